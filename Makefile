@@ -1,0 +1,54 @@
+# The front door: `make run` and `make test` are all a new user needs.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install run seed test test-fast lint format migrations-check bench browser-deps clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+# Development server: DEBUG on, SQLite unless DATABASE_URL is set; seeds an empty database.
+run: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
+	DEBUG=$${DEBUG:-1} $(PY) manage.py seed --if-empty
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
+
+seed: install
+	DEBUG=$${DEBUG:-1} $(PY) manage.py seed --if-empty
+
+# The whole suite, browser tests included (they are skipped with a reason where no
+# chromium is installed; `make browser-deps` installs it on Debian).
+test: install
+	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: install
+	DEBUG=1 $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+migrations-check: install
+	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+bench: install
+	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
+
+browser-deps:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

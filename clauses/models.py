@@ -1,0 +1,207 @@
+"""The core of the domain: plans, their revisions, clauses and each party's position.
+
+A Clause keeps its identity across revisions; a ClauseVersion is that clause as worded in
+one revision; a Position is one party's stance on one clause version. Rules that span rows
+(a revision continues an earlier revision of the same plan; a clause version joins a clause
+and a revision of the same plan) are checked by database triggers (migration 0002) as well
+as by ``clean()``, which gives forms a readable message.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from .choices import ClauseStatus, Provenance, RevisionStatus, Topic
+from .stance import Stance, stance_value
+from .tracking import TrackedModel
+
+PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
+PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
+CLAUSE_OTHER_PLAN = "The clause and the revision must belong to the same plan."
+
+
+class Plan(TrackedModel):
+    slug = models.SlugField(max_length=80, unique=True)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("clauses:plan", kwargs={"plan": self.slug})
+
+
+class Revision(TrackedModel):
+    """One numbered draft of a plan."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField(help_text="1, 2, ... in the order the drafts appeared.")
+    label = models.CharField(max_length=200, help_text='e.g. "US 28-point draft".')
+    published_on = models.DateField(null=True, blank=True)
+    status = models.CharField(
+        max_length=20, choices=RevisionStatus.choices, default=RevisionStatus.DRAFT
+    )
+    provenance = models.CharField(
+        max_length=20, choices=Provenance.choices, default=Provenance.REPORTED
+    )
+    proposed_by = models.ForeignKey(
+        "parties.Party",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="proposed_revisions",
+        help_text="The party whose proposal this is, e.g. the author of a counter-proposal.",
+    )
+    previous = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="continuations",
+        help_text="The earlier revision this one continues; diffs compare against it.",
+    )
+    source_title = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    notes = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="revision_number_unique_in_plan"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),
+            models.CheckConstraint(
+                condition=Q(status__in=RevisionStatus.values), name="revision_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(provenance__in=Provenance.values), name="revision_provenance_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(previous=models.F("pk")), name="revision_previous_not_self"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.plan} r{self.number}: {self.label}"
+
+    def get_absolute_url(self):
+        return reverse("clauses:revision", kwargs={"plan": self.plan.slug, "number": self.number})
+
+    def clean(self):
+        super().clean()
+        if self.previous_id is None:
+            return
+        previous = self.previous
+        if previous.plan_id != self.plan_id:
+            raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
+        if self.number is not None and previous.number >= self.number:
+            raise ValidationError({"previous": PREVIOUS_NOT_EARLIER})
+
+
+class Clause(TrackedModel):
+    """One subject the plan deals with; keeps its identity across revisions."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="clauses")
+    slug = models.SlugField(max_length=80)
+    title = models.CharField(max_length=200)
+    topic = models.CharField(max_length=30, choices=Topic.choices)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["plan", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "slug"], name="clause_slug_unique_in_plan"),
+            models.CheckConstraint(condition=Q(topic__in=Topic.values), name="clause_topic_valid"),
+        ]
+        indexes = [models.Index(fields=["plan", "topic"], name="clause_plan_topic_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("clauses:clause", kwargs={"plan": self.plan.slug, "clause": self.slug})
+
+
+class ClauseVersion(TrackedModel):
+    """A clause as worded in one revision."""
+
+    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="clause_versions")
+    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="versions")
+    number = models.CharField(max_length=20, help_text='The label in the draft: "9", "14a".')
+    position_in_draft = models.PositiveIntegerField(help_text="Orders the clauses as in the draft.")
+    text = models.TextField()
+    status = models.CharField(max_length=30, choices=ClauseStatus.choices, default=ClauseStatus.OPEN)
+
+    class Meta:
+        ordering = ["revision", "position_in_draft"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "clause"], name="clause_version_unique_in_revision"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=ClauseStatus.values), name="clause_version_status_valid"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["revision", "position_in_draft"], name="clause_version_order_idx")
+        ]
+
+    def __str__(self):
+        return f"{self.clause} (r{self.revision.number}, point {self.number})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "clauses:clause_version",
+            kwargs={
+                "plan": self.revision.plan.slug,
+                "clause": self.clause.slug,
+                "number": self.revision.number,
+            },
+        )
+
+    def clean(self):
+        super().clean()
+        if self.clause_id and self.revision_id and self.clause.plan_id != self.revision.plan_id:
+            raise ValidationError({"clause": CLAUSE_OTHER_PLAN})
+
+
+class Position(TrackedModel):
+    """One party's stance on one clause version, with its evidence."""
+
+    clause_version = models.ForeignKey(
+        ClauseVersion, on_delete=models.CASCADE, related_name="positions"
+    )
+    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="positions")
+    stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
+    summary = models.TextField(blank=True, help_text="The party's position in a sentence or two.")
+    quote = models.TextField(blank=True, help_text="The words of the source that state it.")
+    source_title = models.CharField(max_length=300, blank=True)
+    source_url = models.URLField(max_length=500, blank=True)
+    stated_on = models.DateField(null=True, blank=True)
+    carried_over = models.BooleanField(
+        default=False,
+        help_text="Copied from the previous revision and not yet reconfirmed.",
+    )
+
+    class Meta:
+        ordering = ["clause_version", "party"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["clause_version", "party"], name="position_unique_per_party"
+            ),
+            models.CheckConstraint(
+                condition=Q(stance__in=Stance.values), name="position_stance_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["party", "stance"], name="position_party_stance_idx")]
+
+    def __str__(self):
+        return f"{self.party} on {self.clause_version.clause}: {self.get_stance_display()}"
+
+    @property
+    def stance_value(self) -> int | None:
+        return stance_value(self.stance)

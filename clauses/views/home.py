@@ -1,0 +1,7 @@
+from django.shortcuts import render
+
+from ..selectors import plan_list
+
+
+def home(request):
+    return render(request, "clauses/home.html", {"plans": plan_list()})

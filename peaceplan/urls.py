@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from clauses.views.home import home
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("", include("clauses.urls")),
+    path("", include("clauses.editing_urls")),
+    path("parties/", include("parties.urls")),
+    path("api/v1/", include("peaceplan.api_urls")),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("admin/", admin.site.urls),
+    path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
+]
