@@ -1,0 +1,85 @@
+"""Personas made once per test: anonymous, analyst, editor, staff."""
+
+import pytest
+from django.contrib.auth.models import Group, Permission
+from django.test import Client
+
+PASSWORD = "correct-horse-battery-staple"
+
+EDITOR_PERMISSIONS = [
+    f"{action}_{model}"
+    for model in ("plan", "revision", "clause", "clauseversion", "position")
+    for action in ("add", "change")
+]
+
+
+def editors_group() -> Group:
+    """The Editors group with its write permissions (made by a migration once it exists)."""
+    group, _ = Group.objects.get_or_create(name="Editors")
+    group.permissions.add(
+        *Permission.objects.filter(content_type__app_label="clauses", codename__in=EDITOR_PERMISSIONS)
+    )
+    return group
+
+
+@pytest.fixture
+def analyst(django_user_model):
+    """A logged-in reader with no write permission."""
+    return django_user_model.objects.create_user("analyst", password=PASSWORD)
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("editor", password=PASSWORD)
+    user.groups.add(editors_group())
+    return user
+
+
+@pytest.fixture
+def second_editor(django_user_model):
+    user = django_user_model.objects.create_user("editor2", password=PASSWORD)
+    user.groups.add(editors_group())
+    return user
+
+
+@pytest.fixture
+def staff(django_user_model):
+    return django_user_model.objects.create_superuser("staff", password=PASSWORD)
+
+
+def client_for(user) -> Client:
+    client = Client()
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def anonymous_client():
+    return Client()
+
+
+@pytest.fixture
+def analyst_client(analyst):
+    return client_for(analyst)
+
+
+@pytest.fixture
+def editor_client(editor):
+    return client_for(editor)
+
+
+@pytest.fixture
+def staff_client(staff):
+    return client_for(staff)
+
+
+@pytest.fixture
+def seeded(db):
+    """The seed data of fixtures/, loaded the way `make run` loads it."""
+    from django.core.management import call_command
+
+    call_command("seed", verbosity=0)
+    from clauses.models import Plan
+
+    return Plan.objects.get(slug="ukraine-peace-framework")
