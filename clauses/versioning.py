@@ -10,6 +10,7 @@ editor typed; nothing is written.
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from .tracking import TrackedModel
@@ -45,6 +46,8 @@ def save_edit(
     and django.core.exceptions.ValidationError on invalid values; in both cases nothing is
     written. A change that alters nothing writes nothing and keeps the version.
     """
+    if not summary or not summary.strip():
+        raise ValidationError({"summary": SUMMARY_REQUIRED})
     with transaction.atomic():
         current = type(record)._default_manager.select_for_update().get(pk=record.pk)
         if current.version != expected_version:
