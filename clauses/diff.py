@@ -1,0 +1,476 @@
+"""What changed between two revisions of a plan, clause by clause and party by party.
+
+A pure module: it takes plain snapshots of two revisions (loaded by a selector) and returns
+plain frozen dataclasses that the HTML pages, the API and the feeds render alike. Any two
+revisions can be compared, in either direction; nothing assumes they are neighbours.
+
+Choices worth knowing when rendering the result:
+
+- Clauses are matched by ``clause_id``. A clause counts as ``changed`` when its text,
+  status, number or positions differ; a move within the draft that keeps its number does
+  not, since ``position_in_draft`` shifts for every clause after an insertion.
+- Clauses come in the new revision's draft order. A removed clause follows the closest
+  clause that preceded it in the old draft and survives in the new one (wherever that one
+  now stands), so it shows where it used to be; removed clauses at the head of the old
+  draft come first. Removed clauses sharing one anchor keep their old order.
+- A position counts as changed when its stance, summary, quote or source changed, or when
+  it appears or disappears. ``carried_over`` and ``stated_on`` are exposed but alone do
+  not change a clause.
+- A party's direction is ``toward`` when its stance rose on the ordinal scale (closer to
+  ``supports``), ``away`` when it fell, and ``unknown`` when either side is ``unknown`` or
+  missing: an unknown stance is never counted as 0.
+- The agreement gap of a clause version is the spread of the known stances of all parties
+  holding a position on it, so it also moves when a party's position appears or goes.
+"""
+
+import datetime
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from enum import Enum, StrEnum
+from typing import Any
+
+from clauses.stance import agreement_gap, stance_value
+from clauses.textdiff import TextDiff, word_diff
+
+DUPLICATE_CLAUSE = (
+    "Revision {revision!r} lists clause_id {clause_id} more than once: "
+    "each clause may appear only once in a revision."
+)
+POSITION_KEY_MISMATCH = (
+    "Clause {clause_id} keys the position of party {party!r} under {key!r}: "
+    "key the positions mapping by each position's party_slug."
+)
+
+
+# Input: the snapshots a selector builds from the database.
+
+
+@dataclass(frozen=True)
+class PositionSnapshot:
+    party_slug: str
+    stance: str
+    summary: str = ""
+    quote: str = ""
+    source_title: str = ""
+    source_url: str = ""
+    stated_on: datetime.date | None = None
+    carried_over: bool = False
+
+
+@dataclass(frozen=True)
+class ClauseSnapshot:
+    clause_id: int
+    slug: str
+    title: str
+    topic: str
+    number: str
+    position_in_draft: int
+    text: str
+    status: str
+    positions: Mapping[str, PositionSnapshot]  # keyed by party slug
+
+
+@dataclass(frozen=True)
+class RevisionSnapshot:
+    revision_id: int | None
+    number: int | None
+    label: str
+    clauses: Sequence[ClauseSnapshot] = ()
+
+
+# Output.
+
+
+class ClauseChange(StrEnum):
+    ADDED = "added"
+    REMOVED = "removed"
+    CHANGED = "changed"
+    UNCHANGED = "unchanged"
+
+
+class ClauseField(StrEnum):
+    TEXT = "text"
+    STATUS = "status"
+    NUMBER = "number"
+    POSITIONS = "positions"
+
+
+class Direction(StrEnum):
+    """Where a party's stance went on the ordinal scale."""
+
+    TOWARD = "toward"  # closer to supports
+    AWAY = "away"
+    UNCHANGED = "unchanged"
+    UNKNOWN = "unknown"  # unknown or missing on either side
+
+
+class Convergence(StrEnum):
+    """How the agreement gap of a clause moved."""
+
+    CONVERGED = "converged"  # the gap narrowed
+    DIVERGED = "diverged"
+    UNCHANGED = "unchanged"
+    UNKNOWN = "unknown"  # fewer than two known stances on either side
+
+
+@dataclass(frozen=True)
+class PartyChange:
+    """One party's position on one clause, before and after."""
+
+    party_slug: str
+    party_name: str
+    before: PositionSnapshot | None
+    after: PositionSnapshot | None
+    stance_before: str | None
+    stance_after: str | None
+    value_before: int | None  # ordinal value; None for unknown or missing
+    value_after: int | None
+    direction: Direction
+    stance_changed: bool
+    summary_changed: bool
+    quote_changed: bool
+    source_changed: bool  # title or url
+    stated_on_changed: bool
+    changed: bool  # stance, summary, quote or source changed, or the position came or went
+
+    @property
+    def moved(self) -> bool:
+        return self.direction in (Direction.TOWARD, Direction.AWAY)
+
+    @property
+    def carried_over(self) -> bool:
+        """The new position was copied from an earlier revision and not yet reconfirmed."""
+        return self.after is not None and self.after.carried_over
+
+
+@dataclass(frozen=True)
+class ClauseDiff:
+    """One clause across the two revisions; ``*_before`` is None for an added clause,
+    ``*_after`` None for a removed one."""
+
+    clause_id: int
+    slug: str
+    title: str
+    topic: str
+    change: ClauseChange
+    changed_fields: tuple[ClauseField, ...]  # in ClauseField order; empty unless changed
+    number_before: str | None
+    number_after: str | None
+    status_before: str | None
+    status_after: str | None
+    position_before: int | None  # position_in_draft
+    position_after: int | None
+    text: TextDiff  # an added clause is all insert, a removed one all delete
+    parties: tuple[PartyChange, ...]
+    gap_before: int | None
+    gap_after: int | None
+    convergence: Convergence
+
+    @property
+    def number(self) -> str:
+        """The number to label the clause with: the new one unless it was removed."""
+        return self.number_after if self.number_after is not None else self.number_before
+
+    @property
+    def text_changed(self) -> bool:
+        return ClauseField.TEXT in self.changed_fields
+
+    @property
+    def status_changed(self) -> bool:
+        return ClauseField.STATUS in self.changed_fields
+
+    @property
+    def number_changed(self) -> bool:
+        return ClauseField.NUMBER in self.changed_fields
+
+    @property
+    def positions_changed(self) -> bool:
+        return ClauseField.POSITIONS in self.changed_fields
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    revision_id: int | None
+    number: int | None
+    label: str
+
+
+@dataclass(frozen=True)
+class PartyTotals:
+    party_slug: str
+    party_name: str
+    moved: int  # clauses on which the stance moved (toward + away)
+    toward: int
+    away: int
+
+
+@dataclass(frozen=True)
+class DiffTotals:
+    added: int = 0
+    removed: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    parties: tuple[PartyTotals, ...] = ()  # every party in either revision, in party order
+
+    @property
+    def summary(self) -> str:
+        """One line for a header: "3 added, 1 removed, 5 changed, 12 unchanged; Russia
+        moved on 2". Parties that did not move are left out."""
+        line = (
+            f"{self.added} added, {self.removed} removed, "
+            f"{self.changed} changed, {self.unchanged} unchanged"
+        )
+        moves = [f"{p.party_name} moved on {p.moved}" for p in self.parties if p.moved]
+        return f"{line}; {', '.join(moves)}" if moves else line
+
+
+@dataclass(frozen=True)
+class RevisionDiff:
+    old: RevisionInfo
+    new: RevisionInfo
+    clauses: tuple[ClauseDiff, ...]  # display order, see the module docstring
+    totals: DiffTotals = field(default_factory=DiffTotals)
+
+    @property
+    def summary(self) -> str:
+        return self.totals.summary
+
+    @property
+    def changes(self) -> tuple[ClauseDiff, ...]:
+        """The clauses that are not unchanged, in display order."""
+        return tuple(c for c in self.clauses if c.change != ClauseChange.UNCHANGED)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The whole diff as JSON-ready data: enums as strings, dates in ISO format."""
+        data = asdict(self, dict_factory=_json_dict)
+        data["summary"] = self.summary
+        return data
+
+
+def _json_dict(pairs: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+    def plain(value: Any) -> Any:
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, datetime.date):
+            return value.isoformat()
+        if isinstance(value, tuple):
+            return [plain(item) for item in value]
+        return value
+
+    return {key: plain(value) for key, value in pairs}
+
+
+# The computation.
+
+
+def diff(
+    old: RevisionSnapshot,
+    new: RevisionSnapshot,
+    *,
+    party_names: Mapping[str, str] | None = None,
+) -> RevisionDiff:
+    """Compare two revisions. ``party_names`` maps party slugs to display names; its order
+    is the order parties are listed in (parties it does not name follow, by slug)."""
+    party_names = party_names or {}
+    old_clauses = _by_id(old)
+    new_clauses = _by_id(new)
+    party_rank = {slug: rank for rank, slug in enumerate(party_names)}
+
+    def party_order(slugs: Iterable[str]) -> list[str]:
+        return sorted(set(slugs), key=lambda slug: (party_rank.get(slug, len(party_rank)), slug))
+
+    def compare(before: ClauseSnapshot | None, after: ClauseSnapshot | None) -> ClauseDiff:
+        return _clause_diff(before, after, party_order, party_names)
+
+    # Removed clauses, grouped under the surviving clause they followed (None: the head).
+    removed_after: dict[int | None, list[ClauseSnapshot]] = {}
+    anchor = None
+    for clause in _draft_order(old_clauses.values()):
+        if clause.clause_id in new_clauses:
+            anchor = clause.clause_id
+        else:
+            removed_after.setdefault(anchor, []).append(clause)
+
+    results = [compare(clause, None) for clause in removed_after.get(None, [])]
+    for clause in _draft_order(new_clauses.values()):
+        results.append(compare(old_clauses.get(clause.clause_id), clause))
+        results.extend(compare(gone, None) for gone in removed_after.get(clause.clause_id, []))
+
+    all_parties = party_order(
+        slug for clause in (*old.clauses, *new.clauses) for slug in clause.positions
+    )
+    return RevisionDiff(
+        old=RevisionInfo(old.revision_id, old.number, old.label),
+        new=RevisionInfo(new.revision_id, new.number, new.label),
+        clauses=tuple(results),
+        totals=_totals(results, all_parties, party_names),
+    )
+
+
+def _by_id(revision: RevisionSnapshot) -> dict[int, ClauseSnapshot]:
+    clauses: dict[int, ClauseSnapshot] = {}
+    for clause in revision.clauses:
+        if clause.clause_id in clauses:
+            raise ValueError(
+                DUPLICATE_CLAUSE.format(revision=revision.label, clause_id=clause.clause_id)
+            )
+        for key, position in clause.positions.items():
+            if key != position.party_slug:
+                raise ValueError(
+                    POSITION_KEY_MISMATCH.format(
+                        clause_id=clause.clause_id, party=position.party_slug, key=key
+                    )
+                )
+        clauses[clause.clause_id] = clause
+    return clauses
+
+
+def _draft_order(clauses: Iterable[ClauseSnapshot]) -> list[ClauseSnapshot]:
+    return sorted(clauses, key=lambda clause: (clause.position_in_draft, clause.clause_id))
+
+
+def _clause_diff(
+    before: ClauseSnapshot | None,
+    after: ClauseSnapshot | None,
+    party_order: Callable[[Iterable[str]], list[str]],
+    party_names: Mapping[str, str],
+) -> ClauseDiff:
+    current = after or before
+    before_positions = before.positions if before else {}
+    after_positions = after.positions if after else {}
+    parties = tuple(
+        _party_change(
+            slug,
+            party_names.get(slug, slug),
+            before_positions.get(slug),
+            after_positions.get(slug),
+        )
+        for slug in party_order([*before_positions, *after_positions])
+    )
+
+    if before is None:
+        change, changed_fields = ClauseChange.ADDED, ()
+    elif after is None:
+        change, changed_fields = ClauseChange.REMOVED, ()
+    else:
+        differs = {
+            ClauseField.TEXT: before.text != after.text,
+            ClauseField.STATUS: before.status != after.status,
+            ClauseField.NUMBER: before.number != after.number,
+            ClauseField.POSITIONS: any(party.changed for party in parties),
+        }
+        changed_fields = tuple(name for name in ClauseField if differs[name])
+        change = ClauseChange.CHANGED if changed_fields else ClauseChange.UNCHANGED
+
+    gap_before = _gap(before)
+    gap_after = _gap(after)
+    return ClauseDiff(
+        clause_id=current.clause_id,
+        slug=current.slug,
+        title=current.title,
+        topic=current.topic,
+        change=change,
+        changed_fields=changed_fields,
+        number_before=before.number if before else None,
+        number_after=after.number if after else None,
+        status_before=before.status if before else None,
+        status_after=after.status if after else None,
+        position_before=before.position_in_draft if before else None,
+        position_after=after.position_in_draft if after else None,
+        text=word_diff(before.text if before else "", after.text if after else ""),
+        parties=parties,
+        gap_before=gap_before,
+        gap_after=gap_after,
+        convergence=_convergence(gap_before, gap_after),
+    )
+
+
+def _party_change(
+    slug: str, name: str, before: PositionSnapshot | None, after: PositionSnapshot | None
+) -> PartyChange:
+    stance_before = before.stance if before else None
+    stance_after = after.stance if after else None
+    value_before = stance_value(stance_before) if before else None
+    value_after = stance_value(stance_after) if after else None
+
+    if value_before is None or value_after is None:
+        direction = Direction.UNKNOWN
+    elif value_after > value_before:
+        direction = Direction.TOWARD
+    elif value_after < value_before:
+        direction = Direction.AWAY
+    else:
+        direction = Direction.UNCHANGED
+
+    # A missing position reads as an empty one, so a summary that appears is a change.
+    def differs(name: str, missing: Any = "") -> bool:
+        return getattr(before, name, missing) != getattr(after, name, missing)
+
+    summary_changed = differs("summary")
+    quote_changed = differs("quote")
+    source_changed = differs("source_title") or differs("source_url")
+    stance_changed = stance_before != stance_after
+    return PartyChange(
+        party_slug=slug,
+        party_name=name,
+        before=before,
+        after=after,
+        stance_before=stance_before,
+        stance_after=stance_after,
+        value_before=value_before,
+        value_after=value_after,
+        direction=direction,
+        stance_changed=stance_changed,
+        summary_changed=summary_changed,
+        quote_changed=quote_changed,
+        source_changed=source_changed,
+        stated_on_changed=differs("stated_on", None),
+        changed=stance_changed or summary_changed or quote_changed or source_changed,
+    )
+
+
+def _gap(clause: ClauseSnapshot | None) -> int | None:
+    if clause is None:
+        return None
+    return agreement_gap(position.stance for position in clause.positions.values())
+
+
+def _convergence(before: int | None, after: int | None) -> Convergence:
+    if before is None or after is None:
+        return Convergence.UNKNOWN
+    if after < before:
+        return Convergence.CONVERGED
+    if after > before:
+        return Convergence.DIVERGED
+    return Convergence.UNCHANGED
+
+
+def _totals(
+    clauses: Sequence[ClauseDiff], parties: Sequence[str], party_names: Mapping[str, str]
+) -> DiffTotals:
+    counts = dict.fromkeys(ClauseChange, 0)
+    toward = dict.fromkeys(parties, 0)
+    away = dict.fromkeys(parties, 0)
+    for clause in clauses:
+        counts[clause.change] += 1
+        for party in clause.parties:
+            if party.direction == Direction.TOWARD:
+                toward[party.party_slug] += 1
+            elif party.direction == Direction.AWAY:
+                away[party.party_slug] += 1
+    return DiffTotals(
+        added=counts[ClauseChange.ADDED],
+        removed=counts[ClauseChange.REMOVED],
+        changed=counts[ClauseChange.CHANGED],
+        unchanged=counts[ClauseChange.UNCHANGED],
+        parties=tuple(
+            PartyTotals(
+                party_slug=slug,
+                party_name=party_names.get(slug, slug),
+                moved=toward[slug] + away[slug],
+                toward=toward[slug],
+                away=away[slug],
+            )
+            for slug in parties
+        ),
+    )
