@@ -1,0 +1,122 @@
+"""Writes that change one clause version or one position, and add clauses and positions.
+
+Every change to an existing row goes through ``versioning.save_edit``: it is refused with
+``EditConflict`` when someone saved the row since the editor loaded it.
+"""
+
+from django.db import transaction
+from django.db.models import Max
+
+from ..choices import ClauseStatus
+from ..models import Clause, ClauseVersion, Position, Revision
+from ..stance import Stance
+from ..versioning import save_edit
+from ._common import only_editable, require_summary, save_new, unique_slug
+
+CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
+CLAUSE_EDITABLE = ("title", "topic", "description")
+POSITION_EDITABLE = ("stance", "summary", "quote", "source_title", "source_url", "stated_on")
+
+
+def clause_version_update(
+    *, clause_version: ClauseVersion, expected_version: int, changes: dict, user, summary: str
+) -> ClauseVersion:
+    """Change a clause's wording, number, status or place in one revision."""
+    only_editable(changes, CLAUSE_VERSION_EDITABLE)
+    return save_edit(
+        clause_version,
+        expected_version=expected_version,
+        changes=changes,
+        user=user,
+        summary=summary,
+    )
+
+
+def clause_update(
+    *, clause: Clause, expected_version: int, changes: dict, user, summary: str
+) -> Clause:
+    """Change what a clause is called or filed under (in every revision: it is one clause)."""
+    only_editable(changes, CLAUSE_EDITABLE)
+    return save_edit(
+        clause, expected_version=expected_version, changes=changes, user=user, summary=summary
+    )
+
+
+def position_update(
+    *, position: Position, expected_version: int, changes: dict, user, summary: str
+) -> Position:
+    """Change a party's position.
+
+    Saving it, even with nothing else changed, reconfirms it: it is no longer carried over.
+    """
+    only_editable(changes, POSITION_EDITABLE)
+    return save_edit(
+        position,
+        expected_version=expected_version,
+        changes={**changes, "carried_over": False},
+        user=user,
+        summary=summary,
+    )
+
+
+def position_create(
+    *,
+    clause_version: ClauseVersion,
+    party,
+    user,
+    summary: str,
+    stance: str = Stance.UNKNOWN,
+    **fields,
+) -> Position:
+    """A party's first position on a clause version (there may be one per party)."""
+    require_summary(summary)
+    only_editable(fields, POSITION_EDITABLE)
+    with transaction.atomic():
+        position = Position(clause_version=clause_version, party=party, stance=stance, **fields)
+        return save_new(position, user=user, summary=summary)
+
+
+def clause_version_add(
+    *,
+    revision: Revision,
+    user,
+    summary: str,
+    text: str,
+    clause: Clause | None = None,
+    title: str = "",
+    topic: str = "",
+    number: str = "",
+    status: str = ClauseStatus.OPEN,
+    position_in_draft: int | None = None,
+) -> ClauseVersion:
+    """Add a clause to a revision: an existing clause of the plan, or a new one.
+
+    A new clause needs a title and a topic; its slug is made from the title, unique in the
+    plan. Without a place it goes at the end of the draft, numbered after the last point.
+    """
+    require_summary(summary)
+    with transaction.atomic():
+        if clause is None:
+            taken = set(revision.plan.clauses.values_list("slug", flat=True))
+            clause = save_new(
+                Clause(
+                    plan=revision.plan,
+                    slug=unique_slug(title, taken, fallback="clause"),
+                    title=title,
+                    topic=topic,
+                ),
+                user=user,
+                summary=summary,
+            )
+        if position_in_draft is None:
+            last = revision.clause_versions.aggregate(last=Max("position_in_draft"))["last"]
+            position_in_draft = (last or 0) + 1
+        version = ClauseVersion(
+            revision=revision,
+            clause=clause,
+            number=number or str(position_in_draft),
+            position_in_draft=position_in_draft,
+            text=text,
+            status=status,
+        )
+        return save_new(version, user=user, summary=summary)
