@@ -22,7 +22,15 @@ class ClauseVersionInline(admin.TabularInline):
 
 class PositionInline(admin.TabularInline):
     model = Position
-    fields = ["party", "stance", "summary", "source_title", "source_url", "stated_on", "carried_over"]
+    fields = [
+        "party",
+        "stance",
+        "summary",
+        "source_title",
+        "source_url",
+        "stated_on",
+        "carried_over",
+    ]
     extra = 0
 
 

@@ -72,7 +72,9 @@ class Revision(TrackedModel):
     class Meta:
         ordering = ["plan", "number"]
         constraints = [
-            models.UniqueConstraint(fields=["plan", "number"], name="revision_number_unique_in_plan"),
+            models.UniqueConstraint(
+                fields=["plan", "number"], name="revision_number_unique_in_plan"
+            ),
             models.CheckConstraint(condition=Q(number__gte=1), name="revision_number_positive"),
             models.CheckConstraint(
                 condition=Q(status__in=RevisionStatus.values), name="revision_status_valid"
@@ -134,7 +136,9 @@ class ClauseVersion(TrackedModel):
     number = models.CharField(max_length=20, help_text='The label in the draft: "9", "14a".')
     position_in_draft = models.PositiveIntegerField(help_text="Orders the clauses as in the draft.")
     text = models.TextField()
-    status = models.CharField(max_length=30, choices=ClauseStatus.choices, default=ClauseStatus.OPEN)
+    status = models.CharField(
+        max_length=30, choices=ClauseStatus.choices, default=ClauseStatus.OPEN
+    )
 
     class Meta:
         ordering = ["revision", "position_in_draft"]

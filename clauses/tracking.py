@@ -14,13 +14,27 @@ class TrackedModel(models.Model):
     version = models.PositiveIntegerField(
         default=1,
         editable=False,
-        help_text="Raised by one on every save that changes something; guards against lost updates.",
+        help_text="Raised by one on every save that changes something; refuses stale edits.",
     )
 
     history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        is_update = not self._state.adding and getattr(self, "_stored_values", None) is not None
+        if is_update and not self.changed_fields():
+            # Nothing changed: keep the version and write no history row.
+            self.skip_history_when_saving = True
+        elif is_update:
+            self.version += 1
+        try:
+            super().save(*args, **kwargs)
+        finally:
+            if hasattr(self, "skip_history_when_saving"):
+                del self.skip_history_when_saving
+        self._remember_stored_values()
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -45,17 +59,3 @@ class TrackedModel(models.Model):
             for name, value in stored.items()
             if name != "version" and self.__dict__.get(name, value) != value
         ]
-
-    def save(self, *args, **kwargs):
-        is_update = not self._state.adding and getattr(self, "_stored_values", None) is not None
-        if is_update and not self.changed_fields():
-            # Nothing changed: keep the version and write no history row.
-            self.skip_history_when_saving = True
-        elif is_update:
-            self.version += 1
-        try:
-            super().save(*args, **kwargs)
-        finally:
-            if hasattr(self, "skip_history_when_saving"):
-                del self.skip_history_when_saving
-        self._remember_stored_values()

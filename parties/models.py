@@ -37,9 +37,7 @@ class Party(TrackedModel):
         ordering = ["sort_order", "name"]
         verbose_name_plural = "parties"
         constraints = [
-            models.CheckConstraint(
-                condition=Q(kind__in=PartyKind.values), name="party_kind_valid"
-            ),
+            models.CheckConstraint(condition=Q(kind__in=PartyKind.values), name="party_kind_valid"),
         ]
 
     def __str__(self):

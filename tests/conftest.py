@@ -17,7 +17,9 @@ def editors_group() -> Group:
     """The Editors group with its write permissions (made by a migration once it exists)."""
     group, _ = Group.objects.get_or_create(name="Editors")
     group.permissions.add(
-        *Permission.objects.filter(content_type__app_label="clauses", codename__in=EDITOR_PERMISSIONS)
+        *Permission.objects.filter(
+            content_type__app_label="clauses", codename__in=EDITOR_PERMISSIONS
+        )
     )
     return group
 

@@ -72,7 +72,14 @@ class PositionFactory(DjangoModelFactory):
     source_url = "https://example.org/source"
 
 
-STANCE_CYCLE = [Stance.SUPPORTS, Stance.CONDITIONAL, Stance.AMBIGUOUS, Stance.OPPOSES, Stance.RED_LINE, Stance.UNKNOWN]
+STANCE_CYCLE = [
+    Stance.SUPPORTS,
+    Stance.CONDITIONAL,
+    Stance.AMBIGUOUS,
+    Stance.OPPOSES,
+    Stance.RED_LINE,
+    Stance.UNKNOWN,
+]
 TOPIC_CYCLE = list(Topic.values)
 
 

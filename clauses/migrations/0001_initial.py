@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='Clause',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80)),
                 ('title', models.CharField(max_length=200)),
                 ('topic', models.CharField(choices=[('territory', 'territory'), ('security_guarantees', 'security guarantees'), ('military', 'military'), ('alliances', 'alliances'), ('nuclear_energy', 'nuclear & energy'), ('economy_sanctions', 'economy & sanctions'), ('humanitarian', 'humanitarian'), ('governance_elections', 'governance & elections'), ('implementation_monitoring', 'implementation & monitoring')], max_length=30)),
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             name='Plan',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80, unique=True)),
                 ('title', models.CharField(max_length=200)),
                 ('description', models.TextField(blank=True)),
@@ -47,7 +47,7 @@ class Migration(migrations.Migration):
             name='ClauseVersion',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('number', models.CharField(help_text='The label in the draft: "9", "14a".', max_length=20)),
                 ('position_in_draft', models.PositiveIntegerField(help_text='Orders the clauses as in the draft.')),
                 ('text', models.TextField()),
@@ -62,7 +62,7 @@ class Migration(migrations.Migration):
             name='HistoricalPlan',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80)),
                 ('title', models.CharField(max_length=200)),
                 ('description', models.TextField(blank=True)),
@@ -84,7 +84,7 @@ class Migration(migrations.Migration):
             name='HistoricalPosition',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('stance', models.CharField(choices=[('supports', 'supports'), ('conditional', 'conditional'), ('ambiguous', 'ambiguous'), ('opposes', 'opposes'), ('red_line', 'red line'), ('unknown', 'unknown')], default='unknown', max_length=20)),
                 ('summary', models.TextField(blank=True, help_text="The party's position in a sentence or two.")),
                 ('quote', models.TextField(blank=True, help_text='The words of the source that state it.')),
@@ -112,7 +112,7 @@ class Migration(migrations.Migration):
             name='HistoricalClause',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80)),
                 ('title', models.CharField(max_length=200)),
                 ('topic', models.CharField(choices=[('territory', 'territory'), ('security_guarantees', 'security guarantees'), ('military', 'military'), ('alliances', 'alliances'), ('nuclear_energy', 'nuclear & energy'), ('economy_sanctions', 'economy & sanctions'), ('humanitarian', 'humanitarian'), ('governance_elections', 'governance & elections'), ('implementation_monitoring', 'implementation & monitoring')], max_length=30)),
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
             name='Position',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('stance', models.CharField(choices=[('supports', 'supports'), ('conditional', 'conditional'), ('ambiguous', 'ambiguous'), ('opposes', 'opposes'), ('red_line', 'red line'), ('unknown', 'unknown')], default='unknown', max_length=20)),
                 ('summary', models.TextField(blank=True, help_text="The party's position in a sentence or two.")),
                 ('quote', models.TextField(blank=True, help_text='The words of the source that state it.')),
@@ -160,7 +160,7 @@ class Migration(migrations.Migration):
             name='Revision',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('number', models.PositiveIntegerField(help_text='1, 2, ... in the order the drafts appeared.')),
                 ('label', models.CharField(help_text='e.g. "US 28-point draft".', max_length=200)),
                 ('published_on', models.DateField(blank=True, null=True)),
@@ -181,7 +181,7 @@ class Migration(migrations.Migration):
             name='HistoricalRevision',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('number', models.PositiveIntegerField(help_text='1, 2, ... in the order the drafts appeared.')),
                 ('label', models.CharField(help_text='e.g. "US 28-point draft".', max_length=200)),
                 ('published_on', models.DateField(blank=True, null=True)),
@@ -211,7 +211,7 @@ class Migration(migrations.Migration):
             name='HistoricalClauseVersion',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('number', models.CharField(help_text='The label in the draft: "9", "14a".', max_length=20)),
                 ('position_in_draft', models.PositiveIntegerField(help_text='Orders the clauses as in the draft.')),
                 ('text', models.TextField()),

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
             name='HistoricalParty',
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80)),
                 ('name', models.CharField(max_length=200)),
                 ('short_name', models.CharField(help_text='Column heading in the matrix.', max_length=40)),
@@ -46,7 +46,7 @@ class Migration(migrations.Migration):
             name='Party',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; guards against lost updates.')),
+                ('version', models.PositiveIntegerField(default=1, editable=False, help_text='Raised by one on every save that changes something; refuses stale edits.')),
                 ('slug', models.SlugField(max_length=80, unique=True)),
                 ('name', models.CharField(max_length=200)),
                 ('short_name', models.CharField(help_text='Column heading in the matrix.', max_length=40)),

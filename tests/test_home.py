@@ -1,0 +1,28 @@
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_lists_the_seeded_plan_and_links_to_the_admin(client, seeded):
+    response = client.get("/")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Peace framework for Ukraine" in page
+    assert "/admin/" in page
+    assert "Log in" in page
+
+
+def test_home_says_so_when_there_is_no_plan(client, db):
+    response = client.get("/")
+    assert "No plans yet" in response.content.decode()
+
+
+def test_home_costs_one_query_whatever_the_number_of_plans(client, db, django_assert_num_queries):
+    from tests.factories import RevisionFactory
+
+    RevisionFactory()
+    with django_assert_num_queries(1):  # plans with their revision count and latest number
+        client.get("/")
+    RevisionFactory.create_batch(5)
+    with django_assert_num_queries(1):
+        client.get("/")
