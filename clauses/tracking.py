@@ -29,6 +29,8 @@ class TrackedModel(models.Model):
             self.skip_history_when_saving = True
         elif is_update:
             self.version += 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
         try:
             super().save(*args, **kwargs)
         finally:

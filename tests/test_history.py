@@ -101,3 +101,11 @@ def test_save_edit_validates_and_writes_nothing_on_bad_values(editor):
         )
     assert "stance" in error.value.message_dict
     assert Position.objects.get(pk=position.pk).stance == Stance.SUPPORTS
+
+
+def test_a_partial_save_still_bumps_the_version():
+    position = Position.objects.get(pk=PositionFactory().pk)
+    position.summary = "Only the summary."
+    position.save(update_fields=["summary"])
+    stored = Position.objects.get(pk=position.pk)
+    assert (stored.summary, stored.version) == ("Only the summary.", 2)
