@@ -1,0 +1,52 @@
+"""Reads: querysets and plain data with what their pages need already joined or prefetched.
+
+Every read costs a fixed number of SQL queries, whatever the size of the plan; each says
+how many, and tests/test_pages_query_counts.py pins the budget of every page.
+"""
+
+from .clause_pages import (
+    ClauseStep,
+    ClauseTimeline,
+    ClauseVersionView,
+    StanceRow,
+    clause_get,
+    clause_timeline,
+    clause_version_get,
+)
+from .history import HistoryEntry, clause_edit_history
+from .overview import Matrix, MatrixRow, plan_matrix
+from .party_pages import PartyPlan, PartyRow, party_list, party_positions
+from .plans import latest_revision, plan_list, revision_get, revisions_of
+from .snapshots import (
+    clause_versions_of,
+    positions_with_party,
+    revision_diff,
+    revision_snapshot,
+)
+
+__all__ = [
+    "ClauseStep",
+    "ClauseTimeline",
+    "ClauseVersionView",
+    "HistoryEntry",
+    "Matrix",
+    "MatrixRow",
+    "PartyPlan",
+    "PartyRow",
+    "StanceRow",
+    "clause_edit_history",
+    "clause_get",
+    "clause_timeline",
+    "clause_version_get",
+    "clause_versions_of",
+    "latest_revision",
+    "party_list",
+    "party_positions",
+    "plan_list",
+    "plan_matrix",
+    "positions_with_party",
+    "revision_diff",
+    "revision_get",
+    "revision_snapshot",
+    "revisions_of",
+]

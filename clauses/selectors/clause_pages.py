@@ -1,0 +1,99 @@
+"""One clause across revisions: its wording each time, and each party's stance."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..diff import ClauseDiff
+from ..models import Clause, ClauseVersion, Position
+from .snapshots import clause_version_diff, parties_of, party_names_of, positions_with_party
+
+
+def clause_get(*, plan_slug: str, clause_slug: str) -> Clause:
+    """One clause with its plan (one query). Raises Clause.DoesNotExist when unknown."""
+    return Clause.objects.select_related("plan").get(plan__slug=plan_slug, slug=clause_slug)
+
+
+@dataclass(frozen=True)
+class ClauseStep:
+    """The clause as worded in one revision, and what changed since the revision that one
+    continues: ``change`` is None for a first revision, which continues nothing, and an
+    ``added`` diff when the clause was not in the revision continued."""
+
+    version: ClauseVersion
+    previous: ClauseVersion | None
+    change: ClauseDiff | None
+
+
+@dataclass(frozen=True)
+class StanceRow:
+    party: object
+    cells: tuple[Position | None, ...]  # one per step; None where no position is recorded
+
+
+@dataclass(frozen=True)
+class ClauseTimeline:
+    steps: tuple[ClauseStep, ...]  # by revision number
+    stances: tuple[StanceRow, ...]  # one per party, in party order
+
+
+@dataclass(frozen=True)
+class ClauseVersionView:
+    step: ClauseStep  # the version asked for
+    versions: tuple[ClauseVersion, ...]  # the clause in every revision it appears in
+
+
+def _versions_of_clause(**lookup) -> list[ClauseVersion]:
+    """Versions of one clause by revision number, with clause, plan, revision and
+    positions (two queries)."""
+    return list(
+        ClauseVersion.objects.filter(**lookup)
+        .select_related("clause__plan", "revision")
+        .prefetch_related(positions_with_party())
+        .order_by("revision__number")
+    )
+
+
+def _steps(versions: Sequence[ClauseVersion]) -> list[ClauseStep]:
+    """Each version against the clause in the revision it continues, which is not always
+    the one numbered just before: a counter-proposal continues the draft it answers."""
+    names = party_names_of(versions)
+    by_revision = {v.revision_id: v for v in versions}
+    steps = []
+    for version in versions:
+        previous_id = version.revision.previous_id
+        previous = by_revision.get(previous_id)
+        change = (
+            None
+            if previous_id is None
+            else clause_version_diff(previous, version, party_names=names)
+        )
+        steps.append(ClauseStep(version=version, previous=previous, change=change))
+    return steps
+
+
+def clause_timeline(*, clause: Clause) -> ClauseTimeline:
+    """The clause in every revision with what changed each time, and each party's stance
+    across revisions (two queries: the versions with their revision, their positions)."""
+    versions = _versions_of_clause(clause=clause)
+    stances = tuple(
+        StanceRow(
+            party=party,
+            cells=tuple(
+                next((p for p in v.positions.all() if p.party_id == party.pk), None)
+                for v in versions
+            ),
+        )
+        for party in parties_of(versions)
+    )
+    return ClauseTimeline(steps=tuple(_steps(versions)), stances=stances)
+
+
+def clause_version_get(*, plan_slug: str, clause_slug: str, number: int) -> ClauseVersionView:
+    """The clause as worded in revision ``number``, what changed since the revision that
+    one continues, and the clause's other revisions (two queries). Raises
+    ClauseVersion.DoesNotExist when the plan, clause or revision is unknown."""
+    versions = _versions_of_clause(clause__plan__slug=plan_slug, clause__slug=clause_slug)
+    for step in _steps(versions):
+        if step.version.revision.number == number:
+            return ClauseVersionView(step=step, versions=tuple(versions))
+    raise ClauseVersion.DoesNotExist
