@@ -10,7 +10,9 @@ from .edits import (
     position_create,
     position_update,
 )
+from .paste import ConfirmedPoint, clause_candidates, clause_title_from_text, revision_from_paste
 from .revisions import (
+    next_revision_number,
     plan_create,
     plan_update,
     revision_clone,
@@ -19,6 +21,11 @@ from .revisions import (
 )
 
 __all__ = [
+    "ConfirmedPoint",
+    "clause_candidates",
+    "clause_title_from_text",
+    "next_revision_number",
+    "revision_from_paste",
     "clause_update",
     "clause_version_add",
     "clause_version_update",

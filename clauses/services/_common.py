@@ -5,6 +5,7 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
 
 from ..tracking import TrackedModel
 from ..versioning import SUMMARY_REQUIRED
@@ -49,3 +50,14 @@ def unique_slug(text: str, taken: set[str], *, fallback: str) -> str:
         slug = base[: SLUG_LENGTH - len(suffix)].rstrip("-") + suffix
     taken.add(slug)
     return slug
+
+
+def bulk_create_tracked(model, rows: list, *, user, summary: str) -> list:
+    """Insert ``rows`` and their history rows in bulk (a few queries, not one per row).
+
+    ``bulk_create`` alone writes no history; this leaves the editor and the summary on
+    every row, as a save would. Returns the rows with their primary keys.
+    """
+    if not rows:
+        return []
+    return bulk_create_with_history(rows, model, default_user=user, default_change_reason=summary)

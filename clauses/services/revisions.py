@@ -3,12 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max
-from simple_history.utils import bulk_create_with_history
 
 from ..choices import RevisionStatus
 from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
 from ..versioning import save_edit
-from ._common import only_editable, require_summary, save_new, unique_slug
+from ._common import bulk_create_tracked, only_editable, require_summary, save_new, unique_slug
 
 REVISION_EDITABLE = (
     "label",
@@ -23,6 +22,10 @@ REVISION_EDITABLE = (
 )
 PLAN_EDITABLE = ("title", "description")
 DEFAULT_LABEL = "Revision {number}"
+NUMBER_TAKEN = (
+    "Revision {number} was recorded by someone else in the meantime (perhaps this same form, "
+    "sent twice). Check the plan's revisions before recording this draft again."
+)
 
 
 def plan_create(*, title: str, description: str = "", user, summary: str, slug: str = "") -> Plan:
@@ -49,11 +52,15 @@ def plan_update(*, plan: Plan, expected_version: int, changes: dict, user, summa
     )
 
 
+def next_revision_number(plan: Plan) -> int:
+    """The number the plan's next revision will take (as a form announces it)."""
+    return (plan.revisions.aggregate(highest=Max("number"))["highest"] or 0) + 1
+
+
 def _locked_next_number(plan_id: int) -> tuple[Plan, int]:
     """The plan, locked so that two editors recording a draft at once get distinct numbers."""
     plan = Plan.objects.select_for_update().get(pk=plan_id)
-    highest = plan.revisions.aggregate(highest=Max("number"))["highest"]
-    return plan, (highest or 0) + 1
+    return plan, next_revision_number(plan)
 
 
 def revision_create(
@@ -63,11 +70,14 @@ def revision_create(
     summary: str,
     label: str = "",
     previous: Revision | None = None,
+    expected_number: int | None = None,
     **fields,
 ) -> Revision:
     """A new revision with no clauses yet (built clause by clause, or filled from a paste).
 
     It takes the next number in the plan. ``fields`` are any of the editable revision fields.
+    A form passes the number it announced as ``expected_number``, so that sending the form
+    twice, or two editors recording at once, does not record the draft twice.
     """
     require_summary(summary)
     only_editable(fields, REVISION_EDITABLE)
@@ -75,6 +85,8 @@ def revision_create(
         raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
     with transaction.atomic():
         plan, number = _locked_next_number(plan.pk)
+        if expected_number is not None and expected_number != number:
+            raise ValidationError({"number": NUMBER_TAKEN.format(number=expected_number)})
         revision = Revision(
             plan=plan,
             number=number,
@@ -92,6 +104,7 @@ def revision_clone(
     summary: str,
     label: str = "",
     previous: Revision | None = None,
+    expected_number: int | None = None,
 ) -> Revision:
     """The next revision of the plan as a copy of ``source``, for the editor to change.
 
@@ -109,6 +122,7 @@ def revision_clone(
             summary=summary,
             label=label,
             previous=previous or source,
+            expected_number=expected_number,
             provenance=source.provenance,
             status=RevisionStatus.DRAFT,
         )
@@ -128,7 +142,7 @@ def copy_clause_versions(
     if clause_ids is not None:
         old_versions = old_versions.filter(clause_id__in=clause_ids)
         positions = positions.filter(clause_version__clause_id__in=clause_ids)
-    new_versions = _bulk_create(
+    new_versions = bulk_create_tracked(
         ClauseVersion,
         [
             ClauseVersion(
@@ -149,41 +163,31 @@ def copy_clause_versions(
     return by_clause
 
 
-POSITION_COPIED = (
-    "party",
-    "stance",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-)
+# What a copied position takes over from the one it copies; carried_over is set anew.
+POSITION_COPIED = ("stance", "summary", "quote", "source_title", "source_url", "stated_on")
 
 
 def copy_positions(*, positions, into: dict[int, ClauseVersion], user, summary: str) -> None:
-    """Copy ``positions`` onto the clause versions ``into`` (by clause id), carried over."""
-    rows = positions.values("clause_version__clause_id", *POSITION_COPIED)
-    _bulk_create(
+    """Copy ``positions`` onto the clause versions ``into`` (by clause id), carried over.
+
+    Positions on a clause missing from ``into`` are left behind (one query to read them).
+    """
+    rows = positions.values_list("clause_version__clause_id", "party_id", *POSITION_COPIED)
+    bulk_create_tracked(
         Position,
         [
             Position(
-                clause_version=into[row.pop("clause_version__clause_id")],
-                party_id=row.pop("party"),
+                clause_version=into[clause_id],
+                party_id=party_id,
                 carried_over=True,
-                **row,
+                **dict(zip(POSITION_COPIED, values, strict=True)),
             )
-            for row in rows
-            if row["clause_version__clause_id"] in into
+            for clause_id, party_id, *values in rows
+            if clause_id in into
         ],
         user=user,
         summary=summary,
     )
-
-
-def _bulk_create(model, rows: list, *, user, summary: str) -> list:
-    if not rows:
-        return []
-    return bulk_create_with_history(rows, model, default_user=user, default_change_reason=summary)
 
 
 def revision_update(

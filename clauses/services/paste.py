@@ -1,0 +1,187 @@
+"""Record a revision from a pasted draft once the editor has confirmed the alignment.
+
+The parser and the aligner (``clauses.drafting``) only propose; this writes what the
+editor confirmed: each point either keeps a clause of the plan or becomes a new clause.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ..choices import ClauseStatus, Topic
+from ..drafting.align import ClauseCandidate
+from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from ._common import bulk_create_tracked, require_summary, unique_slug
+from .revisions import copy_positions, revision_create
+
+PASTE_EMPTY = "The draft has no points to record."
+POINT_WITHOUT_TEXT = "Point {number} has no text: write it under its number, or leave it out."
+CLAUSE_TWICE = (
+    "Points {numbers} are all matched to the clause {title!r}: a clause appears once in a "
+    "revision. Mark all but one as a new clause, or pick another clause."
+)
+CLAUSE_NOT_IN_PLAN = "Point {number} is matched to a clause that is not part of this plan."
+NEW_CLAUSE_TITLE = "Point {number} is a new clause: give it a title."
+NEW_CLAUSE_TOPIC = "Point {number} is a new clause: choose its topic."
+
+TITLE_WORDS = 8
+TITLE_LENGTH = 80
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\)])[.;:!?](\s|$)")
+
+
+@dataclass(frozen=True)
+class ConfirmedPoint:
+    """One point of the draft as the editor confirmed it.
+
+    ``clause_id`` is the clause it keeps, or None for a new clause; a new clause takes
+    ``title`` and ``topic``.
+    """
+
+    number: str
+    text: str
+    clause_id: int | None = None
+    title: str = ""
+    topic: str = ""
+
+
+def clause_title_from_text(text: str) -> str:
+    """A working title for a new clause: the first words of its first sentence.
+
+    "Ukraine's sovereignty will be confirmed. ..." gives "Ukraine's sovereignty will be
+    confirmed"; the editor can change it before confirming.
+    """
+    first = text.strip().split("\n", 1)[0]
+    end = _SENTENCE_END.search(first)
+    if end:
+        first = first[: end.start() + 1].rstrip(".;:!?")
+    words = first.split()
+    title = " ".join(words[:TITLE_WORDS])
+    if len(words) > TITLE_WORDS:
+        title = title.rstrip(",;:") + "…"
+    if len(title) > TITLE_LENGTH:
+        title = title[: TITLE_LENGTH - 1].rstrip() + "…"
+    return title[:1].upper() + title[1:]
+
+
+def clause_candidates(revision: Revision | None) -> list[ClauseCandidate]:
+    """The clauses of ``revision`` as the aligner wants them, in draft order (one query)."""
+    if revision is None:
+        return []
+    versions = revision.clause_versions.select_related("clause").order_by("position_in_draft")
+    return [ClauseCandidate(v.clause_id, v.number, v.clause.title, v.text) for v in versions]
+
+
+def revision_from_paste(
+    *,
+    plan: Plan,
+    previous: Revision | None,
+    points: Sequence[ConfirmedPoint],
+    user,
+    summary: str,
+    label: str = "",
+    expected_number: int | None = None,
+    **fields,
+) -> Revision:
+    """The next revision of ``plan``, continuing ``previous``, holding the confirmed points.
+
+    A point matched to a clause keeps that clause (its identity, its history) and, when the
+    clause was in ``previous``, its status and every party's position there, carried over.
+    A new point becomes a new clause with a slug made from its title. Clauses of
+    ``previous`` no point kept are absent from the new revision. All or nothing: a refused
+    point writes nothing.
+    """
+    require_summary(summary)
+    points = list(points)
+    with transaction.atomic():
+        kept = _validate(plan, points)
+        revision = revision_create(
+            plan=plan,
+            user=user,
+            summary=summary,
+            label=label,
+            previous=previous,
+            expected_number=expected_number,
+            **fields,
+        )
+        new_clauses = _create_new_clauses(plan, points, user=user, summary=summary)
+        earlier = _earlier_versions(previous, kept)
+        versions = bulk_create_tracked(
+            ClauseVersion,
+            [
+                ClauseVersion(
+                    revision=revision,
+                    clause_id=point.clause_id or new_clauses[index].pk,
+                    number=point.number,
+                    position_in_draft=index + 1,
+                    text=point.text,
+                    status=earlier.get(point.clause_id, ClauseStatus.OPEN),
+                )
+                for index, point in enumerate(points)
+            ],
+            user=user,
+            summary=summary,
+        )
+        if previous is not None and kept:
+            copy_positions(
+                positions=Position.objects.filter(clause_version__revision=previous),
+                into={v.clause_id: v for v in versions if v.clause_id in kept},
+                user=user,
+                summary=summary,
+            )
+    return revision
+
+
+def _validate(plan: Plan, points: list[ConfirmedPoint]) -> set[int]:
+    """Every problem of the confirmed points at once; returns the ids of the kept clauses."""
+    if not points:
+        raise ValidationError({"points": PASTE_EMPTY})
+    errors = []
+    matched: dict[int, list[str]] = {}
+    for point in points:
+        if not point.text.strip():
+            errors.append(POINT_WITHOUT_TEXT.format(number=point.number))
+        if point.clause_id is not None:
+            matched.setdefault(point.clause_id, []).append(point.number)
+        else:
+            if not point.title.strip():
+                errors.append(NEW_CLAUSE_TITLE.format(number=point.number))
+            if point.topic not in Topic.values:
+                errors.append(NEW_CLAUSE_TOPIC.format(number=point.number))
+    titles = dict(plan.clauses.filter(pk__in=matched).values_list("pk", "title"))
+    for clause_id, numbers in matched.items():
+        if clause_id not in titles:
+            errors.extend(CLAUSE_NOT_IN_PLAN.format(number=n) for n in numbers)
+        elif len(numbers) > 1:
+            errors.append(CLAUSE_TWICE.format(numbers=", ".join(numbers), title=titles[clause_id]))
+    if errors:
+        raise ValidationError({"points": errors})
+    return set(matched)
+
+
+def _create_new_clauses(plan, points, *, user, summary) -> dict[int, Clause]:
+    """The new clauses, in bulk, by the index of their point."""
+    taken = set(plan.clauses.values_list("slug", flat=True))
+    new = {
+        index: Clause(
+            plan=plan,
+            slug=unique_slug(point.title, taken, fallback="clause"),
+            title=point.title.strip()[: Clause._meta.get_field("title").max_length],
+            topic=point.topic,
+        )
+        for index, point in enumerate(points)
+        if point.clause_id is None
+    }
+    created = bulk_create_tracked(Clause, list(new.values()), user=user, summary=summary)
+    return dict(zip(new, created, strict=True))
+
+
+def _earlier_versions(previous: Revision | None, kept: set[int]) -> dict[int, str]:
+    """The status of each kept clause in the revision this one continues."""
+    if previous is None or not kept:
+        return {}
+    return dict(
+        previous.clause_versions.filter(clause_id__in=kept).values_list("clause_id", "status")
+    )
