@@ -174,6 +174,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "EXCEPTION_HANDLER": "peaceplan.api_exceptions.api_exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -185,6 +186,12 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Two fields are called "status" (a revision's, a clause's); name each vocabulary once.
+    "ENUM_NAME_OVERRIDES": {
+        "RevisionStatusEnum": "clauses.choices.RevisionStatus",
+        "ClauseStatusEnum": "clauses.choices.ClauseStatus",
+        "StanceEnum": "clauses.stance.Stance",
+    },
 }
 
 # simple-history: who made a change is taken from the request; history is read-only.

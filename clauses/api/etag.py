@@ -1,0 +1,101 @@
+"""ETags and If-Match: the API's side of optimistic concurrency.
+
+A writable resource's ETag is ``"<pk>-<version>"`` (a strong tag): ``version`` is bumped by
+every save that changes something (clauses.tracking), so the tag changes exactly when the
+record does. A write must send the tag it read in ``If-Match``; the version in it becomes the
+``expected_version`` of the service call, which refuses the write under a row lock if
+someone saved in between (clauses.versioning.EditConflict). So the check and the write are
+one step, and two clients racing cannot both win.
+
+``If-Match: *`` is refused like a missing header: it would match any version and so guard
+against nothing, which is what the header is required for.
+
+The ETag of a revision names the revision's own fields (what a PATCH to it changes); the
+clause versions and positions nested in its representation carry their own ``etag``.
+"""
+
+import re
+from dataclasses import dataclass
+
+from rest_framework.exceptions import ValidationError
+from rest_framework.request import Request
+
+from clauses.tracking import TrackedModel
+
+from .exceptions import PreconditionFailed, PreconditionRequired
+
+IF_MATCH_REQUIRED = (
+    "Send the resource's ETag in an If-Match header (read it from a GET): writes without it "
+    "could overwrite someone else's change."
+)
+IF_MATCH_ANY_REFUSED = (
+    "If-Match: * matches any version and so protects nothing: send the ETag you read."
+)
+IF_MATCH_MALFORMED = (
+    'If-Match must hold ETags as the API sends them, in double quotes (e.g. "12-3"), not {value!r}.'
+)
+IF_MATCH_STALE = (
+    "The resource changed since you read it: its ETag is now {current}, not {sent}. "
+    "Read it again, re-apply your change and send the new ETag."
+)
+
+# An entity tag list as in RFC 9110: "abc", W/"abc", separated by commas.
+_ENTITY_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*(?:,|$)')
+_OUR_TAG = re.compile(r"^(\d+)-(\d+)$")
+
+
+def etag_for(record: TrackedModel) -> str:
+    return f'"{record.pk}-{record.version}"'
+
+
+def etag_of(pk: int, version: int) -> str:
+    return f'"{pk}-{version}"'
+
+
+@dataclass(frozen=True)
+class IfMatch:
+    raw: str
+    tags: tuple[str, ...]  # opaque strong tags, without quotes; weak tags never match
+
+    def version_for(self, pk: int) -> int | None:
+        """The version a client read for record ``pk``, or None if it sent no tag for it."""
+        for tag in self.tags:
+            match = _OUR_TAG.match(tag)
+            if match and int(match.group(1)) == pk:
+                return int(match.group(2))
+        return None
+
+
+def parse_if_match(request: Request) -> IfMatch:
+    raw = request.headers.get("If-Match")
+    if raw is None or not raw.strip():
+        raise PreconditionRequired({"If-Match": IF_MATCH_REQUIRED})
+    if raw.strip() == "*":
+        raise PreconditionRequired({"If-Match": IF_MATCH_ANY_REFUSED})
+    tags, position = [], 0
+    while position < len(raw):
+        match = _ENTITY_TAG.match(raw, position)
+        if match is None:
+            raise ValidationError({"If-Match": IF_MATCH_MALFORMED.format(value=raw)})
+        if not match.group(1):  # a weak tag never matches under strong comparison
+            tags.append(match.group(2))
+        position = match.end()
+    return IfMatch(raw=raw, tags=tuple(tags))
+
+
+def expected_version(if_match: IfMatch, record: TrackedModel, current=None) -> int:
+    """The version the client read, or 412 at once if its If-Match names another record
+    or is older than what the database holds now. ``current`` renders the 412 body."""
+    version = if_match.version_for(record.pk)
+    if version is None or version != record.version:
+        raise stale(if_match, record, current)
+    return version
+
+
+def stale(if_match: IfMatch, record: TrackedModel, current=None) -> PreconditionFailed:
+    tag = etag_for(record)
+    return PreconditionFailed(
+        {"If-Match": IF_MATCH_STALE.format(current=tag, sent=if_match.raw)},
+        etag=tag,
+        current=current() if callable(current) else current,
+    )

@@ -1,0 +1,147 @@
+"""What the API's writes accept: types checked here, the domain's rules in the services.
+
+Each input checks the shape of the body (types, lengths, known choices, references to
+records that exist) and hands the services a dict of model field names to values; the
+services then validate the record as the edit forms do (``full_clean``) and save it.
+
+Every write carries an edit summary, as ``edit_summary`` in the body or the
+``X-Edit-Summary`` header (not ``summary``: a position has a field of that name). A field
+the endpoint cannot change is refused by name rather than silently ignored.
+"""
+
+from urllib.parse import unquote
+
+from django.apps import apps
+from rest_framework import serializers
+from rest_framework.request import Request
+
+from clauses.choices import ClauseStatus, Provenance, RevisionStatus
+from clauses.models import Revision
+from clauses.stance import Stance
+from clauses.versioning import SUMMARY_REQUIRED
+
+from .exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND, UNKNOWN_FIELD
+from .filters import MAX_NUMBER
+
+EDIT_SUMMARY_FIELD = "edit_summary"
+EDIT_SUMMARY_HEADER = "X-Edit-Summary"
+
+
+def edit_summary(request: Request) -> str:
+    """The edit summary from the body, else from the header; 400 when neither has one."""
+    summary = request.data.get(EDIT_SUMMARY_FIELD) if isinstance(request.data, dict) else None
+    if summary is None:
+        # Headers carry Latin-1 only, so a non-ASCII summary comes percent-encoded.
+        summary = unquote(request.headers.get(EDIT_SUMMARY_HEADER, ""))
+    if not isinstance(summary, str) or not summary.strip():
+        raise serializers.ValidationError({EDIT_SUMMARY_FIELD: SUMMARY_REQUIRED})
+    return summary.strip()
+
+
+def _number(**kwargs):
+    return serializers.IntegerField(min_value=1, max_value=MAX_NUMBER, **kwargs)
+
+
+class EditInput(serializers.Serializer):
+    edit_summary = serializers.CharField(
+        required=False,
+        help_text="Why you made the change (or send the X-Edit-Summary header). Required.",
+    )
+
+    def validate(self, attrs):
+        if isinstance(self.initial_data, dict):
+            unknown = sorted(set(self.initial_data) - set(self.fields))
+            if unknown:
+                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
+                raise serializers.ValidationError(
+                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
+                )
+        return attrs
+
+    def changes(self) -> dict:
+        """The model fields to change, by name (the edit summary travels separately)."""
+        return {
+            name: value for name, value in self.validated_data.items() if name != EDIT_SUMMARY_FIELD
+        }
+
+
+class RevisionEdit(EditInput):
+    label = serializers.CharField(max_length=200, required=False)
+    published_on = serializers.DateField(required=False, allow_null=True)
+    status = serializers.ChoiceField(choices=RevisionStatus.choices, required=False)
+    provenance = serializers.ChoiceField(choices=Provenance.choices, required=False)
+    proposed_by = serializers.SlugField(
+        required=False, allow_null=True, help_text="A party's slug, or null."
+    )
+    previous = _number(
+        required=False,
+        allow_null=True,
+        help_text="The number of the revision of this plan that it continues, or null.",
+    )
+    source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+    notes = serializers.CharField(required=False, allow_blank=True)
+
+    def validate_proposed_by(self, slug):
+        if slug is None:
+            return None
+        party = apps.get_model("parties", "Party").objects.filter(slug=slug).first()
+        if party is None:
+            raise serializers.ValidationError(PROPOSED_BY_NOT_FOUND.format(party=slug))
+        return party
+
+    def validate_previous(self, number):
+        if number is None:
+            return None
+        plan = self.context["plan"]
+        previous = Revision.objects.filter(plan=plan, number=number).first()
+        if previous is None:
+            raise serializers.ValidationError(
+                PREVIOUS_NOT_FOUND.format(plan=plan.slug, number=number)
+            )
+        return previous
+
+
+class RevisionClone(EditInput):
+    label = serializers.CharField(
+        max_length=200, required=False, allow_blank=True, help_text='e.g. "Geneva counter-draft".'
+    )
+    previous = _number(
+        required=False,
+        allow_null=True,
+        help_text="The revision the new one continues, if not the one cloned (a "
+        "counter-proposal answering an earlier draft).",
+    )
+    number = _number(
+        required=False,
+        help_text="The number you expect the new revision to take; refused if someone took "
+        "it in the meantime, so a script that retries does not record the draft twice.",
+    )
+
+    validate_previous = RevisionEdit.validate_previous
+
+    def changes(self) -> dict:
+        data = super().changes()
+        if "number" in data:
+            data["expected_number"] = data.pop("number")
+        return data
+
+
+class ClauseVersionEdit(EditInput):
+    number = serializers.CharField(
+        max_length=20, required=False, help_text='The label in the draft: "9", "14a".'
+    )
+    position_in_draft = serializers.IntegerField(min_value=0, max_value=MAX_NUMBER, required=False)
+    text = serializers.CharField(required=False)
+    status = serializers.ChoiceField(choices=ClauseStatus.choices, required=False)
+
+
+class PositionEdit(EditInput):
+    stance = serializers.ChoiceField(choices=Stance.choices, required=False)
+    summary = serializers.CharField(
+        required=False, allow_blank=True, help_text="The party's position in a sentence or two."
+    )
+    quote = serializers.CharField(required=False, allow_blank=True)
+    source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
+    source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
+    stated_on = serializers.DateField(required=False, allow_null=True)

@@ -1,0 +1,98 @@
+"""The querysets the API reads, each with its joins and prefetches applied, and each in a
+stable order (a tiebreak on a unique column) so that pages never overlap or skip.
+
+These are API-shaped reads (what a JSON client pages through); the pages' own reads live
+in clauses.selectors, which this module reuses where they fit.
+"""
+
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+
+from clauses import selectors
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+
+# Parties are ordered as in the matrix: by their sort order, then by name.
+PARTY_ORDER = ("party__sort_order", "party__name", "party_id")
+
+
+def plans() -> QuerySet[Plan]:
+    # plan_list() orders by title; titles may repeat, slugs may not.
+    return selectors.plan_list().order_by("title", "slug")
+
+
+def revisions(plan: Plan) -> QuerySet[Revision]:
+    """The plan's revisions by number, each knowing its plan without another query."""
+    return selectors.revisions_of(plan=plan).select_related("plan")
+
+
+def _positions_of_versions() -> Prefetch:
+    return Prefetch("positions", Position.objects.select_related("party").order_by(*PARTY_ORDER))
+
+
+def revision_detail(plan: Plan) -> QuerySet[Revision]:
+    """Revisions with their clause versions in draft order, each with its positions."""
+    versions = (
+        ClauseVersion.objects.select_related("clause", "revision__plan")
+        .prefetch_related(_positions_of_versions())
+        .order_by("position_in_draft", "clause_id")
+    )
+    return revisions(plan).prefetch_related(Prefetch("clause_versions", versions))
+
+
+def clauses(plan: Plan) -> QuerySet[Clause]:
+    """Clauses with a summary of their version in each revision."""
+    versions = ClauseVersion.objects.select_related("revision").order_by("revision__number")
+    return (
+        Clause.objects.filter(plan=plan)
+        .select_related("plan")
+        .prefetch_related(Prefetch("versions", versions))
+        .order_by("title", "slug")
+    )
+
+
+def clause_detail(plan: Plan) -> QuerySet[Clause]:
+    """Clauses with their full version in each revision, each with its positions."""
+    versions = (
+        ClauseVersion.objects.select_related("clause", "revision__plan")
+        .prefetch_related(_positions_of_versions())
+        .order_by("revision__number")
+    )
+    return (
+        Clause.objects.filter(plan=plan)
+        .select_related("plan")
+        .prefetch_related(Prefetch("versions", versions))
+    )
+
+
+def clause_versions() -> QuerySet[ClauseVersion]:
+    return ClauseVersion.objects.select_related("clause", "revision__plan").prefetch_related(
+        _positions_of_versions()
+    )
+
+
+def positions() -> QuerySet[Position]:
+    """Every position with what its row shows joined in one query, in matrix order."""
+    return (
+        Position.objects.select_related(
+            "party", "clause_version__clause", "clause_version__revision__plan"
+        )
+        # The clause text can be long and the list does not show it.
+        .defer("clause_version__text", "clause_version__revision__notes")
+        .order_by(
+            "clause_version__revision__plan__slug",
+            "clause_version__revision__number",
+            "clause_version__position_in_draft",
+            "clause_version__clause_id",
+            *PARTY_ORDER,
+        )
+    )
+
+
+def in_latest_revisions(queryset: QuerySet[Position]) -> QuerySet[Position]:
+    """Only positions in the latest revision of their plan (a correlated subquery, so the
+    list stays one query however many plans there are)."""
+    latest = (
+        Revision.objects.filter(plan=OuterRef("clause_version__revision__plan"))
+        .order_by("-number")
+        .values("number")[:1]
+    )
+    return queryset.filter(clause_version__revision__number=Subquery(latest))

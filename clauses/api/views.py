@@ -1,0 +1,322 @@
+"""API views: thin. Each finds its record through ``lookups``/``reads``, renders it with a
+serializer, and writes through the same services as the editor's forms."""
+
+from django.db import transaction
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
+from rest_framework import serializers as drf_serializers
+from rest_framework.decorators import api_view, permission_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.reverse import reverse
+
+from clauses import selectors, services
+from clauses.diff import RevisionSnapshot, diff
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.selectors.snapshots import clause_versions_of, party_names_of, snapshot_of
+
+from . import lookups, reads
+from .base import ApiViewSet
+from .diff_schema import RevisionDiffSerializer
+from .etag import parse_if_match
+from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
+from .filters import MAX_NUMBER, PositionFilter
+from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
+from .serializers import (
+    ClauseDetailSerializer,
+    ClauseSerializer,
+    ClauseVersionSerializer,
+    HistoryEntrySerializer,
+    PlanSerializer,
+    PositionSerializer,
+    RevisionDetailSerializer,
+    RevisionSerializer,
+)
+
+
+def _etag_response(serializer, description: str):
+    return OpenApiResponse(
+        response=serializer,
+        description=f"{description} The ETag header holds the tag to send as If-Match.",
+    )
+
+
+@extend_schema(exclude=True)
+@api_view(["GET"])
+@permission_classes([AllowAny])
+def api_root(request, format=None):
+    """The entry points of the API."""
+    return Response(
+        {
+            "parties": reverse("api:party-list", request=request),
+            "plans": reverse("api:plan-list", request=request),
+            "positions": reverse("api:position-list", request=request),
+            "schema": request.build_absolute_uri("/api/schema/"),
+            "docs": request.build_absolute_uri("/api/docs/"),
+        }
+    )
+
+
+@extend_schema(exclude=True)
+@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@permission_classes([AllowAny])
+def api_not_found(request, path=""):
+    """Any other path under the API: a JSON 404 rather than the site's HTML page."""
+    raise not_found("path", API_PATH_NOT_FOUND.format(path=request.path))
+
+
+class PlanViewSet(ApiViewSet):
+    serializer_class = PlanSerializer
+
+    def get_queryset(self):
+        return reads.plans()
+
+    @extend_schema(summary="Plans, by title")
+    def list(self, request):
+        return self.paginated(self.get_queryset(), PlanSerializer)
+
+    @extend_schema(summary="One plan")
+    def retrieve(self, request, plan: str):
+        return Response(self.represent(lookups.plan(plan, self.get_queryset())))
+
+
+@extend_schema_view(
+    list=extend_schema(summary="A plan's revisions, by number"),
+    retrieve=extend_schema(
+        summary="One revision, with its clause versions and their positions",
+        responses=_etag_response(RevisionDetailSerializer, "The revision."),
+    ),
+    partial_update=extend_schema(
+        summary="Edit a revision (editors)",
+        request=RevisionEdit,
+        responses=_etag_response(RevisionDetailSerializer, "The revision as saved."),
+    ),
+)
+class RevisionViewSet(ApiViewSet):
+    queryset = Revision.objects.none()  # for the model permissions of writes
+    serializer_class = RevisionDetailSerializer
+    http_method_names = ["get", "post", "patch", "head", "options"]
+
+    def get_serializer_class(self):
+        return RevisionSerializer if self.action == "list" else RevisionDetailSerializer
+
+    def get_object(self):
+        kwargs = self.kwargs
+        plan = lookups.plan(kwargs["plan"])
+        return lookups.revision(plan.slug, kwargs["number"], reads.revision_detail(plan))
+
+    def list(self, request, plan: str):
+        found = lookups.plan(plan)
+        return self.paginated(reads.revisions(found), RevisionSerializer)
+
+    def retrieve(self, request, plan: str, number: int):
+        return self.with_etag(self.get_object())
+
+    def partial_update(self, request, plan: str, number: int):
+        revision = self.get_object()
+        return self.edit(
+            revision,
+            input_class=RevisionEdit,
+            input_context={"plan": revision.plan},
+            service=lambda **edit: services.revision_update(revision=revision, **edit),
+            reload=lambda pk: reads.revision_detail(revision.plan).get(pk=pk),
+        )
+
+    @extend_schema(
+        summary="Record the next revision as a copy of this one (editors)",
+        description="If-Match names this revision as you read it: the copy is of what you "
+        "saw. Copied positions are marked carried over until reconfirmed.",
+        request=RevisionClone,
+        responses={
+            201: _etag_response(RevisionDetailSerializer, "The new revision; Location names it.")
+        },
+    )
+    def clone(self, request, plan: str, number: int):
+        source = self.get_object()
+        if_match = parse_if_match(request)
+        summary = edit_summary(request)
+        inputs = RevisionClone(data=request.data, context={"plan": source.plan})
+        inputs.is_valid(raise_exception=True)
+        with transaction.atomic():
+            # Locked until the copy is written: nobody edits the source halfway through.
+            self.locked_version(source, if_match, current=lambda: self.represent(source))
+            created = services.revision_clone(
+                source=source, user=request.user, summary=summary, **inputs.changes()
+            )
+        created = reads.revision_detail(source.plan).get(pk=created.pk)
+        location = self.links().revision(source.plan.slug, created.number)
+        return self.with_etag(created, status=201, headers={"Location": location})
+
+    @extend_schema(
+        summary="What changed: this revision against the one it continues, or any other",
+        parameters=[
+            OpenApiParameter(
+                "against",
+                int,
+                description="The number of the revision to compare with; by default the one "
+                "this revision continues (a first revision is compared with nothing: every "
+                "clause added).",
+            )
+        ],
+        responses=RevisionDiffSerializer,
+    )
+    def diff(self, request, plan: str, number: int):
+        found = lookups.plan(plan)
+        new = lookups.revision(found.slug, number, reads.revisions(found))
+        old = self._against(request, found, new)
+        links = self.links()
+        if old is None:
+            result = _diff_from_nothing(new)
+        else:
+            result = selectors.revision_diff(old=old, new=new)
+        data = result.as_dict()
+        data["old_url"] = links.revision(found.slug, old.number) if old else None
+        data["new_url"] = links.revision(found.slug, new.number)
+        return Response(data)
+
+    @staticmethod
+    def _against(request, plan, new: Revision) -> Revision | None:
+        raw = request.query_params.get("against")
+        if raw is None:
+            return new.previous
+        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_NUMBER:
+            raise drf_serializers.ValidationError({"against": AGAINST_INVALID.format(value=raw)})
+        if int(raw) == new.number:
+            return new
+        against = plan.revisions.filter(number=int(raw)).first()
+        if against is None:
+            raise drf_serializers.ValidationError(
+                {"against": AGAINST_NOT_FOUND.format(plan=plan.slug, number=raw)}
+            )
+        return against
+
+
+def _diff_from_nothing(new: Revision):
+    """A first revision against nothing: every clause added (the same two queries as a diff)."""
+    versions = list(clause_versions_of([new]))
+    return diff(
+        RevisionSnapshot(revision_id=None, number=None, label=""),
+        snapshot_of(new, versions),
+        party_names=party_names_of(versions),
+    )
+
+
+@extend_schema_view(
+    list=extend_schema(summary="A plan's clauses, by title, with their version in each revision"),
+    retrieve=extend_schema(
+        summary="One clause, as worded in each revision, with the positions on it"
+    ),
+)
+class ClauseViewSet(ApiViewSet):
+    serializer_class = ClauseDetailSerializer
+
+    def get_serializer_class(self):
+        if self.action == "list":
+            return ClauseSerializer
+        if self.action == "history":
+            return HistoryEntrySerializer
+        return ClauseDetailSerializer
+
+    def list(self, request, plan: str):
+        found = lookups.plan(plan)
+        return self.paginated(reads.clauses(found), ClauseSerializer)
+
+    def retrieve(self, request, plan: str, clause: str):
+        found = lookups.plan(plan)
+        return Response(self.represent(lookups.clause(plan, clause, reads.clause_detail(found))))
+
+    @extend_schema(
+        summary="A clause's edit history: who changed what, when and why, newest first",
+        responses=HistoryEntrySerializer(many=True),
+    )
+    def history(self, request, plan: str, clause: str):
+        found = lookups.clause(plan, clause, Clause.objects.select_related("plan"))
+        entries = selectors.clause_edit_history(clause=found)
+        return self.paginated(entries, HistoryEntrySerializer)
+
+
+@extend_schema_view(
+    retrieve=extend_schema(
+        summary="A clause as worded in one revision, with the positions on it",
+        responses=_etag_response(ClauseVersionSerializer, "The clause version."),
+    ),
+    partial_update=extend_schema(
+        summary="Edit a clause's wording, number, status or place in one revision (editors)",
+        request=ClauseVersionEdit,
+        responses=_etag_response(ClauseVersionSerializer, "The clause version as saved."),
+    ),
+)
+class ClauseVersionViewSet(ApiViewSet):
+    queryset = ClauseVersion.objects.none()  # for the model permissions of writes
+    serializer_class = ClauseVersionSerializer
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_object(self):
+        kwargs = self.kwargs
+        return lookups.clause_version(
+            kwargs["plan"], kwargs["clause"], kwargs["number"], reads.clause_versions()
+        )
+
+    def retrieve(self, request, plan: str, clause: str, number: int):
+        return self.with_etag(self.get_object())
+
+    def partial_update(self, request, plan: str, clause: str, number: int):
+        version = self.get_object()
+        return self.edit(
+            version,
+            input_class=ClauseVersionEdit,
+            service=lambda **edit: services.clause_version_update(clause_version=version, **edit),
+            reload=lambda pk: reads.clause_versions().get(pk=pk),
+        )
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="Positions, filterable; by default those in each plan's latest revision",
+    ),
+    retrieve=extend_schema(
+        summary="One party's position on a clause in one revision",
+        responses=_etag_response(PositionSerializer, "The position."),
+    ),
+    partial_update=extend_schema(
+        summary="Edit a party's position (editors); saving reconfirms a carried-over one",
+        request=PositionEdit,
+        responses=_etag_response(PositionSerializer, "The position as saved."),
+    ),
+)
+class PositionViewSet(ApiViewSet):
+    queryset = Position.objects.none()  # for the model permissions of writes
+    serializer_class = PositionSerializer
+    filterset_class = PositionFilter
+    http_method_names = ["get", "patch", "head", "options"]
+
+    def get_queryset(self):
+        return reads.positions()
+
+    filter_backends = [DjangoFilterBackend]
+
+    def get_object(self):
+        kwargs = self.kwargs
+        return lookups.position(
+            kwargs["plan"], kwargs["clause"], kwargs["number"], kwargs["party"], reads.positions()
+        )
+
+    def list(self, request):
+        return self.paginated(self.filter_queryset(self.get_queryset()), PositionSerializer)
+
+    def retrieve(self, request, plan: str, clause: str, number: int, party: str):
+        return self.with_etag(self.get_object())
+
+    def partial_update(self, request, plan: str, clause: str, number: int, party: str):
+        position = self.get_object()
+        return self.edit(
+            position,
+            input_class=PositionEdit,
+            service=lambda **edit: services.position_update(position=position, **edit),
+            reload=lambda pk: reads.positions().get(pk=pk),
+        )
