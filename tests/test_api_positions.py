@@ -19,9 +19,11 @@ URL = "/api/v1/positions/"
 
 
 @pytest.fixture(autouse=True)
-def fresh_throttle():
-    # The anonymous rate limit counts in the cache, which outlives a test.
+def api_test_settings(settings):
+    # The anonymous rate limit counts in the cache, which outlives a test; personas are
+    # made per test, and the default password hasher is slow by design.
     cache.clear()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture
