@@ -10,7 +10,14 @@ from .edits import (
     position_create,
     position_update,
 )
-from .paste import ConfirmedPoint, clause_candidates, clause_title_from_text, revision_from_paste
+from .paste import (
+    ConfirmedPoint,
+    DraftProposal,
+    clause_candidates,
+    clause_title_from_text,
+    draft_align,
+    revision_from_paste,
+)
 from .revisions import (
     next_revision_number,
     plan_create,
@@ -22,6 +29,8 @@ from .revisions import (
 
 __all__ = [
     "ConfirmedPoint",
+    "DraftProposal",
+    "draft_align",
     "clause_candidates",
     "clause_title_from_text",
     "next_revision_number",

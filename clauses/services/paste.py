@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from ..choices import ClauseStatus, Topic
-from ..drafting.align import ClauseCandidate
+from ..drafting.align import Alignment, ClauseCandidate, align_draft
+from ..drafting.parse import ParsedDraft, parse_draft
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
 from ._common import bulk_create_tracked, require_summary, unique_slug
 from .revisions import copy_positions, revision_create
@@ -72,6 +73,26 @@ def clause_candidates(revision: Revision | None) -> list[ClauseCandidate]:
         return []
     versions = revision.clause_versions.select_related("clause").order_by("position_in_draft")
     return [ClauseCandidate(v.clause_id, v.number, v.clause.title, v.text) for v in versions]
+
+
+@dataclass(frozen=True)
+class DraftProposal:
+    """A pasted draft split into points, and the clause proposed for each point."""
+
+    parsed: ParsedDraft
+    alignment: Alignment
+    clauses: list[ClauseCandidate]  # the clauses of the revision it continues
+
+
+def draft_align(*, text: str, previous: Revision | None) -> DraftProposal:
+    """Split ``text`` and match its points to the clauses of ``previous``; writes nothing.
+
+    Raises ``clauses.drafting.parse.DraftParseError`` when the text holds no points or is
+    too large. Deterministic: the same text against the same revision proposes the same.
+    """
+    parsed = parse_draft(text)
+    clauses = clause_candidates(previous)
+    return DraftProposal(parsed, align_draft(parsed.points, clauses), clauses)
 
 
 def revision_from_paste(

@@ -1,0 +1,105 @@
+"""What every editor's form shares: the edit summary, and the version it was loaded from."""
+
+import datetime
+from dataclasses import dataclass
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from ..tracking import TrackedModel
+from ..versioning import SUMMARY_REQUIRED
+
+SUMMARY_FIELD = "edit_summary"
+SUMMARY_HELP = "Why you made this change, in a few words. It is shown in the history."
+CONFLICT = (
+    "Someone else saved this while you were editing it, so your change was not saved. "
+    "Their version is shown beside yours; what you typed is still in the form. "
+    "Merge the two, then save again."
+)
+EMPTY = "—"
+
+
+def summary_field() -> forms.CharField:
+    # Named edit_summary, not summary: a position has a summary field of its own.
+    return forms.CharField(
+        label="Edit summary",
+        max_length=300,
+        help_text=SUMMARY_HELP,
+        error_messages={"required": SUMMARY_REQUIRED},
+    )
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """One field on which the saved record and the editor's form disagree."""
+
+    label: str
+    theirs: str
+    yours: str
+
+
+def display(field: forms.Field, value) -> str:
+    """A value as the editor would read it: a choice's label, a date, a record's name."""
+    if value in (None, ""):
+        return EMPTY
+    if isinstance(field, forms.ModelChoiceField):
+        return str(value)
+    if isinstance(field, forms.ChoiceField):
+        return str(dict(field.choices).get(value, value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return str(value)
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form's fields (or on top, if not a field)."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        for item in errors:
+            message = " ".join(item.messages)
+            if message == SUMMARY_REQUIRED and SUMMARY_FIELD in form.fields:
+                target = SUMMARY_FIELD
+            elif name in form.fields and name != NON_FIELD_ERRORS:
+                target = name
+            else:
+                target = None
+            form.add_error(target, message)
+
+
+class EditForm(forms.ModelForm):
+    """Edits one tracked record: carries the version it was loaded from, asks for a summary.
+
+    ``Meta.fields`` are the fields the editor may change; ``changes()`` gives them to the
+    service. After an ``EditConflict``, ``show_conflict`` lays the saved values beside the
+    typed ones and takes the saved version, so that saving again is a deliberate choice.
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+    edit_summary = summary_field()
+
+    conflict: list[ConflictRow] | None = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A record not yet saved has version 0: if someone creates it meanwhile, that
+        # counts as a conflict too.
+        self.fields["version"].initial = self.instance.version if self.instance.pk else 0
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self._meta.fields}
+
+    def show_conflict(self, current: TrackedModel) -> None:
+        self.conflict = [
+            ConflictRow(
+                label=str(self.fields[name].label),
+                theirs=display(self.fields[name], getattr(current, name)),
+                yours=display(self.fields[name], self.cleaned_data.get(name)),
+            )
+            for name in self._meta.fields
+            if getattr(current, name) != self.cleaned_data.get(name)
+        ]
+        self.data = self.data.copy()
+        self.data[self.add_prefix("version")] = current.version
+        self.add_error(None, CONFLICT)

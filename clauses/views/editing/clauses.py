@@ -1,0 +1,111 @@
+"""Edit a clause version's wording, a clause's title, and add a clause to a revision."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+
+from ... import services
+from ...forms import ClauseAddForm, ClauseForm, ClauseVersionForm, add_service_errors
+from ...models import Clause, Position
+from ...versioning import EditConflict
+from ._common import clause_version_get, editor_required, revision_get
+
+SAVED = "Saved."
+CLAUSE_ADDED = "Point {number} added to revision {revision}."
+
+# Clauses must not import parties at import time; the model is reached through a relation.
+Party = Position._meta.get_field("party").related_model
+
+
+@editor_required("clauses.change_clauseversion")
+def clause_version_edit(request, plan, clause, number):
+    clause_version = clause_version_get(plan, clause, number)
+    form = ClauseVersionForm(request.POST or None, instance=clause_version)
+    if form.is_valid():
+        try:
+            services.clause_version_update(
+                clause_version=clause_version,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                user=request.user,
+                summary=form.cleaned_data["edit_summary"],
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, SAVED)
+            return redirect(clause_version)
+    positions = {p.party_id: p for p in clause_version.positions.all()}
+    parties = [(party, positions.get(party.pk)) for party in Party.objects.all()]
+    return render(
+        request,
+        "clauses/edit/clause_version_form.html",
+        {
+            "plan": clause_version.revision.plan,
+            "revision": clause_version.revision,
+            "clause_version": clause_version,
+            "parties": parties,
+            "form": form,
+        },
+    )
+
+
+@editor_required("clauses.change_clause")
+def clause_edit(request, plan, clause):
+    clause = get_object_or_404(Clause.objects.select_related("plan"), plan__slug=plan, slug=clause)
+    form = ClauseForm(request.POST or None, instance=clause)
+    if form.is_valid():
+        try:
+            services.clause_update(
+                clause=clause,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                user=request.user,
+                summary=form.cleaned_data["edit_summary"],
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, SAVED)
+            return redirect(clause)
+    return render(
+        request,
+        "clauses/edit/clause_form.html",
+        {"plan": clause.plan, "clause": clause, "form": form},
+    )
+
+
+@editor_required("clauses.add_clauseversion", "clauses.add_clause")
+def clause_add(request, plan, number):
+    revision = revision_get(plan, number)
+    form = ClauseAddForm(request.POST or None, revision=revision)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            version = services.clause_version_add(
+                revision=revision,
+                clause=data["clause"],
+                title=data["title"].strip(),
+                topic=data["topic"],
+                number=data["number"].strip(),
+                text=data["text"],
+                status=data["status"],
+                user=request.user,
+                summary=data["edit_summary"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request, CLAUSE_ADDED.format(number=version.number, revision=revision.number)
+            )
+            return redirect(revision)
+    return render(
+        request,
+        "clauses/edit/clause_add.html",
+        {"plan": revision.plan, "revision": revision, "form": form},
+    )

@@ -1,0 +1,157 @@
+"""Record a draft from its pasted text: paste, check the proposed alignment, confirm.
+
+Nothing is stored between the steps: the alignment page carries the pasted text, and
+confirming splits and aligns it again (the same text gives the same points), so any app
+server can take any step.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from ... import services
+from ...drafting.parse import DraftParseError
+from ...forms import AlignmentForm, PasteForm, add_service_errors
+from ...forms.paste import TEXT_CHANGED
+from ._common import editor_required, plan_get, revision_get
+
+RECORDED = (
+    "Revision {number} recorded from the pasted text: {kept} point(s) kept their clause, "
+    "{new} new clause(s), {dropped} clause(s) dropped."
+)
+# Buttons of the alignment page besides "Record": check again with the current choices,
+# or start over from the (edited) text.
+CHECK = "check"
+REALIGN = "realign"
+
+
+@editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
+def paste_next(request, plan, number):
+    """Paste the draft that continues revision ``number``."""
+    previous = revision_get(plan, number)
+    return _paste(request, previous.plan, previous)
+
+
+@editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
+def paste(request, plan):
+    """Paste a draft of the plan: continuing its latest revision, or its first draft."""
+    plan = plan_get(plan)
+    return _paste(request, plan, plan.revisions.order_by("-number").first())
+
+
+def _paste(request, plan, previous):
+    form = PasteForm(request.POST or None)
+    if form.is_valid():
+        return _alignment_page(request, plan, previous, form.cleaned_data["text"])
+    return _render_paste(request, plan, previous, form)
+
+
+@require_POST
+@editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
+def paste_confirm(request, plan, number=None):
+    if number is None:
+        plan = plan_get(plan)
+        previous = plan.revisions.order_by("-number").first()
+    else:
+        previous = revision_get(plan, number)
+        plan = previous.plan
+    text = request.POST.get("text", "")
+    try:
+        proposal = services.draft_align(text=text, previous=previous)
+    except DraftParseError:
+        return _paste_again(request, plan, previous, text)
+    if REALIGN in request.POST:
+        return _alignment_page(request, plan, previous, text, proposal=proposal)
+    form = AlignmentForm(request.POST, proposal=proposal, plan_clauses=_plan_clauses(plan))
+    if form.is_valid() and CHECK not in request.POST:
+        try:
+            revision = services.revision_from_paste(
+                plan=plan,
+                previous=previous,
+                points=form.confirmed_points(),
+                label=form.cleaned_data["label"],
+                expected_number=form.cleaned_data["expected_number"],
+                user=request.user,
+                summary=form.cleaned_data["edit_summary"],
+                **form.revision_fields(),
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            points = form.confirmed_points()
+            kept = sum(1 for p in points if p.clause_id is not None)
+            messages.success(
+                request,
+                RECORDED.format(
+                    number=revision.number,
+                    kept=kept,
+                    new=len(points) - kept,
+                    dropped=len(form.dropped()),
+                ),
+            )
+            return redirect(revision)
+    if form.has_error("__all__", code="text_changed"):
+        # The editor changed the text: show the new points' proposal, with the note.
+        return _alignment_page(request, plan, previous, text, proposal=proposal, note=TEXT_CHANGED)
+    return _render_alignment(request, plan, previous, form)
+
+
+def _alignment_page(request, plan, previous, text, *, proposal=None, note=""):
+    if proposal is None:
+        proposal = services.draft_align(text=text, previous=previous)
+    form = AlignmentForm(
+        proposal=proposal,
+        plan_clauses=_plan_clauses(plan),
+        initial={
+            "text": text,
+            "expected_number": services.next_revision_number(plan),
+            "provenance": previous.provenance if previous else None,
+        },
+    )
+    return _render_alignment(request, plan, previous, form, note=note)
+
+
+def _render_alignment(request, plan, previous, form, *, note=""):
+    return render(
+        request,
+        "clauses/edit/align.html",
+        {
+            "plan": plan,
+            "previous": previous,
+            "form": form,
+            "rows": form.rows(),
+            "dropped": form.dropped(),
+            "preamble": form.proposal.parsed.preamble,
+            "note": note,
+            "confirm_url": _confirm_url(plan, previous),
+            "check": CHECK,
+            "realign": REALIGN,
+        },
+    )
+
+
+def _paste_again(request, plan, previous, text):
+    """The paste page again, the text in it and the parser's message on it."""
+    form = PasteForm({"text": text})
+    form.is_valid()
+    return _render_paste(request, plan, previous, form)
+
+
+def _render_paste(request, plan, previous, form):
+    return render(
+        request, "clauses/edit/paste.html", {"plan": plan, "previous": previous, "form": form}
+    )
+
+
+def _plan_clauses(plan):
+    return list(plan.clauses.order_by("title"))
+
+
+def _confirm_url(plan, previous):
+    if previous is None:
+        return reverse("editing:paste_confirm", kwargs={"plan": plan.slug})
+    return reverse(
+        "editing:paste_next_confirm", kwargs={"plan": plan.slug, "number": previous.number}
+    )

@@ -1,0 +1,63 @@
+"""A new plan, and a new empty revision to build clause by clause."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from ... import services
+from ...forms import NewRevisionForm, PlanForm, add_service_errors
+from ...models import Revision
+from ._common import editor_required, plan_get
+
+PLAN_CREATED = "Plan created. Record its first draft: paste its text, or add clauses one by one."
+REVISION_CREATED = "Revision {number} created. Add its clauses one by one."
+
+
+@editor_required("clauses.add_plan", "clauses.add_revision")
+def plan_create(request):
+    form = PlanForm(request.POST or None)
+    if form.is_valid():
+        try:
+            plan = services.plan_create(
+                title=form.cleaned_data["title"],
+                description=form.cleaned_data["description"],
+                user=request.user,
+                summary=form.cleaned_data["edit_summary"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, PLAN_CREATED)
+            return redirect("editing:paste", plan=plan.slug)
+    return render(request, "clauses/edit/plan_form.html", {"form": form})
+
+
+@editor_required("clauses.add_revision")
+def revision_new(request, plan):
+    """An empty revision: the first of a new plan, or any draft built clause by clause."""
+    plan = plan_get(plan)
+    latest = plan.revisions.order_by("-number").first()
+    form = NewRevisionForm(
+        request.POST or None,
+        instance=Revision(plan=plan),
+        initial={"previous": latest, "expected_number": services.next_revision_number(plan)},
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            revision = services.revision_create(
+                plan=plan,
+                user=request.user,
+                summary=data["edit_summary"],
+                expected_number=data["expected_number"],
+                **{name: data[name] for name in NewRevisionForm.Meta.fields},
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, REVISION_CREATED.format(number=revision.number))
+            return redirect(
+                reverse("editing:clause_add", kwargs={"plan": plan.slug, "number": revision.number})
+            )
+    return render(request, "clauses/edit/revision_new.html", {"plan": plan, "form": form})

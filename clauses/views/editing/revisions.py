@@ -1,0 +1,77 @@
+"""Record the next draft as a copy of one revision, and edit a revision's details."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+
+from ... import services
+from ...forms import CloneForm, RevisionForm, add_service_errors
+from ...versioning import EditConflict
+from ._common import editor_required, revision_get
+
+CLONED = (
+    "Revision {number} recorded as a copy of revision {source}: every position is marked "
+    "carried over until you reconfirm it. Now change what changed."
+)
+SAVED = "Saved."
+
+
+@editor_required("clauses.add_revision")
+def revision_clone(request, plan, number):
+    source = revision_get(plan, number)
+    form = CloneForm(
+        request.POST or None,
+        plan=source.plan,
+        initial={
+            "previous": source,
+            "expected_number": services.next_revision_number(source.plan),
+        },
+    )
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            revision = services.revision_clone(
+                source=source,
+                previous=data["previous"],
+                label=data["label"],
+                expected_number=data["expected_number"],
+                user=request.user,
+                summary=data["edit_summary"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, CLONED.format(number=revision.number, source=source.number))
+            return redirect(revision)
+    return render(
+        request,
+        "clauses/edit/revision_clone.html",
+        {"plan": source.plan, "source": source, "form": form},
+    )
+
+
+@editor_required("clauses.change_revision")
+def revision_edit(request, plan, number):
+    revision = revision_get(plan, number)
+    form = RevisionForm(request.POST or None, instance=revision)
+    if form.is_valid():
+        try:
+            services.revision_update(
+                revision=revision,
+                expected_version=form.cleaned_data["version"],
+                changes=form.changes(),
+                user=request.user,
+                summary=form.cleaned_data["edit_summary"],
+            )
+        except EditConflict as conflict:
+            form.show_conflict(conflict.current)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, SAVED)
+            return redirect(revision)
+    return render(
+        request,
+        "clauses/edit/revision_form.html",
+        {"plan": revision.plan, "revision": revision, "form": form},
+    )
