@@ -8,13 +8,14 @@ from .clause_pages import (
     ClauseStep,
     ClauseTimeline,
     ClauseVersionView,
+    PositionView,
     StanceRow,
     clause_get,
     clause_timeline,
     clause_version_get,
 )
 from .history import HistoryEntry, clause_edit_history
-from .overview import Matrix, MatrixRow, plan_matrix
+from .overview import Matrix, MatrixCell, MatrixRow, plan_matrix
 from .party_pages import PartyPlan, PartyRow, party_list, party_positions
 from .plans import latest_revision, plan_list, revision_get, revisions_of
 from .snapshots import (
@@ -30,9 +31,11 @@ __all__ = [
     "ClauseVersionView",
     "HistoryEntry",
     "Matrix",
+    "MatrixCell",
     "MatrixRow",
     "PartyPlan",
     "PartyRow",
+    "PositionView",
     "StanceRow",
     "clause_edit_history",
     "clause_get",

@@ -3,7 +3,7 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..diff import ClauseDiff
+from ..diff import ClauseDiff, PartyChange
 from ..models import Clause, ClauseVersion, Position
 from .snapshots import clause_version_diff, parties_of, party_names_of, positions_with_party
 
@@ -37,9 +37,25 @@ class ClauseTimeline:
 
 
 @dataclass(frozen=True)
+class PositionView:
+    position: Position
+    movement: PartyChange | None  # since the revision continued; None for a first draft
+
+
+@dataclass(frozen=True)
 class ClauseVersionView:
     step: ClauseStep  # the version asked for
     versions: tuple[ClauseVersion, ...]  # the clause in every revision it appears in
+
+    @property
+    def positions(self) -> tuple[PositionView, ...]:
+        """Each position on the version, beside where that party's stance moved."""
+        change = self.step.change
+        moves = {p.party_slug: p for p in change.parties} if change else {}
+        return tuple(
+            PositionView(position=p, movement=moves.get(p.party.slug))
+            for p in self.step.version.positions.all()
+        )
 
 
 def _versions_of_clause(**lookup) -> list[ClauseVersion]:
@@ -47,7 +63,7 @@ def _versions_of_clause(**lookup) -> list[ClauseVersion]:
     positions (two queries)."""
     return list(
         ClauseVersion.objects.filter(**lookup)
-        .select_related("clause__plan", "revision")
+        .select_related("clause__plan", "revision__previous")
         .prefetch_related(positions_with_party())
         .order_by("revision__number")
     )

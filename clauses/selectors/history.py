@@ -19,20 +19,23 @@ KIND_WORDS = {"+": "created", "~": "changed", "-": "deleted"}
 
 @dataclass(frozen=True)
 class HistoryEntry:
-    subject: str  # "clause", "text" (a clause version) or "position"
-    revision_number: int | None  # for a version or a position; None if that revision is gone
-    party: object | None  # for a position
-    kind: str  # created / changed / deleted
-    when: datetime.datetime
-    user: object | None
-    fields: tuple[str, ...]  # what a change touched, by verbose name
-    summary: str  # the edit summary (history_change_reason)
+    history_id: int
+    date: datetime.datetime
+    user: str | None  # the editor's username; None when not recorded
+    type: str  # created / changed / deleted
+    object: str  # "clause", "clause_version" (its wording in a revision) or "position"
+    revision: int | None  # the revision number, for a version or a position; None if gone
+    party: str | None  # the party's slug, for a position
+    party_name: str | None
+    changed_fields: tuple[str, ...]  # field names a change touched; empty unless changed
+    changed_labels: tuple[str, ...]  # the same, in words ("source title")
+    summary: str  # the edit summary (history_change_reason); "" when none was given
 
 
-def _changed_fields(current, previous) -> tuple[str, ...]:
-    delta = current.diff_against(previous)
+def _changed_fields(current, previous) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    names = tuple(current.diff_against(previous).changed_fields)
     meta = current.instance_type._meta
-    return tuple(str(meta.get_field(name).verbose_name) for name in delta.changed_fields)
+    return names, tuple(str(meta.get_field(name).verbose_name) for name in names)
 
 
 def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[HistoryEntry]:
@@ -42,13 +45,18 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
     previous = None
     for row in rows:
         same_record = previous is not None and previous.id == row.id
-        fields = _changed_fields(row, previous) if same_record and row.history_type == "~" else ()
+        names, labels = (
+            _changed_fields(row, previous) if same_record and row.history_type == "~" else ((), ())
+        )
+        user = row.history_user
         entries.append(
             HistoryEntry(
-                kind=KIND_WORDS.get(row.history_type, row.history_type),
-                when=row.history_date,
-                user=row.history_user,
-                fields=fields,
+                history_id=row.history_id,
+                date=row.history_date,
+                user=user.get_username() if user is not None else None,
+                type=KIND_WORDS.get(row.history_type, row.history_type),
+                changed_fields=names,
+                changed_labels=labels,
                 summary=row.history_change_reason or "",
                 **describe(row),
             )
@@ -91,23 +99,25 @@ def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
 
     entries = _entries(
         clause_rows.order_by(*ORDER),
-        lambda row: {"subject": "clause", "revision_number": None, "party": None},
+        lambda row: {"object": "clause", "revision": None, "party": None, "party_name": None},
     )
     entries += _entries(
         version_rows,
         lambda row: {
-            "subject": "text",
-            "revision_number": revision_numbers.get(row.id),
+            "object": "clause_version",
+            "revision": revision_numbers.get(row.id),
             "party": None,
+            "party_name": None,
         },
     )
     entries += _entries(
         position_rows,
         lambda row: {
-            "subject": "position",
-            "revision_number": position_revision(row),
-            "party": row.party,
+            "object": "position",
+            "revision": position_revision(row),
+            "party": row.party.slug if row.party else None,
+            "party_name": row.party.name if row.party else None,
         },
     )
-    entries.sort(key=lambda entry: entry.when, reverse=True)
+    entries.sort(key=lambda entry: (entry.date, entry.history_id), reverse=True)
     return entries

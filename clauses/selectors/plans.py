@@ -31,5 +31,6 @@ def revision_get(*, plan_slug: str, number: int) -> Revision:
 
 
 def latest_revision(*, plan: Plan) -> Revision | None:
-    """The plan's highest-numbered revision, or None before its first (one query)."""
-    return plan.revisions.order_by("-number").first()
+    """The plan's highest-numbered revision with what it continues, or None before its
+    first (one query)."""
+    return plan.revisions.select_related("previous").order_by("-number").first()
