@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "parties"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.party_list, name="list"),
+    path("<slug:party>/", views.party_detail, name="detail"),
+]

@@ -1,0 +1,81 @@
+"""The analyst's filter and picker forms (GET forms: every filtered page has its own URL)."""
+
+from django import forms
+
+from .choices import ClauseStatus, Topic
+from .stance import Stance
+
+ANY_TOPIC = [("", "any topic"), *Topic.choices]
+SAME_REVISION = "Pick two different revisions to compare."
+QUERY_MAX_LENGTH = 200
+
+
+class OverviewFilterForm(forms.Form):
+    """Filters of the plan overview; the party choices are the parties of the revision."""
+
+    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+    status = forms.ChoiceField(
+        label="Clause status", choices=[("", "any status"), *ClauseStatus.choices], required=False
+    )
+    party = forms.ChoiceField(required=False)
+    stance = forms.ChoiceField(choices=[("", "any stance"), *Stance.choices], required=False)
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=QUERY_MAX_LENGTH,
+        strip=True,
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": "clause text, summaries"}),
+    )
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = [("", "every party")] + [(p.slug, p.name) for p in parties]
+
+    def narrowing(self) -> dict[str, str]:
+        """The filters as keyword arguments of ``Matrix.narrow``; none when invalid."""
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        return {
+            "topic": data["topic"],
+            "status": data["status"],
+            "party": data["party"],
+            "stance": data["stance"],
+            "query": data["q"],
+        }
+
+
+class DiffFilterForm(forms.Form):
+    changed = forms.BooleanField(label="Only changed clauses", required=False)
+    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+
+    def apply(self, clauses):
+        """The clause diffs that pass the filters (all of them when the form is invalid)."""
+        if not self.is_valid():
+            return list(clauses)
+        data = self.cleaned_data
+        return [
+            c
+            for c in clauses
+            if (not data["changed"] or c.change != "unchanged")
+            and (not data["topic"] or c.topic == data["topic"])
+        ]
+
+
+class CompareForm(forms.Form):
+    """Pickers for the two sides of a comparison, among the plan's revisions."""
+
+    a = forms.TypedChoiceField(label="From revision", coerce=int)
+    b = forms.TypedChoiceField(label="To revision", coerce=int)
+
+    def __init__(self, *args, revisions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [(r.number, f"r{r.number}: {r.label}") for r in revisions]
+        self.fields["a"].choices = choices
+        self.fields["b"].choices = choices
+
+    def clean(self):
+        data = super().clean()
+        if data.get("a") is not None and data.get("a") == data.get("b"):
+            raise forms.ValidationError(SAME_REVISION)
+        return data

@@ -1,0 +1,48 @@
+"""One clause: its wording in every revision, each party's stance, its edit history."""
+
+from django.http import Http404
+from django.shortcuts import render
+
+from ..models import Clause, ClauseVersion
+from ..selectors import clause_edit_history, clause_get, clause_timeline, clause_version_get
+
+NO_SUCH_CLAUSE = "This plan has no clause at this address."
+NO_SUCH_CLAUSE_VERSION = "This clause does not appear in a revision with that number."
+
+
+def clause_detail(request, plan, clause):
+    try:
+        clause = clause_get(plan_slug=plan, clause_slug=clause)
+    except Clause.DoesNotExist:
+        raise Http404(NO_SUCH_CLAUSE) from None
+    return render(
+        request,
+        "clauses/clause_detail.html",
+        {
+            "plan": clause.plan,
+            "clause": clause,
+            "timeline": clause_timeline(clause=clause),
+            "history": clause_edit_history(clause=clause),
+        },
+    )
+
+
+def clause_version_detail(request, plan, clause, number):
+    try:
+        view = clause_version_get(plan_slug=plan, clause_slug=clause, number=number)
+    except ClauseVersion.DoesNotExist:
+        raise Http404(NO_SUCH_CLAUSE_VERSION) from None
+    version = view.step.version
+    return render(
+        request,
+        "clauses/clause_version.html",
+        {
+            "plan": version.clause.plan,
+            "clause": version.clause,
+            "revision": version.revision,
+            "clause_version": version,
+            "step": view.step,
+            "positions": view.positions,
+            "versions": view.versions,
+        },
+    )
