@@ -28,6 +28,7 @@ from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, 
 from .filters import MAX_NUMBER, PositionFilter
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
 from .serializers import (
+    POSITION_VALUES,
     ClauseDetailSerializer,
     ClauseSerializer,
     ClauseVersionSerializer,
@@ -213,6 +214,7 @@ def _diff_from_nothing(new: Revision):
     ),
 )
 class ClauseViewSet(ApiViewSet):
+    queryset = Clause.objects.none()  # for the model permissions (read-only here)
     serializer_class = ClauseDetailSerializer
 
     def get_serializer_class(self):
@@ -307,7 +309,8 @@ class PositionViewSet(ApiViewSet):
         )
 
     def list(self, request):
-        return self.paginated(self.filter_queryset(self.get_queryset()), PositionSerializer)
+        rows = self.filter_queryset(self.get_queryset()).values(*POSITION_VALUES)
+        return self.paginated(rows, PositionSerializer)
 
     def retrieve(self, request, plan: str, clause: str, number: int, party: str):
         return self.with_etag(self.get_object())

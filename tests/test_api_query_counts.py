@@ -1,0 +1,141 @@
+"""Query budgets of the API: every list, every detail with nested data, and the diff cost
+the same number of SQL queries for a small plan and a plan several times its size."""
+
+import pytest
+from django.core.cache import cache
+
+from clauses import services
+from clauses.models import ClauseVersion, Position
+from tests.factories import build_plan
+
+SMALL = {"clauses": 4, "parties": 2, "revisions": 3}
+LARGE = {"clauses": 24, "parties": 6, "revisions": 3}
+PLAN = "/api/v1/plans/generated"
+
+
+@pytest.fixture(autouse=True)
+def api_test_settings(settings):
+    # The anonymous rate limit counts in the cache, which outlives a test; personas are
+    # made per test, and the default password hasher is slow by design.
+    cache.clear()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(params=[SMALL, LARGE], ids=["small", "large"])
+def plan(request, db, editor):
+    plan = build_plan(**request.param)
+    # History for the clause whose history is read: more edits in the larger plan.
+    edits = request.param["parties"]
+    for version in ClauseVersion.objects.filter(clause__slug="clause-0"):
+        for n in range(edits):
+            version = services.clause_version_update(
+                clause_version=version,
+                expected_version=version.version,
+                changes={"text": f"Edit {n}"},
+                user=editor,
+                summary=f"Edit {n}",
+            )
+    for position in Position.objects.filter(clause_version__clause__slug="clause-0"):
+        services.position_update(
+            position=position,
+            expected_version=position.version,
+            changes={"summary": "Restated."},
+            user=editor,
+            summary="Restated",
+        )
+    return plan
+
+
+def get(client, url, params=None):
+    response = client.get(url, params or {})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_parties(client, plan, django_assert_num_queries):
+    # 1 count, 2 the page
+    with django_assert_num_queries(2):
+        get(client, "/api/v1/parties/")
+
+
+def test_plans_and_a_plan(client, plan, django_assert_num_queries):
+    # 1 count, 2 the page of plans with their revision count and latest number
+    with django_assert_num_queries(2):
+        get(client, "/api/v1/plans/")
+    # 1 the plan with its annotations
+    with django_assert_num_queries(1):
+        get(client, f"{PLAN}/")
+
+
+def test_revisions(client, plan, django_assert_num_queries):
+    # 1 plan, 2 count, 3 the page with previous, author and clause count joined
+    with django_assert_num_queries(3):
+        body = get(client, f"{PLAN}/revisions/")
+    assert body["count"] == 3
+
+
+def test_a_revision_with_its_clause_versions_and_positions(client, plan, django_assert_num_queries):
+    # 1 plan, 2 revision with previous and author, 3 its clause versions with clause,
+    # 4 their positions with party
+    with django_assert_num_queries(4):
+        body = get(client, f"{PLAN}/revisions/2/")
+    assert body["clause_versions"][0]["positions"]
+
+
+def test_clauses(client, plan, django_assert_num_queries):
+    # 1 plan, 2 count, 3 the page of clauses, 4 their versions with revision
+    with django_assert_num_queries(4):
+        body = get(client, f"{PLAN}/clauses/")
+    assert len(body["results"][0]["versions"]) == 3
+
+
+def test_a_clause_in_every_revision(client, plan, django_assert_num_queries):
+    # 1 plan, 2 clause, 3 its versions with revision, 4 their positions with party
+    with django_assert_num_queries(4):
+        get(client, f"{PLAN}/clauses/clause-0/")
+
+
+def test_a_clause_version_and_a_position(client, plan, django_assert_num_queries):
+    # 1 the clause version with clause, revision and plan, 2 its positions with party
+    with django_assert_num_queries(2):
+        get(client, f"{PLAN}/clauses/clause-0/r2/")
+    # 1 the position with everything its links name
+    with django_assert_num_queries(1):
+        get(client, f"{PLAN}/clauses/clause-0/r2/positions/generated-party-0/")
+
+
+@pytest.mark.parametrize(
+    ("params", "queries"),
+    [
+        # 1 count, 2 the page (the latest revision of each plan in a subquery)
+        ({}, 2),
+        ({"revision": "all", "page_size": 500}, 2),
+        # + 1 the plan and 1 the party the filters name, checked to exist
+        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 4),
+        ({"topic": "territory", "stance": "opposes", "status": "open"}, 2),
+    ],
+)
+def test_positions(client, plan, django_assert_num_queries, params, queries):
+    with django_assert_num_queries(queries):
+        body = get(client, "/api/v1/positions/", params)
+    assert body["results"]
+
+
+def test_diff(client, plan, django_assert_num_queries):
+    # 1 plan, 2 revision with the one it continues, 3 the clause versions of both with
+    # clause, 4 their positions with party
+    with django_assert_num_queries(4):
+        body = get(client, f"{PLAN}/revisions/3/diff/")
+    assert body["totals"]["changed"]
+    # + 1 the revision compared against
+    with django_assert_num_queries(5):
+        get(client, f"{PLAN}/revisions/3/diff/", {"against": 1})
+
+
+def test_history(client, plan, django_assert_num_queries):
+    # 1 the clause with its plan, then one ordered query per model with the editor joined:
+    # 2 the clause's history, 3 its versions' with revision, 4 their positions' with party
+    # and revision
+    with django_assert_num_queries(4):
+        body = get(client, f"{PLAN}/clauses/clause-0/history/", {"page_size": 500})
+    assert body["count"] > 3
