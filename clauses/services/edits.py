@@ -9,7 +9,6 @@ from django.db.models import Max
 
 from ..choices import ClauseStatus
 from ..models import Clause, ClauseVersion, Position, Revision
-from ..stance import Stance
 from ..versioning import save_edit
 from ._common import only_editable, require_summary, save_new, unique_slug
 
@@ -60,19 +59,18 @@ def position_update(
 
 
 def position_create(
-    *,
-    clause_version: ClauseVersion,
-    party,
-    user,
-    summary: str,
-    stance: str = Stance.UNKNOWN,
-    **fields,
+    *, clause_version: ClauseVersion, party, values: dict, user, summary: str
 ) -> Position:
-    """A party's first position on a clause version (there may be one per party)."""
+    """A party's first position on a clause version (there may be one per party).
+
+    ``values`` holds the position's fields (stance, summary, ...) by name, as ``changes``
+    does for an update: a position has a ``summary`` field of its own, apart from the
+    edit summary.
+    """
     require_summary(summary)
-    only_editable(fields, POSITION_EDITABLE)
+    only_editable(values, POSITION_EDITABLE)
     with transaction.atomic():
-        position = Position(clause_version=clause_version, party=party, stance=stance, **fields)
+        position = Position(clause_version=clause_version, party=party, **values)
         return save_new(position, user=user, summary=summary)
 
 

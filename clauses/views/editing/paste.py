@@ -107,7 +107,8 @@ def _alignment_page(request, plan, previous, text, *, proposal=None, note=""):
         initial={
             "text": text,
             "expected_number": services.next_revision_number(plan),
-            "provenance": previous.provenance if previous else None,
+            # A new draft usually comes the way its predecessor came (leaked, official...).
+            **({"provenance": previous.provenance} if previous else {}),
         },
     )
     return _render_alignment(request, plan, previous, form, note=note)

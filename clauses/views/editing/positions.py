@@ -61,9 +61,9 @@ def _save(request, form, clause_version, party) -> Position:
             return services.position_create(
                 clause_version=clause_version,
                 party=party,
+                values=form.changes(),
                 user=request.user,
                 summary=data["edit_summary"],
-                **form.changes(),
             )
         except ValidationError:
             # Recorded by someone else between our read and our insert: a conflict too.
