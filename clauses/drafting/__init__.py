@@ -1,0 +1,19 @@
+"""Pasted drafts: split into points (``parse``), matched to the previous clauses (``align``).
+
+Pure functions over plain data: no database, no HTTP. ``clauses.services.paste`` records
+what the editor confirms.
+"""
+
+from .align import Alignment, ClauseCandidate, PointMatch, align_draft
+from .parse import DraftParseError, DraftPoint, ParsedDraft, parse_draft
+
+__all__ = [
+    "Alignment",
+    "ClauseCandidate",
+    "DraftParseError",
+    "DraftPoint",
+    "ParsedDraft",
+    "PointMatch",
+    "align_draft",
+    "parse_draft",
+]
