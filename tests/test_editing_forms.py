@@ -105,7 +105,7 @@ def test_an_empty_revision_then_clauses_added_one_by_one(plan, editor, editor_cl
         ("ceasefire", "1", 1, "open"),
         ("amnesty", "7", 2, "contested"),
     ]
-    assert ClauseVersion.history.get(pk=versions[1].pk).history_user == editor
+    assert versions[1].history.get().history_user == editor
     # A clause already in the revision is no longer offered.
     form = page_form(editor_client, add)
     assert amnesty not in form.fields["clause"].queryset
