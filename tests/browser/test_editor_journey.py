@@ -1,0 +1,112 @@
+"""An editor's journey in headless Chromium: log in, paste the next draft, fix one match,
+confirm, change a party's stance with an edit summary, then find that change on the diff
+page and in the clause's history."""
+
+import os
+import shutil
+
+import pytest
+
+from clauses.models import Revision
+from tests.conftest import PASSWORD
+from tests.editing_helpers import NEXT_DRAFT, make_plan
+
+# Playwright's sync API runs an event loop in this thread; the test's own database calls
+# are still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = shutil.which("chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        CHROMIUM is None and os.environ.get("REQUIRE_BROWSER") != "1",
+        reason="Debian's chromium is not installed (make browser-deps)",
+    ),
+]
+
+
+@pytest.fixture
+def page(live_server):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.set_default_timeout(15_000)
+        yield page
+        browser.close()
+
+
+def test_an_editor_records_a_draft_and_a_new_stance(page, live_server, editor):
+    make_plan()
+    base = live_server.url
+
+    # Log in from the revision page, and come back to it.
+    page.goto(f"{base}/plans/framework/revisions/1/")
+    assert page.get_by_role("link", name="Paste the next draft").count() == 0
+    page.get_by_role("link", name="Log in").click()
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(f"{base}/plans/framework/revisions/1/")
+
+    # Paste the next draft.
+    page.get_by_role("link", name="Paste the next draft").click()
+    page.get_by_label("Text of the draft").fill(NEXT_DRAFT)
+    page.get_by_role("button", name="Split into points and align").click()
+    page.get_by_role("heading", name="Check the alignment").wait_for()
+    assert page.locator(".align-row").count() == 4
+    assert "Amnesty" in page.locator(".dropped").inner_text()
+
+    # Fix one match: point 4 is proposed as new; the editor knows it continues "Amnesty".
+    point_4 = page.get_by_label("Point 4")
+    assert point_4.input_value() == "new"
+    point_4.select_option(label="4. Amnesty")
+    # With JavaScript, the new-clause fields hide once a clause is chosen.
+    assert page.locator(".align-row").nth(3).locator("[data-new-clause]").is_hidden()
+    page.get_by_label("Label").fill("Joint framework")
+    page.get_by_label("Edit summary").fill("Joint framework of 30 November")
+    page.get_by_role("button", name="Record revision 2").click()
+    page.wait_for_url(f"{base}/plans/framework/revisions/2/")
+    assert "Revision 2 recorded" in page.locator(".messages").inner_text()
+
+    revision = Revision.objects.get(number=2)
+    slugs = list(
+        revision.clause_versions.order_by("position_in_draft").values_list(
+            "clause__slug", flat=True
+        )
+    )
+    assert slugs == ["sovereignty", "zaporizhzhia", "army-size", "amnesty"]
+
+    # Change Russia's stance on the Zaporizhzhia plant, with an edit summary, from the link
+    # beside its carried-over position on the new revision's page.
+    page.locator("#clause-zaporizhzhia").get_by_role(
+        "link", name="Reconfirm or edit the position of Russia"
+    ).click()
+    page.get_by_label("Stance").select_option(label="red line")
+    page.get_by_label("Position in a sentence or two").fill("No foreign operator at the plant.")
+    page.get_by_label("Edit summary").fill("Peskov, 3 December")
+    page.get_by_role("button", name="Save the position").click()
+    page.wait_for_url(f"{base}/plans/framework/clauses/zaporizhzhia/r2/")
+
+    # The diff page shows the move.
+    page.goto(f"{base}/plans/framework/revisions/2/diff/")
+    moved = page.locator("#clause-zaporizhzhia").get_by_role("row", name="Russia")
+    assert "opposes" in moved.inner_text() and "red line" in moved.inner_text()
+
+    # The clause's history names the editor and the summary.
+    page.goto(f"{base}/plans/framework/clauses/zaporizhzhia/")
+    history = page.locator("section[aria-labelledby='history-title']").inner_text()
+    assert "Peskov, 3 December" in history
+    assert editor.username in history
