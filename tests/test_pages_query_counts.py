@@ -1,9 +1,11 @@
 """Query budgets: every page and the diff cost the same number of SQL queries on a small
-and on a large generated plan. Each budget names its queries."""
+and on a large generated plan. Each budget is the list of the queries' names."""
 
 import pytest
 
+from clauses.models import Clause, ClauseVersion, Position
 from clauses.selectors import revision_diff, revision_snapshot
+from tests.conftest import client_for, editors_group
 from tests.factories import build_plan
 
 SIZES = [
@@ -17,6 +19,132 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(params=SIZES)
 def plan(request):
     return build_plan(**request.param)
+
+
+@pytest.fixture
+def plan_with_history(plan):
+    """Every record of the plan created and then changed in its history, so that the
+    clause page's edit history grows with the plan too."""
+    for model in (Clause, ClauseVersion, Position):
+        records = list(model.objects.all())
+        model.history.bulk_history_create(records)
+        model.history.bulk_history_create(records, update=True, default_change_reason="Fix")
+    return plan
+
+
+@pytest.fixture
+def editor_client(django_user_model):
+    """An editor signed in (made without a password: hashing one would slow every test)."""
+    user = django_user_model.objects.create_user("pages-editor")
+    user.groups.add(editors_group())
+    return client_for(user)
+
+
+# The queries of each page seen anonymously, by name; their number is the budget.
+PLAN = "the plan"
+PAGES = {
+    "/": ["plans with their revision count and latest number"],
+    "/plans/generated/": [
+        PLAN,
+        "the latest revision, with the revision it continues",
+        "its clause versions, with their clause",
+        "their positions, with their party",
+    ],
+    "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point": [
+        PLAN,
+        "the latest revision, with the revision it continues",
+        "its clause versions, with their clause",
+        "their positions, with their party",
+    ],
+    "/plans/generated/revisions/": [
+        PLAN,
+        "its revisions, with what each continues, its author and its number of clauses",
+    ],
+    "/plans/generated/revisions/2/": [
+        "the revision, with its plan, what it continues and its author",
+        "its clause versions, with their clause",
+        "their positions, with their party",
+    ],
+    "/plans/generated/revisions/2/diff/": [
+        "the revision, with its plan, what it continues and its author",
+        "the clause versions of both revisions, with their clause",
+        "their positions, with their party",
+    ],
+    "/plans/generated/compare/": [PLAN, "its revisions, for the pickers"],
+    "/plans/generated/compare/1...2/": [
+        PLAN,
+        "its revisions, for the pickers and both sides",
+        "the clause versions of both revisions, with their clause",
+        "their positions, with their party",
+    ],
+    "/plans/generated/clauses/clause-0/": [
+        "the clause, with its plan",
+        "its versions, with their revision and the revision each continues",
+        "their positions, with their party",
+        "the clause's history rows, with their editor",
+        "its versions' history rows, with their editor and revision",
+        "the history rows of the positions on them, with editor, party, version, revision",
+    ],
+    "/plans/generated/clauses/clause-0/r2/": [
+        "the clause's versions, with clause, plan, revision and what it continues",
+        "their positions, with their party",
+    ],
+    "/parties/": ["the parties, with their number of positions"],
+    "/parties/generated-party-0/": [
+        "the party",
+        "the latest revision of every plan, with its plan and what it continues",
+        "the clause versions of those and of what they continue, with their clause",
+        "the party's positions on them",
+    ],
+}
+
+# A logged-in editor costs the session and the user, and on the pages that carry editor
+# controls, the user's permissions and their groups' permissions (loaded once a request).
+SIGNED_IN = ["the session", "the user"]
+PERMISSIONS = ["the user's permissions", "the permissions of the user's groups"]
+WITH_EDITOR_CONTROLS = {
+    "/plans/generated/",
+    "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point",
+    "/plans/generated/revisions/",
+    "/plans/generated/revisions/2/",
+    "/plans/generated/clauses/clause-0/",
+    "/plans/generated/clauses/clause-0/r2/",
+}
+
+
+def assert_budgets(url, client, editor_client, django_assert_num_queries):
+    with django_assert_num_queries(len(PAGES[url])):
+        assert client.get(url).status_code == 200
+    editor_queries = SIGNED_IN + PAGES[url]
+    if url in WITH_EDITOR_CONTROLS:
+        editor_queries += PERMISSIONS
+    with django_assert_num_queries(len(editor_queries)):
+        assert editor_client.get(url).status_code == 200
+
+
+CLAUSE_PAGE = "/plans/generated/clauses/clause-0/"
+
+
+@pytest.mark.parametrize("url", [url for url in PAGES if url != CLAUSE_PAGE])
+def test_a_page_costs_the_same_queries_whatever_the_size_of_the_plan(
+    url, plan, client, editor_client, django_assert_num_queries
+):
+    assert_budgets(url, client, editor_client, django_assert_num_queries)
+
+
+def test_the_clause_page_costs_the_same_queries_whatever_the_size_of_its_history(
+    plan_with_history, client, editor_client, django_assert_num_queries
+):
+    assert_budgets(CLAUSE_PAGE, client, editor_client, django_assert_num_queries)
+
+
+def test_the_clause_page_reads_the_whole_history(client, plan_with_history):
+    plan = plan_with_history
+    response = client.get(CLAUSE_PAGE)
+    revisions = plan.revisions.count()
+    parties = Position.objects.filter(clause_version__clause__slug="clause-0").count() // revisions
+    # Created and changed: the clause, its version in each revision, each position on them.
+    assert len(response.context["history"]) == 2 * (1 + revisions + revisions * parties)
 
 
 def test_revision_snapshot_costs_two_queries(plan, django_assert_num_queries):

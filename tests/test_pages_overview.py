@@ -1,0 +1,196 @@
+"""The plan overview: the matrix of clauses by parties, its filters, search and legend."""
+
+import pytest
+from django.urls import reverse
+
+from clauses.choices import ClauseStatus, Topic
+from clauses.stance import Stance
+from tests.factories import (
+    ClauseFactory,
+    ClauseVersionFactory,
+    PartyFactory,
+    PlanFactory,
+    PositionFactory,
+    RevisionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan():
+    """Two revisions; the latest orders its three clauses differently from the first."""
+    plan = PlanFactory(slug="framework", title="Peace framework")
+    ukraine = PartyFactory(slug="ukraine", name="Ukraine", short_name="UA", sort_order=1)
+    russia = PartyFactory(slug="russia", name="Russia", short_name="RU", sort_order=2)
+    dmz = ClauseFactory(plan=plan, slug="dmz", title="Demilitarized zone", topic=Topic.MILITARY)
+    nato = ClauseFactory(plan=plan, slug="nato", title="NATO membership", topic=Topic.ALLIANCES)
+    zaes = ClauseFactory(plan=plan, slug="zaes", title="Nuclear plant", topic=Topic.NUCLEAR_ENERGY)
+    first = RevisionFactory(plan=plan, number=1, label="US draft")
+    for i, clause in enumerate([dmz, nato, zaes], start=1):
+        ClauseVersionFactory(revision=first, clause=clause, number=str(i), position_in_draft=i)
+    latest = RevisionFactory(plan=plan, number=2, label="Joint framework", previous=first)
+    rows = [
+        (
+            zaes,
+            "1",
+            ClauseStatus.CONTESTED,
+            "Joint administration of the plant.",
+            Stance.CONDITIONAL,
+            "Kyiv wants joint control.",
+            Stance.RED_LINE,
+            "No foreign staff.",
+        ),
+        (
+            dmz,
+            "2",
+            ClauseStatus.AGREED_IN_PRINCIPLE,
+            "A demilitarized zone in the east.",
+            Stance.SUPPORTS,
+            "Accepts a buffer.",
+            Stance.SUPPORTS,
+            "Agrees.",
+        ),
+        (
+            nato,
+            "3",
+            ClauseStatus.OPEN,
+            "Ukraine steps back from membership.",
+            Stance.OPPOSES,
+            "A sovereign choice.",
+            Stance.UNKNOWN,
+            "",
+        ),
+    ]
+    for i, (clause, number, status, text, ua, ua_summary, ru, ru_summary) in enumerate(rows):
+        version = ClauseVersionFactory(
+            revision=latest,
+            clause=clause,
+            number=number,
+            position_in_draft=i + 1,
+            text=text,
+            status=status,
+        )
+        PositionFactory(clause_version=version, party=ukraine, stance=ua, summary=ua_summary)
+        PositionFactory(clause_version=version, party=russia, stance=ru, summary=ru_summary)
+    return plan
+
+
+def overview(client, **params):
+    response = client.get(reverse("clauses:plan", kwargs={"plan": "framework"}), params)
+    assert response.status_code == 200
+    return response
+
+
+def row_titles(response) -> list[str]:
+    return [row.version.clause.title for row in response.context["matrix"].rows]
+
+
+def test_rows_follow_the_draft_order_of_the_latest_revision(client, plan):
+    response = overview(client)
+    assert row_titles(response) == ["Nuclear plant", "Demilitarized zone", "NATO membership"]
+    assert response.context["revision"].number == 2
+    assert "Joint framework" in response.content.decode()
+
+
+def test_columns_are_the_parties_in_their_order_with_a_header_cell_each(client, plan):
+    response = overview(client)
+    page = response.content.decode()
+    assert [p.slug for p in response.context["matrix"].columns] == ["ukraine", "russia"]
+    assert '<th scope="col" class="col-party">' in page
+    assert '<th scope="row" class="col-clause">' in page
+
+
+def test_a_cell_shows_the_stance_in_colour_and_words_and_links_to_the_position(client, plan):
+    page = overview(client).content.decode()
+    assert '<span class="stance stance-red_line">red line</span>' in page
+    assert '<span class="stance stance-conditional">conditional</span>' in page
+    position_url = reverse(
+        "clauses:clause_version", kwargs={"plan": "framework", "clause": "zaes", "number": 2}
+    )
+    assert f'href="{position_url}#position-russia"' in page
+
+
+def test_each_clause_shows_how_far_apart_the_parties_are(client, plan):
+    response = overview(client)
+    gaps = {row.version.clause.slug: row.gap for row in response.context["matrix"].rows}
+    # conditional (+1) against red line (-2); both support; unknown never counts.
+    assert gaps == {"zaes": 3, "dmz": 0, "nato": None}
+    page = response.content.decode()
+    assert "far apart" in page
+    assert "aligned" in page
+    assert "too few known" in page
+
+
+def test_the_legend_names_every_stance(client, plan):
+    page = overview(client).content.decode()
+    assert "Legend" in page
+    for value, label in Stance.choices:
+        assert f'<span class="stance stance-{value}">{label}</span>' in page
+
+
+def test_filter_by_topic(client, plan):
+    assert row_titles(overview(client, topic=Topic.ALLIANCES)) == ["NATO membership"]
+
+
+def test_filter_by_clause_status(client, plan):
+    response = overview(client, status=ClauseStatus.AGREED_IN_PRINCIPLE)
+    assert row_titles(response) == ["Demilitarized zone"]
+    assert "1 of 3 clauses match" in response.content.decode()
+
+
+def test_filter_by_party_shows_that_party_only(client, plan):
+    response = overview(client, party="russia")
+    assert [p.slug for p in response.context["matrix"].columns] == ["russia"]
+    assert len(row_titles(response)) == 3
+
+
+def test_filter_by_stance_keeps_the_clauses_where_a_party_holds_it(client, plan):
+    assert row_titles(overview(client, stance=Stance.SUPPORTS)) == ["Demilitarized zone"]
+    assert row_titles(overview(client, stance=Stance.OPPOSES)) == ["NATO membership"]
+
+
+def test_party_and_stance_together_ask_where_that_party_holds_that_stance(client, plan):
+    assert row_titles(overview(client, party="russia", stance=Stance.OPPOSES)) == []
+    assert row_titles(overview(client, party="ukraine", stance=Stance.OPPOSES)) == [
+        "NATO membership"
+    ]
+
+
+def test_search_looks_in_the_clause_text(client, plan):
+    assert row_titles(overview(client, q="BUFFER")) == ["Demilitarized zone"]
+    assert row_titles(overview(client, q="steps back")) == ["NATO membership"]
+
+
+def test_search_looks_in_the_position_summaries(client, plan):
+    assert row_titles(overview(client, q="foreign staff")) == ["Nuclear plant"]
+
+
+def test_no_match_says_so_and_offers_every_clause(client, plan):
+    page = overview(client, q="nothing like this").content.decode()
+    assert "No clause matches these filters" in page
+
+
+def test_an_unknown_filter_value_shows_the_error_and_every_clause(client, plan):
+    response = overview(client, topic="the-moon", party="atlantis")
+    assert len(row_titles(response)) == 3
+    assert response.context["form"].errors.keys() == {"topic", "party"}
+    assert "Select a valid choice" in response.content.decode()
+
+
+def test_a_plan_without_revisions_says_so(client):
+    PlanFactory(slug="framework")
+    page = overview(client).content.decode()
+    assert "This plan has no revisions yet." in page
+
+
+def test_an_unknown_plan_is_a_friendly_404(client):
+    response = client.get("/plans/no-such-plan/")
+    assert response.status_code == 404
+    assert "Nothing at this address" in response.content.decode()
+
+
+def test_the_overview_links_to_what_changed_in_the_latest_revision(client, plan):
+    page = overview(client).content.decode()
+    diff_url = reverse("clauses:revision_diff", kwargs={"plan": "framework", "number": 2})
+    assert f'href="{diff_url}"' in page
