@@ -2,9 +2,10 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import IntegrityError
 
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.services import revision_clone
+from clauses.services import revision_clone, revisions
 from clauses.versioning import SUMMARY_REQUIRED
 from tests.factories import PositionFactory, RevisionFactory, build_plan
 
@@ -84,3 +85,18 @@ def test_clone_without_summary_writes_nothing(editor):
 
     assert raised.value.message_dict == {"summary": [SUMMARY_REQUIRED]}
     assert Revision.objects.count() == 1
+
+
+def test_a_clone_that_fails_midway_leaves_the_database_unchanged(editor, monkeypatch):
+    plan = build_plan(clauses=3, parties=2, revisions=1)
+    tables = (Revision, ClauseVersion, Position)
+    before = [m.objects.count() for m in tables] + [m.history.count() for m in tables]
+
+    def fail(**kwargs):
+        raise IntegrityError("the disk is full")
+
+    monkeypatch.setattr(revisions, "copy_positions", fail)
+    with pytest.raises(IntegrityError):
+        revision_clone(source=plan.revisions.get(), user=editor, summary="Next draft")
+
+    assert [m.objects.count() for m in tables] + [m.history.count() for m in tables] == before
