@@ -1,0 +1,262 @@
+"""What is measured at each size: every case with its app, naive and floor variants.
+
+A case whose code has not landed yet (an import fails) is kept, marked missing, so the
+table always lists every case. Pages and API reads go through Django's test client (the
+whole handler and middleware, as a request would); the rest are called directly. Writes
+run in a transaction rolled back after each run, so every run starts from the same data.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.test import Client
+
+from clauses.generation import draft_paste
+from clauses.models import Plan, Revision
+
+from .config import Size
+
+CLONE_SUMMARY = "Benchmark: clone (rolled back)"
+
+
+class BenchError(RuntimeError):
+    pass
+
+
+@dataclass
+class SizeContext:
+    """The data one size's cases run on."""
+
+    size: Size
+    plan: Plan
+    revisions: list[Revision]  # by number
+    user: object
+    client: Client = field(default_factory=Client)
+    paste: str = ""
+
+    @property
+    def latest(self) -> Revision:
+        return self.revisions[-1]
+
+    @property
+    def first(self) -> Revision:
+        return self.revisions[0]
+
+    @property
+    def previous(self) -> Revision:
+        return self.latest.previous
+
+
+def size_context(size: Size, plan: Plan, *, seed: int) -> SizeContext:
+    revisions = list(plan.revisions.select_related("plan", "previous").order_by("number"))
+    user, _ = get_user_model().objects.get_or_create(username="bench-editor")
+    latest = revisions[-1]
+    versions = latest.clause_versions.order_by("position_in_draft").values_list("number", "text")
+    paste = draft_paste(list(versions), seed=seed, points=size.clauses)
+    return SizeContext(size=size, plan=plan, revisions=revisions, user=user, paste=paste)
+
+
+@dataclass(frozen=True)
+class Case:
+    key: str
+    title: str
+    app: Callable[[], object] | None = None
+    naive: Callable[[], object] | None = None
+    floor: Callable[[], object] | None = None
+    missing: str = ""  # why the case cannot run yet
+    # Extracts, from any variant's result, what all variants must agree on.
+    agreement: Callable[[object], object] | None = None
+    floor_note: str = ""
+
+
+def _get(client: Client, url: str):
+    def run():
+        response = client.get(url)
+        if response.status_code != 200:
+            raise BenchError(f"GET {url} answered {response.status_code}")
+        return response
+
+    return run
+
+
+def _rolled_back(fn: Callable[[], object]) -> Callable[[], object]:
+    def run():
+        with transaction.atomic():
+            result = fn()
+            transaction.set_rollback(True)
+        return result
+
+    return run
+
+
+def _pages(ctx: SizeContext) -> list[Case]:
+    slug, n, first = ctx.plan.slug, ctx.latest.number, ctx.first.number
+    paths = {
+        "overview_page": ("plan overview page", f"plans/{slug}/"),
+        "diff_page": ("revision diff page", f"plans/{slug}/revisions/{n}/diff/"),
+        "compare_page": (
+            f"compare page (r{first} to r{n})",
+            f"plans/{slug}/compare/{first}...{n}/",
+        ),
+    }
+    return [
+        Case(
+            key,
+            title,
+            app=_get(ctx.client, f"/{path}"),
+            naive=_get(ctx.client, f"/_bench/naive/{path}"),
+            floor=_get(ctx.client, f"/_bench/floor/{path}"),
+        )
+        for key, (title, path) in paths.items()
+    ]
+
+
+def _diff_totals(result) -> tuple:
+    """The totals of any variant's diff, as (added, removed, changed, unchanged)."""
+    if isinstance(result, dict):  # naive
+        totals = result["totals"]
+    elif isinstance(result, tuple):  # floor: (totals, moved, clauses)
+        totals = result[0]
+    else:  # clauses.diff.RevisionDiff
+        totals = vars(result.totals)
+    return tuple(totals[k] for k in ("added", "removed", "changed", "unchanged"))
+
+
+def _rows_of(snapshot) -> dict:
+    """A snapshot as the rows the naive and floor diff functions take."""
+    return {
+        c.clause_id: [
+            c.number,
+            str(c.status),
+            c.text,
+            c.slug,
+            c.title,
+            str(c.topic),
+            {
+                slug: (str(p.stance), p.summary, p.quote, p.source_title, p.source_url)
+                for slug, p in c.positions.items()
+            },
+        ]
+        for c in snapshot.clauses
+    }
+
+
+def _diffs(ctx: SizeContext) -> list[Case]:
+    try:
+        from clauses.diff import diff
+        from clauses.selectors import revision_diff, revision_snapshot
+        from clauses.selectors.snapshots import clause_versions_of, party_names_of
+    except ImportError as error:
+        return [
+            Case("revision_diff", "diff: load and compute", missing=str(error)),
+            Case("diff_function", "diff(): the function alone", missing=str(error)),
+        ]
+    from . import floor, naive
+
+    old, new = ctx.previous, ctx.latest
+    old_snapshot, new_snapshot = revision_snapshot(old), revision_snapshot(new)
+    names = party_names_of(clause_versions_of([old, new]))
+    old_rows, new_rows = _rows_of(old_snapshot), _rows_of(new_snapshot)
+    return [
+        Case(
+            "revision_diff",
+            f"diff r{old.number} to r{new.number}: load and compute",
+            app=lambda: revision_diff(old=old, new=new),
+            naive=lambda: naive.revision_diff(old=old, new=new),
+            floor=lambda: floor.revision_diff(
+                plan_slug=ctx.plan.slug, old_number=old.number, new_number=new.number
+            ),
+            agreement=_diff_totals,
+        ),
+        Case(
+            "diff_function",
+            "diff(): the function alone, on loaded data",
+            app=lambda: diff(old_snapshot, new_snapshot, party_names=names),
+            naive=lambda: naive.pure_diff(old_rows, new_rows),
+            floor=lambda: floor.compute(old_rows, new_rows),
+            agreement=_diff_totals,
+        ),
+    ]
+
+
+def _api(ctx: SizeContext) -> list[Case]:
+    slug, n = ctx.plan.slug, ctx.latest.number
+    cases = []
+    for size in (50, 500):
+        query = f"?plan={slug}&revision={n}&page_size={size}"
+        cases.append(
+            Case(
+                f"positions_api_{size}",
+                f"positions API list, page of {size}",
+                app=_get(ctx.client, f"/api/v1/positions/{query}"),
+                naive=_get(ctx.client, f"/_bench/naive/api/positions/{query}"),
+                floor=_get(ctx.client, f"/_bench/floor/api/positions/{query}"),
+            )
+        )
+    path = f"plans/{slug}/revisions/{n}/"
+    cases.append(
+        Case(
+            "revision_api",
+            "revision detail API (every clause and position)",
+            app=_get(ctx.client, f"/api/v1/{path}"),
+            naive=_get(ctx.client, f"/_bench/naive/api/{path}"),
+            floor=_get(ctx.client, f"/_bench/floor/api/{path}"),
+        )
+    )
+    return cases
+
+
+def _clone(ctx: SizeContext) -> Case:
+    try:
+        from clauses.services import revision_clone
+    except ImportError as error:
+        return Case("clone", "clone a revision", missing=str(error))
+    from . import floor, naive
+
+    source, user = ctx.latest, ctx.user
+    return Case(
+        "clone",
+        "clone a revision (rolled back)",
+        app=_rolled_back(lambda: revision_clone(source=source, user=user, summary=CLONE_SUMMARY)),
+        naive=_rolled_back(lambda: naive.clone(source=source, user=user, summary=CLONE_SUMMARY)),
+        floor=_rolled_back(lambda: floor.clone(source=source, user=user, summary=CLONE_SUMMARY)),
+    )
+
+
+def _align(ctx: SizeContext) -> Case:
+    points = ctx.size.clauses
+    try:
+        from clauses.services import draft_align
+    except ImportError as error:
+        return Case("align", f"align a {points}-point paste", missing=str(error))
+    from . import floor, naive
+
+    text, previous = ctx.paste, ctx.latest
+    return Case(
+        "align",
+        f"align a {points}-point paste",
+        app=lambda: draft_align(text=text, previous=previous),
+        naive=lambda: naive.align(text=text, previous=previous),
+        floor=lambda: floor.align(text=text, previous=previous),
+        floor_note="exact matches only: a lower bound, not the same answer",
+    )
+
+
+def build_cases(ctx: SizeContext) -> list[Case]:
+    return [*_pages(ctx), *_diffs(ctx), *_api(ctx), _clone(ctx), _align(ctx)]
+
+
+CASE_KEYS = [
+    "overview_page",
+    "diff_page",
+    "compare_page",
+    "revision_diff",
+    "diff_function",
+    "positions_api_50",
+    "positions_api_500",
+    "revision_api",
+    "clone",
+    "align",
+]

@@ -1,0 +1,89 @@
+"""The benchmark's own database, and Django set up on it, never on the developer's data.
+
+SQLite by default: the file bench/bench.sqlite3. With DATABASE_URL set (PostgreSQL), the
+same server but a database of the benchmark's own, peaceplan_bench, created if missing.
+"""
+
+import os
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+BENCH_DIR = Path(__file__).resolve().parent
+SQLITE_PATH = BENCH_DIR / "bench.sqlite3"
+POSTGRES_NAME = "peaceplan_bench"
+# Reads by the test client and the load generator must not be throttled as an anonymous
+# client's would be (120 a minute by default); the throttle itself still runs.
+UNTHROTTLED = "1000000000/s"
+NOT_POSTGRES = "DATABASE_URL must point at PostgreSQL for the benchmark, not {scheme!r}."
+
+
+def bench_database_url(environ=os.environ) -> str:
+    url = environ.get("DATABASE_URL", "")
+    if not url:
+        return f"sqlite:///{SQLITE_PATH}"
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit(NOT_POSTGRES.format(scheme=parts.scheme))
+    return urlunsplit(parts._replace(path=f"/{POSTGRES_NAME}"))
+
+
+def create_postgres_database(url: str) -> None:
+    """Create the benchmark's database on the server of ``url`` unless it exists."""
+    import psycopg2
+
+    parts = urlsplit(url)
+    name = parts.path.lstrip("/")
+    admin = psycopg2.connect(urlunsplit(parts._replace(path="/postgres")))
+    try:
+        admin.autocommit = True
+        with admin.cursor() as cursor:
+            cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+            if cursor.fetchone() is None:
+                cursor.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        admin.close()
+
+
+def configure(environ=os.environ) -> str:
+    """Point the settings at the benchmark database; call before Django is set up."""
+    url = bench_database_url(environ)
+    if url.startswith("postgres"):
+        create_postgres_database(url)
+    environ["DATABASE_URL"] = url
+    environ.setdefault("DJANGO_SETTINGS_MODULE", "peaceplan.settings")
+    # The settings refuse to start without a secret key unless DEBUG is on; the run turns
+    # DEBUG off again once Django is set up (see setup()).
+    environ.setdefault("DEBUG", "1")
+    environ["API_ANON_RATE"] = UNTHROTTLED
+    return url
+
+
+def setup() -> None:
+    """Set Django up with DEBUG off semantics, migrate the benchmark database."""
+    import django
+    from django.conf import settings
+    from django.core.management import call_command
+
+    django.setup()
+    # No query log and no template debug information, as in production. (The static
+    # files storage stays the development one: no manifest to look names up in.)
+    settings.DEBUG = False
+    call_command("migrate", verbosity=0, interactive=False)
+
+
+def flush() -> None:
+    """Empty the benchmark database (its plans were built by another generator or seed)."""
+    from django.core.management import call_command
+
+    call_command("flush", verbosity=0, interactive=False)
+
+
+def describe_database() -> str:
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("SELECT sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]} ({SQLITE_PATH.name})"
+        cursor.execute("SHOW server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]} (database {connection.settings_dict['NAME']})"

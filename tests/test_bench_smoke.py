@@ -1,0 +1,149 @@
+"""The benchmark machinery end to end at a tiny size. Structure only: timings never go in
+tests."""
+
+import http.server
+import threading
+
+import pytest
+from django.core.cache import cache
+from django.db import transaction
+from django.test import override_settings
+
+from bench import environment, report
+from bench.cases import CASE_KEYS, size_context
+from bench.config import Size
+from bench.data import ensure_plan
+from bench.load import run_load
+from bench.runner import VARIANTS, run_size
+from bench.throughput import ThroughputResult, load, serve
+from bench.timing import Repeats
+
+ONE_RUN = Repeats(warmup=0, min_runs=1, max_runs=1, budget=0, slow_min_runs=1)
+SIZES = [Size(4, 2, 2), Size(6, 3, 3)]
+
+
+@pytest.fixture(scope="module")
+def results(django_db_setup, django_db_blocker):
+    """Both sizes measured once for the module, then rolled back."""
+    # The naive and floor peers are served beside the app, as `python -m bench` does.
+    with django_db_blocker.unblock(), override_settings(ROOT_URLCONF="bench.urls"):
+        # The API's anonymous throttle counts in the cache: start with none used.
+        cache.clear()
+        out = []
+        with transaction.atomic():
+            for size in SIZES:
+                plan, reused = ensure_plan(size, seed=1, progress=False)
+                assert not reused
+                context = size_context(size, plan, seed=1)
+                out.append(run_size(context, ONE_RUN, reused=reused, log=None))
+            transaction.set_rollback(True)
+    return out
+
+
+def test_every_case_runs_with_its_naive_peer_and_its_floor(results):
+    for result in results:
+        assert [case.key for case in result.cases] == CASE_KEYS
+        for case in result.cases:
+            assert not case.missing, case.key
+            assert set(case.variants) == set(VARIANTS), case.key
+            for name, variant in case.variants.items():
+                assert variant.error == "", (case.key, name, variant.error)
+                assert len(variant.measurement.timing.runs) == 1
+                assert isinstance(variant.measurement.queries, int)
+
+
+def test_the_diff_variants_agree_on_the_totals(results):
+    for result in results:
+        for key in ("revision_diff", "diff_function"):
+            assert result.case(key).agrees == {"naive": True, "floor": True}, key
+
+
+def test_the_app_reads_in_a_fixed_number_of_queries_and_the_naive_peer_does_not(results):
+    small, large = results
+    for key in report.FIXED_QUERIES:
+        assert small.case(key).queries("app") == large.case(key).queries("app"), key
+    assert large.case("revision_diff").queries("naive") > small.case("revision_diff").queries(
+        "naive"
+    )
+
+
+def test_the_report_has_a_row_per_case_and_every_target(results):
+    throughput = [
+        ThroughputResult("trivial", "/favicon.ico", 1, 1.0, 10, 0, 10.0, 0.001, 0.002, 0.003, {})
+    ]
+    text = report.markdown(
+        machine={"CPU": "test"},
+        results=results,
+        throughput=throughput,
+        throughput_note="note",
+        repeats_note="repeats",
+    )
+    header = "| case | app: median (IQR, runs) | app queries | naive: median | naive queries"
+    assert text.count(header) == len(SIZES)
+    for result in results:
+        for case in result.cases:
+            assert f"| {case.title} |" in text
+    targets = report.check_targets(results)
+    assert len(targets) == 14
+    assert all(t.met is not None for t in targets)
+    for target in targets:
+        assert target.name in text
+    assert "| trivial | 1 | 10.0 |" in text
+
+
+class _Hello(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("Content-Length", "5")
+        self.end_headers()
+        self.wfile.write(b"hello")
+
+    def log_message(self, *args):
+        pass
+
+
+def test_the_load_generator_counts_requests_and_latencies():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/"
+        data = run_load(url, concurrency=2, duration=0.3)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert data["requests"] > 0
+    assert data["errors"] == 0
+    assert data["statuses"] == {"200": data["requests"]}
+    assert data["p50"] <= data["p95"] <= data["p99"]
+
+
+def test_the_load_generator_targets_only_this_machine():
+    with pytest.raises(SystemExit, match="only targets this machine"):
+        run_load("http://example.org/", concurrency=1, duration=0.1)
+
+
+def test_the_app_serves_under_gunicorn_with_debug_off(tmp_path):
+    # /favicon.ico needs no database: an empty SQLite file is enough to start.
+    with serve(f"sqlite:///{tmp_path / 'empty.sqlite3'}") as url:
+        data = load(url + "/favicon.ico", concurrency=1, duration=0.3)
+    assert data["requests"] > 0
+    assert data["errors"] == 0
+    assert set(data["statuses"]) == {"301"}
+
+
+def test_the_benchmark_never_uses_the_developers_database():
+    assert environment.bench_database_url({}) == f"sqlite:///{environment.SQLITE_PATH}"
+    url = environment.bench_database_url(
+        {"DATABASE_URL": "postgres://u:p@127.0.0.1:5432/peaceplan"}
+    )
+    assert url == "postgres://u:p@127.0.0.1:5432/peaceplan_bench"
+    with pytest.raises(SystemExit, match="PostgreSQL"):
+        environment.bench_database_url({"DATABASE_URL": "mysql://root@127.0.0.1/peaceplan"})
+
+
+def test_sizes_are_written_clauses_by_parties_by_revisions():
+    assert Size.parse("500x10x50") == Size(500, 10, 50)
+    assert str(Size(50, 5, 5)) == "50x5x5"
+    with pytest.raises(ValueError, match="CLAUSESxPARTIESxREVISIONS"):
+        Size.parse("500x10")
