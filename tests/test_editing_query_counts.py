@@ -13,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 
 from clauses.models import ClauseVersion, Position
 from clauses.services import revision_clone
+from tests.conftest import client_for
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -69,3 +70,30 @@ def test_both_sizes_cost_the_same_but_for_insert_batches(editor):
             revision_clone(source=source.revisions.get(), user=editor, summary="Next")
         counts.append(len(queries) - extra_batches(clauses, parties))
     assert counts[0] == counts[1]
+
+
+# The analyst's pages show an editor the edit controls of every clause and position; the
+# controls build their links from what the page already loaded, so they add no query.
+EDITOR_PAGES = [
+    ("/plans/generated/revisions/2/", "/plans/generated/revisions/2/edit/"),
+    (
+        "/plans/generated/clauses/clause-1/r2/",
+        "/plans/generated/clauses/clause-1/r2/positions/generated-party-0/edit/",
+    ),
+]
+
+
+@pytest.mark.parametrize(("clauses", "parties"), [(5, 2), (40, 6)])
+@pytest.mark.parametrize(("page", "edit_link"), EDITOR_PAGES)
+def test_edit_controls_cost_no_query(page, edit_link, clauses, parties, editor, analyst):
+    """An editor's page costs what the analyst's costs (whose budget its own tests pin)."""
+    build_plan(clauses=clauses, parties=parties, revisions=2)
+    counts = {}
+    for user in (analyst, editor):
+        client = client_for(user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(page)
+        assert response.status_code == 200
+        assert (edit_link in response.content.decode()) is (user == editor)
+        counts[user.username] = len(queries)
+    assert counts["editor"] == counts["analyst"]
