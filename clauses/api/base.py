@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.db import transaction
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from clauses.tracking import TrackedModel
@@ -21,6 +22,8 @@ class ApiViewSet(viewsets.GenericViewSet):
     # Token first: an anonymous write then gets 401 with "WWW-Authenticate: Token", which
     # tells a script what to send; with session first DRF can only answer 403.
     authentication_classes = [TokenAuthentication, SessionAuthentication]
+    # JSON in, JSON out: the API documents (and tests) one body format.
+    parser_classes = [JSONParser]
     pagination_class = ApiPagination
     schema = ApiAutoSchema()
     filter_backends: list = []

@@ -40,7 +40,10 @@ IF_MATCH_STALE = (
 )
 
 # An entity tag list as in RFC 9110: "abc", W/"abc", separated by commas.
-_ENTITY_TAG = re.compile(r'\s*(W/)?"([^"]*)"\s*(?:,|$)')
+_IF_MATCH = re.compile(r'\s*(W/)?"[^"]*"\s*(,\s*(W/)?"[^"]*"\s*)*')
+# What the schema documents: one of this API's tags, as a GET answered it.
+ETAG_PATTERN = r'^"[0-9]+-[0-9]+"$'
+_ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 _OUR_TAG = re.compile(r"^(\d+)-(\d+)$")
 
 
@@ -72,14 +75,10 @@ def parse_if_match(request: Request) -> IfMatch:
         raise PreconditionRequired({"If-Match": IF_MATCH_REQUIRED})
     if raw.strip() == "*":
         raise PreconditionRequired({"If-Match": IF_MATCH_ANY_REFUSED})
-    tags, position = [], 0
-    while position < len(raw):
-        match = _ENTITY_TAG.match(raw, position)
-        if match is None:
-            raise ValidationError({"If-Match": IF_MATCH_MALFORMED.format(value=raw)})
-        if not match.group(1):  # a weak tag never matches under strong comparison
-            tags.append(match.group(2))
-        position = match.end()
+    if not _IF_MATCH.fullmatch(raw):
+        raise ValidationError({"If-Match": IF_MATCH_MALFORMED.format(value=raw)})
+    # A weak tag never matches under the strong comparison a write needs.
+    tags = [tag for weak, tag in _ENTITY_TAG.findall(raw) if not weak]
     return IfMatch(raw=raw, tags=tuple(tags))
 
 

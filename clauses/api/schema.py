@@ -10,6 +10,8 @@ from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter
 from rest_framework import serializers
 
+from .etag import ETAG_PATTERN
+
 READ_ERRORS = {
     "400": "A query parameter is invalid (the body names it).",
     "401": "The credentials sent are invalid.",
@@ -56,7 +58,7 @@ class PreconditionFailedSerializer(ErrorSerializer):
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
-    {"type": "string", "pattern": r'^"[0-9]+-[0-9]+"$'},
+    {"type": "string", "pattern": ETAG_PATTERN},
     OpenApiParameter.HEADER,
     required=True,
     description="The ETag you read from a GET of this resource. Required: a write without "
