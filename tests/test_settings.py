@@ -42,7 +42,7 @@ def test_a_bad_boolean_is_named():
 
 
 def test_production_settings_pass_the_deploy_check():
-    env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+    env = environment_without("DEBUG")
     env.update(SECRET_KEY="k" * 64 + "-production-key-for-the-check", ALLOWED_HOSTS="example.org")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
