@@ -6,6 +6,7 @@ from collections.abc import Callable
 from django.db import transaction
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
@@ -27,6 +28,13 @@ class ApiViewSet(viewsets.GenericViewSet):
     pagination_class = ApiPagination
     schema = ApiAutoSchema()
     filter_backends: list = []
+
+    def initial(self, request, *args, **kwargs):
+        # A method the resource does not have is 405 for everyone; DRF would check the
+        # model permissions first and answer an editor's DELETE with 403.
+        if not hasattr(self, request.method.lower()):
+            raise MethodNotAllowed(request.method)
+        super().initial(request, *args, **kwargs)
 
     def represent(self, instance) -> dict:
         serializer_class = self.get_serializer_class()
@@ -72,12 +80,14 @@ class ApiViewSet(viewsets.GenericViewSet):
         inputs.is_valid(raise_exception=True)
         version = expected_version(if_match, record, current=lambda: self.represent(record))
         try:
-            service(
-                expected_version=version,
-                changes=inputs.changes(),
-                user=self.request.user,
-                summary=summary,
-            )
+            # The services are atomic themselves; this makes it so for any they call.
+            with transaction.atomic():
+                service(
+                    expected_version=version,
+                    changes=inputs.changes(),
+                    user=self.request.user,
+                    summary=summary,
+                )
         except EditConflict as conflict:
             raise self.conflict(if_match, reload(conflict.current.pk)) from None
         return self.with_etag(reload(record.pk))
