@@ -1,6 +1,7 @@
 """Every analyst's page opens for every persona; edit controls appear only for editors."""
 
 import pytest
+from django.urls import reverse
 
 from tests.conftest import client_for
 from tests.factories import build_plan
@@ -81,3 +82,22 @@ def test_the_plan_pages_share_the_plan_s_navigation(client, plan):
 def test_the_plan_s_navigation_marks_the_current_section(client, plan, url, current):
     page = client.get(url).content.decode()
     assert f' aria-current="page">{current}</a>' in page
+
+
+def test_the_seeded_plan_s_pages_all_open(client, seeded):
+    version = (
+        seeded.revisions.order_by("-number").first().clause_versions.select_related("clause")[0]
+    )
+    party = version.positions.select_related("party")[0].party
+    for url in [
+        seeded.get_absolute_url(),
+        reverse("clauses:revisions", kwargs={"plan": seeded.slug}),
+        version.revision.get_absolute_url(),
+        reverse(
+            "clauses:revision_diff", kwargs={"plan": seeded.slug, "number": version.revision.number}
+        ),
+        version.clause.get_absolute_url(),
+        version.get_absolute_url(),
+        party.get_absolute_url(),
+    ]:
+        assert client.get(url).status_code == 200, url
