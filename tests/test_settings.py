@@ -8,10 +8,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
+# Set by the test run itself (the browser tests need it), never by a deployment.
+TEST_ONLY_VARIABLES = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
+def environment_without(*names):
+    return {k: v for k, v in os.environ.items() if k not in {*names, *TEST_ONLY_VARIABLES}}
+
+
 def start_with(**env):
-    clean = {
-        k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"}
-    }
+    clean = environment_without("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
