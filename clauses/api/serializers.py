@@ -373,6 +373,8 @@ class PlanSerializer(ReadSerializer):
 
 
 class HistoryEntrySerializer(ReadSerializer):
+    """One entry of ``clauses.selectors.clause_edit_history``."""
+
     history_id = serializers.IntegerField(read_only=True)
     date = serializers.DateTimeField(read_only=True)
     user = serializers.CharField(read_only=True, allow_null=True, help_text="Who made it.")
@@ -384,9 +386,13 @@ class HistoryEntrySerializer(ReadSerializer):
     )
     revision = serializers.IntegerField(read_only=True, allow_null=True)
     party = serializers.SlugField(read_only=True, allow_null=True)
+    party_name = serializers.CharField(read_only=True, allow_null=True)
     changed_fields = serializers.ListField(child=serializers.CharField(), read_only=True)
+    changed_labels = serializers.ListField(
+        child=serializers.CharField(), read_only=True, help_text="The same fields, in words."
+    )
     summary = serializers.CharField(
-        read_only=True, allow_null=True, help_text="The edit summary: why the change was made."
+        read_only=True, help_text="The edit summary: why the change was made."
     )
 
     @staticmethod
@@ -399,6 +405,8 @@ class HistoryEntrySerializer(ReadSerializer):
             "object": entry.object,
             "revision": entry.revision,
             "party": entry.party,
+            "party_name": entry.party_name,
             "changed_fields": list(entry.changed_fields),
+            "changed_labels": list(entry.changed_labels),
             "summary": entry.summary,
         }
