@@ -38,11 +38,19 @@ def plan(db):
     dmz = ClauseFactory(plan=plan, slug="dmz", title="DMZ")
     nato = ClauseFactory(plan=plan, slug="nato", title="NATO")
     znpp = ClauseFactory(plan=plan, slug="znpp", title="ZNPP")
-    d1 = ClauseVersionFactory(revision=r1, clause=dmz, position_in_draft=1, text="A zone of 20 km.")
-    ClauseVersionFactory(revision=r1, clause=nato, position_in_draft=2, text="No <b>NATO</b>.")
-    d2 = ClauseVersionFactory(revision=r2, clause=dmz, position_in_draft=1, text="A zone of 30 km.")
-    ClauseVersionFactory(revision=r2, clause=znpp, position_in_draft=2, text="Shared.")
-    ClauseVersionFactory(revision=r3, clause=dmz, position_in_draft=1, text="A zone of 20 km.")
+    d1 = ClauseVersionFactory(
+        revision=r1, clause=dmz, number="1", position_in_draft=1, text="A zone of 20 km."
+    )
+    ClauseVersionFactory(
+        revision=r1, clause=nato, number="2", position_in_draft=2, text="No <b>NATO</b>."
+    )
+    d2 = ClauseVersionFactory(
+        revision=r2, clause=dmz, number="1", position_in_draft=1, text="A zone of 30 km."
+    )
+    ClauseVersionFactory(revision=r2, clause=znpp, number="2", position_in_draft=2, text="Shared.")
+    ClauseVersionFactory(
+        revision=r3, clause=dmz, number="1", position_in_draft=1, text="A zone of 20 km."
+    )
     PositionFactory(clause_version=d1, party=russia, stance=Stance.RED_LINE)
     PositionFactory(clause_version=d2, party=russia, stance=Stance.CONDITIONAL)
     return plan
