@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from clauses.choices import ClauseStatus, Topic
 from clauses.stance import Stance
+from parties.models import Party
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -197,8 +198,6 @@ def test_the_overview_links_to_what_changed_in_the_latest_revision(client, plan)
 
 
 def test_a_party_s_accent_colour_tops_its_column_only_when_it_is_a_colour(client, plan):
-    from parties.models import Party
-
     Party.objects.filter(slug="ukraine").update(color="#1f77b4")
     Party.objects.filter(slug="russia").update(color="red; background: url(x)")
     page = overview(client).content.decode()
