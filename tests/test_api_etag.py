@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from clauses import services
+from clauses.api import base
 from clauses.api.etag import (
     IF_MATCH_ANY_REFUSED,
     IF_MATCH_MALFORMED,
@@ -191,22 +192,23 @@ def test_two_clients_the_second_with_a_stale_etag_gets_412_and_the_first_change_
 def test_a_save_between_the_check_and_the_write_is_still_refused(
     editor_client, second_editor, position, monkeypatch
 ):
-    """The service compares versions again under a row lock: a write that slips in after
-    the view's own check still makes this one a 412, not a lost update."""
-    real_update = services.position_update
+    """The service compares versions again under a row lock: a save that lands after the
+    view's own If-Match check still makes this write a 412, not a lost update."""
+    real_check = base.expected_version
 
-    def racing_update(**kwargs):
+    def check_then_rival_saves(if_match, record, current=None):
+        version = real_check(if_match, record, current)
         rival = Position.objects.get(pk=position.pk)
-        real_update(
+        services.position_update(
             position=rival,
             expected_version=rival.version,
             changes={"stance": Stance.AMBIGUOUS},
             user=second_editor,
             summary="Meanwhile",
         )
-        return real_update(**kwargs)
+        return version
 
-    monkeypatch.setattr(services, "position_update", racing_update)
+    monkeypatch.setattr(base, "expected_version", check_then_rival_saves)
     etag = editor_client.get(POSITION)["ETag"]
     response = write(editor_client, "patch", POSITION, {"stance": "supports"}, HTTP_IF_MATCH=etag)
 
