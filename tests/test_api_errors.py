@@ -209,3 +209,20 @@ def test_a_method_the_resource_does_not_allow_is_405(editor_client, position):
     assert response.status_code == 405
     assert response.json()["code"] == "method_not_allowed"
     assert "PATCH" in response["Allow"]
+
+
+def test_a_resource_url_without_its_final_slash_redirects(client, editor_client, position):
+    response = client.get("/api/v1/positions", {"party": "russia"})
+    assert response.status_code == 301
+    assert response["Location"] == "/api/v1/positions/?party=russia"
+    # A write keeps its method and body through a 308.
+    response = editor_client.patch(POSITION.rstrip("/"), {}, content_type="application/json")
+    assert response.status_code == 308
+    assert response["Location"] == POSITION
+
+
+def test_options_describes_a_resource(editor_client, client, position):
+    for c in (client, editor_client):
+        for url in (POSITION, CLAUSE_VERSION, REVISION, f"{REVISION}clone/", "/api/v1/positions/"):
+            response = c.options(url)
+            assert response.status_code == 200, (url, response.content)

@@ -2,6 +2,7 @@
 serializer, and writes through the same services as the editor's forms."""
 
 from django.db import transaction
+from django.urls import Resolver404, resolve
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -64,11 +65,27 @@ def api_root(request, format=None):
 
 
 @extend_schema(exclude=True)
-@api_view(["GET", "POST", "PUT", "PATCH", "DELETE"])
+@api_view(["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"])
 @permission_classes([AllowAny])
 def api_not_found(request, path=""):
-    """Any other path under the API: a JSON 404 rather than the site's HTML page."""
+    """Any other path under the API: a JSON 404 rather than the site's HTML page, or, for
+    a resource's URL without its final slash, a redirect to it (308 keeps the method and
+    the body of a write)."""
+    if not request.path.endswith("/"):
+        match = resolve_or_none(request.path + "/")
+        if match is not None and match.url_name != "not-found":
+            query = request.META.get("QUERY_STRING", "")
+            location = request.path + "/" + (f"?{query}" if query else "")
+            status = 301 if request.method in ("GET", "HEAD") else 308
+            return Response(status=status, headers={"Location": location})
     raise not_found("path", API_PATH_NOT_FOUND.format(path=request.path))
+
+
+def resolve_or_none(path: str):
+    try:
+        return resolve(path)
+    except Resolver404:
+        return None
 
 
 class PlanViewSet(ApiViewSet):
