@@ -50,7 +50,9 @@ def make_plan(*, slug: str = "framework") -> Plan:
 def form_data(form, **overrides) -> dict:
     """What a browser would send back for ``form`` as rendered, with some fields changed."""
     data = {}
-    for name in form.fields:
+    for name, field in form.fields.items():
+        if field.widget.attrs.get("disabled"):
+            continue  # a browser does not send a disabled field
         value = form[name].value()
         if value is None:
             value = ""

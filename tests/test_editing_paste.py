@@ -1,11 +1,13 @@
 """Recording a draft from its pasted text: paste, check the alignment, correct, confirm."""
 
 import pytest
+from django.conf import settings
 from django.db import IntegrityError
 from django.urls import reverse
 
 from clauses.drafting.parse import DRAFT_NO_POINTS, DRAFT_TOO_LONG, MAX_DRAFT_CHARS
-from clauses.forms.paste import NEW, TEXT_CHANGED
+from clauses.forms.paste import FULL_CHOICES_LIMIT, INVALID_CHOICE, NEW, TEXT_CHANGED
+from clauses.generation import draft_paste, generate_plan
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.services import paste as paste_service
 from clauses.services.paste import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
@@ -131,6 +133,23 @@ def test_the_editor_corrects_a_match_and_marks_a_point_new(plan, editor_client):
     )
     assert slugs == ["sovereignty-confirmed", "zaporizhzhia", "army-size", "amnesty"]
     assert Clause.objects.get(slug="sovereignty-confirmed").title == "Sovereignty confirmed"
+
+
+def test_a_point_turned_new_without_javascript_asks_for_its_topic(plan, editor_client):
+    form = aligned(editor_client).context["form"]
+    assert form.fields["p0-title"].widget.attrs.get("disabled")  # matched: not sent
+    data = form_data(form, **{"p0-clause": NEW, "p3-topic": "military"}, edit_summary="x")
+    assert "p0-title" not in data
+
+    response = editor_client.post(confirm_url(), data)
+
+    form = response.context["form"]
+    assert form.errors["p0-topic"] == [NEW_CLAUSE_TOPIC.format(number="1")]
+    assert form["p0-title"].value() == "Ukraine's sovereignty is confirmed"
+    assert not form.fields["p0-title"].widget.attrs.get("disabled")
+    response = editor_client.post(confirm_url(), form_data(form, **{"p0-topic": "military"}))
+    assert response.status_code == 302
+    assert Clause.objects.filter(slug="ukraines-sovereignty-is-confirmed").exists()
 
 
 def test_check_again_shows_the_dropped_clauses_of_the_current_choices(plan, editor_client):
@@ -325,3 +344,51 @@ def test_a_new_plan_records_its_first_draft_by_pasting(editor_client):
         ("ceasefire", "1"),
         ("monitors-of-the-osce-will-verify-it", "2"),
     ]
+
+
+def test_hostile_clause_titles_are_escaped_in_the_choices(plan, editor_client):
+    Clause.objects.filter(slug="amnesty").update(title='Amnesty <b onmouseover="x()">&</b>')
+
+    html = aligned(editor_client).content.decode()
+
+    assert "<b onmouseover" not in html
+    assert "Amnesty &lt;b onmouseover=&quot;x()&quot;&gt;&amp;&lt;/b&gt;" in html
+
+
+def long_plan_paste(clauses: int, points: int) -> str:
+    """A generated plan of ``clauses`` clauses and the text of its next draft."""
+    generate_plan(clauses=clauses, parties=3, revisions=1, history=False, slug="long")
+    versions = Revision.objects.get(plan__slug="long").clause_versions.order_by("position_in_draft")
+    return draft_paste(list(versions.values_list("number", "text")), points=points)
+
+
+def test_a_long_plan_offers_each_point_its_closest_clauses_and_the_unclaimed(editor_client):
+    text = long_plan_paste(clauses=FULL_CHOICES_LIMIT + 90, points=FULL_CHOICES_LIMIT + 90)
+    response = editor_client.post(paste_url("long"), {"text": text})
+    form = response.context["form"]
+    assert form.short_choices
+    for index, row in enumerate(response.context["rows"]):
+        offered = [v for v in form.point_choices[index] if not isinstance(v[1], list)]
+        groups = dict(c for c in form.point_choices[index] if isinstance(c[1], list))
+        assert offered == [(NEW, "New clause")]
+        assert len(groups.get("Closest clauses", [])) <= 4
+        if row["chosen"]:
+            assert str(row["chosen"]) in {v for v, _ in groups["Closest clauses"]}
+    # One field per point, two more per new point: far below Django's limit on fields.
+    data = form_data(form, edit_summary="Long draft")
+    assert len(data) < settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+
+    # A clause the point was not offered is refused (the page never offers it).
+    offered = {v for _, group in form.point_choices[0][1:] for v, _ in group}
+    far = next(
+        str(c.pk) for c in Clause.objects.filter(plan__slug="long") if str(c.pk) not in offered
+    )
+    refused = editor_client.post(confirm_url("long"), {**data, "p0-clause": far})
+    assert refused.context["form"].errors["p0-clause"] == [INVALID_CHOICE % {"value": far}]
+
+    for index, row in enumerate(response.context["rows"]):
+        if row["chosen"] is None:
+            data[f"p{index}-topic"] = "military"
+    response = editor_client.post(confirm_url("long"), data)
+    assert response.status_code == 302
+    assert Revision.objects.get(plan__slug="long", number=2).clause_versions.count() == 150

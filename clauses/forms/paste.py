@@ -16,9 +16,15 @@ from ..services.paste import (
     clause_title_from_text,
 )
 from ._common import summary_field
+from ._html import select, text_input
 from .edits import DATE_WIDGET
 
 NEW = "new"
+# Up to this many clauses in the plan, every point's list offers all of them; beyond, the
+# closest few and those no point took.
+FULL_CHOICES_LIMIT = 60
+TOPIC_CHOICES = [("", "— choose a topic —"), *Topic.choices]
+INVALID_CHOICE = forms.ChoiceField.default_error_messages["invalid_choice"]
 TEXT_CHANGED = (
     "The pasted text changed since it was aligned, so its points were aligned again. "
     "Check the alignment below, then record the revision."
@@ -79,31 +85,47 @@ class AlignmentForm(forms.Form):
         self.proposal = proposal
         self.fields["digest"].initial = points_digest(proposal)
         self.titles = {clause.pk: clause.title for clause in plan_clauses}
+        self.numbers = {c.clause_id: c.number for c in proposal.clauses}
         topics = {clause.pk: clause.topic for clause in plan_clauses}
-        choices = self._clause_choices(plan_clauses)
+        full = len(plan_clauses) <= FULL_CHOICES_LIMIT
+        self.short_choices = not full
+        everything = self._all_choices(plan_clauses) if full else None
+        dropped = set(proposal.alignment.dropped)
+        unclaimed = [c for c in proposal.clauses if c.clause_id in dropped]
+        if self.is_bound:
+            self.data = self.data.copy()
+        self.point_choices: list[list] = []
         for index, (point, match) in enumerate(
             zip(proposal.parsed.points, proposal.alignment.matches, strict=True)
         ):
             closest = next((topics[c] for c, _ in match.candidates if c in topics), "")
-            self.fields[f"p{index}-clause"] = forms.ChoiceField(
+            # Plain CharFields, their choices checked in clean(): a ChoiceField normalises
+            # its choices on creation, which costs a second for a 500-point draft.
+            self.point_choices.append(everything or self._short_choices(match, unclaimed))
+            self.fields[f"p{index}-clause"] = forms.CharField(
                 label=f"Point {point.number}",
-                choices=choices,
                 initial=str(match.clause_id) if match.clause_id else NEW,
             )
+            title = clause_title_from_text(point.text)
             self.fields[f"p{index}-title"] = forms.CharField(
-                label="Title of the new clause",
-                max_length=200,
-                required=False,
-                initial=clause_title_from_text(point.text),
+                label="Title of the new clause", max_length=200, required=False, initial=title
             )
-            self.fields[f"p{index}-topic"] = forms.ChoiceField(
-                label="Topic of the new clause",
-                choices=[("", "— choose a topic —"), *Topic.choices],
-                required=False,
-                initial=closest,
+            self.fields[f"p{index}-topic"] = forms.CharField(
+                label="Topic of the new clause", required=False, initial=closest
             )
+            if self.is_bound:
+                # A point the editor turned into a new clause on a page that did not send
+                # its title (its fields were disabled) takes the title from its words.
+                self.data.setdefault(self.add_prefix(f"p{index}-title"), title)
+            if self.chosen_clause(index) is not None:
+                # Not sent while the point keeps a clause: fewer fields to post (Django
+                # refuses a form of more than DATA_UPLOAD_MAX_NUMBER_FIELDS), and paste.js
+                # enables them when the editor picks "New clause".
+                for name in ("title", "topic"):
+                    self.fields[f"p{index}-{name}"].widget.attrs["disabled"] = True
 
-    def _clause_choices(self, plan_clauses):
+    def _all_choices(self, plan_clauses):
+        """Every clause of the plan: those of the revision it continues first, in order."""
         in_previous = [(str(c.clause_id), f"{c.number}. {c.title}") for c in self.proposal.clauses]
         listed = {c.clause_id for c in self.proposal.clauses}
         others = [(str(c.pk), c.title) for c in plan_clauses if c.pk not in listed]
@@ -114,10 +136,34 @@ class AlignmentForm(forms.Form):
             choices.append(("Other clauses of the plan", others))
         return choices
 
+    def _short_choices(self, match, unclaimed):
+        """For a long plan: the point's closest clauses and those no point took.
+
+        Listing every clause under every point would make the page grow with points times
+        clauses (a 500-point draft: 250,000 options).
+        """
+
+        def label(clause_id):
+            number = self.numbers.get(clause_id)
+            return f"{number}. {self.titles[clause_id]}" if number else self.titles[clause_id]
+
+        closest = [c for c, _ in match.candidates if c in self.titles]
+        if match.clause_id is not None and match.clause_id not in closest:
+            closest.insert(0, match.clause_id)
+        choices = [(NEW, "New clause")]
+        if closest:
+            choices.append(("Closest clauses", [(str(c), label(c)) for c in closest]))
+        others = [c.clause_id for c in unclaimed if c.clause_id not in closest]
+        if others:
+            choices.append(("Clauses no point took", [(str(c), label(c)) for c in others]))
+        return choices
+
     def chosen_clause(self, index: int) -> int | None:
         """The clause chosen for a point: the editor's choice once sent, else the proposal."""
         name = f"p{index}-clause"
-        value = self[name].value() if self.is_bound else self.fields[name].initial
+        value = self.data.get(self.add_prefix(name)) if self.is_bound else None
+        if value is None:
+            value = self.fields[name].initial
         return int(value) if value and value != NEW and str(value).isdigit() else None
 
     def rows(self) -> list[dict]:
@@ -127,6 +173,7 @@ class AlignmentForm(forms.Form):
             zip(self.proposal.parsed.points, self.proposal.alignment.matches, strict=True)
         ):
             chosen = self.chosen_clause(index)
+            choices = self.point_choices[index]
             rows.append(
                 {
                     "point": point,
@@ -134,12 +181,21 @@ class AlignmentForm(forms.Form):
                     "chosen": chosen,
                     "changed": chosen != match.clause_id,
                     "proposed_title": self.titles.get(match.clause_id, ""),
+                    "score": round(match.score),
                     "candidates": [
-                        (self.titles[c], score) for c, score in match.candidates if c in self.titles
+                        (self.titles[c], round(score))
+                        for c, score in match.candidates
+                        if c in self.titles
                     ],
-                    "clause": self[f"p{index}-clause"],
-                    "title": self[f"p{index}-title"],
-                    "topic": self[f"p{index}-topic"],
+                    "clause": _rendered(
+                        self[f"p{index}-clause"], select(self[f"p{index}-clause"], choices)
+                    ),
+                    "title": _rendered(
+                        self[f"p{index}-title"], text_input(self[f"p{index}-title"])
+                    ),
+                    "topic": _rendered(
+                        self[f"p{index}-topic"], select(self[f"p{index}-topic"], TOPIC_CHOICES)
+                    ),
                 }
             )
         return rows
@@ -155,6 +211,8 @@ class AlignmentForm(forms.Form):
             raise forms.ValidationError(TEXT_CHANGED, code="text_changed")
         by_clause: dict[int, list[int]] = {}
         for index, point in enumerate(self.proposal.parsed.points):
+            if not self._offered(index):
+                continue
             chosen = self.chosen_clause(index)
             if chosen is not None:
                 by_clause.setdefault(chosen, []).append(index)
@@ -174,6 +232,16 @@ class AlignmentForm(forms.Form):
                     self.add_error(f"p{i}-clause", message)
         return data
 
+    def _offered(self, index: int) -> bool:
+        """Whether the point's clause and topic are among the choices it was offered."""
+        offered = True
+        for name, choices in (("clause", self.point_choices[index]), ("topic", TOPIC_CHOICES)):
+            value = self.cleaned_data.get(f"p{index}-{name}")
+            if value and value not in _values(choices):
+                self.add_error(f"p{index}-{name}", INVALID_CHOICE % {"value": value})
+                offered = False
+        return offered
+
     def confirmed_points(self) -> list[ConfirmedPoint]:
         data = self.cleaned_data
         return [
@@ -189,3 +257,19 @@ class AlignmentForm(forms.Form):
 
     def revision_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.REVISION_FIELDS}
+
+
+def _rendered(field, control) -> dict:
+    """A per-point field as the page shows it: label, control (built fast), errors."""
+    return {"id": field.auto_id, "label": field.label, "control": control, "errors": field.errors}
+
+
+def _values(choices) -> set[str]:
+    """The values of (possibly grouped) choices."""
+    values = set()
+    for value, label in choices:
+        if isinstance(label, list | tuple):
+            values.update(str(v) for v, _ in label)
+        else:
+            values.add(str(value))
+    return values
