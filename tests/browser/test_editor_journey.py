@@ -2,49 +2,13 @@
 confirm, change a party's stance with an edit summary, then find that change on the diff
 page and in the clause's history."""
 
-import os
-import shutil
-
 import pytest
 
 from tests.conftest import PASSWORD
 from tests.editing_helpers import NEXT_DRAFT, make_plan
 
-# Playwright's sync API runs an event loop in this thread; the test's own database calls
-# are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-CHROMIUM = shutil.which("chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        CHROMIUM is None and os.environ.get("REQUIRE_BROWSER") != "1",
-        reason="Debian's chromium is not installed (make browser-deps)",
-    ),
-]
-
-
-@pytest.fixture
-def page(live_server):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page()
-        page.set_default_timeout(15_000)
-        yield page
-        browser.close()
+# Chromium, the live server and the `page` fixture come from tests/browser/conftest.py.
+pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
