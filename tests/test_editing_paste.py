@@ -14,6 +14,7 @@ from clauses.services.paste import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
 from clauses.services.revisions import NUMBER_TAKEN
 from clauses.stance import Stance
 from clauses.versioning import SUMMARY_REQUIRED
+from clauses.views.editing.paste import RECORDED
 from tests.editing_helpers import (
     NEXT_DRAFT,
     confirm_url,
@@ -76,6 +77,8 @@ def test_confirming_records_the_revision(plan, editor, editor_client):
 
     revision = Revision.objects.get(number=2)
     assert response.status_code == 302 and response.url == revision.get_absolute_url()
+    message = RECORDED.format(number=2, kept=3, new=1, dropped=1)
+    assert [str(m) for m in editor_client.get(response.url).context["messages"]] == [message]
     assert (revision.label, revision.previous.number) == ("Joint framework", 1)
     versions = list(revision.clause_versions.select_related("clause").order_by("position_in_draft"))
     assert [v.clause.slug for v in versions] == [

@@ -255,6 +255,12 @@ class AlignmentForm(forms.Form):
             for index, point in enumerate(self.proposal.parsed.points)
         ]
 
+    def outcome(self) -> dict[str, int]:
+        """How many points keep a clause, how many are new, how many clauses are dropped."""
+        kept = sum(1 for p in self.confirmed_points() if p.clause_id is not None)
+        new = len(self.proposal.parsed.points) - kept
+        return {"kept": kept, "new": new, "dropped": len(self.dropped())}
+
     def revision_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.REVISION_FIELDS}
 

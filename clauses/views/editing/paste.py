@@ -80,17 +80,7 @@ def paste_confirm(request, plan, number=None):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            points = form.confirmed_points()
-            kept = sum(1 for p in points if p.clause_id is not None)
-            messages.success(
-                request,
-                RECORDED.format(
-                    number=revision.number,
-                    kept=kept,
-                    new=len(points) - kept,
-                    dropped=len(form.dropped()),
-                ),
-            )
+            messages.success(request, RECORDED.format(number=revision.number, **form.outcome()))
             return redirect(revision)
     if form.has_error("__all__", code="text_changed"):
         # The editor changed the text: show the new points' proposal, with the note.
