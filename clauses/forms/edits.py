@@ -38,7 +38,11 @@ class RevisionForm(EditForm):
             "source_url",
             "notes",
         ]
-        labels = {"previous": "Continues", "published_on": "Published on"}
+        labels = {
+            "previous": "Continues",
+            "published_on": "Published on",
+            "source_url": "Source URL",
+        }
         widgets = {"published_on": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
@@ -104,7 +108,12 @@ class PositionForm(EditForm):
     class Meta:
         model = Position
         fields = ["stance", "summary", "quote", "source_title", "source_url", "stated_on"]
-        labels = {"stated_on": "Stated on", "summary": "Position in a sentence or two"}
+        labels = {
+            "stated_on": "Stated on",
+            "summary": "Position in a sentence or two",
+            "source_url": "Source URL",
+        }
+        help_texts = {"summary": ""}
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 3}),
             "quote": forms.Textarea(attrs={"rows": 3}),

@@ -103,15 +103,20 @@ class AlignmentForm(forms.Form):
             # its choices on creation, which costs a second for a 500-point draft.
             self.point_choices.append(everything or self._short_choices(match, unclaimed))
             self.fields[f"p{index}-clause"] = forms.CharField(
-                label=f"Point {point.number}",
+                label=f"Clause for point {point.number}",
                 initial=str(match.clause_id) if match.clause_id else NEW,
             )
             title = clause_title_from_text(point.text)
             self.fields[f"p{index}-title"] = forms.CharField(
-                label="Title of the new clause", max_length=200, required=False, initial=title
+                label=f"Title of the new clause (point {point.number})",
+                max_length=200,
+                required=False,
+                initial=title,
             )
             self.fields[f"p{index}-topic"] = forms.CharField(
-                label="Topic of the new clause", required=False, initial=closest
+                label=f"Topic of the new clause (point {point.number})",
+                required=False,
+                initial=closest,
             )
             if self.is_bound:
                 # A point the editor turned into a new clause on a page that did not send

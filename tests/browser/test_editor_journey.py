@@ -40,7 +40,7 @@ def test_an_editor_records_a_draft_and_a_new_stance(plan, editor, page, live_ser
     assert "Amnesty" in page.locator(".dropped").inner_text()
 
     # Fix one match: point 4 is proposed as new; the editor knows it continues "Amnesty".
-    point_4 = page.get_by_label("Point 4")
+    point_4 = page.get_by_label("Clause for point 4")
     assert point_4.input_value() == "new"
     point_4.select_option(label="4. Amnesty")
     # With JavaScript, the new-clause fields hide once a clause is chosen.
