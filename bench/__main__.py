@@ -141,10 +141,11 @@ def main(argv=None) -> None:
 
     loads.append(os.getloadavg()[0])
     repeats_note = (
-        f"Each variant: {repeats.warmup} warm-up run, one run counting its SQL queries, then "
-        f"at least {repeats.min_runs} timed runs ({repeats.slow_min_runs} when a run takes "
-        f"over a second), more while under {repeats.budget:g} s of runs, at most "
-        f"{repeats.max_runs}: the median, and the interquartile range (min–max under four "
+        f"Each variant: {repeats.warmup} warm-up run(s), the first counting its SQL queries "
+        f"(a variant slower than a second gets only that one), then at least "
+        f"{repeats.min_runs} timed runs ({repeats.slow_min_runs} for a slow one), more while "
+        f"under {repeats.budget:g} s of runs, at most {repeats.max_runs}: the median, and "
+        "the interquartile range (min–max under four "
         "runs). Pages and API reads go through django.test.Client (the whole middleware "
         "stack) with DEBUG off; the naive and floor peers are served beside them under "
         "/_bench/ through the same stack. Writes are rolled back after each run. "

@@ -1,8 +1,9 @@
 """The naive peers: each case done the way a first version would do it.
 
 Nothing here is wrong, only unplanned: the ORM walked row by row with no
-``select_related``/``prefetch_related``, history compared through simple-history's
-``diff_against`` one record at a time, texts compared character by character, DRF's
+``select_related``/``prefetch_related``, each clause's versions compared through
+simple-history's ``diff_against`` one clause at a time, texts compared character by
+character, DRF's
 ``ModelSerializer`` with nested serializers, one ``save()`` per copied row, and every
 point of a pasted draft scored against every clause. They produce the same information
 as the app (the benchmark checks the diff totals agree), so the ratio is the price of
@@ -22,7 +23,6 @@ from rest_framework.pagination import PageNumberPagination
 
 from clauses.drafting import parse_draft
 from clauses.models import ClauseVersion, Plan, Position, Revision
-from clauses.stance import stance_value
 from parties.models import Party
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -39,17 +39,18 @@ def _template(name: str):
 # The diff: diff_against per clause and per position, character-level difflib.
 
 
-def _moved(before: str, after: str) -> int | None:
-    old, new = stance_value(before), stance_value(after)
-    return None if old is None or new is None else new - old
-
-
 def _latest_record(instance):
     return instance.history.latest()  # one query per record
 
 
+def _position_fields(position: Position) -> tuple:
+    return tuple(getattr(position, name) for name in POSITION_FIELDS)
+
+
 def revision_diff(*, old: Revision, new: Revision) -> dict:
-    """What changed from ``old`` to ``new``, record by record."""
+    """What changed from ``old`` to ``new``, clause by clause: each clause's versions
+    compared through their history records (``diff_against``), the text character by
+    character, the positions of each side loaded and compared per clause."""
     clauses = []
     totals = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     kept = set()
@@ -67,30 +68,18 @@ def revision_diff(*, old: Revision, new: Revision) -> dict:
         text_ops = None
         if "text" in delta.changed_fields:
             text_ops = SequenceMatcher(None, before.text, version.text).get_opcodes()
+        then = {p.party_id: p for p in before.positions.all()}  # a query per clause
+        now = {p.party_id: p for p in version.positions.all()}  # and another
         parties = []
-        seen = []
-        for position in version.positions.all():
-            party = position.party  # a query per position
-            seen.append(party.pk)
-            earlier = Position.objects.filter(clause_version=before, party=party).first()
-            if earlier is None:
-                parties.append({"party": party, "before": None, "after": position})
-                continue
-            change = _latest_record(position).diff_against(
-                _latest_record(earlier), included_fields=POSITION_FIELDS
-            )
-            if change.changed_fields:
-                parties.append(
-                    {
-                        "party": party,
-                        "before": earlier,
-                        "after": position,
-                        "fields": change.changed_fields,
-                        "moved": _moved(earlier.stance, position.stance),
-                    }
-                )
-        for gone in before.positions.exclude(party_id__in=seen):
-            parties.append({"party": gone.party, "before": gone, "after": None})
+        for party_id in then.keys() | now.keys():
+            earlier, later = then.get(party_id), now.get(party_id)
+            if (
+                earlier is None
+                or later is None
+                or (_position_fields(earlier) != _position_fields(later))
+            ):
+                party = (later or earlier).party  # a query per changed position
+                parties.append({"party": party, "before": earlier, "after": later})
         changed = bool(delta.changed_fields) or bool(parties)
         totals["changed" if changed else "unchanged"] += 1
         clauses.append(

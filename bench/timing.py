@@ -8,7 +8,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 # A run slower than this needs fewer repeats to be trusted (and would take too long).
 SLOW_RUN = 1.0
@@ -18,7 +17,7 @@ SLOW_RUN = 1.0
 class Repeats:
     """How many times to run each variant."""
 
-    warmup: int = 1
+    warmup: int = 2  # the first also counts the queries; a slow callable gets only that one
     min_runs: int = 7
     max_runs: int = 40
     budget: float = 2.0  # seconds of measured runs per variant, once min_runs are done
@@ -27,6 +26,7 @@ class Repeats:
 
 FULL = Repeats()
 QUICK = Repeats(warmup=1, min_runs=3, max_runs=10, budget=0.4, slow_min_runs=2)
+TINY = Repeats(warmup=1, min_runs=1, max_runs=1, budget=0, slow_min_runs=1)
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,17 @@ class Timing:
         return "IQR" if len(self.runs) >= 4 else "min-max"
 
 
+class QueryCounter:
+    """Counts the SQL statements run on the connection (without the query log's limit)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
 @dataclass(frozen=True)
 class Measurement:
     timing: Timing
@@ -64,18 +75,19 @@ class Measurement:
 
 
 def measure(fn: Callable[[], object], repeats: Repeats) -> Measurement:
-    """Warm up, count the queries of one run, then time runs: at least ``min_runs``
-    (fewer for a slow callable) and more while within the time budget."""
-    slowest_warmup = 0.0
-    for _ in range(repeats.warmup):
-        start = time.perf_counter()
+    """Warm up (the first warm-up run also counts the SQL queries), then time runs: at
+    least ``min_runs`` (fewer for a slow callable) and more while within the budget."""
+    counter = QueryCounter()
+    connection.ensure_connection()  # so that connecting is not counted
+    start = time.perf_counter()
+    with connection.execute_wrapper(counter):
         fn()
-        slowest_warmup = max(slowest_warmup, time.perf_counter() - start)
-    with CaptureQueriesContext(connection) as captured:
+    first = time.perf_counter() - start
+    queries = counter.count
+    slow = first > SLOW_RUN
+    for _ in range(0 if slow else repeats.warmup - 1):
         fn()
-    # Read now: the next request clears the connection's query log.
-    queries = len(captured.captured_queries)
-    min_runs = repeats.slow_min_runs if slowest_warmup > SLOW_RUN else repeats.min_runs
+    min_runs = repeats.slow_min_runs if slow else repeats.min_runs
     gc.collect()
     runs: list[float] = []
     result = None

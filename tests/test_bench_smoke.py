@@ -16,9 +16,8 @@ from bench.data import ensure_plan
 from bench.load import run_load
 from bench.runner import VARIANTS, run_size
 from bench.throughput import ThroughputResult, load, serve
-from bench.timing import Repeats
+from bench.timing import TINY
 
-ONE_RUN = Repeats(warmup=0, min_runs=1, max_runs=1, budget=0, slow_min_runs=1)
 SIZES = [Size(4, 2, 2), Size(6, 3, 3)]
 
 
@@ -35,7 +34,7 @@ def results(django_db_setup, django_db_blocker):
                 plan, reused = ensure_plan(size, seed=1, progress=False)
                 assert not reused
                 context = size_context(size, plan, seed=1)
-                out.append(run_size(context, ONE_RUN, reused=reused, log=None))
+                out.append(run_size(context, TINY, reused=reused, log=None))
             transaction.set_rollback(True)
     return out
 
