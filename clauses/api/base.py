@@ -15,6 +15,7 @@ from clauses.versioning import EditConflict
 
 from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
 from .inputs import EditInput, edit_summary
+from .links import Links
 from .pagination import ApiPagination
 from .schema import ApiAutoSchema
 
@@ -40,9 +41,7 @@ class ApiViewSet(viewsets.GenericViewSet):
         serializer_class = self.get_serializer_class()
         return serializer_class.represent(instance, self.links())
 
-    def links(self):
-        from .links import Links
-
+    def links(self) -> Links:
         return Links(self.request)
 
     def paginated(self, queryset, serializer_class) -> Response:
@@ -80,7 +79,8 @@ class ApiViewSet(viewsets.GenericViewSet):
         inputs.is_valid(raise_exception=True)
         version = expected_version(if_match, record, current=lambda: self.represent(record))
         try:
-            # The services are atomic themselves; this makes it so for any they call.
+            # The services write in one transaction of their own; this one also holds
+            # whatever a service does before it, so a refused write leaves nothing behind.
             with transaction.atomic():
                 service(
                     expected_version=version,
@@ -97,7 +97,7 @@ class ApiViewSet(viewsets.GenericViewSet):
 
     @staticmethod
     def locked_version(record: TrackedModel, if_match: IfMatch, current) -> int:
-        """Within a transaction: lock ``record`` and check the If-Match against it."""
-        assert transaction.get_connection().in_atomic_block
+        """Lock ``record`` and check the If-Match against it. Call it in a transaction:
+        the lock holds until the transaction ends."""
         locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
         return expected_version(if_match, locked, current=current)
