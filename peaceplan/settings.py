@@ -137,6 +137,11 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# A confirmed paste posts a few fields per point (up to clauses.drafting.parse.MAX_POINTS
+# points); Django's default cap of 1,000 fields would refuse a long draft before the view
+# could say anything about it.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"

@@ -2,6 +2,7 @@
 
 import pytest
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.test import Client
 
 PASSWORD = "correct-horse-battery-staple"
@@ -22,6 +23,17 @@ def editors_group() -> Group:
         )
     )
     return group
+
+
+@pytest.fixture(autouse=True)
+def test_isolation(settings):
+    """What every test needs: a cache emptied between tests (the API's anonymous rate limit
+    counts there) and a fast password hasher (personas are made per test; the default
+    hasher is slow by design)."""
+    cache.clear()
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 positions in each; one clause version."""
 
 import pytest
-from django.core.cache import cache
 
 from clauses.choices import ClauseStatus, Topic
 from tests.factories import (
@@ -13,12 +12,6 @@ from tests.factories import (
     PositionFactory,
     RevisionFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 continues by default, or against any other with ?against=."""
 
 import pytest
-from django.core.cache import cache
 
 from clauses import selectors
 from clauses.api.exceptions import AGAINST_NOT_FOUND
@@ -18,12 +17,6 @@ from tests.factories import (
 )
 
 DIFF = "/api/v1/plans/framework/revisions/{}/diff/"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 @pytest.fixture

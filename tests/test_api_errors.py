@@ -2,7 +2,6 @@
 500, and nothing half-written."""
 
 import pytest
-from django.core.cache import cache
 from django.db import IntegrityError
 
 from clauses import services
@@ -23,14 +22,6 @@ from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, Pos
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
 REVISION = "/api/v1/plans/framework/revisions/1/"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -1,7 +1,6 @@
 """ETags on every writable resource, and If-Match on every write: missing, stale, fresh."""
 
 import pytest
-from django.core.cache import cache
 
 from clauses import services
 from clauses.api import base
@@ -40,14 +39,6 @@ WRITABLE = [
         {},
     ),
 ]
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

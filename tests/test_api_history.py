@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.stance import Stance
@@ -12,14 +11,6 @@ from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, Pos
 HISTORY = "/api/v1/plans/framework/clauses/dmz/history/"
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

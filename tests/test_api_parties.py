@@ -1,15 +1,6 @@
 """Parties: the list in column order, one party, and links to their positions."""
 
-import pytest
-from django.core.cache import cache
-
 from tests.factories import PartyFactory
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 def test_the_api_root_lists_the_entry_points(client, db):

@@ -1,15 +1,6 @@
 """Plans: by title, with their revision count, latest revision and links."""
 
-import pytest
-from django.core.cache import cache
-
 from tests.factories import PlanFactory, RevisionFactory
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 def test_plans_by_title_with_links(client, db):

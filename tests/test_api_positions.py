@@ -1,7 +1,6 @@
 """The positions list and one position: filters, default revision, stance, links."""
 
 import pytest
-from django.core.cache import cache
 
 from clauses.api.exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 from clauses.choices import ClauseStatus, Topic
@@ -16,14 +15,6 @@ from tests.factories import (
 )
 
 URL = "/api/v1/positions/"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 the same number of SQL queries for a small plan and a plan several times its size."""
 
 import pytest
-from django.core.cache import cache
 
 from clauses import services
 from clauses.models import ClauseVersion, Position
@@ -11,14 +10,6 @@ from tests.factories import build_plan
 SMALL = {"clauses": 4, "parties": 2, "revisions": 3}
 LARGE = {"clauses": 24, "parties": 6, "revisions": 3}
 PLAN = "/api/v1/plans/generated"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture(params=[SMALL, LARGE], ids=["small", "large"])

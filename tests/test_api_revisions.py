@@ -3,7 +3,6 @@
 import datetime
 
 import pytest
-from django.core.cache import cache
 
 from clauses.choices import Provenance, RevisionStatus
 from clauses.stance import Stance
@@ -14,12 +13,6 @@ from tests.factories import (
     PositionFactory,
     RevisionFactory,
 )
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,15 +3,7 @@ app itself, assets included (no CDN)."""
 
 import re
 
-import pytest
-from django.core.cache import cache
 from django.core.management import call_command
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test.
-    cache.clear()
 
 
 def test_schema_validates_with_no_warnings(tmp_path):

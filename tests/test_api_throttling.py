@@ -8,10 +8,9 @@ from rest_framework.throttling import AnonRateThrottle
 
 
 @pytest.fixture(autouse=True)
-def tiny_rate(settings, monkeypatch):
+def tiny_rate(monkeypatch):
     # The counts live in the cache, which outlives a test: start each test from zero.
     cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # DRF reads the rates into the class when it is imported; change them there.
     monkeypatch.setattr(AnonRateThrottle, "THROTTLE_RATES", {"anon": "3/minute"})
     yield

@@ -1,7 +1,6 @@
 """Writes through the API: each persona, each writable resource, history left behind."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -23,14 +22,6 @@ REVISION = "/api/v1/plans/framework/revisions/1/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLONE = "/api/v1/plans/framework/revisions/1/clone/"
-
-
-@pytest.fixture(autouse=True)
-def api_test_settings(settings):
-    # The anonymous rate limit counts in the cache, which outlives a test; personas are
-    # made per test, and the default password hasher is slow by design.
-    cache.clear()
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 @pytest.fixture

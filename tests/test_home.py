@@ -26,3 +26,11 @@ def test_home_costs_one_query_whatever_the_number_of_plans(client, db, django_as
     RevisionFactory.create_batch(5)
     with django_assert_num_queries(1):
         client.get("/")
+
+
+def test_editors_see_the_new_plan_link_and_readers_do_not(
+    editor_client, analyst_client, client, db
+):
+    assert "/plans/+new/" in editor_client.get("/").content.decode()
+    assert "/plans/+new/" not in analyst_client.get("/").content.decode()
+    assert "/plans/+new/" not in client.get("/").content.decode()
