@@ -1,6 +1,7 @@
 """Running the cases of one size: each variant timed, its queries counted, and the
 variants' answers compared where they must agree."""
 
+import gc
 import sys
 from dataclasses import dataclass, field, replace
 
@@ -117,5 +118,13 @@ def run_size(ctx: SizeContext, repeats: Repeats, *, reused: bool, log=stderr_log
     cases = build_cases(ctx)
     if log:
         log(f"size {ctx.size}: {len(cases)} cases")
-    results = [run_case(case, repeats, log=log) for case in cases]
+    # What the harness holds (its data, the loaded snapshots) is moved out of the garbage
+    # collector's sight: otherwise every full collection during a case walks it too, and
+    # the cases are timed slower the more the harness has loaded.
+    gc.collect()
+    gc.freeze()
+    try:
+        results = [run_case(case, repeats, log=log) for case in cases]
+    finally:
+        gc.unfreeze()
     return SizeResult(ctx.size, plan_counts(ctx), reused, results)
