@@ -2,9 +2,12 @@
 
     manage.py generate_plan --clauses 500 --parties 10 --revisions 50 --seed 1
 
-The same seed always builds the same plan. History rows are written by default, as for any
-other record (seeding must leave history behind, and the history pages and history-based
-diffs need them); ``--no-history`` skips them and builds about twice as fast.
+The same seed always builds the same plan. A creation history row is written for every
+record by default, as for any other record: seeding must leave history behind, and the
+history pages and history-based diffs (the benchmark's naive peer) read it. The database
+copies those rows (one INSERT ... SELECT per table and draft), so they cost little:
+500 x 10 x 50 builds in about 45 s on SQLite on 2 cores either way. ``--no-history``
+skips them, for a database where history does not matter.
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -25,7 +28,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-history",
             action="store_true",
-            help="Write no history rows: faster, but history pages and history diffs are empty.",
+            help="Write no history rows (history pages and history-based diffs are then empty).",
         )
 
     def handle(self, *args, clauses, parties, revisions, seed, slug, no_history, **options):
