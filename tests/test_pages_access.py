@@ -25,6 +25,7 @@ PAGES = [
 
 # Pages whose templates carry the editor's controls (the _actions_* partials).
 WITH_EDITOR_CONTROLS = {
+    "/",  # New plan
     "/plans/generated/",
     "/plans/generated/revisions/",
     "/plans/generated/revisions/2/",

@@ -103,6 +103,7 @@ PAGES = {
 SIGNED_IN = ["the session", "the user"]
 PERMISSIONS = ["the user's permissions", "the permissions of the user's groups"]
 WITH_EDITOR_CONTROLS = {
+    "/",  # New plan
     "/plans/generated/",
     "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point",
     "/plans/generated/revisions/",
