@@ -33,7 +33,7 @@ from .stance import ORDINAL, Stance
 
 # Bumped whenever a change here changes the plan a seed gives, so that a database built by
 # an older generator is not mistaken for the current one (see plan_description).
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 SLUG_TAKEN = (
     "A plan with slug {slug!r} already exists: pass another --slug, or use another database."
@@ -41,7 +41,9 @@ SLUG_TAKEN = (
 
 START_DATE = datetime.date(2025, 2, 3)
 DAYS_BETWEEN_DRAFTS = 9
-REDRAFT_EVERY = 10  # every tenth draft is a consolidated text, numbered 1, 2, 3 ... again
+# Drafts 11, 21, 31 ... are consolidated texts, numbered 1, 2, 3 ... again; so the last
+# draft of a plan of 10, 50 or 100 revisions is an ordinary one, as most drafts are.
+REDRAFT_EVERY = 10
 
 
 @dataclass(frozen=True)
@@ -473,7 +475,7 @@ def evolve(
                             party_names[i], position.stance, clause.topic, when
                         )
                 clause.positions = tuple(positions)
-        _number(draft, clean=number == 1 or number % REDRAFT_EVERY == 0)
+        _number(draft, clean=number % REDRAFT_EVERY == 1)
         yield RevisionDraft(
             number=number,
             label=rng.choice(LABELS).format(n=len(draft)),
