@@ -83,7 +83,7 @@ def main(argv=None) -> None:
     database_url = environment.configure()
     environment.setup()
     # WhiteNoise warns that STATIC_ROOT was never collected: in-process runs do not need it.
-    warnings.filterwarnings("ignore", message="No directory at", module="whitenoise.base")
+    warnings.filterwarnings("ignore", message="No directory at")
 
     from . import report
     from .cases import size_context

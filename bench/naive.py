@@ -3,11 +3,10 @@
 Nothing here is wrong, only unplanned: the ORM walked row by row with no
 ``select_related``/``prefetch_related``, each clause's versions compared through
 simple-history's ``diff_against`` one clause at a time, texts compared character by
-character, DRF's
-``ModelSerializer`` with nested serializers, one ``save()`` per copied row, and every
-point of a pasted draft scored against every clause. They produce the same information
-as the app (the benchmark checks the diff totals agree), so the ratio is the price of
-the first version.
+character, DRF's ``ModelSerializer`` with nested serializers, one ``save()`` per copied
+row, and every point of a pasted draft scored against every clause. They produce the
+same information as the app (the benchmark checks the diff totals agree), so the ratio is
+the price of the first version.
 """
 
 from difflib import SequenceMatcher
@@ -36,7 +35,7 @@ def _template(name: str):
     return engines["django"].from_string((TEMPLATES / name).read_text(encoding="utf-8"))
 
 
-# The diff: diff_against per clause and per position, character-level difflib.
+# The diff: diff_against per clause, positions per clause, character-level difflib.
 
 
 def _latest_record(instance):
