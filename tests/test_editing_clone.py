@@ -1,11 +1,16 @@
 """Cloning a revision: everything copied, positions carried over, history with the editor."""
 
+from datetime import date
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
+from django.utils import timezone
 
+from clauses.choices import ClauseStatus
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.services import revision_clone, revisions
+from clauses.services.revisions import POSITION_COPIED
 from clauses.versioning import SUMMARY_REQUIRED
 from tests.factories import PositionFactory, RevisionFactory, build_plan
 
@@ -95,8 +100,46 @@ def test_a_clone_that_fails_midway_leaves_the_database_unchanged(editor, monkeyp
     def fail(**kwargs):
         raise IntegrityError("the disk is full")
 
-    monkeypatch.setattr(revisions, "copy_positions", fail)
+    monkeypatch.setattr(revisions, "clone_positions", fail)
     with pytest.raises(IntegrityError):
         revision_clone(source=plan.revisions.get(), user=editor, summary="Next draft")
 
     assert [m.objects.count() for m in tables] + [m.history.count() for m in tables] == before
+
+
+def test_clone_copies_every_field_and_starts_each_copy_at_version_one(editor):
+    plan = build_plan(clauses=3, parties=2, revisions=1)
+    source = plan.revisions.get()
+    edited = Position.objects.filter(clause_version__revision=source).first()
+    edited.quote, edited.stated_on, edited.source_url = "In their words.", date(2025, 3, 1), ""
+    edited.save()  # now at version 2, which the copy does not take over
+    ClauseVersion.objects.filter(revision=source).update(version=3, status=ClauseStatus.AGREED)
+
+    clone = revision_clone(source=source, user=editor, summary="Next draft")
+
+    position_fields = ("party_id", *POSITION_COPIED)
+    old = Position.objects.filter(clause_version__revision=source)
+    new = Position.objects.filter(clause_version__revision=clone)
+    assert sorted(new.values_list("clause_version__clause_id", *position_fields)) == sorted(
+        old.values_list("clause_version__clause_id", *position_fields)
+    )
+    assert set(new.values_list("version", "carried_over")) == {(1, True)}
+    assert set(clone.clause_versions.values_list("version", "status")) == {(1, ClauseStatus.AGREED)}
+    # Each position sits on the clone's version of its own clause.
+    assert not new.exclude(clause_version__revision=clone).exists()
+
+
+def test_clone_history_rows_hold_every_field_of_their_row(editor):
+    plan = build_plan(clauses=3, parties=2, revisions=1)
+    before = timezone.now()
+    clone = revision_clone(source=plan.revisions.get(), user=editor, summary="Draft 2 arrived")
+
+    for model, rows in (
+        (ClauseVersion, clone.clause_versions.all()),
+        (Position, Position.objects.filter(clause_version__revision=clone)),
+    ):
+        names = [field.attname for field in model._meta.concrete_fields]
+        live = {row[0]: row for row in rows.values_list(*names)}
+        history = model.history.filter(id__in=live)
+        assert {row[0]: row for row in history.values_list(*names)} == live
+        assert all(before <= row.history_date <= timezone.now() for row in history)

@@ -1,13 +1,21 @@
 """Writes that make plans and revisions: a new plan, a new (empty) revision, a clone."""
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 
 from ..choices import RevisionStatus
 from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
 from ..versioning import save_edit
-from ._common import bulk_create_tracked, only_editable, require_summary, save_new, unique_slug
+from ._common import (
+    bulk_create_tracked,
+    insert_history_select,
+    insert_select,
+    only_editable,
+    require_summary,
+    save_new,
+    unique_slug,
+)
 
 REVISION_EDITABLE = (
     "label",
@@ -110,9 +118,9 @@ def revision_clone(
 
     It continues ``previous`` when given (a counter-proposal answering an earlier draft),
     else ``source``. Every clause version and position is copied; copied positions are
-    marked carried over until an editor reconfirms them. One transaction; the copies are
-    written in bulk, with their history rows, so the number of queries does not grow with
-    the number of rows (beyond the database's own batching of large inserts).
+    marked carried over until an editor reconfirms them. One transaction; the copies and
+    their history rows are written by ``INSERT ... SELECT`` (see ``copy_clause_versions``), so
+    the number of queries does not grow with the number of rows.
     """
     require_summary(summary)
     with transaction.atomic():
@@ -127,40 +135,111 @@ def revision_clone(
             status=RevisionStatus.DRAFT,
         )
         copy_clause_versions(source=source, target=revision, user=user, summary=summary)
+        clone_positions(source=source, target=revision, user=user, summary=summary)
     return revision
 
 
-def copy_clause_versions(
-    *, source: Revision, target: Revision, user, summary: str, clause_ids=None
-) -> dict[int, ClauseVersion]:
-    """Copy ``source``'s clause versions (all, or those of ``clause_ids``) and positions.
+def copy_clause_versions(*, source: Revision, target: Revision, user, summary: str) -> None:
+    """Copy every clause version of ``source`` into ``target``, with a history row each.
 
-    Returns the new clause versions by clause id. Positions come over marked carried over.
+    Raw SQL here, because a large plan's revision holds hundreds of clause versions and
+    thousands of positions: reading them into Python and writing them back with
+    ``bulk_create_with_history`` costs model instances for every row and its history row,
+    every value's round trip, and on SQLite a statement per 999 parameters (over 150
+    queries for 500 clauses and 10 parties). ``INSERT ... SELECT`` copies inside the
+    database: two statements here and two in ``clone_positions`` at any size, on SQLite
+    and PostgreSQL alike, an order of magnitude faster.
+
+    Run right after ``target`` is created, so that its clause versions are exactly the
+    copies. The copies start at version 1, as a new row does.
     """
-    old_versions = source.clause_versions.all()
-    positions = Position.objects.filter(clause_version__revision=source)
-    if clause_ids is not None:
-        old_versions = old_versions.filter(clause_id__in=clause_ids)
-        positions = positions.filter(clause_version__clause_id__in=clause_ids)
-    new_versions = bulk_create_tracked(
+    quote = connection.ops.quote_name
+    table = quote(ClauseVersion._meta.db_table)
+    old = quote("old")
+    values = {
+        "version": ("%s", [1]),
+        "revision_id": ("%s", [target.pk]),
+        **{
+            name: (f"{old}.{quote(ClauseVersion._meta.get_field(name).column)}", [])
+            for name in CLAUSE_VERSION_COPIED
+        },
+    }
+    insert_select(
         ClauseVersion,
-        [
-            ClauseVersion(
-                revision=target,
-                clause_id=old.clause_id,
-                number=old.number,
-                position_in_draft=old.position_in_draft,
-                text=old.text,
-                status=old.status,
-            )
-            for old in old_versions
-        ],
+        values,
+        (
+            f"FROM {table} {old} WHERE {old}.{quote('revision_id')} = %s "
+            f"ORDER BY {old}.{quote('position_in_draft')}, {old}.{quote('id')}",
+            [source.pk],
+        ),
+    )
+    new = quote("new")
+    insert_history_select(
+        ClauseVersion,
+        "new",
+        (
+            f"FROM {table} {new} WHERE {new}.{quote('revision_id')} = %s "
+            f"ORDER BY {new}.{quote('id')}",
+            [target.pk],
+        ),
         user=user,
         summary=summary,
     )
-    by_clause = {version.clause_id: version for version in new_versions}
-    copy_positions(positions=positions, into=by_clause, user=user, summary=summary)
-    return by_clause
+
+
+# What a cloned clause version takes over from the one it copies (columns as attnames).
+CLAUSE_VERSION_COPIED = ("clause_id", "number", "position_in_draft", "text", "status")
+
+
+def clone_positions(*, source: Revision, target: Revision, user, summary: str) -> None:
+    """Copy every position of ``source`` onto ``target``'s copy of its clause version.
+
+    In SQL (see ``copy_clause_versions`` for why), after it: a position follows
+    its clause, from the source's version to the target's, matched on (revision, clause)
+    as the unique constraint (and its index) has them. Copies are marked carried over and
+    start at version 1; each gets a history row with the editor and the summary.
+    """
+    quote = connection.ops.quote_name
+    positions = quote(Position._meta.db_table)
+    versions = quote(ClauseVersion._meta.db_table)
+    old, old_cv, new_cv = quote("old"), quote("old_cv"), quote("new_cv")
+    revision_id, clause_id, pk = quote("revision_id"), quote("clause_id"), quote("id")
+    values = {
+        "version": ("%s", [1]),
+        "clause_version_id": (f"{new_cv}.{pk}", []),
+        "party_id": (f"{old}.{quote('party_id')}", []),
+        "carried_over": ("%s", [True]),
+        **{
+            name: (f"{old}.{quote(Position._meta.get_field(name).column)}", [])
+            for name in POSITION_COPIED
+        },
+    }
+    insert_select(
+        Position,
+        values,
+        (
+            f"FROM {positions} {old} "
+            f"JOIN {versions} {old_cv} ON {old_cv}.{pk} = {old}.{quote('clause_version_id')} "
+            f"JOIN {versions} {new_cv} "
+            f"ON {new_cv}.{revision_id} = %s AND {new_cv}.{clause_id} = {old_cv}.{clause_id} "
+            f"WHERE {old_cv}.{revision_id} = %s "
+            f"ORDER BY {new_cv}.{pk}, {old}.{quote('party_id')}",
+            [target.pk, source.pk],
+        ),
+    )
+    new, new_version = quote("new"), quote("version_of_new")
+    insert_history_select(
+        Position,
+        "new",
+        (
+            f"FROM {positions} {new} JOIN {versions} {new_version} "
+            f"ON {new_version}.{pk} = {new}.{quote('clause_version_id')} "
+            f"WHERE {new_version}.{revision_id} = %s ORDER BY {new}.{pk}",
+            [target.pk],
+        ),
+        user=user,
+        summary=summary,
+    )
 
 
 # What a copied position takes over from the one it copies; carried_over is set anew.
