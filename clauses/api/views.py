@@ -38,6 +38,7 @@ from .serializers import (
     PositionSerializer,
     RevisionDetailSerializer,
     RevisionSerializer,
+    position_rows,
 )
 
 
@@ -326,8 +327,9 @@ class PositionViewSet(ApiViewSet):
         )
 
     def list(self, request):
-        rows = self.filter_queryset(self.get_queryset()).values(*POSITION_VALUES)
-        return self.paginated(rows, PositionSerializer)
+        rows = self.filter_queryset(self.get_queryset()).values_list(*POSITION_VALUES)
+        page = self.paginate_queryset(rows)
+        return self.get_paginated_response(position_rows(page, self.links()))
 
     def retrieve(self, request, plan: str, clause: str, number: int, party: str):
         return self.with_etag(self.get_object())
