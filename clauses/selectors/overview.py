@@ -1,23 +1,58 @@
-"""The plan overview: the clauses of a revision by the parties, and its filters."""
+"""The plan overview: the clauses of a revision by the parties, and its filters.
+
+A large plan has hundreds of clauses by a dozen parties: thousands of cells. The matrix is
+therefore read as plain rows (``values_list``, no model instances) and every label a cell
+shows is looked up here once, so rendering it is string work only.
+"""
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..choices import ClauseStatus, Topic
 from ..models import ClauseVersion, Position, Revision
-from ..stance import agreement_gap
-from .snapshots import clause_versions_of, parties_of
+from ..stance import Stance, agreement_gap
+
+STANCE_LABELS = dict(Stance.choices)
+TOPIC_LABELS = dict(Topic.choices)
+STATUS_LABELS = dict(ClauseStatus.choices)
+
+
+@dataclass(frozen=True)
+class MatrixParty:
+    """A party as a column of the matrix and a choice of its party filter."""
+
+    pk: int
+    slug: str
+    name: str
+    short_name: str
+    color: str
 
 
 @dataclass(frozen=True)
 class MatrixCell:
-    party: object
-    position: Position | None  # None where the party has no recorded position
+    """One party's position on one clause; ``stance`` is None where it has none."""
+
+    party: MatrixParty
+    stance: str | None = None
+    stance_label: str = ""
+    summary: str = ""
+    carried_over: bool = False
 
 
 @dataclass(frozen=True)
 class MatrixRow:
-    version: ClauseVersion
-    cells: tuple[MatrixCell, ...]  # one per column
+    """One clause version with every party's position on it, whatever the columns shown."""
+
+    slug: str  # the clause's
+    title: str
+    topic: str
+    topic_label: str
+    number: str
+    status: str
+    status_label: str
+    text: str
+    positions: dict[int, MatrixCell]  # by party pk: every party holding a position
+    cells: tuple[MatrixCell, ...]  # one per column shown
     gap: int | None  # agreement gap over every party's stance, whatever the columns shown
 
 
@@ -26,14 +61,14 @@ class Matrix:
     """The clauses of one revision (rows, in draft order) by the parties (columns)."""
 
     revision: Revision | None
-    parties: tuple  # every party with a position in the revision: the party filter's choices
-    columns: tuple  # the parties shown
-    versions: tuple[ClauseVersion, ...]  # every clause of the revision, unfiltered
+    parties: tuple[MatrixParty, ...]  # every party with a position: the filter's choices
+    columns: tuple[MatrixParty, ...]  # the parties shown
+    all_rows: tuple[MatrixRow, ...]  # every clause of the revision, unfiltered
     rows: tuple[MatrixRow, ...]
 
     @property
     def total(self) -> int:
-        return len(self.versions)
+        return len(self.all_rows)
 
     @property
     def filtered(self) -> bool:
@@ -53,55 +88,90 @@ class Matrix:
         ``query`` searches the clause title and text and the position summaries."""
         columns = tuple(p for p in self.parties if p.slug == party) if party else self.parties
         shown = {p.pk for p in columns}
-        versions = [
-            v
-            for v in self.versions
-            if (not topic or v.clause.topic == topic)
-            and (not status or v.status == status)
+        rows = [
+            row
+            for row in self.all_rows
+            if (not topic or row.topic == topic)
+            and (not status or row.status == status)
             and (
                 not stance
-                or any(p.stance == stance for p in v.positions.all() if p.party_id in shown)
+                or any(c.stance == stance for pk, c in row.positions.items() if pk in shown)
             )
-            and (not query or _matches(v, query))
+            and (not query or _matches(row, query))
         ]
-        return replace(self, columns=columns, rows=_rows(versions, columns))
+        if columns != self.columns:
+            rows = [replace(row, cells=_cells(row.positions, columns)) for row in rows]
+        return replace(self, columns=columns, rows=tuple(rows))
 
 
-def _matches(version: ClauseVersion, query: str) -> bool:
+def _matches(row: MatrixRow, query: str) -> bool:
     """Case-insensitive search; done in Python, where casefold() treats every alphabet
     alike (SQLite's LIKE folds ASCII only)."""
     needle = query.casefold()
-    haystacks = [version.clause.title, version.text, *(p.summary for p in version.positions.all())]
+    haystacks = [row.title, row.text, *(c.summary for c in row.positions.values())]
     return any(needle in hay.casefold() for hay in haystacks)
 
 
-def _rows(versions: Sequence[ClauseVersion], columns: Sequence) -> tuple[MatrixRow, ...]:
-    rows = []
-    for version in versions:
-        positions = {p.party_id: p for p in version.positions.all()}
-        rows.append(
-            MatrixRow(
-                version=version,
-                cells=tuple(MatrixCell(party, positions.get(party.pk)) for party in columns),
-                gap=agreement_gap(p.stance for p in positions.values()),
-            )
-        )
-    return tuple(rows)
+def _cells(positions: dict[int, MatrixCell], columns: Sequence[MatrixParty]):
+    return tuple(positions.get(party.pk) or MatrixCell(party) for party in columns)
 
 
 def plan_matrix(*, revision: Revision | None) -> Matrix:
     """Every clause of ``revision`` in draft order by every party holding a position in it
     (two queries: the clause versions with their clause, their positions with party).
-    Narrow it with ``Matrix.narrow``: a plan has tens of clauses, not thousands, so filters
-    apply in Python and the unfiltered total and party choices cost nothing more."""
+    Narrow it with ``Matrix.narrow``: filters apply in Python, so the unfiltered total and
+    the party choices cost nothing more."""
     if revision is None:
-        return Matrix(revision=None, parties=(), columns=(), versions=(), rows=())
-    versions = tuple(clause_versions_of([revision]))
-    parties = tuple(parties_of(versions))
-    return Matrix(
-        revision=revision,
-        parties=parties,
-        columns=parties,
-        versions=versions,
-        rows=_rows(versions, parties),
+        return Matrix(revision=None, parties=(), columns=(), all_rows=(), rows=())
+    versions = (
+        ClauseVersion.objects.filter(revision=revision)
+        .order_by("position_in_draft", "pk")
+        .values_list(
+            "pk", "number", "status", "text", "clause__slug", "clause__title", "clause__topic"
+        )
     )
+    positions = Position.objects.filter(clause_version__revision=revision).values_list(
+        "clause_version_id",
+        "stance",
+        "summary",
+        "carried_over",
+        "party_id",
+        "party__slug",
+        "party__name",
+        "party__short_name",
+        "party__color",
+        "party__sort_order",
+    )
+    parties: dict[int, MatrixParty] = {}
+    party_order: dict[int, tuple] = {}
+    by_version: dict[int, dict[int, MatrixCell]] = {}
+    for version_id, stance, summary, carried, party_id, *party_fields in positions:
+        party = parties.get(party_id)
+        if party is None:
+            slug, name, short_name, color, sort_order = party_fields
+            party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
+            party_order[party_id] = (sort_order, name)
+        by_version.setdefault(version_id, {})[party_id] = MatrixCell(
+            party, stance, STANCE_LABELS.get(stance, stance), summary, carried
+        )
+    columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
+    rows = []
+    for pk, number, status, text, slug, title, topic in versions:
+        cells = by_version.get(pk, {})
+        rows.append(
+            MatrixRow(
+                slug=slug,
+                title=title,
+                topic=topic,
+                topic_label=TOPIC_LABELS.get(topic, topic),
+                number=number,
+                status=status,
+                status_label=STATUS_LABELS.get(status, status),
+                text=text,
+                positions=cells,
+                cells=_cells(cells, columns),
+                gap=agreement_gap(c.stance for c in cells.values()),
+            )
+        )
+    rows = tuple(rows)
+    return Matrix(revision=revision, parties=columns, columns=columns, all_rows=rows, rows=rows)

@@ -6,6 +6,7 @@ from ..filters import OverviewFilterForm
 from ..models import Plan
 from ..selectors import latest_revision, plan_matrix
 from ..stance import Stance
+from .fragments import matrix_rows
 
 
 def plan_overview(request, plan):
@@ -20,6 +21,7 @@ def plan_overview(request, plan):
             "plan": plan,
             "revision": matrix.revision,
             "matrix": matrix,
+            "matrix_rows": matrix_rows(matrix, plan_slug=plan.slug) if matrix.rows else "",
             "form": form,
             "stances": Stance.choices,
             "section": "overview",

@@ -1,0 +1,134 @@
+"""The markup the analyst pages repeat hundreds or thousands of times, built in Python.
+
+A large plan's overview has about 5,000 cells and a comparison across many drafts about as
+many party rows. Rendered through template includes, each costs dozens of variable lookups,
+context pushes and ``{% url %}`` resolutions: seconds per page. Here the same markup is
+joined from strings, every piece of data passed through ``html.escape`` (what autoescaping
+calls, so hostile text shows as text exactly as it would there), every link built from one
+reversed prefix per page. The page templates keep everything around these fragments, and the small
+partials shared with other pages (``_stance.html``, ``_direction.html``, ``_source.html``,
+``_text_diff.html``) are mirrored by ``stance``, ``direction``, ``source`` and ``text_ops``
+below: change them together.
+"""
+
+from collections.abc import Iterable
+from html import escape
+
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+from ..selectors import Matrix, MatrixRow
+from ..textdiff import TextOp
+
+# A slug the URL patterns accept and no real slug is: reverse() once with it, then put the
+# real slug in its place.
+_SLUG = "slug--placeholder--"
+
+CARRIED_TITLE = "Carried over from the revision this one continues; not yet reconfirmed"
+GAP_WORDS = {0: "aligned", 1: "close", 2: "apart", 3: "far apart"}
+DIRECTIONS = {
+    "toward": '<span class="direction direction-toward"><span aria-hidden="true">▲</span>'
+    " toward agreement</span>",
+    "away": '<span class="direction direction-away"><span aria-hidden="true">▼</span>'
+    " away from agreement</span>",
+    "unchanged": '<span class="direction direction-unchanged">same stance</span>',
+}
+UNKNOWN_DIRECTION = '<span class="direction direction-unknown">cannot tell</span>'
+
+
+def _url_maker(name: str, slug_kwarg: str, **kwargs):
+    """A function from a slug to the URL ``name`` reverses to with it (already escaped)."""
+    head, tail = reverse(name, kwargs={**kwargs, slug_kwarg: _SLUG}).split(_SLUG)
+    head, tail = escape(head), escape(tail)
+    return lambda slug: f"{head}{escape(slug)}{tail}"
+
+
+# Mirrors of the shared partials.
+
+
+def stance(value, label) -> str:
+    """``_stance.html``: a stance in colour and word."""
+    if value:
+        return f'<span class="stance stance-{escape(value)}">{escape(label)}</span>'
+    return '<span class="stance stance-none">no position</span>'
+
+
+def direction(value) -> str:
+    """``_direction.html``: where a stance went, in words as well as an arrow."""
+    return DIRECTIONS.get(value, UNKNOWN_DIRECTION)
+
+
+def source(title: str, url: str) -> str:
+    """``_source.html``: only web addresses become links, whatever the data holds."""
+    if url.lower().startswith(("https://", "http://")):
+        return f'<a href="{escape(url)}" rel="noopener noreferrer">{escape(title or url)}</a>'
+    if title:
+        return escape(title)
+    return '<span class="meta">no source given</span>'
+
+
+def text_ops(ops: Iterable[TextOp]) -> str:
+    """``_text_diff.html``'s pieces: word-level changes inline, every piece escaped."""
+    parts = []
+    for op in ops:
+        if op.is_insert:
+            parts.append(f"<ins>{escape(op.text)}</ins>")
+        elif op.is_delete:
+            parts.append(f"<del>{escape(op.text)}</del>")
+        else:
+            parts.append(escape(op.text))
+    return "".join(parts)
+
+
+# The overview matrix.
+
+
+def gap(value: int | None) -> str:
+    """How far apart the parties are on a clause: 0 (aligned) to 4 (supports against red
+    line), in words and a meter."""
+    if value is None:
+        return '<span class="gap gap-none">too few known</span>'
+    return (
+        f'<span class="gap gap-{value}"><meter min="0" max="4" low="1" high="3" optimum="0"'
+        f' value="{value}">{value} of 4</meter> {GAP_WORDS.get(value, "opposed")}'
+        f' <span class="gap-number">({value}/4)</span></span>'
+    )
+
+
+def matrix_rows(matrix: Matrix, *, plan_slug: str) -> SafeString:
+    """The body rows of the overview matrix: one per clause, one cell per party shown."""
+    number = matrix.revision.number
+    clause_url = _url_maker("clauses:clause", "clause", plan=plan_slug)
+    version_url = _url_maker("clauses:clause_version", "clause", plan=plan_slug, number=number)
+    # Per column, what every cell of it repeats.
+    columns = [(escape(p.name), escape(p.slug)) for p in matrix.columns]
+    carried = f' <span class="carried" title="{CARRIED_TITLE}">carried over</span>'
+    out = []
+    for row in matrix.rows:
+        out.append(_matrix_row(row, clause_url, version_url(row.slug), columns, carried))
+    return mark_safe("".join(out))  # noqa: S308 - every piece of data is escaped above
+
+
+def _matrix_row(row: MatrixRow, clause_url, version_url, columns, carried) -> str:
+    parts = [
+        f'<tr>\n<td class="col-number">{escape(row.number)}</td>\n'
+        f'<th scope="row" class="col-clause"><a href="{clause_url(row.slug)}">'
+        f'{escape(row.title)}</a> <span class="topic">{escape(row.topic_label)}</span></th>\n'
+        f'<td><span class="status status-{escape(row.status)}">'
+        f"{escape(row.status_label)}</span></td>\n"
+    ]
+    for cell, (name, slug) in zip(row.cells, columns, strict=True):
+        if cell.stance is None:
+            parts.append(
+                '<td class="cell"><span class="stance stance-none"><span aria-hidden="true">'
+                f'–</span><span class="visually-hidden">{name}: no position</span></span></td>\n'
+            )
+        else:
+            parts.append(
+                f'<td class="cell"><a class="cell-link" href="{version_url}#position-{slug}"'
+                f' title="{escape(cell.summary)}"><span class="visually-hidden">{name}: </span>'
+                f"{stance(cell.stance, cell.stance_label)}</a>"
+                f"{carried if cell.carried_over else ''}</td>\n"
+            )
+    parts.append(f'<td class="col-gap">{gap(row.gap)}</td>\n</tr>\n')
+    return "".join(parts)
