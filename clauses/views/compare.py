@@ -9,6 +9,7 @@ from django.urls import reverse
 from ..filters import CompareForm, DiffFilterForm
 from ..models import Plan, Revision
 from ..selectors import revision_diff, revision_get, revisions_of
+from .fragments import diff_clauses
 from .revisions import NO_SUCH_REVISION
 
 DIFF_FILTERS = ("changed", "topic")
@@ -19,6 +20,12 @@ def _render_diff(request, *, plan, old, new, revisions=None, compare_form=None):
     compare against."""
     result = revision_diff(old=old, new=new) if old is not None else None
     filters = DiffFilterForm(request.GET)
+    clauses = filters.apply(result.clauses) if result else []
+    articles = (
+        diff_clauses(clauses, plan_slug=plan.slug, old_number=old.number, new_number=new.number)
+        if clauses
+        else ""
+    )
     return render(
         request,
         "clauses/diff.html",
@@ -27,7 +34,8 @@ def _render_diff(request, *, plan, old, new, revisions=None, compare_form=None):
             "old": old,
             "new": new,
             "diff": result,
-            "clauses": filters.apply(result.clauses) if result else [],
+            "clauses": clauses,
+            "clause_articles": articles,
             "filter_form": filters,
             "compare_form": compare_form,
             "section": "compare",

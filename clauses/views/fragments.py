@@ -11,19 +11,23 @@ partials shared with other pages (``_stance.html``, ``_direction.html``, ``_sour
 below: change them together.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from html import escape
 
 from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 
+from ..diff import ClauseDiff, PartyChange
 from ..selectors import Matrix, MatrixRow
+from ..selectors.overview import STANCE_LABELS, STATUS_LABELS, TOPIC_LABELS
 from ..textdiff import TextOp
 
 # A slug the URL patterns accept and no real slug is: reverse() once with it, then put the
 # real slug in its place.
 _SLUG = "slug--placeholder--"
 
+CARRIED_OVER = ' <span class="carried">carried over</span>'
 CARRIED_TITLE = "Carried over from the revision this one continues; not yet reconfirmed"
 GAP_WORDS = {0: "aligned", 1: "close", 2: "apart", 3: "far apart"}
 DIRECTIONS = {
@@ -131,4 +135,146 @@ def _matrix_row(row: MatrixRow, clause_url, version_url, columns, carried) -> st
                 f"{carried if cell.carried_over else ''}</td>\n"
             )
     parts.append(f'<td class="col-gap">{gap(row.gap)}</td>\n</tr>\n')
+    return "".join(parts)
+
+
+# The diff and compare pages.
+
+
+def diff_clauses(
+    clauses: Iterable[ClauseDiff], *, plan_slug: str, old_number: int, new_number: int
+) -> SafeString:
+    """One article per clause of a diff from revision ``old_number`` to ``new_number``:
+    what changed in it, its text with the changes inline, and the parties that moved."""
+    links = _DiffLinks(
+        clause=_url_maker("clauses:clause", "clause", plan=plan_slug),
+        version=_url_maker("clauses:clause_version", "clause", plan=plan_slug, number=new_number),
+        party=_url_maker("parties:detail", "party"),
+        new_number=new_number,
+        head=(
+            '<thead><tr><th scope="col">Party</th><th scope="col">r{old}</th>'
+            f'<th scope="col">r{new_number}</th><th scope="col">Moved</th><th scope="col">'
+        ).format(old=old_number),
+    )
+    return mark_safe("".join(_diff_clause(change, links) for change in clauses))  # noqa: S308
+
+
+@dataclass(frozen=True)
+class _DiffLinks:
+    clause: Callable[[str], str]
+    version: Callable[[str], str]
+    party: Callable[[str], str]
+    new_number: int
+    head: str  # the party table's header, up to its last column's title
+
+
+def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
+    """``change``, a ClauseDiff, as an article."""
+    kind = escape(change.change)
+    slug = escape(change.slug)
+    title = escape(change.title)
+    if change.number_changed:
+        number = (
+            f"<del>{escape(change.number_before)}</del> → <ins>{escape(change.number_after)}</ins>"
+        )
+    else:
+        number = escape(change.number)
+    meta = [f'<span class="topic">{escape(TOPIC_LABELS.get(change.topic, change.topic))}</span>']
+    if change.changed_fields:
+        meta.append(f" · changed: {escape(', '.join(change.changed_fields))}")
+    if change.status_changed:
+        meta.append(
+            f' · status <span class="status">{_status(change.status_before)}</span>'
+            f' → <span class="status">{_status(change.status_after)}</span>'
+        )
+    elif change.status_after:
+        meta.append(f' · <span class="status">{_status(change.status_after)}</span>')
+    if change.change != "removed":
+        meta.append(
+            f' · <a href="{links.version(change.slug)}">as worded in r{links.new_number}</a>'
+        )
+    parts = [
+        f'<article class="diff-clause change-{kind}" id="clause-{slug}">\n'
+        '<header class="diff-clause-header">\n'
+        f'<h2>\n<span class="clause-number">{number}.</span>\n'
+        f'<a href="{links.clause(change.slug)}">{title}</a>\n'
+        f'<span class="change-badge change-badge-{kind}">{kind}</span>\n</h2>\n'
+        f'<p class="meta">\n{"".join(meta)}\n</p>\n</header>\n'
+    ]
+    if change.change == "unchanged":
+        parts.append(
+            '<details class="unchanged-text"><summary>Text (unchanged)</summary>'
+            f'<p class="clause-text">{escape(change.text.new_text)}</p></details>\n'
+        )
+    else:
+        parts.append(f'<p class="clause-text diff-text">{text_ops(change.text.ops)}</p>\n')
+        if change.parties:
+            parts.append(_diff_parties(change, title, links))
+    parts.append("</article>\n")
+    return "".join(parts)
+
+
+def _diff_parties(change: ClauseDiff, title: str, links: _DiffLinks) -> str:
+    """The parties whose position on a clause changed; an added or removed clause shows
+    them all (a changed clause where none did keeps an empty table)."""
+    changed = change.change == "changed"
+    parts = [
+        f'<div class="table-scroll" role="region" aria-label="Positions on {title}"'
+        ' tabindex="0">\n<table class="positions diff-positions">\n'
+        f'<caption class="visually-hidden">Positions on {title}</caption>\n'
+        f"{links.head}{'What else changed' if changed else 'Summary'}</th></tr></thead>\n"
+        "<tbody>\n"
+    ]
+    for party in change.parties:
+        if changed and not party.changed:
+            continue
+        parts.append(
+            f'<tr>\n<th scope="row"><a href="{links.party(party.party_slug)}">'
+            f"{escape(party.party_name)}</a></th>\n"
+            f"<td>{_stance(party.stance_before)}</td>\n"
+            f"<td>{_stance(party.stance_after)}"
+            f"{CARRIED_OVER if party.carried_over else ''}"
+            f"</td>\n<td>{_moved(party)}</td>\n"
+            f"<td>{_party_details(party) if changed else _party_summary(party)}</td>\n</tr>\n"
+        )
+    parts.append("</tbody>\n</table>\n</div>\n")
+    return "".join(parts)
+
+
+def _stance(value) -> str:
+    return stance(value, STANCE_LABELS.get(value, value))
+
+
+def _status(value) -> str:
+    return escape(STATUS_LABELS.get(value, value) or "")
+
+
+def _moved(party: PartyChange) -> str:
+    if party.before is None:
+        return '<span class="direction direction-unknown">new position</span>'
+    if party.after is None:
+        return '<span class="direction direction-unknown">no longer recorded</span>'
+    if party.stance_changed:
+        return direction(party.direction)
+    return '<span class="direction direction-unchanged">same stance</span>'
+
+
+def _party_summary(party: PartyChange) -> str:
+    """An added or removed clause's position: its summary, the newer one first."""
+    after = party.after.summary if party.after else ""
+    return escape(after or (party.before.summary if party.before else ""))
+
+
+def _party_details(party: PartyChange) -> str:
+    """What changed in a position besides its stance."""
+    after = party.after
+    parts = []
+    if party.summary_changed:
+        summary = f"“{escape(after.summary)}”" if after and after.summary else "removed"
+        parts.append(f'<div class="changed-summary">summary: {summary}</div>')
+    if party.quote_changed:
+        parts.append("<div>quote changed</div>")
+    if party.source_changed:
+        where = source(after.source_title, after.source_url) if after else "removed"
+        parts.append(f"<div>source: {where}</div>")
     return "".join(parts)
