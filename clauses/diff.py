@@ -24,12 +24,12 @@ Choices worth knowing when rendering the result:
 """
 
 import datetime
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from enum import Enum, StrEnum
 from typing import Any
 
-from clauses.stance import agreement_gap, stance_value
+from clauses.stance import ORDINAL
 from clauses.textdiff import TextDiff, word_diff
 
 DUPLICATE_CLAUSE = (
@@ -40,6 +40,11 @@ POSITION_KEY_MISMATCH = (
     "Clause {clause_id} keys the position of party {party!r} under {key!r}: "
     "key the positions mapping by each position's party_slug."
 )
+
+
+# The ordinal value of a stance, None for unknown or a value not on the scale: the lookup
+# stance_value makes, without a call per position.
+_ORDINAL_GET = ORDINAL.get
 
 
 # Input: the snapshots a selector builds from the database.
@@ -271,16 +276,10 @@ def diff(
 ) -> RevisionDiff:
     """Compare two revisions. ``party_names`` maps party slugs to display names; its order
     is the order parties are listed in (parties it does not name follow, by slug)."""
-    party_names = party_names or {}
     old_clauses = _by_id(old)
     new_clauses = _by_id(new)
-    party_rank = {slug: rank for rank, slug in enumerate(party_names)}
-
-    def party_order(slugs: Iterable[str]) -> list[str]:
-        return sorted(set(slugs), key=lambda slug: (party_rank.get(slug, len(party_rank)), slug))
-
-    def compare(before: ClauseSnapshot | None, after: ClauseSnapshot | None) -> ClauseDiff:
-        return _clause_diff(before, after, party_order, party_names)
+    differ = _Differ(party_names or {})
+    compare = differ.clause_diff
 
     # Removed clauses, grouped under the surviving clause they followed (None: the head).
     removed_after: dict[int | None, list[ClauseSnapshot]] = {}
@@ -291,19 +290,18 @@ def diff(
         else:
             removed_after.setdefault(anchor, []).append(clause)
 
-    results = [compare(clause, None) for clause in removed_after.get(None, [])]
+    results = [compare(clause, None) for clause in removed_after.get(None, ())]
     for clause in _draft_order(new_clauses.values()):
         results.append(compare(old_clauses.get(clause.clause_id), clause))
-        results.extend(compare(gone, None) for gone in removed_after.get(clause.clause_id, []))
+        gone = removed_after.get(clause.clause_id)
+        if gone:
+            results.extend(compare(before, None) for before in gone)
 
-    all_parties = party_order(
-        slug for clause in (*old.clauses, *new.clauses) for slug in clause.positions
-    )
     return RevisionDiff(
         old=RevisionInfo(old.revision_id, old.number, old.label),
         new=RevisionInfo(new.revision_id, new.number, new.label),
         clauses=tuple(results),
-        totals=_totals(results, all_parties, party_names),
+        totals=differ.totals(results),
     )
 
 
@@ -329,69 +327,156 @@ def _draft_order(clauses: Iterable[ClauseSnapshot]) -> list[ClauseSnapshot]:
     return sorted(clauses, key=lambda clause: (clause.position_in_draft, clause.clause_id))
 
 
-def _clause_diff(
-    before: ClauseSnapshot | None,
-    after: ClauseSnapshot | None,
-    party_order: Callable[[Iterable[str]], list[str]],
-    party_names: Mapping[str, str],
-) -> ClauseDiff:
-    current = after or before
-    before_positions = before.positions if before else {}
-    after_positions = after.positions if after else {}
-    parties = tuple(
-        _party_change(
-            slug,
-            party_names.get(slug, slug),
-            before_positions.get(slug),
-            after_positions.get(slug),
+_NO_POSITIONS: Mapping[str, PositionSnapshot] = {}
+
+
+class _Differ:
+    """One diff's clause-by-clause work, with what it learns about parties along the way.
+
+    A large plan has thousands of positions to compare, nearly all on clauses held by the
+    same set of parties: the order of a set of parties is worked out once per set, and each
+    party's moves are counted as they are found rather than in a second pass.
+    """
+
+    def __init__(self, party_names: Mapping[str, str]) -> None:
+        self.party_names = party_names
+        self.party_rank = {slug: rank for rank, slug in enumerate(party_names)}
+        # (slugs before, slugs after) -> [(slug, display name)] in party order
+        self.orders: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] = {}
+        self.toward: dict[str, int] = {}
+        self.away: dict[str, int] = {}
+
+    def party_order(self, before: Iterable[str], after: Iterable[str]) -> list[tuple[str, str]]:
+        key = (tuple(before), tuple(after))
+        order = self.orders.get(key)
+        if order is None:
+            rank, names, last = self.party_rank, self.party_names, len(self.party_rank)
+            slugs = sorted({*key[0], *key[1]}, key=lambda slug: (rank.get(slug, last), slug))
+            order = self.orders[key] = [(slug, names.get(slug, slug)) for slug in slugs]
+        return order
+
+    def clause_diff(
+        self, before: ClauseSnapshot | None, after: ClauseSnapshot | None
+    ) -> ClauseDiff:
+        before_positions = before.positions if before is not None else _NO_POSITIONS
+        after_positions = after.positions if after is not None else _NO_POSITIONS
+        before_get, after_get = before_positions.get, after_positions.get
+        toward, away = self.toward, self.away
+        values_before: list[int] = []
+        values_after: list[int] = []
+        parties = []
+        positions_changed = False
+        for slug, name in self.party_order(before_positions, after_positions):
+            change = _party_change(slug, name, before_get(slug), after_get(slug))
+            parties.append(change)
+            if change.value_before is not None:
+                values_before.append(change.value_before)
+            if change.value_after is not None:
+                values_after.append(change.value_after)
+            if change.direction is Direction.TOWARD:
+                toward[slug] = toward.get(slug, 0) + 1
+            elif change.direction is Direction.AWAY:
+                away[slug] = away.get(slug, 0) + 1
+            if change.changed:
+                positions_changed = True
+
+        if before is None:
+            change, changed_fields = ClauseChange.ADDED, ()
+            current = after
+            text = word_diff("", after.text)
+        elif after is None:
+            change, changed_fields = ClauseChange.REMOVED, ()
+            current = before
+            text = word_diff(before.text, "")
+        else:
+            # Listed in ClauseField order.
+            changed_fields = tuple(
+                name
+                for name, differs in (
+                    (ClauseField.TEXT, before.text != after.text),
+                    (ClauseField.STATUS, before.status != after.status),
+                    (ClauseField.NUMBER, before.number != after.number),
+                    (ClauseField.POSITIONS, positions_changed),
+                )
+                if differs
+            )
+            change = ClauseChange.CHANGED if changed_fields else ClauseChange.UNCHANGED
+            current = after
+            text = word_diff(before.text, after.text)
+
+        # The gap needs two known stances, and only a clause that exists has one.
+        gap_before = _spread(values_before) if before is not None else None
+        gap_after = _spread(values_after) if after is not None else None
+        return ClauseDiff(
+            clause_id=current.clause_id,
+            slug=current.slug,
+            title=current.title,
+            topic=current.topic,
+            change=change,
+            changed_fields=changed_fields,
+            number_before=before.number if before is not None else None,
+            number_after=after.number if after is not None else None,
+            status_before=before.status if before is not None else None,
+            status_after=after.status if after is not None else None,
+            position_before=before.position_in_draft if before is not None else None,
+            position_after=after.position_in_draft if after is not None else None,
+            text=text,
+            parties=tuple(parties),
+            gap_before=gap_before,
+            gap_after=gap_after,
+            convergence=_convergence(gap_before, gap_after),
         )
-        for slug in party_order([*before_positions, *after_positions])
-    )
 
-    if before is None:
-        change, changed_fields = ClauseChange.ADDED, ()
-    elif after is None:
-        change, changed_fields = ClauseChange.REMOVED, ()
-    else:
-        differs = {
-            ClauseField.TEXT: before.text != after.text,
-            ClauseField.STATUS: before.status != after.status,
-            ClauseField.NUMBER: before.number != after.number,
-            ClauseField.POSITIONS: any(party.changed for party in parties),
-        }
-        changed_fields = tuple(name for name in ClauseField if differs[name])
-        change = ClauseChange.CHANGED if changed_fields else ClauseChange.UNCHANGED
-
-    gap_before = _gap(before)
-    gap_after = _gap(after)
-    return ClauseDiff(
-        clause_id=current.clause_id,
-        slug=current.slug,
-        title=current.title,
-        topic=current.topic,
-        change=change,
-        changed_fields=changed_fields,
-        number_before=before.number if before else None,
-        number_after=after.number if after else None,
-        status_before=before.status if before else None,
-        status_after=after.status if after else None,
-        position_before=before.position_in_draft if before else None,
-        position_after=after.position_in_draft if after else None,
-        text=word_diff(before.text if before else "", after.text if after else ""),
-        parties=parties,
-        gap_before=gap_before,
-        gap_after=gap_after,
-        convergence=_convergence(gap_before, gap_after),
-    )
+    def totals(self, clauses: Sequence[ClauseDiff]) -> DiffTotals:
+        """The counts for the header; every party seen on either side, in party order."""
+        counts = dict.fromkeys(ClauseChange, 0)
+        for clause in clauses:
+            counts[clause.change] += 1
+        slugs = {slug for before, after in self.orders for slug in (*before, *after)}
+        toward, away = self.toward, self.away
+        return DiffTotals(
+            added=counts[ClauseChange.ADDED],
+            removed=counts[ClauseChange.REMOVED],
+            changed=counts[ClauseChange.CHANGED],
+            unchanged=counts[ClauseChange.UNCHANGED],
+            parties=tuple(
+                PartyTotals(
+                    party_slug=slug,
+                    party_name=name,
+                    moved=toward.get(slug, 0) + away.get(slug, 0),
+                    toward=toward.get(slug, 0),
+                    away=away.get(slug, 0),
+                )
+                for slug, name in self.party_order(slugs, ())
+            ),
+        )
 
 
 def _party_change(
     slug: str, name: str, before: PositionSnapshot | None, after: PositionSnapshot | None
 ) -> PartyChange:
-    stance_before = before.stance if before else None
-    stance_after = after.stance if after else None
-    value_before = stance_value(stance_before) if before else None
-    value_after = stance_value(stance_after) if after else None
+    if before is not None and after is not None:
+        stance_before, stance_after = before.stance, after.stance
+        value_before, value_after = _ORDINAL_GET(stance_before), _ORDINAL_GET(stance_after)
+        summary_changed = before.summary != after.summary
+        quote_changed = before.quote != after.quote
+        source_changed = (
+            before.source_title != after.source_title or before.source_url != after.source_url
+        )
+        stated_on_changed = before.stated_on != after.stated_on
+        stance_changed = stance_before != stance_after
+    else:
+        # A missing position reads as an empty one, so a summary that appears is a change.
+        present = before if before is not None else after
+        stance = present.stance
+        value = _ORDINAL_GET(stance)
+        stance_before, stance_after = (stance, None) if before is not None else (None, stance)
+        value_before, value_after = (value, None) if before is not None else (None, value)
+        summary_changed = present.summary != ""
+        quote_changed = present.quote != ""
+        source_changed = present.source_title != "" or present.source_url != ""
+        stated_on_changed = present.stated_on is not None
+        stance_changed = True
 
     if value_before is None or value_after is None:
         direction = Direction.UNKNOWN
@@ -402,14 +487,6 @@ def _party_change(
     else:
         direction = Direction.UNCHANGED
 
-    # A missing position reads as an empty one, so a summary that appears is a change.
-    def differs(name: str, missing: Any = "") -> bool:
-        return getattr(before, name, missing) != getattr(after, name, missing)
-
-    summary_changed = differs("summary")
-    quote_changed = differs("quote")
-    source_changed = differs("source_title") or differs("source_url")
-    stance_changed = stance_before != stance_after
     return PartyChange(
         party_slug=slug,
         party_name=name,
@@ -424,15 +501,16 @@ def _party_change(
         summary_changed=summary_changed,
         quote_changed=quote_changed,
         source_changed=source_changed,
-        stated_on_changed=differs("stated_on", None),
+        stated_on_changed=stated_on_changed,
         changed=stance_changed or summary_changed or quote_changed or source_changed,
     )
 
 
-def _gap(clause: ClauseSnapshot | None) -> int | None:
-    if clause is None:
+def _spread(values: Sequence[int]) -> int | None:
+    """The agreement gap (see clauses.stance.agreement_gap) of stances already valued."""
+    if len(values) < 2:
         return None
-    return agreement_gap(position.stance for position in clause.positions.values())
+    return max(values) - min(values)
 
 
 def _convergence(before: int | None, after: int | None) -> Convergence:
@@ -443,34 +521,3 @@ def _convergence(before: int | None, after: int | None) -> Convergence:
     if after > before:
         return Convergence.DIVERGED
     return Convergence.UNCHANGED
-
-
-def _totals(
-    clauses: Sequence[ClauseDiff], parties: Sequence[str], party_names: Mapping[str, str]
-) -> DiffTotals:
-    counts = dict.fromkeys(ClauseChange, 0)
-    toward = dict.fromkeys(parties, 0)
-    away = dict.fromkeys(parties, 0)
-    for clause in clauses:
-        counts[clause.change] += 1
-        for party in clause.parties:
-            if party.direction == Direction.TOWARD:
-                toward[party.party_slug] += 1
-            elif party.direction == Direction.AWAY:
-                away[party.party_slug] += 1
-    return DiffTotals(
-        added=counts[ClauseChange.ADDED],
-        removed=counts[ClauseChange.REMOVED],
-        changed=counts[ClauseChange.CHANGED],
-        unchanged=counts[ClauseChange.UNCHANGED],
-        parties=tuple(
-            PartyTotals(
-                party_slug=slug,
-                party_name=party_names.get(slug, slug),
-                moved=toward[slug] + away[slug],
-                toward=toward[slug],
-                away=away[slug],
-            )
-            for slug in parties
-        ),
-    )
