@@ -3,6 +3,12 @@
 The snapshots carry choice members (``Stance``, ``Topic``, ``ClauseStatus``) rather than
 bare strings: they compare and serialise as the stored value, and templates can show
 their ``label``.
+
+A diff of a large plan reads thousands of positions, so the diff and the snapshot read
+plain rows (``values_list``) and turn each value into its choice member with a dictionary
+lookup: building a model instance, or calling the enum, per row costs far more than the
+diff itself. The helpers that take loaded ``ClauseVersion`` instances serve pages that
+already hold them.
 """
 
 from collections.abc import Iterable, Sequence
@@ -20,6 +26,11 @@ from ..diff import (
 )
 from ..models import ClauseVersion, Position, Revision
 from ..stance import Stance
+
+# Stored value -> choice member, once, instead of calling the enum per row.
+_STANCES = {member.value: member for member in Stance}
+_TOPICS = {member.value: member for member in Topic}
+_STATUSES = {member.value: member for member in ClauseStatus}
 
 
 def positions_with_party(queryset: QuerySet[Position] | None = None) -> Prefetch:
@@ -55,7 +66,7 @@ def party_names_of(versions: Iterable[ClauseVersion]) -> dict[str, str]:
 def position_snapshot(position: Position) -> PositionSnapshot:
     return PositionSnapshot(
         party_slug=position.party.slug,
-        stance=Stance(position.stance),
+        stance=_STANCES[position.stance],
         summary=position.summary,
         quote=position.quote,
         source_title=position.source_title,
@@ -70,11 +81,11 @@ def clause_snapshot(version: ClauseVersion) -> ClauseSnapshot:
         clause_id=version.clause_id,
         slug=version.clause.slug,
         title=version.clause.title,
-        topic=Topic(version.clause.topic),
+        topic=_TOPICS[version.clause.topic],
         number=version.number,
         position_in_draft=version.position_in_draft,
         text=version.text,
-        status=ClauseStatus(version.status),
+        status=_STATUSES[version.status],
         positions={p.party.slug: position_snapshot(p) for p in version.positions.all()},
     )
 
@@ -113,12 +124,130 @@ def clause_version_diff(
     return result
 
 
+def _load(
+    revisions: Sequence[Revision],
+) -> tuple[dict[int, RevisionSnapshot], dict[str, str]]:
+    """The snapshots of the given revisions, and the names of their parties in the order
+    ``diff`` lists them (two queries: the clause versions with their clauses, then all
+    their positions with their parties)."""
+    revision_ids = [revision.pk for revision in revisions]
+    versions = (
+        ClauseVersion.objects.filter(revision__in=revision_ids)
+        .order_by("revision_id", "position_in_draft", "pk")
+        .values_list(
+            "pk",
+            "revision_id",
+            "clause_id",
+            "clause__slug",
+            "clause__title",
+            "clause__topic",
+            "number",
+            "position_in_draft",
+            "text",
+            "status",
+        )
+    )
+    # Within a clause version, positions come in party order, as in parties_of.
+    positions = (
+        Position.objects.filter(clause_version__revision__in=revision_ids)
+        .order_by("clause_version_id", "party__sort_order", "party__name", "party_id")
+        .values_list(
+            "clause_version_id",
+            "party__slug",
+            "party__name",
+            "party__sort_order",
+            "stance",
+            "summary",
+            "quote",
+            "source_title",
+            "source_url",
+            "stated_on",
+            "carried_over",
+        )
+    )
+    version_rows = list(versions)
+
+    stances = _STANCES
+    by_version: dict[int, dict[str, PositionSnapshot]] = {}
+    parties: dict[str, tuple[int, str]] = {}
+    for (
+        version_id,
+        party_slug,
+        party_name,
+        sort_order,
+        stance,
+        summary,
+        quote,
+        source_title,
+        source_url,
+        stated_on,
+        carried_over,
+    ) in positions:
+        held = by_version.get(version_id)
+        if held is None:
+            held = by_version[version_id] = {}
+        held[party_slug] = PositionSnapshot(
+            party_slug,
+            stances[stance],
+            summary,
+            quote,
+            source_title,
+            source_url,
+            stated_on,
+            carried_over,
+        )
+        if party_slug not in parties:
+            parties[party_slug] = (sort_order, party_name)
+
+    topics, statuses = _TOPICS, _STATUSES
+    clauses: dict[int, list[ClauseSnapshot]] = {pk: [] for pk in revision_ids}
+    for (
+        version_id,
+        revision_id,
+        clause_id,
+        slug,
+        title,
+        topic,
+        number,
+        position_in_draft,
+        text,
+        status,
+    ) in version_rows:
+        clauses[revision_id].append(
+            ClauseSnapshot(
+                clause_id,
+                slug,
+                title,
+                topics[topic],
+                number,
+                position_in_draft,
+                text,
+                statuses[status],
+                by_version.get(version_id, {}),
+            )
+        )
+
+    snapshots = {
+        revision.pk: RevisionSnapshot(
+            revision_id=revision.pk,
+            number=revision.number,
+            label=revision.label,
+            clauses=tuple(clauses[revision.pk]),
+        )
+        for revision in revisions
+    }
+    names = {slug: name for slug, (_, name) in sorted(parties.items(), key=lambda item: item[1])}
+    return snapshots, names
+
+
 def revision_snapshot(revision: Revision) -> RevisionSnapshot:
     """One revision as the plain data the diff takes (two queries)."""
-    return snapshot_of(revision, list(clause_versions_of([revision])))
+    snapshots, _names = _load([revision])
+    return snapshots[revision.pk]
 
 
 def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:
     """What changed from ``old`` to ``new``, any two revisions of a plan (two queries: the
     clause versions of both sides, then all their positions with parties)."""
-    return diff_of_versions(old, new, list(clause_versions_of([old, new])))
+    snapshots, names = _load([old, new])
+    return diff(snapshots[old.pk], snapshots[new.pk], party_names=names)
