@@ -7,6 +7,7 @@ shows is looked up here once, so rendering it is string work only.
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from ..choices import ClauseStatus, Topic
 from ..models import ClauseVersion, Position, Revision
@@ -28,8 +29,11 @@ class MatrixParty:
     color: str
 
 
-@dataclass(frozen=True)
-class MatrixCell:
+# Cells and rows are named tuples: a page builds thousands, and a frozen dataclass's
+# __init__ costs several times more.
+
+
+class MatrixCell(NamedTuple):
     """One party's position on one clause; ``stance`` is None where it has none."""
 
     party: MatrixParty
@@ -39,8 +43,7 @@ class MatrixCell:
     carried_over: bool = False
 
 
-@dataclass(frozen=True)
-class MatrixRow:
+class MatrixRow(NamedTuple):
     """One clause version with every party's position on it, whatever the columns shown."""
 
     slug: str  # the clause's
@@ -100,7 +103,7 @@ class Matrix:
             and (not query or _matches(row, query))
         ]
         if columns != self.columns:
-            rows = [replace(row, cells=_cells(row.positions, columns)) for row in rows]
+            rows = [row._replace(cells=_cells(row.positions, columns)) for row in rows]
         return replace(self, columns=columns, rows=tuple(rows))
 
 
@@ -130,17 +133,23 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
             "pk", "number", "status", "text", "clause__slug", "clause__title", "clause__topic"
         )
     )
-    positions = Position.objects.filter(clause_version__revision=revision).values_list(
-        "clause_version_id",
-        "stance",
-        "summary",
-        "carried_over",
-        "party_id",
-        "party__slug",
-        "party__name",
-        "party__short_name",
-        "party__color",
-        "party__sort_order",
+    # In no order: rows and columns are ordered here, and Position's default ordering
+    # would join and sort by plan, revision and party for nothing.
+    positions = (
+        Position.objects.filter(clause_version__revision=revision)
+        .order_by()
+        .values_list(
+            "clause_version_id",
+            "stance",
+            "summary",
+            "carried_over",
+            "party_id",
+            "party__slug",
+            "party__name",
+            "party__short_name",
+            "party__color",
+            "party__sort_order",
+        )
     )
     parties: dict[int, MatrixParty] = {}
     party_order: dict[int, tuple] = {}
