@@ -38,7 +38,6 @@ class MatrixCell(NamedTuple):
 
     party: MatrixParty
     stance: str | None = None
-    stance_label: str = ""
     summary: str = ""
     carried_over: bool = False
 
@@ -161,7 +160,7 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
             party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
             party_order[party_id] = (sort_order, name)
         by_version.setdefault(version_id, {})[party_id] = MatrixCell(
-            party, stance, STANCE_LABELS.get(stance, stance), summary, carried
+            party, stance, summary, carried
         )
     columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
     rows = []

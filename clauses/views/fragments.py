@@ -11,8 +11,9 @@ partials shared with other pages (``_stance.html``, ``_direction.html``, ``_sour
 below: change them together.
 """
 
+import functools
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import escape
 
 from django.urls import reverse
@@ -55,6 +56,13 @@ def stance(value, label) -> str:
     if value:
         return f'<span class="stance stance-{escape(value)}">{escape(label)}</span>'
     return '<span class="stance stance-none">no position</span>'
+
+
+@functools.lru_cache(maxsize=64)
+def stored_stance(value) -> str:
+    """``stance`` of a stored value with its label; cached: a handful of values, shown in
+    thousands of cells."""
+    return stance(value, STANCE_LABELS.get(value, value))
 
 
 def direction(value) -> str:
@@ -131,7 +139,7 @@ def _matrix_row(row: MatrixRow, clause_url, version_url, columns, carried) -> st
             parts.append(
                 f'<td class="cell"><a class="cell-link" href="{version_url}#position-{slug}"'
                 f' title="{escape(cell.summary)}"><span class="visually-hidden">{name}: </span>'
-                f"{stance(cell.stance, cell.stance_label)}</a>"
+                f"{stored_stance(cell.stance)}</a>"
                 f"{carried if cell.carried_over else ''}</td>\n"
             )
     parts.append(f'<td class="col-gap">{gap(row.gap)}</td>\n</tr>\n')
@@ -166,6 +174,17 @@ class _DiffLinks:
     party: Callable[[str], str]
     new_number: int
     head: str  # the party table's header, up to its last column's title
+    party_heads: dict[str, str] = field(default_factory=dict)  # by slug: each row's first cell
+
+    def party_head(self, party: PartyChange) -> str:
+        """The row header of a party: its name linking to its page (one per party)."""
+        head = self.party_heads.get(party.party_slug)
+        if head is None:
+            head = self.party_heads[party.party_slug] = (
+                f'<th scope="row"><a href="{self.party(party.party_slug)}">'
+                f"{escape(party.party_name)}</a></th>"
+            )
+        return head
 
 
 def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
@@ -229,20 +248,15 @@ def _diff_parties(change: ClauseDiff, title: str, links: _DiffLinks) -> str:
         if changed and not party.changed:
             continue
         parts.append(
-            f'<tr>\n<th scope="row"><a href="{links.party(party.party_slug)}">'
-            f"{escape(party.party_name)}</a></th>\n"
-            f"<td>{_stance(party.stance_before)}</td>\n"
-            f"<td>{_stance(party.stance_after)}"
+            f"<tr>\n{links.party_head(party)}\n"
+            f"<td>{stored_stance(party.stance_before)}</td>\n"
+            f"<td>{stored_stance(party.stance_after)}"
             f"{CARRIED_OVER if party.carried_over else ''}"
             f"</td>\n<td>{_moved(party)}</td>\n"
             f"<td>{_party_details(party) if changed else _party_summary(party)}</td>\n</tr>\n"
         )
     parts.append("</tbody>\n</table>\n</div>\n")
     return "".join(parts)
-
-
-def _stance(value) -> str:
-    return stance(value, STANCE_LABELS.get(value, value))
 
 
 def _status(value) -> str:
