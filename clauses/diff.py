@@ -24,10 +24,10 @@ Choices worth knowing when rendering the result:
 """
 
 import datetime
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, fields
 from enum import Enum, StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from clauses.stance import ORDINAL
 from clauses.textdiff import TextDiff, word_diff
@@ -40,6 +40,32 @@ POSITION_KEY_MISMATCH = (
     "Clause {clause_id} keys the position of party {party!r} under {key!r}: "
     "key the positions mapping by each position's party_slug."
 )
+
+
+T = TypeVar("T")
+
+
+def frozen_builder(cls: type[T]) -> Callable[[Sequence[Any]], T]:
+    """A constructor for the frozen dataclass ``cls`` taking every field's value, in field
+    order, as one sequence: ``frozen_builder(cls)(values) == cls(*values)``.
+
+    The generated ``__init__`` of a frozen dataclass sets each field through its own
+    ``object.__setattr__`` call; on a large plan, where a diff builds thousands of
+    position snapshots and party changes, that is a good share of the time. This sets the
+    instance's fields in one step, so it serves only classes whose ``__init__`` does
+    nothing else (no ``__post_init__``, no ``__slots__``).
+    """
+    if hasattr(cls, "__post_init__") or "__slots__" in vars(cls):
+        raise TypeError(f"{cls.__name__} does more on creation than set its fields.")
+    names = tuple(f.name for f in fields(cls))
+    new, set_attribute = object.__new__, object.__setattr__
+
+    def build(values: Sequence[Any]) -> T:
+        instance = new(cls)
+        set_attribute(instance, "__dict__", dict(zip(names, values, strict=True)))
+        return instance
+
+    return build
 
 
 # The ordinal value of a stance, None for unknown or a value not on the scale: the lookup
@@ -328,6 +354,7 @@ def _draft_order(clauses: Iterable[ClauseSnapshot]) -> list[ClauseSnapshot]:
 
 
 _NO_POSITIONS: Mapping[str, PositionSnapshot] = {}
+_party_change_of = frozen_builder(PartyChange)
 
 
 class _Differ:
@@ -487,22 +514,25 @@ def _party_change(
     else:
         direction = Direction.UNCHANGED
 
-    return PartyChange(
-        party_slug=slug,
-        party_name=name,
-        before=before,
-        after=after,
-        stance_before=stance_before,
-        stance_after=stance_after,
-        value_before=value_before,
-        value_after=value_after,
-        direction=direction,
-        stance_changed=stance_changed,
-        summary_changed=summary_changed,
-        quote_changed=quote_changed,
-        source_changed=source_changed,
-        stated_on_changed=stated_on_changed,
-        changed=stance_changed or summary_changed or quote_changed or source_changed,
+    # PartyChange's fields, in order.
+    return _party_change_of(
+        (
+            slug,
+            name,
+            before,
+            after,
+            stance_before,
+            stance_after,
+            value_before,
+            value_after,
+            direction,
+            stance_changed,
+            summary_changed,
+            quote_changed,
+            source_changed,
+            stated_on_changed,
+            stance_changed or summary_changed or quote_changed or source_changed,
+        )
     )
 
 

@@ -19,6 +19,7 @@ from clauses.diff import (
     PositionSnapshot,
     RevisionSnapshot,
     diff,
+    frozen_builder,
 )
 from clauses.stance import Stance
 from clauses.textdiff import OpKind, TextOp, render_html, word_diff
@@ -550,3 +551,14 @@ def test_html_rendering_escapes_every_piece():
     assert new_html == "Quote <ins>&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;</ins> here"
     assert "<img" not in render_html(result.ops) and "<script" not in render_html(result.ops)
     assert render_html(word_diff("a < b", "a < b").ops) == "a &lt; b"
+
+
+def test_a_frozen_builder_makes_the_same_frozen_instance_as_the_constructor():
+    values = ("russia", Stance.OPPOSES, "No.", "", "TASS", "https://tass.ru/", None, True)
+    built = frozen_builder(PositionSnapshot)(values)
+    made = PositionSnapshot(*values)
+    assert built == made and repr(built) == repr(made) and hash(built) == hash(made)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        built.stance = Stance.SUPPORTS
+    with pytest.raises(ValueError):
+        frozen_builder(PositionSnapshot)(values[:-1])
