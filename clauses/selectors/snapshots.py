@@ -23,6 +23,7 @@ from ..diff import (
     RevisionDiff,
     RevisionSnapshot,
     diff,
+    frozen_builder,
 )
 from ..models import ClauseVersion, Position, Revision
 from ..stance import Stance
@@ -31,6 +32,7 @@ from ..stance import Stance
 _STANCES = {member.value: member for member in Stance}
 _TOPICS = {member.value: member for member in Topic}
 _STATUSES = {member.value: member for member in ClauseStatus}
+_position_snapshot_of = frozen_builder(PositionSnapshot)
 
 
 def positions_with_party(queryset: QuerySet[Position] | None = None) -> Prefetch:
@@ -147,10 +149,11 @@ def _load(
             "status",
         )
     )
-    # Within a clause version, positions come in party order, as in parties_of.
+    # Unordered: sorting ten thousand rows, texts and all, costs the database more than
+    # putting each clause's few positions in party order here costs Python.
     positions = (
         Position.objects.filter(clause_version__revision__in=revision_ids)
-        .order_by("clause_version_id", "party__sort_order", "party__name", "party_id")
+        .order_by()
         .values_list(
             "clause_version_id",
             "party__slug",
@@ -167,7 +170,7 @@ def _load(
     )
     version_rows = list(versions)
 
-    stances = _STANCES
+    stances, position_of = _STANCES, _position_snapshot_of
     by_version: dict[int, dict[str, PositionSnapshot]] = {}
     parties: dict[str, tuple[int, str]] = {}
     for (
@@ -186,18 +189,31 @@ def _load(
         held = by_version.get(version_id)
         if held is None:
             held = by_version[version_id] = {}
-        held[party_slug] = PositionSnapshot(
-            party_slug,
-            stances[stance],
-            summary,
-            quote,
-            source_title,
-            source_url,
-            stated_on,
-            carried_over,
+        held[party_slug] = position_of(
+            (
+                party_slug,
+                stances[stance],
+                summary,
+                quote,
+                source_title,
+                source_url,
+                stated_on,
+                carried_over,
+            )
         )
         if party_slug not in parties:
             parties[party_slug] = (sort_order, party_name)
+
+    # Parties in the order parties_of gives, and each clause's positions in that order.
+    names = {
+        slug: name
+        for slug, (_, name) in sorted(parties.items(), key=lambda item: (*item[1], item[0]))
+    }
+    rank = {slug: index for index, slug in enumerate(names)}.__getitem__
+    for version_id, held in by_version.items():
+        order = sorted(held, key=rank)
+        if order != list(held):
+            by_version[version_id] = {slug: held[slug] for slug in order}
 
     topics, statuses = _TOPICS, _STATUSES
     clauses: dict[int, list[ClauseSnapshot]] = {pk: [] for pk in revision_ids}
@@ -236,7 +252,6 @@ def _load(
         )
         for revision in revisions
     }
-    names = {slug: name for slug, (_, name) in sorted(parties.items(), key=lambda item: item[1])}
     return snapshots, names
 
 
