@@ -204,7 +204,8 @@ def _load(
         if party_slug not in parties:
             parties[party_slug] = (sort_order, party_name)
 
-    # Parties in the order parties_of gives, and each clause's positions in that order.
+    # Parties by sort order then name, as parties_of lists them (then by slug, so a tie
+    # does not depend on row order), and each clause's positions in that order.
     names = {
         slug: name
         for slug, (_, name) in sorted(parties.items(), key=lambda item: (*item[1], item[0]))

@@ -1,0 +1,43 @@
+"""The snapshots the diff reads as plain rows agree with those built from model instances."""
+
+import pytest
+
+from clauses.models import Position
+from clauses.selectors.snapshots import (
+    clause_versions_of,
+    diff_of_versions,
+    revision_diff,
+    revision_snapshot,
+    snapshot_of,
+)
+from clauses.stance import Stance
+from tests.factories import PartyFactory, build_plan
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def revisions():
+    plan = build_plan(clauses=6, parties=3, revisions=3)
+    first, second, third = plan.revisions.order_by("number")
+    # A party that ranks first but holds a position only on one clause, added last.
+    early = PartyFactory(slug="early", name="Early", sort_order=0)
+    version = third.clause_versions.order_by("position_in_draft").last()
+    Position.objects.create(clause_version=version, party=early, stance=Stance.SUPPORTS)
+    return first, second, third
+
+
+def test_a_revision_snapshot_equals_the_one_built_from_its_clause_versions(revisions):
+    for revision in revisions:
+        expected = snapshot_of(revision, list(clause_versions_of([revision])))
+        snapshot = revision_snapshot(revision)
+        assert repr(snapshot) == repr(expected)  # positions in party order too
+        stances = {p.stance for c in snapshot.clauses for p in c.positions.values()}
+        assert all(isinstance(stance, Stance) for stance in stances)
+
+
+@pytest.mark.parametrize("pair", [(0, 1), (1, 2), (2, 0), (1, 1)])
+def test_a_revision_diff_equals_the_one_built_from_clause_versions(revisions, pair):
+    old, new = revisions[pair[0]], revisions[pair[1]]
+    expected = diff_of_versions(old, new, list(clause_versions_of([old, new])))
+    assert repr(revision_diff(old=old, new=new)) == repr(expected)
