@@ -7,8 +7,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ... import services
 from ...forms import ClauseAddForm, ClauseForm, ClauseVersionForm, add_service_errors
 from ...models import Clause, Position
-from ...versioning import EditConflict
-from ._common import clause_version_get, editor_required, revision_get
+from ._common import (
+    clause_version_get,
+    edit_arguments,
+    editor_required,
+    revision_get,
+    save_edit_form,
+)
 
 SAVED = "Saved."
 CLAUSE_ADDED = "Point {number} added to revision {revision}."
@@ -21,22 +26,15 @@ Party = Position._meta.get_field("party").related_model
 def clause_version_edit(request, plan, clause, number):
     clause_version = clause_version_get(plan, clause, number)
     form = ClauseVersionForm(request.POST or None, instance=clause_version)
-    if form.is_valid():
-        try:
-            services.clause_version_update(
-                clause_version=clause_version,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-                user=request.user,
-                summary=form.cleaned_data["edit_summary"],
-            )
-        except EditConflict as conflict:
-            form.show_conflict(conflict.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, SAVED)
-            return redirect(clause_version)
+    if save_edit_form(
+        request,
+        form,
+        lambda: services.clause_version_update(
+            clause_version=clause_version, **edit_arguments(request, form)
+        ),
+        saved_message=SAVED,
+    ):
+        return redirect(clause_version)
     positions = {p.party_id: p for p in clause_version.positions.all()}
     parties = [(party, positions.get(party.pk)) for party in Party.objects.all()]
     return render(
@@ -56,22 +54,13 @@ def clause_version_edit(request, plan, clause, number):
 def clause_edit(request, plan, clause):
     clause = get_object_or_404(Clause.objects.select_related("plan"), plan__slug=plan, slug=clause)
     form = ClauseForm(request.POST or None, instance=clause)
-    if form.is_valid():
-        try:
-            services.clause_update(
-                clause=clause,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-                user=request.user,
-                summary=form.cleaned_data["edit_summary"],
-            )
-        except EditConflict as conflict:
-            form.show_conflict(conflict.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, SAVED)
-            return redirect(clause)
+    if save_edit_form(
+        request,
+        form,
+        lambda: services.clause_update(clause=clause, **edit_arguments(request, form)),
+        saved_message=SAVED,
+    ):
+        return redirect(clause)
     return render(
         request,
         "clauses/edit/clause_form.html",

@@ -1,14 +1,13 @@
 """Record or change one party's position on one clause version."""
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 
 from ... import services
-from ...forms import PositionForm, add_service_errors
+from ...forms import PositionForm
 from ...models import Position
 from ...versioning import EditConflict
-from ._common import clause_version_get, editor_required
+from ._common import clause_version_get, editor_required, save_edit_form
 
 SAVED = "Position of {party} saved."
 
@@ -25,16 +24,13 @@ def position_edit(request, plan, clause, number, party):
         request.POST or None,
         instance=position or Position(clause_version=clause_version, party=party),
     )
-    if form.is_valid():
-        try:
-            _save(request, form, clause_version, party)
-        except EditConflict as conflict:
-            form.show_conflict(conflict.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, SAVED.format(party=party.name))
-            return redirect(clause_version)
+    if save_edit_form(
+        request,
+        form,
+        lambda: _save(request, form, clause_version, party),
+        saved_message=SAVED.format(party=party.name),
+    ):
+        return redirect(clause_version)
     return render(
         request,
         "clauses/edit/position_form.html",

@@ -6,8 +6,7 @@ from django.shortcuts import redirect, render
 
 from ... import services
 from ...forms import CloneForm, RevisionForm, add_service_errors
-from ...versioning import EditConflict
-from ._common import editor_required, revision_get
+from ._common import edit_arguments, editor_required, revision_get, save_edit_form
 
 CLONED = (
     "Revision {number} recorded as a copy of revision {source}: every position is marked "
@@ -54,22 +53,13 @@ def revision_clone(request, plan, number):
 def revision_edit(request, plan, number):
     revision = revision_get(plan, number)
     form = RevisionForm(request.POST or None, instance=revision)
-    if form.is_valid():
-        try:
-            services.revision_update(
-                revision=revision,
-                expected_version=form.cleaned_data["version"],
-                changes=form.changes(),
-                user=request.user,
-                summary=form.cleaned_data["edit_summary"],
-            )
-        except EditConflict as conflict:
-            form.show_conflict(conflict.current)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, SAVED)
-            return redirect(revision)
+    if save_edit_form(
+        request,
+        form,
+        lambda: services.revision_update(revision=revision, **edit_arguments(request, form)),
+        saved_message=SAVED,
+    ):
+        return redirect(revision)
     return render(
         request,
         "clauses/edit/revision_form.html",
