@@ -98,18 +98,30 @@ def test_a_clause_version_and_a_position(client, plan, django_assert_num_queries
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        # 1 count, 2 the page (the latest revision of each plan in a subquery)
-        ({}, 2),
-        ({"revision": "all", "page_size": 500}, 2),
+        # 1 the page with the count of all pages beside it (the latest revision of each
+        # plan in a subquery)
+        ({}, 1),
+        ({"revision": "all", "page_size": 500}, 1),
         # + 1 the plan and 1 the party the filters name, checked to exist
-        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 4),
-        ({"topic": "territory", "stance": "opposes", "status": "open"}, 2),
+        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 3),
+        ({"topic": "territory", "stance": "opposes", "status": "open"}, 1),
     ],
 )
 def test_positions(client, plan, django_assert_num_queries, params, queries):
     with django_assert_num_queries(queries):
         body = get(client, "/api/v1/positions/", params)
     assert body["results"]
+
+
+def test_positions_past_the_first_page(client, plan, django_assert_num_queries):
+    # 1 the count that finds the last page, 2 that page
+    with django_assert_num_queries(2):
+        body = get(client, "/api/v1/positions/", {"page": "last", "page_size": 1})
+    assert body["results"] and not body["next"]
+    # 1 the page, found empty, 2 the count the 404 names as the last page
+    with django_assert_num_queries(2):
+        response = client.get("/api/v1/positions/", {"page": 9999})
+    assert response.status_code == 404
 
 
 def test_diff(client, plan, django_assert_num_queries):

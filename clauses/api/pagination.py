@@ -1,12 +1,25 @@
 """Page-number pagination that answers a bad page or page size with a 4xx naming it."""
 
 from django.core.paginator import InvalidPage
+from django.db.models import IntegerField, QuerySet, Subquery
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from .exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
 
 MAX_PAGE_SIZE = 500
+MAX_OFFSET = 2**31 - 1
+
+
+class CountOf(Subquery):
+    """The number of rows of a queryset, as a scalar subquery that names no outer column:
+    the database counts once for the whole page, not once per row."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+    def __init__(self, queryset: QuerySet):
+        super().__init__(queryset.order_by().values("pk"))
 
 
 class ApiPagination(PageNumberPagination):
@@ -45,3 +58,38 @@ class ApiPagination(PageNumberPagination):
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         return list(self.page)
+
+    def paginate_rows(self, queryset: QuerySet, fields: tuple[str, ...], request) -> list:
+        """``paginate_queryset(queryset.values_list(*fields))`` in one query, not two.
+
+        The page is read with the number of all rows beside it, which the paginator
+        would count in a query of its own, compiled and sent separately: about 1.5 ms
+        more for a page of positions (SQLite). Only a page that comes back empty, past
+        the first, or ``last``, or a page number that is no whole number from 1, needs
+        the count first: it is then counted, and answered, as before.
+        """
+        self.request = request
+        page_size = self.get_page_size(request)
+        raw = self.get_page_number(request, None)
+        rows = queryset.values_list(*fields)
+        try:
+            number = int(raw)  # as Paginator.validate_number reads it
+        except (TypeError, ValueError):
+            number = 0
+        bottom = (number - 1) * page_size
+        # Past any page there can be, an offset could exceed what the database accepts;
+        # the paginator answers such a page from the count alone.
+        if number < 1 or bottom > MAX_OFFSET:
+            return self.paginate_queryset(rows, request)
+        counted = queryset.annotate(page_total=CountOf(queryset)).values_list(*fields, "page_total")
+        found = list(counted[bottom : bottom + page_size])
+        if not found and number > 1:
+            return self.paginate_queryset(rows, request)
+        paginator = self.django_paginator_class(rows, page_size)
+        # Paginator.count is a cached property: set, it is what the page links are made from.
+        paginator.count = found[0][-1] if found else 0
+        page_rows = [row[:-1] for row in found]
+        self.page = paginator._get_page(page_rows, number, paginator)
+        if paginator.num_pages > 1 and self.template is not None:
+            self.display_page_controls = True
+        return page_rows

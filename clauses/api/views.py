@@ -26,7 +26,7 @@ from .base import ApiViewSet
 from .diff_schema import RevisionDiffSerializer
 from .etag import parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
-from .filters import MAX_NUMBER, PositionFilter
+from .filters import MAX_NUMBER, PositionFilter, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
 from .serializers import (
     POSITION_VALUES,
@@ -327,8 +327,10 @@ class PositionViewSet(ApiViewSet):
         )
 
     def list(self, request):
-        rows = self.filter_queryset(self.get_queryset()).values_list(*POSITION_VALUES)
-        page = self.paginate_queryset(rows)
+        # The filters and the paginator of every list, by faster paths that answer the
+        # same: see filter_positions and paginate_rows.
+        positions = filter_positions(request.query_params, self.get_queryset())
+        page = self.paginator.paginate_rows(positions, POSITION_VALUES, request)
         return self.get_paginated_response(position_rows(page, self.links()))
 
     def retrieve(self, request, plan: str, clause: str, number: int, party: str):
