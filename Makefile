@@ -16,21 +16,26 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
+# A development checkout's settings: DEBUG on, so manage.py works without flags. Never
+# created by `install`, so a deployment that installs with make stays strict.
+.env:
+	printf '# Development settings, read by peaceplan/settings.py; not for production.\nDEBUG=1\n' > $@
+
 # Development server: DEBUG on, SQLite unless DATABASE_URL is set; seeds an empty database.
-run: install
+run: install .env
 	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --no-input
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed --if-empty
 	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver $(HOST):$(PORT)
 
-seed: install
+seed: install .env
 	DEBUG=$${DEBUG:-1} $(PY) manage.py seed --if-empty
 
 # The whole suite, browser tests included (they are skipped with a reason where no
 # chromium is installed; `make browser-deps` installs it on Debian).
-test: install
+test: install .env
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
 
-test-fast: install
+test-fast: install .env
 	DEBUG=1 $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install
@@ -41,10 +46,10 @@ format: install
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
-migrations-check: install
+migrations-check: install .env
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-bench: install
+bench: install .env
 	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
 
 browser-deps:

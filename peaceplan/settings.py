@@ -13,6 +13,28 @@ from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
+
+def read_env_file(path: Path) -> None:
+    """Fill in the environment from a ``NAME=value`` file, if there is one.
+
+    ``make run`` and ``make test`` write ``.env`` with ``DEBUG=1`` in a development
+    checkout, so every ``manage.py`` command there works without flags; a deployment has
+    no such file and must set its variables. A variable already set always wins.
+    """
+    if not path.is_file():
+        return
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        name, sep, value = line.partition("=")
+        if not sep or not name.strip():
+            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value, got {line!r}.")
+        os.environ.setdefault(name.strip(), value.strip())
+
+
+read_env_file(BASE_DIR / ".env")
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 

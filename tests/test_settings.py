@@ -17,7 +17,8 @@ def environment_without(*names):
 
 
 def start_with(**env):
-    clean = environment_without("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS")
+    # DEBUG=0 explicitly: a development checkout's .env would otherwise turn it on.
+    clean = environment_without("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS") | {"DEBUG": "0"}
     clean.update(env)
     return subprocess.run(
         [sys.executable, "manage.py", "check"],
@@ -48,7 +49,7 @@ def test_a_bad_boolean_is_named():
 
 
 def test_production_settings_pass_the_deploy_check():
-    env = environment_without("DEBUG")
+    env = environment_without("DEBUG") | {"DEBUG": "0"}
     env.update(SECRET_KEY="k" * 64 + "-production-key-for-the-check", ALLOWED_HOSTS="example.org")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -63,3 +64,30 @@ def test_production_settings_pass_the_deploy_check():
 
 def test_development_starts_with_nothing_set():
     assert start_with(DEBUG="1").returncode == 0
+
+
+def test_a_development_env_file_fills_in_what_the_environment_does_not_set(tmp_path):
+    from peaceplan.settings import read_env_file
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("# development\nPEACEPLAN_TEST_A=from-file\nPEACEPLAN_TEST_B=from-file\n")
+    os.environ["PEACEPLAN_TEST_B"] = "from-environment"
+    try:
+        read_env_file(env_file)
+        assert os.environ["PEACEPLAN_TEST_A"] == "from-file"
+        assert os.environ["PEACEPLAN_TEST_B"] == "from-environment"
+    finally:
+        os.environ.pop("PEACEPLAN_TEST_A", None)
+        os.environ.pop("PEACEPLAN_TEST_B", None)
+
+
+def test_a_malformed_env_file_line_is_named(tmp_path):
+    import pytest
+    from django.core.exceptions import ImproperlyConfigured
+
+    from peaceplan.settings import read_env_file
+
+    env_file = tmp_path / ".env"
+    env_file.write_text("DEBUG=1\njust words\n")
+    with pytest.raises(ImproperlyConfigured, match="line 2: expected NAME=value"):
+        read_env_file(env_file)
