@@ -13,8 +13,8 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
-from clauses.generation import draft_paste
 from clauses.models import Plan, Revision
+from generator.plans import draft_paste
 
 from .config import Size
 
@@ -147,7 +147,7 @@ def _diffs(ctx: SizeContext) -> list[Case]:
     try:
         from clauses.diff import diff
         from clauses.selectors import revision_diff, revision_snapshot
-        from clauses.selectors.snapshots import clause_versions_of, party_names_of
+        from clauses.selectors.diffs import clause_versions_of, party_names_of
     except ImportError as error:
         return [
             Case("revision_diff", "diff: load and compute", missing=str(error)),

@@ -4,8 +4,8 @@ import sys
 
 from tqdm import tqdm
 
-from clauses.generation import default_slug, generate_plan, plan_description
 from clauses.models import Plan
+from generator.plans import default_slug, generate_plan, plan_description
 
 from .config import Size
 

@@ -20,9 +20,9 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from clauses.drafting import parse_draft
-from clauses.generation import write_history
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.stance import stance_value
+from clauses.vocabularies import stance_value
+from generator.plans import write_history
 
 
 def _rows(sql: str, params) -> list[tuple]:

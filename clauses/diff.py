@@ -29,8 +29,8 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
-from clauses.stance import ORDINAL
 from clauses.textdiff import TextDiff, word_diff
+from clauses.vocabularies import ORDINAL
 
 DUPLICATE_CLAUSE = (
     "Revision {revision!r} lists clause_id {clause_id} more than once: "
@@ -537,7 +537,7 @@ def _party_change(
 
 
 def _spread(values: Sequence[int]) -> int | None:
-    """The agreement gap (see clauses.stance.agreement_gap) of stances already valued."""
+    """The agreement gap (see clauses.vocabularies.agreement_gap) of stances already valued."""
     if len(values) < 2:
         return None
     return max(values) - min(values)

@@ -2,8 +2,7 @@
 
 from django import forms
 
-from .choices import ClauseStatus, Topic
-from .stance import Stance
+from .vocabularies import ClauseStatus, Stance, Topic
 
 ANY_TOPIC = [("", "any topic"), *Topic.choices]
 SAME_REVISION = "Pick two different revisions to compare."

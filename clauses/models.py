@@ -12,9 +12,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from .choices import ClauseStatus, Provenance, RevisionStatus, Topic
-from .stance import Stance, stance_value
 from .tracking import TrackedModel
+from .vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topic
 
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
 PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
@@ -205,7 +204,3 @@ class Position(TrackedModel):
 
     def __str__(self):
         return f"{self.party} on {self.clause_version.clause}: {self.get_stance_display()}"
-
-    @property
-    def stance_value(self) -> int | None:
-        return stance_value(self.stance)

@@ -3,8 +3,8 @@
 The result is a sequence of operations (``equal`` / ``delete`` / ``insert``), each holding
 the exact text it covers, whitespace included: joining the ``equal`` and ``delete`` pieces
 rebuilds the old text character for character, joining the ``equal`` and ``insert`` pieces
-rebuilds the new one. Nothing here produces markup except :func:`render_html`, which
-escapes every piece.
+rebuilds the new one. Nothing here produces markup: the partial ``_text_diff.html`` shows
+the pieces, escaped like everything else a template shows.
 
 Words are compared on their characters only; the whitespace that follows a word is carried
 with it but compared separately, so a changed figure ("600,000" to "800,000") shows as
@@ -12,9 +12,8 @@ that one word deleted and inserted, and a reflowed line break shows as a whitesp
 between otherwise equal words instead of rewriting the words around it.
 """
 
-import html
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from enum import StrEnum
@@ -187,24 +186,3 @@ def word_diff(old: str, new: str) -> TextDiff:
             ops.insert(_join(new_words[j1:j2])[: -len(new_space) or None])
             ops.pair(old_space, new_space)
     return TextDiff(ops.finish())
-
-
-_TAGS = {OpKind.DELETE: "del", OpKind.INSERT: "ins"}
-
-
-def render_html(ops: Iterable[TextOp]) -> str:
-    """The pieces as HTML, every piece escaped, changes wrapped in ``<del>`` / ``<ins>``.
-
-    Pass ``TextDiff.old_ops`` for the old text, ``new_ops`` for the new one, or ``ops`` for
-    both interleaved. Templates do not need this (they loop over the pieces and let
-    autoescaping do its work); it serves places without a template, such as feeds.
-    """
-    parts = []
-    for op in ops:
-        text = html.escape(op.text)
-        if op.is_equal:
-            parts.append(text)
-        else:
-            tag = _TAGS[op.kind]
-            parts.append(f"<{tag}>{text}</{tag}>")
-    return "".join(parts)

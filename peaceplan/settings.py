@@ -106,6 +106,7 @@ INSTALLED_APPS = [
     "simple_history",
     "clauses",
     "parties",
+    "generator",
 ]
 
 MIDDLEWARE = [
@@ -215,9 +216,9 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
     # Two fields are called "status" (a revision's, a clause's); name each vocabulary once.
     "ENUM_NAME_OVERRIDES": {
-        "RevisionStatusEnum": "clauses.choices.RevisionStatus",
-        "ClauseStatusEnum": "clauses.choices.ClauseStatus",
-        "StanceEnum": "clauses.stance.Stance",
+        "RevisionStatusEnum": "clauses.vocabularies.RevisionStatus",
+        "ClauseStatusEnum": "clauses.vocabularies.ClauseStatus",
+        "StanceEnum": "clauses.vocabularies.Stance",
     },
 }
 

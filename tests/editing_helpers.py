@@ -2,9 +2,8 @@
 
 from django.urls import reverse
 
-from clauses.choices import Topic
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance, Topic
 from tests.factories import PartyFactory
 
 # The first draft of the test plan: slug, title, topic, text.

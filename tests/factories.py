@@ -4,9 +4,8 @@ always share a plan, a revision's previous is the one before it."""
 import factory
 from factory.django import DjangoModelFactory
 
-from clauses.choices import ClauseStatus, Topic
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import ClauseStatus, Stance, Topic
 from parties.models import Party
 
 

@@ -3,7 +3,7 @@ positions in each; one clause version."""
 
 import pytest
 
-from clauses.choices import ClauseStatus, Topic
+from clauses.vocabularies import ClauseStatus, Topic
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

@@ -6,7 +6,7 @@ import pytest
 from clauses import selectors
 from clauses.api.exceptions import AGAINST_NOT_FOUND
 from clauses.models import Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

@@ -16,7 +16,7 @@ from clauses.api.exceptions import (
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.api.pagination import MAX_PAGE_SIZE
 from clauses.models import ClauseVersion, Position
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"

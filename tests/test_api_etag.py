@@ -12,7 +12,7 @@ from clauses.api.etag import (
 )
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.conftest import client_for
 from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
 

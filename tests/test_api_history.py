@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
 
 HISTORY = "/api/v1/plans/framework/clauses/dmz/history/"

@@ -3,8 +3,7 @@
 import pytest
 
 from clauses.api.exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
-from clauses.choices import ClauseStatus, Topic
-from clauses.stance import Stance
+from clauses.vocabularies import ClauseStatus, Stance, Topic
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

@@ -4,8 +4,7 @@ import datetime
 
 import pytest
 
-from clauses.choices import Provenance, RevisionStatus
-from clauses.stance import Stance
+from clauses.vocabularies import Provenance, RevisionStatus, Stance
 from tests.factories import (
     ClauseVersionFactory,
     PartyFactory,

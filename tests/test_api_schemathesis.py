@@ -19,7 +19,7 @@ from schemathesis.config import SchemathesisConfig
 
 from clauses.api.etag import etag_for
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from peaceplan.wsgi import application
 from tests.factories import (
     ClauseVersionFactory,

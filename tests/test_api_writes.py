@@ -7,8 +7,8 @@ from rest_framework.test import APIClient
 from clauses.api.exceptions import PREVIOUS_NOT_FOUND, UNKNOWN_FIELD
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.stance import Stance
-from clauses.versioning import SUMMARY_REQUIRED
+from clauses.tracking import SUMMARY_REQUIRED
+from clauses.vocabularies import Stance
 from tests.conftest import client_for
 from tests.factories import (
     ClauseVersionFactory,

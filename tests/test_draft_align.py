@@ -19,9 +19,10 @@ from clauses.drafting.align import (
     Alignment,
     ClauseCandidate,
     align_draft,
-    synthetic_case,
 )
 from clauses.drafting.parse import DraftPoint, parse_draft
+
+from .alignment_cases import synthetic_case
 
 DRAFTS = Path(__file__).parent / "drafts"
 KEY = tomllib.loads((DRAFTS / "answer_key.toml").read_text())

@@ -7,11 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
 
-from clauses.choices import ClauseStatus
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.services import revision_clone, revisions
 from clauses.services.revisions import POSITION_COPIED
-from clauses.versioning import SUMMARY_REQUIRED
+from clauses.tracking import SUMMARY_REQUIRED
+from clauses.vocabularies import ClauseStatus
 from tests.factories import PositionFactory, RevisionFactory, build_plan
 
 pytestmark = pytest.mark.django_db

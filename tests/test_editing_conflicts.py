@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from clauses.forms import CONFLICT
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.conftest import client_for
 from tests.editing_helpers import form_data, make_plan
 

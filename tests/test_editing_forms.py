@@ -16,8 +16,8 @@ from clauses.models import (
     Revision,
 )
 from clauses.services import revision_clone, revision_update
-from clauses.stance import Stance
-from clauses.versioning import SUMMARY_REQUIRED
+from clauses.tracking import SUMMARY_REQUIRED
+from clauses.vocabularies import Stance
 from tests.editing_helpers import database_state, form_data, make_plan
 
 pytestmark = pytest.mark.django_db

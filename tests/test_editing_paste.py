@@ -7,14 +7,14 @@ from django.urls import reverse
 
 from clauses.drafting.parse import DRAFT_NO_POINTS, DRAFT_TOO_LONG, MAX_DRAFT_CHARS
 from clauses.forms.paste import FULL_CHOICES_LIMIT, INVALID_CHOICE, NEW, TEXT_CHANGED
-from clauses.generation import draft_paste, generate_plan
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.services import paste as paste_service
 from clauses.services.paste import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
 from clauses.services.revisions import NUMBER_TAKEN
-from clauses.stance import Stance
-from clauses.versioning import SUMMARY_REQUIRED
+from clauses.tracking import SUMMARY_REQUIRED
 from clauses.views.editing.paste import RECORDED
+from clauses.vocabularies import Stance
+from generator.plans import draft_paste, generate_plan
 from tests.editing_helpers import (
     NEXT_DRAFT,
     confirm_url,

@@ -7,14 +7,14 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from clauses.generation import (
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from generator.plans import (
     GENERATOR_VERSION,
     draft_paste,
     evolve,
     generate_plan,
     plan_description,
 )
-from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from parties.models import Party
 
 

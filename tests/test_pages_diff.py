@@ -3,9 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from clauses.choices import ClauseStatus, Topic
 from clauses.filters import SAME_REVISION
-from clauses.stance import Stance
+from clauses.vocabularies import ClauseStatus, Stance, Topic
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

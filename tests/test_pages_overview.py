@@ -3,8 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clauses.choices import ClauseStatus, Topic
-from clauses.stance import Stance
+from clauses.vocabularies import ClauseStatus, Stance, Topic
 from parties.models import Party
 from tests.factories import (
     ClauseFactory,

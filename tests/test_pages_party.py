@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

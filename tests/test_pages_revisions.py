@@ -5,8 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from clauses.choices import Provenance, RevisionStatus
-from clauses.stance import Stance
+from clauses.vocabularies import Provenance, RevisionStatus, Stance
 from tests.factories import (
     ClauseVersionFactory,
     PartyFactory,

@@ -6,7 +6,7 @@ from django.core.management.base import CommandError
 
 from clauses.management.commands.seed import NOT_EMPTY, SEED_REASON
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from parties.models import Party
 
 pytestmark = pytest.mark.django_db

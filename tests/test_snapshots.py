@@ -3,14 +3,14 @@
 import pytest
 
 from clauses.models import Position
-from clauses.selectors.snapshots import (
+from clauses.selectors.diffs import (
     clause_versions_of,
     diff_of_versions,
     revision_diff,
     revision_snapshot,
     snapshot_of,
 )
-from clauses.stance import Stance
+from clauses.vocabularies import Stance
 from tests.factories import PartyFactory, build_plan
 
 pytestmark = pytest.mark.django_db

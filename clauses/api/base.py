@@ -10,8 +10,7 @@ from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
-from clauses.tracking import TrackedModel
-from clauses.versioning import EditConflict
+from clauses.tracking import EditConflict, TrackedModel
 
 from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
 from .inputs import EditInput, edit_summary

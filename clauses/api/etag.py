@@ -4,7 +4,7 @@ A writable resource's ETag is ``"<pk>-<version>"`` (a strong tag): ``version`` i
 every save that changes something (clauses.tracking), so the tag changes exactly when the
 record does. A write must send the tag it read in ``If-Match``; the version in it becomes the
 ``expected_version`` of the service call, which refuses the write under a row lock if
-someone saved in between (clauses.versioning.EditConflict). So the check and the write are
+someone saved in between (clauses.tracking.EditConflict). So the check and the write are
 one step, and two clients racing cannot both win.
 
 ``If-Match: *`` is refused like a missing header: it would match any version and so guard

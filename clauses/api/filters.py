@@ -9,9 +9,8 @@ from django.apps import apps
 from django.db.models import QuerySet
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
-from clauses.choices import ClauseStatus, Topic
 from clauses.models import Plan, Position
-from clauses.stance import Stance
+from clauses.vocabularies import ClauseStatus, Stance, Topic
 
 from . import reads
 from .exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN

@@ -15,10 +15,9 @@ from django.apps import apps
 from rest_framework import serializers
 from rest_framework.request import Request
 
-from clauses.choices import ClauseStatus, Provenance, RevisionStatus
 from clauses.models import Revision
-from clauses.stance import Stance
-from clauses.versioning import SUMMARY_REQUIRED
+from clauses.tracking import SUMMARY_REQUIRED
+from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance
 
 from .exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND, UNKNOWN_FIELD
 from .filters import MAX_NUMBER

@@ -15,8 +15,7 @@ its name, its label and its ordinal value (null for ``unknown``, which is never 
 
 from rest_framework import serializers
 
-from clauses.choices import ClauseStatus, Provenance, RevisionStatus, Topic
-from clauses.stance import ORDINAL, Stance
+from clauses.vocabularies import ORDINAL, ClauseStatus, Provenance, RevisionStatus, Stance, Topic
 
 from .etag import etag_of
 from .links import Links, links_for

@@ -19,7 +19,7 @@ from rest_framework.reverse import reverse
 from clauses import selectors, services
 from clauses.diff import RevisionSnapshot, diff
 from clauses.models import Clause, ClauseVersion, Position, Revision
-from clauses.selectors.snapshots import clause_versions_of, party_names_of, snapshot_of
+from clauses.selectors.diffs import clause_versions_of, party_names_of, snapshot_of
 
 from . import lookups, reads
 from .base import ApiViewSet

@@ -21,8 +21,7 @@ Scoring a (point, clause) pair, from 0 to 100:
    it adds or drops sentences. It is computed only for each point's
    ``CANDIDATES_PER_POINT`` best clauses by TF-IDF, found through an inverted index of the
    clauses' terms (``_ClauseIndex.shortlist``), so the work grows about linearly with the
-   draft: a 500-point paste against 500 clauses takes a fraction of a second
-   (``time_alignment()`` measures it on ``synthetic_case()``).
+   draft (``make bench`` times a 500-point paste; see bench/results.md).
 3. **Numbering, a weak hint**: ``SAME_NUMBER_BONUS`` when the point keeps the clause's
    label, and up to ``SAME_PLACE_BONUS`` when it stands at the same relative place in the
    sequence (fading to nothing ``SAME_PLACE_SPAN`` of the way along). Drafts renumber
@@ -45,15 +44,12 @@ with their scores, so a page can offer the alternatives.
 """
 
 import math
-import random
 import re
-import time
 import unicodedata
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 
 from rapidfuzz import fuzz
 
@@ -353,64 +349,3 @@ def _stem(word: str) -> str:
     elif len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         word = word[:-1]
     return word[:STEM_LENGTH]
-
-
-def synthetic_case(
-    size: int = 500, *, seed: int = 0
-) -> tuple[list[DraftPoint], list[ClauseCandidate], list[int | None]]:
-    """A generated draft of ``size`` points against ``size`` clauses, with its answer key.
-
-    For the benchmark and the large test. Clauses are 30-word sentences over invented words
-    drawn with a Zipf-like skew, so that some words are everywhere and most are rare, as in
-    real drafts. Nine points in ten reword a distinct clause (a third of the words replaced,
-    all shuffled), in shuffled order; the tenth is new. Returns (points, clauses, expected),
-    expected holding the clause id each point continues, or None for a new one.
-    """
-    rng = random.Random(seed)
-    words = _invented_words(rng, size * 6)
-    skew = list(accumulate(1 / rank for rank in range(1, len(words) + 1)))
-
-    def draw(count: int) -> list[str]:
-        return rng.choices(words, cum_weights=skew, k=count)
-
-    def sentence() -> str:
-        return " ".join(draw(30))
-
-    clauses = [ClauseCandidate(c, str(c), f"Clause {c}", sentence()) for c in range(1, size + 1)]
-    sources = rng.sample(clauses, size - size // 10) + [None] * (size // 10)
-    rng.shuffle(sources)
-    points, expected = [], []
-    for n, clause in enumerate(sources, start=1):
-        if clause is None:
-            points.append(DraftPoint(str(n), sentence()))
-            expected.append(None)
-            continue
-        reworded = clause.text.split()
-        replaced = rng.sample(range(len(reworded)), len(reworded) // 3)
-        for i, word in zip(replaced, draw(len(replaced)), strict=True):
-            reworded[i] = word
-        rng.shuffle(reworded)
-        points.append(DraftPoint(str(n), " ".join(reworded)))
-        expected.append(clause.clause_id)
-    return points, clauses, expected
-
-
-def _invented_words(rng: random.Random, count: int) -> list[str]:
-    """Distinct words of three or four syllables, distinct in their first STEM_LENGTH letters."""
-    words: dict[str, str] = {}
-    while len(words) < count:
-        word = "".join(rng.choice("bdfgklmnprstvz") + rng.choice("aeiou") for _ in range(3))
-        word += rng.choice(("", "ra", "lo"))
-        words.setdefault(word[:STEM_LENGTH], word)
-    return list(words.values())
-
-
-def time_alignment(size: int = 500, *, repeat: int = 3) -> float:
-    """Seconds (the best of ``repeat`` runs) to align a synthetic ``size`` x ``size`` case."""
-    points, clauses, _ = synthetic_case(size)
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        align_draft(points, clauses)
-        timings.append(time.perf_counter() - start)
-    return min(timings)

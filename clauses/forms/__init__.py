@@ -1,6 +1,6 @@
 """The editor's forms. They validate and hand plain values to ``clauses.services``."""
 
-from ._common import CONFLICT, EditForm, add_service_errors
+from .edit_form import CONFLICT, EditForm, add_service_errors
 from .edits import (
     ClauseAddForm,
     ClauseForm,

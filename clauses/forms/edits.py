@@ -3,9 +3,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..choices import Topic
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ._common import EditForm, summary_field
+from ..vocabularies import Topic
+from .edit_form import EditForm, summary_field
 
 NEW_OR_EXISTING = (
     "Give the new clause a title and a topic, or choose an existing clause of the plan."

@@ -4,7 +4,6 @@ import hashlib
 
 from django import forms
 
-from ..choices import Topic
 from ..drafting.parse import DraftParseError, parse_draft
 from ..models import Clause, Revision
 from ..services.paste import (
@@ -15,9 +14,10 @@ from ..services.paste import (
     DraftProposal,
     clause_title_from_text,
 )
-from ._common import summary_field
-from ._html import select, text_input
+from ..vocabularies import Topic
+from .edit_form import summary_field
 from .edits import DATE_WIDGET
+from .fields_html import select, text_input
 
 NEW = "new"
 # Up to this many clauses in the plan, every point's list offers all of them; beyond, the

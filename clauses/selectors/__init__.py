@@ -14,16 +14,16 @@ from .clause_pages import (
     clause_timeline,
     clause_version_get,
 )
-from .history import HistoryEntry, clause_edit_history
-from .overview import Matrix, MatrixCell, MatrixRow, plan_matrix
-from .party_pages import PartyPlan, PartyRow, party_list, party_positions
-from .plans import latest_revision, plan_list, revision_get, revisions_of
-from .snapshots import (
+from .diffs import (
     clause_versions_of,
     positions_with_party,
     revision_diff,
     revision_snapshot,
 )
+from .history import HistoryEntry, clause_edit_history
+from .overview import Matrix, MatrixCell, MatrixRow, plan_matrix
+from .party_pages import PartyPlan, PartyRow, party_list, party_positions
+from .plans import latest_revision, plan_list, revision_get, revisions_of
 
 __all__ = [
     "ClauseStep",

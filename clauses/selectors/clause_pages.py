@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from ..diff import ClauseDiff, PartyChange
 from ..models import Clause, ClauseVersion, Position
-from .snapshots import clause_version_diff, parties_of, party_names_of, positions_with_party
+from .diffs import clause_version_diff, parties_of, party_names_of, positions_with_party
 
 
 def clause_get(*, plan_slug: str, clause_slug: str) -> Clause:

@@ -9,9 +9,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from ..choices import ClauseStatus, Topic
 from ..models import ClauseVersion, Position, Revision
-from ..stance import Stance, agreement_gap
+from ..vocabularies import ClauseStatus, Stance, Topic, agreement_gap
 
 STANCE_LABELS = dict(Stance.choices)
 TOPIC_LABELS = dict(Topic.choices)

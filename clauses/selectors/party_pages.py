@@ -6,7 +6,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 
 from ..diff import ClauseDiff, PartyChange
 from ..models import ClauseVersion, Plan, Position, Revision
-from .snapshots import clause_versions_of, diff_of_versions, positions_with_party
+from .diffs import clause_versions_of, diff_of_versions, positions_with_party
 
 # The party model, reached through a relation: clauses must not import parties at import
 # time (parties depends on clauses, never the reverse).

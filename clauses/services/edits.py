@@ -1,16 +1,16 @@
 """Writes that change one clause version or one position, and add clauses and positions.
 
-Every change to an existing row goes through ``versioning.save_edit``: it is refused with
+Every change to an existing row goes through ``tracking.save_edit``: it is refused with
 ``EditConflict`` when someone saved the row since the editor loaded it.
 """
 
 from django.db import transaction
 from django.db.models import Max
 
-from ..choices import ClauseStatus
 from ..models import Clause, ClauseVersion, Position, Revision
-from ..versioning import save_edit
-from ._common import only_editable, require_summary, save_new, unique_slug
+from ..tracking import require_summary, save_edit
+from ..vocabularies import ClauseStatus
+from .saving import only_editable, save_new, unique_slug
 
 CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
 CLAUSE_EDITABLE = ("title", "topic", "description")

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..choices import ClauseStatus, Topic
 from ..drafting.align import Alignment, ClauseCandidate, align_draft
 from ..drafting.parse import ParsedDraft, parse_draft
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ._common import bulk_create_tracked, require_summary, unique_slug
+from ..tracking import require_summary
+from ..vocabularies import ClauseStatus, Topic
 from .revisions import copy_positions, revision_create
+from .saving import bulk_create_tracked, unique_slug
 
 PASTE_EMPTY = "The draft has no points to record."
 POINT_WITHOUT_TEXT = "Point {number} has no text: write it under its number, or leave it out."

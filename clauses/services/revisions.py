@@ -4,15 +4,14 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Max
 
-from ..choices import RevisionStatus
 from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
-from ..versioning import save_edit
-from ._common import (
+from ..tracking import require_summary, save_edit
+from ..vocabularies import RevisionStatus
+from .saving import (
     bulk_create_tracked,
     insert_history_select,
     insert_select,
     only_editable,
-    require_summary,
     save_new,
     unique_slug,
 )

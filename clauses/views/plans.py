@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from ..filters import OverviewFilterForm
 from ..models import Plan
 from ..selectors import latest_revision, plan_matrix
-from ..stance import Stance
+from ..vocabularies import Stance
 from .fragments import matrix_rows
 
 

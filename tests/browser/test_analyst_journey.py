@@ -4,8 +4,7 @@ highlighted change, then compare two revisions picked in the form."""
 
 import pytest
 
-from clauses.choices import Topic
-from clauses.stance import Stance
+from clauses.vocabularies import Stance, Topic
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

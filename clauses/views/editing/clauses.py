@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ... import services
 from ...forms import ClauseAddForm, ClauseForm, ClauseVersionForm, add_service_errors
 from ...models import Clause, Position
-from ._common import (
+from .edit_flow import (
     clause_version_get,
     edit_arguments,
     editor_required,

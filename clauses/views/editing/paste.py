@@ -15,7 +15,7 @@ from ... import services
 from ...drafting.parse import DraftParseError
 from ...forms import AlignmentForm, PasteForm, add_service_errors
 from ...forms.paste import TEXT_CHANGED
-from ._common import editor_required, plan_get, revision_get
+from .edit_flow import editor_required, plan_get, revision_get
 
 RECORDED = (
     "Revision {number} recorded from the pasted text: {kept} point(s) kept their clause, "

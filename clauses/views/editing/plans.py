@@ -8,7 +8,7 @@ from django.urls import reverse
 from ... import services
 from ...forms import NewRevisionForm, PlanForm, add_service_errors
 from ...models import Revision
-from ._common import editor_required, plan_get
+from .edit_flow import editor_required, plan_get
 
 PLAN_CREATED = "Plan created. Record its first draft: paste its text, or add clauses one by one."
 REVISION_CREATED = "Revision {number} created. Add its clauses one by one."

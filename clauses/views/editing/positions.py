@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from ... import services
 from ...forms import PositionForm
 from ...models import Position
-from ...versioning import EditConflict
-from ._common import clause_version_get, editor_required, save_edit_form
+from ...tracking import EditConflict
+from .edit_flow import clause_version_get, editor_required, save_edit_form
 
 SAVED = "Position of {party} saved."
 

@@ -6,7 +6,7 @@ from django.shortcuts import redirect, render
 
 from ... import services
 from ...forms import CloneForm, RevisionForm, add_service_errors
-from ._common import edit_arguments, editor_required, revision_get, save_edit_form
+from .edit_flow import edit_arguments, editor_required, revision_get, save_edit_form
 
 CLONED = (
     "Revision {number} recorded as a copy of revision {source}: every position is marked "

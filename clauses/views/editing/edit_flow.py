@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from ...forms import add_service_errors
 from ...models import ClauseVersion, Plan, Revision
-from ...versioning import EditConflict
+from ...tracking import EditConflict
 
 
 def editor_required(*permissions: str):

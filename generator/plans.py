@@ -25,10 +25,11 @@ from django.db import connections, transaction
 from django.db.models import CharField, DateTimeField, IntegerField, QuerySet, TextField, Value
 from django.utils.text import slugify
 
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.vocabularies import ORDINAL, ClauseStatus, Provenance, RevisionStatus, Stance, Topic
 from parties.models import Party, PartyKind
 
-from .choices import ClauseStatus, Provenance, RevisionStatus, Topic
-from .generation_words import (
+from .words import (
     ACTIONS,
     ACTORS,
     FIGURES,
@@ -42,8 +43,6 @@ from .generation_words import (
     STANCE_WORDS,
     TITLES,
 )
-from .models import Clause, ClauseVersion, Plan, Position, Revision
-from .stance import ORDINAL, Stance
 
 # Bumped whenever a change here changes the plan a seed gives, so that a database built by
 # an older generator is not mistaken for the current one (see plan_description).

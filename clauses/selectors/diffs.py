@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 
 from django.db.models import Prefetch, QuerySet
 
-from ..choices import ClauseStatus, Topic
 from ..diff import (
     ClauseDiff,
     ClauseSnapshot,
@@ -26,7 +25,7 @@ from ..diff import (
     frozen_builder,
 )
 from ..models import ClauseVersion, Position, Revision
-from ..stance import Stance
+from ..vocabularies import ClauseStatus, Stance, Topic
 
 # Stored value -> choice member, once, instead of calling the enum per row.
 _STANCES = {member.value: member for member in Stance}

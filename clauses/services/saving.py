@@ -10,17 +10,11 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 
 from ..tracking import TrackedModel
-from ..versioning import SUMMARY_REQUIRED
 
 NOT_EDITABLE = "{field} cannot be changed here."
 
 # Long enough to stay unique in a plan of hundreds of clauses, short enough for a URL.
 SLUG_LENGTH = 60
-
-
-def require_summary(summary: str) -> None:
-    if not summary or not summary.strip():
-        raise ValidationError({"summary": SUMMARY_REQUIRED})
 
 
 def only_editable(changes: Mapping[str, Any], editable: Collection[str]) -> None:

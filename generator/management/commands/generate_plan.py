@@ -13,7 +13,7 @@ skips them, for a database where history does not matter.
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from clauses.generation import default_slug, generate_plan
+from generator.plans import default_slug, generate_plan
 
 
 class Command(BaseCommand):

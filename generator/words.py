@@ -3,10 +3,8 @@
 Enough variety that generated texts read like drafts and differ from one another.
 """
 
+from clauses.vocabularies import Stance, Topic
 from parties.models import PartyKind
-
-from .choices import Topic
-from .stance import Stance
 
 PARTIES = [
     ("ukraine", "Ukraine", "Ukraine", PartyKind.STATE, "#0057b7"),
