@@ -9,7 +9,7 @@ as by ``clean()``, which gives forms a readable message.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from .tracking import TrackedModel
@@ -35,8 +35,37 @@ class Plan(TrackedModel):
         return reverse("clauses:plan", kwargs={"plan": self.slug})
 
 
+class RevisionQuerySet(QuerySet):
+    """The one rule for which revision of a plan is current: its highest-numbered one.
+
+    The overview, the party pages, the API's defaults and the editor's "next draft" forms
+    all ask here, so that they never disagree about which revision is current.
+    """
+
+    def current_numbers(self, plan=None):
+        """The current revision's number of ``plan`` (a plan or an ``OuterRef`` to one), as
+        a subquery; by default of the plan in the outer query's ``plan`` column."""
+        plan = OuterRef("plan") if plan is None else plan
+        return Subquery(Revision.objects.filter(plan=plan).order_by("-number").values("number")[:1])
+
+    def current_for(self, plan) -> "Revision | None":
+        """The plan's current revision, or None before its first (one query)."""
+        return self.filter(plan=plan).order_by("-number").first()
+
+    @staticmethod
+    def current_among(revisions) -> "Revision | None":
+        """The same rule over one plan's revisions already read (no query)."""
+        return max(revisions, key=lambda revision: revision.number, default=None)
+
+    def current_of_each_plan(self) -> "QuerySet[Revision]":
+        """The current revision of every plan that has one (one query when evaluated)."""
+        return self.filter(number=self.current_numbers())
+
+
 class Revision(TrackedModel):
     """One numbered draft of a plan."""
+
+    objects = RevisionQuerySet.as_manager()
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
     number = models.PositiveIntegerField(help_text="1, 2, ... in the order the drafts appeared.")

@@ -9,6 +9,7 @@ from clauses.api.exceptions import PARTY_NOT_FOUND, not_found
 from clauses.api.links import Links
 from clauses.api.serializers import ReadSerializer
 
+from . import selectors
 from .models import Party, PartyKind
 
 
@@ -50,14 +51,14 @@ class PartyViewSet(ApiViewSet):
     serializer_class = PartySerializer
 
     def get_queryset(self):
-        # Name, then id: names may repeat, and pages must not overlap.
-        return Party.objects.order_by("sort_order", "name", "pk")
+        return selectors.parties_in_order()
 
     def list(self, request):
         return self.paginated(self.get_queryset(), PartySerializer)
 
     def retrieve(self, request, party: str):
-        found = self.get_queryset().filter(slug=party).first()
-        if found is None:
-            raise not_found("party", PARTY_NOT_FOUND.format(party=party))
+        try:
+            found = selectors.party_get(party)
+        except Party.DoesNotExist:
+            raise not_found("party", PARTY_NOT_FOUND.format(party=party)) from None
         return Response(self.represent(found))

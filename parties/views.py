@@ -1,21 +1,25 @@
 """The parties, and where one party stands on every clause."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
-from clauses.selectors import party_list as parties
-from clauses.selectors import party_positions
-
+from . import selectors
 from .models import Party
+
+NO_SUCH_PARTY = "No party is recorded at this address."
 
 
 def party_list(request):
-    return render(request, "parties/party_list.html", {"parties": parties()})
+    return render(request, "parties/party_list.html", {"parties": selectors.party_list()})
 
 
 def party_detail(request, party):
-    party = get_object_or_404(Party, slug=party)
+    try:
+        party = selectors.party_get(party)
+    except Party.DoesNotExist:
+        raise Http404(NO_SUCH_PARTY) from None
     return render(
         request,
         "parties/party_detail.html",
-        {"party": party, "plans": party_positions(party=party)},
+        {"party": party, "plans": selectors.party_positions(party=party)},
     )

@@ -4,7 +4,7 @@
 import pytest
 from django.db import IntegrityError
 
-from clauses import services
+from clauses.services import edits
 from clauses.api.exceptions import (
     AGAINST_INVALID,
     API_PATH_NOT_FOUND,
@@ -188,7 +188,8 @@ def test_a_change_the_database_refuses_is_409_and_writes_nothing(
         Position.objects.filter(pk=position.pk).update(summary="half-written")
         raise IntegrityError("position_unique_per_party")
 
-    monkeypatch.setattr(services, "position_update", refused)
+    # Refused inside the service's transaction, after a partial write it must undo.
+    monkeypatch.setattr(edits, "position_update", refused)
     response = write(editor_client, POSITION, {"stance": "supports", EDIT_SUMMARY_FIELD: "x"})
     body = assert_error(response, 409, None)
     assert body["code"] == "conflict"

@@ -2,21 +2,66 @@
 write flow (If-Match, edit summary, input, service call, fresh representation + ETag)."""
 
 from collections.abc import Callable
+from typing import TypeVar
 
-from django.db import transaction
+from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
+from clauses import selectors
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.tracking import EditConflict, TrackedModel
 
 from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
+from .exceptions import (
+    CLAUSE_NOT_FOUND,
+    CLAUSE_VERSION_NOT_FOUND,
+    PARTY_NOT_FOUND,
+    PLAN_NOT_FOUND,
+    POSITION_NOT_FOUND,
+    REVISION_NOT_FOUND,
+    not_found,
+)
 from .inputs import EditInput, edit_summary
 from .links import Links
 from .pagination import ApiPagination
 from .schema import ApiAutoSchema
+
+T = TypeVar("T")
+
+# What the 404 of each missing part of a URL says, and which parameter it names.
+_NOT_FOUND = {
+    Plan: ("plan", PLAN_NOT_FOUND),
+    Clause: ("clause", CLAUSE_NOT_FOUND),
+    Revision: ("number", REVISION_NOT_FOUND),
+    ClauseVersion: ("number", CLAUSE_VERSION_NOT_FOUND),
+    selectors.lookups.Party: ("party", PARTY_NOT_FOUND),
+    Position: ("party", POSITION_NOT_FOUND),
+}
+
+
+def found(
+    lookup: Callable[[], T],
+    *,
+    plan: str,
+    clause: str | None = None,
+    number: int | None = None,
+    party: str | None = None,
+) -> T:
+    """What the selector ``lookup`` finds, or the JSON 404 naming the first part of the
+    URL (``plan``, ``clause``, ``number``, ``party``) that names nothing."""
+    try:
+        return lookup()
+    except ObjectDoesNotExist:
+        model = selectors.missing_part(plan=plan, clause=clause, number=number, party=party)
+        field, message = _NOT_FOUND[model]
+        if number is not None and model is not Revision:
+            number = min(number, selectors.MAX_NUMBER + 1)
+        names = {"plan": plan, "clause": clause, "number": number, "party": party}
+        raise not_found(field, message.format(**names)) from None
 
 
 class ApiViewSet(viewsets.GenericViewSet):
@@ -78,25 +123,15 @@ class ApiViewSet(viewsets.GenericViewSet):
         inputs.is_valid(raise_exception=True)
         version = expected_version(if_match, record, current=lambda: self.represent(record))
         try:
-            # The services write in one transaction of their own; this one also holds
-            # whatever a service does before it, so a refused write leaves nothing behind.
-            with transaction.atomic():
-                service(
-                    expected_version=version,
-                    changes=inputs.changes(),
-                    user=self.request.user,
-                    summary=summary,
-                )
+            service(
+                expected_version=version,
+                changes=inputs.changes(),
+                user=self.request.user,
+                summary=summary,
+            )
         except EditConflict as conflict:
             raise self.conflict(if_match, reload(conflict.current.pk)) from None
         return self.with_etag(reload(record.pk))
 
     def conflict(self, if_match: IfMatch, current: TrackedModel):
         return stale(if_match, current, current=self.represent(current))
-
-    @staticmethod
-    def locked_version(record: TrackedModel, if_match: IfMatch, current) -> int:
-        """Lock ``record`` and check the If-Match against it. Call it in a transaction:
-        the lock holds until the transaction ends."""
-        locked = type(record)._default_manager.select_for_update().get(pk=record.pk)
-        return expected_version(if_match, locked, current=current)

@@ -10,9 +10,9 @@ from django.db.models import QuerySet
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from clauses.models import Plan, Position
+from clauses.selectors import api_reads as reads
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 
-from . import reads
 from .exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 
 LATEST = "latest"

@@ -1,7 +1,6 @@
-"""API views: thin. Each finds its record through ``lookups``/``reads``, renders it with a
+"""API views: thin. Each finds its record through ``clauses.selectors``, renders it with a
 serializer, and writes through the same services as the editor's forms."""
 
-from django.db import transaction
 from django.urls import Resolver404, resolve
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
@@ -19,12 +18,13 @@ from rest_framework.reverse import reverse
 from clauses import selectors, services
 from clauses.diff import RevisionSnapshot, diff
 from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.selectors import api_reads as reads
 from clauses.selectors.diffs import clause_versions_of, party_names_of, snapshot_of
+from clauses.tracking import EditConflict
 
-from . import lookups, reads
-from .base import ApiViewSet
+from .base import ApiViewSet, found
 from .diff_schema import RevisionDiffSerializer
-from .etag import parse_if_match
+from .etag import expected_version, parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
 from .filters import MAX_NUMBER, PositionFilter, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
@@ -101,7 +101,9 @@ class PlanViewSet(ApiViewSet):
 
     @extend_schema(summary="One plan")
     def retrieve(self, request, plan: str):
-        return Response(self.represent(lookups.plan(plan, self.get_queryset())))
+        return Response(
+            self.represent(found(lambda: selectors.plan_get(plan, self.get_queryset()), plan=plan))
+        )
 
 
 @extend_schema_view(
@@ -117,7 +119,7 @@ class PlanViewSet(ApiViewSet):
     ),
 )
 class RevisionViewSet(ApiViewSet):
-    queryset = Revision.objects.none()  # for the model permissions of writes
+    queryset = selectors.nothing_of(Revision)  # for the model permissions of writes
     serializer_class = RevisionDetailSerializer
     http_method_names = ["get", "post", "patch", "head", "options"]
 
@@ -125,13 +127,11 @@ class RevisionViewSet(ApiViewSet):
         return RevisionSerializer if self.action == "list" else RevisionDetailSerializer
 
     def get_object(self):
-        kwargs = self.kwargs
-        plan = lookups.plan(kwargs["plan"])
-        return lookups.revision(plan.slug, kwargs["number"], reads.revision_detail(plan))
+        plan = _plan(self.kwargs["plan"])
+        return _revision(plan, self.kwargs["number"], reads.revision_detail(plan))
 
     def list(self, request, plan: str):
-        found = lookups.plan(plan)
-        return self.paginated(reads.revisions(found), RevisionSerializer)
+        return self.paginated(reads.revisions(_plan(plan)), RevisionSerializer)
 
     def retrieve(self, request, plan: str, number: int):
         return self.with_etag(self.get_object())
@@ -143,7 +143,7 @@ class RevisionViewSet(ApiViewSet):
             input_class=RevisionEdit,
             input_context={"plan": revision.plan},
             service=lambda **edit: services.revision_update(revision=revision, **edit),
-            reload=lambda pk: reads.revision_detail(revision.plan).get(pk=pk),
+            reload=lambda pk: _reload_revision(revision.plan, pk),
         )
 
     @extend_schema(
@@ -161,13 +161,19 @@ class RevisionViewSet(ApiViewSet):
         summary = edit_summary(request)
         inputs = RevisionClone(data=request.data, context={"plan": source.plan})
         inputs.is_valid(raise_exception=True)
-        with transaction.atomic():
-            # Locked until the copy is written: nobody edits the source halfway through.
-            self.locked_version(source, if_match, current=lambda: self.represent(source))
+        version = expected_version(if_match, source, current=lambda: self.represent(source))
+        try:
             created = services.revision_clone(
-                source=source, user=request.user, summary=summary, **inputs.changes()
+                source=source,
+                expected_source_version=version,
+                user=request.user,
+                summary=summary,
+                **inputs.changes(),
             )
-        created = reads.revision_detail(source.plan).get(pk=created.pk)
+        except EditConflict as conflict:
+            current = _reload_revision(source.plan, conflict.current.pk)
+            raise self.conflict(if_match, current) from None
+        created = _reload_revision(source.plan, created.pk)
         location = self.links().revision(source.plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
 
@@ -185,8 +191,8 @@ class RevisionViewSet(ApiViewSet):
         responses=RevisionDiffSerializer,
     )
     def diff(self, request, plan: str, number: int):
-        found = lookups.plan(plan)
-        new = lookups.revision(found.slug, number, reads.revisions(found))
+        found = _plan(plan)
+        new = _revision(found, number, reads.revisions(found))
         old = self._against(request, found, new)
         links = self.links()
         if old is None:
@@ -232,7 +238,7 @@ def _diff_from_nothing(new: Revision):
     ),
 )
 class ClauseViewSet(ApiViewSet):
-    queryset = Clause.objects.none()  # for the model permissions (read-only here)
+    queryset = selectors.nothing_of(Clause)  # for the model permissions (read-only here)
     serializer_class = ClauseDetailSerializer
 
     def get_serializer_class(self):
@@ -243,20 +249,18 @@ class ClauseViewSet(ApiViewSet):
         return ClauseDetailSerializer
 
     def list(self, request, plan: str):
-        found = lookups.plan(plan)
-        return self.paginated(reads.clauses(found), ClauseSerializer)
+        return self.paginated(reads.clauses(_plan(plan)), ClauseSerializer)
 
     def retrieve(self, request, plan: str, clause: str):
-        found = lookups.plan(plan)
-        return Response(self.represent(lookups.clause(plan, clause, reads.clause_detail(found))))
+        queryset = reads.clause_detail(_plan(plan))
+        return Response(self.represent(_clause(plan, clause, queryset)))
 
     @extend_schema(
         summary="A clause's edit history: who changed what, when and why, newest first",
         responses=HistoryEntrySerializer(many=True),
     )
     def history(self, request, plan: str, clause: str):
-        found = lookups.clause(plan, clause, Clause.objects.select_related("plan"))
-        entries = selectors.clause_edit_history(clause=found)
+        entries = selectors.clause_edit_history(clause=_clause(plan, clause))
         return self.paginated(entries, HistoryEntrySerializer)
 
 
@@ -272,14 +276,22 @@ class ClauseViewSet(ApiViewSet):
     ),
 )
 class ClauseVersionViewSet(ApiViewSet):
-    queryset = ClauseVersion.objects.none()  # for the model permissions of writes
+    queryset = selectors.nothing_of(ClauseVersion)  # for the model permissions of writes
     serializer_class = ClauseVersionSerializer
     http_method_names = ["get", "patch", "head", "options"]
 
     def get_object(self):
-        kwargs = self.kwargs
-        return lookups.clause_version(
-            kwargs["plan"], kwargs["clause"], kwargs["number"], reads.clause_versions()
+        plan, clause, number = (self.kwargs[name] for name in ("plan", "clause", "number"))
+        return found(
+            lambda: selectors.clause_version_lookup(
+                plan_slug=plan,
+                clause_slug=clause,
+                number=number,
+                queryset=reads.clause_versions(),
+            ),
+            plan=plan,
+            clause=clause,
+            number=number,
         )
 
     def retrieve(self, request, plan: str, clause: str, number: int):
@@ -291,7 +303,7 @@ class ClauseVersionViewSet(ApiViewSet):
             version,
             input_class=ClauseVersionEdit,
             service=lambda **edit: services.clause_version_update(clause_version=version, **edit),
-            reload=lambda pk: reads.clause_versions().get(pk=pk),
+            reload=lambda pk: selectors.record_by_pk(reads.clause_versions(), pk),
         )
 
 
@@ -310,7 +322,7 @@ class ClauseVersionViewSet(ApiViewSet):
     ),
 )
 class PositionViewSet(ApiViewSet):
-    queryset = Position.objects.none()  # for the model permissions of writes
+    queryset = selectors.nothing_of(Position)  # for the model permissions of writes
     serializer_class = PositionSerializer
     filterset_class = PositionFilter
     http_method_names = ["get", "patch", "head", "options"]
@@ -321,9 +333,20 @@ class PositionViewSet(ApiViewSet):
     filter_backends = [DjangoFilterBackend]
 
     def get_object(self):
-        kwargs = self.kwargs
-        return lookups.position(
-            kwargs["plan"], kwargs["clause"], kwargs["number"], kwargs["party"], reads.positions()
+        names = ("plan", "clause", "number", "party")
+        plan, clause, number, party = (self.kwargs[name] for name in names)
+        return found(
+            lambda: selectors.position_get(
+                plan_slug=plan,
+                clause_slug=clause,
+                number=number,
+                party_slug=party,
+                queryset=reads.positions(),
+            ),
+            plan=plan,
+            clause=clause,
+            number=number,
+            party=party,
         )
 
     def list(self, request):
@@ -341,6 +364,35 @@ class PositionViewSet(ApiViewSet):
         return self.edit(
             position,
             input_class=PositionEdit,
-            service=lambda **edit: services.position_update(position=position, **edit),
-            reload=lambda pk: reads.positions().get(pk=pk),
+            service=lambda *, changes, **edit: services.position_save(
+                clause_version=position.clause_version,
+                party=position.party,
+                values=changes,
+                **edit,
+            ),
+            reload=lambda pk: selectors.record_by_pk(reads.positions(), pk),
         )
+
+
+def _plan(slug: str):
+    return found(lambda: selectors.plan_get(slug), plan=slug)
+
+
+def _clause(plan: str, clause: str, queryset=None) -> Clause:
+    return found(
+        lambda: selectors.clause_get(plan_slug=plan, clause_slug=clause, queryset=queryset),
+        plan=plan,
+        clause=clause,
+    )
+
+
+def _revision(plan, number: int, queryset) -> Revision:
+    return found(
+        lambda: selectors.revision_get(plan_slug=plan.slug, number=number, queryset=queryset),
+        plan=plan.slug,
+        number=number,
+    )
+
+
+def _reload_revision(plan, pk: int) -> Revision:
+    return selectors.record_by_pk(reads.revision_detail(plan), pk)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from ..selectors.plans import clauses_not_in, revisions_newest_first
 from ..vocabularies import Topic
 from .edit_form import EditForm, summary_field
 
@@ -48,9 +49,7 @@ class RevisionForm(EditForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         revision = self.instance
-        earlier = Revision.objects.filter(plan_id=revision.plan_id).order_by("-number")
-        if revision.number:
-            earlier = earlier.filter(number__lt=revision.number)
+        earlier = revisions_newest_first(plan_id=revision.plan_id, below=revision.number or None)
         # Offered: the earlier revisions of the same plan; the model's clean() still
         # checks a value sent from outside this list.
         self.fields["previous"].queryset = earlier
@@ -76,7 +75,7 @@ class CloneForm(forms.Form):
         help_text='e.g. "Joint US-Ukraine framework"; left empty: "Revision N".',
     )
     previous = forms.ModelChoiceField(
-        queryset=Revision.objects.none(),
+        queryset=None,  # the plan's revisions, set per form
         label="Continues",
         help_text="The draft this one answers; diffs compare against it.",
     )
@@ -85,7 +84,7 @@ class CloneForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["previous"].queryset = plan.revisions.order_by("-number")
+        self.fields["previous"].queryset = revisions_newest_first(plan_id=plan.pk)
         self.fields["previous"].label_from_instance = lambda r: f"{r.number}. {r.label}"
 
 
@@ -125,7 +124,7 @@ class ClauseAddForm(forms.Form):
     """Add a clause to a revision: an existing clause of the plan, or a new one."""
 
     clause = forms.ModelChoiceField(
-        queryset=Clause.objects.none(),
+        queryset=None,  # the plan's clauses the revision lacks, set per form
         required=False,
         label="Existing clause",
         help_text="A clause of the plan this revision does not hold yet (e.g. one dropped "
@@ -145,9 +144,7 @@ class ClauseAddForm(forms.Form):
     def __init__(self, *args, revision: Revision, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].initial = ClauseVersion._meta.get_field("status").default
-        self.fields["clause"].queryset = revision.plan.clauses.exclude(
-            versions__revision=revision
-        ).order_by("title")
+        self.fields["clause"].queryset = clauses_not_in(revision=revision)
 
     def clean(self):
         data = super().clean()

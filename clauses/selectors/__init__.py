@@ -1,16 +1,17 @@
 """Reads: querysets and plain data with what their pages need already joined or prefetched.
 
-Every read costs a fixed number of SQL queries, whatever the size of the plan; each says
-how many, and tests/test_pages_query_counts.py pins the budget of every page.
+The only code that reads the database for a page, the API, a form or a command. Every
+read costs a fixed number of SQL queries, whatever the size of the plan; each says how
+many, and tests/test_pages_query_counts.py pins the budget of every page.
 """
 
+from . import api_reads
 from .clause_pages import (
     ClauseStep,
     ClauseTimeline,
     ClauseVersionView,
     PositionView,
     StanceRow,
-    clause_get,
     clause_timeline,
     clause_version_get,
 )
@@ -21,11 +22,36 @@ from .diffs import (
     revision_snapshot,
 )
 from .history import HistoryEntry, clause_edit_history
+from .lookups import (
+    MAX_NUMBER,
+    clause_get,
+    clause_version_lookup,
+    missing_part,
+    nothing_of,
+    party_get,
+    plan_get,
+    position_get,
+    position_of,
+    record_by_pk,
+    revision_get,
+)
 from .overview import Matrix, MatrixCell, MatrixRow, plan_matrix
-from .party_pages import PartyPlan, PartyRow, party_list, party_positions
-from .plans import latest_revision, plan_list, revision_get, revisions_of
+from .parties import parties_in_order
+from .plans import (
+    clauses_not_in,
+    current_among,
+    current_revision,
+    current_revisions,
+    next_revision_number,
+    plan_clauses,
+    plan_list,
+    plans_exist,
+    revisions_newest_first,
+    revisions_of,
+)
 
 __all__ = [
+    "MAX_NUMBER",
     "ClauseStep",
     "ClauseTimeline",
     "ClauseVersionView",
@@ -33,23 +59,36 @@ __all__ = [
     "Matrix",
     "MatrixCell",
     "MatrixRow",
-    "PartyPlan",
-    "PartyRow",
     "PositionView",
     "StanceRow",
+    "api_reads",
     "clause_edit_history",
     "clause_get",
     "clause_timeline",
     "clause_version_get",
+    "clause_version_lookup",
     "clause_versions_of",
-    "latest_revision",
-    "party_list",
-    "party_positions",
+    "clauses_not_in",
+    "current_among",
+    "current_revision",
+    "current_revisions",
+    "missing_part",
+    "nothing_of",
+    "record_by_pk",
+    "next_revision_number",
+    "parties_in_order",
+    "party_get",
+    "plan_clauses",
+    "plan_get",
     "plan_list",
     "plan_matrix",
+    "plans_exist",
+    "position_get",
+    "position_of",
     "positions_with_party",
     "revision_diff",
     "revision_get",
     "revision_snapshot",
+    "revisions_newest_first",
     "revisions_of",
 ]

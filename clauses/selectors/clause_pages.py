@@ -8,11 +8,6 @@ from ..models import Clause, ClauseVersion, Position
 from .diffs import clause_version_diff, parties_of, party_names_of, positions_with_party
 
 
-def clause_get(*, plan_slug: str, clause_slug: str) -> Clause:
-    """One clause with its plan (one query). Raises Clause.DoesNotExist when unknown."""
-    return Clause.objects.select_related("plan").get(plan__slug=plan_slug, slug=clause_slug)
-
-
 @dataclass(frozen=True)
 class ClauseStep:
     """The clause as worded in one revision, and what changed since the revision that one

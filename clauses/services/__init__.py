@@ -8,6 +8,7 @@ from .edits import (
     clause_version_add,
     clause_version_update,
     position_create,
+    position_save,
     position_update,
 )
 from .paste import (
@@ -19,7 +20,6 @@ from .paste import (
     revision_from_paste,
 )
 from .revisions import (
-    next_revision_number,
     plan_create,
     plan_update,
     revision_clone,
@@ -33,7 +33,6 @@ __all__ = [
     "draft_align",
     "clause_candidates",
     "clause_title_from_text",
-    "next_revision_number",
     "revision_from_paste",
     "clause_update",
     "clause_version_add",
@@ -41,6 +40,7 @@ __all__ = [
     "plan_create",
     "plan_update",
     "position_create",
+    "position_save",
     "position_update",
     "revision_clone",
     "revision_create",

@@ -4,13 +4,15 @@ Every change to an existing row goes through ``tracking.save_edit``: it is refus
 ``EditConflict`` when someone saved the row since the editor loaded it.
 """
 
-from django.db import transaction
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from ..models import Clause, ClauseVersion, Position, Revision
-from ..tracking import require_summary, save_edit
+from ..selectors import position_of
+from ..tracking import EditConflict, require_summary, save_edit
 from ..vocabularies import ClauseStatus
-from .saving import only_editable, save_new, unique_slug
+from .saving import locked, only_editable, save_new, unique_slug
 
 CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
 CLAUSE_EDITABLE = ("title", "topic", "description")
@@ -72,6 +74,57 @@ def position_create(
     with transaction.atomic():
         position = Position(clause_version=clause_version, party=party, **values)
         return save_new(position, user=user, summary=summary)
+
+
+def position_save(
+    *,
+    clause_version: ClauseVersion,
+    party,
+    expected_version: int,
+    values: dict,
+    user,
+    summary: str,
+) -> Position:
+    """Record or change the party's position on the clause version, as the editor's form
+    and the API both do: one URL for a position recorded or not yet.
+
+    ``expected_version`` is the version the editor loaded: 0 for a position not recorded
+    then. Raises ``EditConflict`` (nothing written) when someone changed the position since,
+    or recorded it in between; the conflict carries the position as it is now.
+    """
+    require_summary(summary)
+    only_editable(values, POSITION_EDITABLE)
+    with transaction.atomic():
+        # Two editors recording the same party's first position take turns on this lock.
+        locked(clause_version)
+        current = position_of(clause_version=clause_version, party=party)
+        if current is not None:
+            return position_update(
+                position=current,
+                expected_version=expected_version,
+                changes=values,
+                user=user,
+                summary=summary,
+            )
+        if expected_version != 0:
+            # Loaded as recorded, and gone since: shown as the other side of the conflict.
+            gone = Position(clause_version=clause_version, party=party, version=0)
+            raise EditConflict(gone, expected_version)
+        try:
+            with transaction.atomic():
+                return position_create(
+                    clause_version=clause_version,
+                    party=party,
+                    values=values,
+                    user=user,
+                    summary=summary,
+                )
+        except (ValidationError, IntegrityError):
+            # Recorded by someone else between our read and our insert: a conflict too.
+            created = position_of(clause_version=clause_version, party=party)
+            if created is None:
+                raise
+            raise EditConflict(created, expected_version) from None
 
 
 def clause_version_add(

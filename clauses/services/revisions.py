@@ -2,15 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Max
 
 from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
-from ..tracking import require_summary, save_edit
+from ..selectors import next_revision_number
+from ..tracking import EditConflict, require_summary, save_edit
 from ..vocabularies import RevisionStatus
 from .saving import (
     bulk_create_tracked,
     insert_history_select,
     insert_select,
+    locked,
     only_editable,
     save_new,
     unique_slug,
@@ -59,15 +60,29 @@ def plan_update(*, plan: Plan, expected_version: int, changes: dict, user, summa
     )
 
 
-def next_revision_number(plan: Plan) -> int:
-    """The number the plan's next revision will take (as a form announces it)."""
-    return (plan.revisions.aggregate(highest=Max("number"))["highest"] or 0) + 1
-
-
-def _locked_next_number(plan_id: int) -> tuple[Plan, int]:
-    """The plan, locked so that two editors recording a draft at once get distinct numbers."""
-    plan = Plan.objects.select_for_update().get(pk=plan_id)
-    return plan, next_revision_number(plan)
+def _insert_revision(
+    *,
+    plan: Plan,
+    user,
+    summary: str,
+    label: str,
+    previous: Revision | None,
+    expected_number: int | None,
+    **fields,
+) -> Revision:
+    """The next revision of ``plan``, which the caller has locked (in its transaction) so
+    that two editors recording a draft at once get distinct numbers."""
+    number = next_revision_number(plan)
+    if expected_number is not None and expected_number != number:
+        raise ValidationError({"number": NUMBER_TAKEN.format(number=expected_number)})
+    revision = Revision(
+        plan=plan,
+        number=number,
+        label=label or DEFAULT_LABEL.format(number=number),
+        previous=previous,
+        **fields,
+    )
+    return save_new(revision, user=user, summary=summary)
 
 
 def revision_create(
@@ -91,17 +106,16 @@ def revision_create(
     if previous is not None and previous.plan_id != plan.pk:
         raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
     with transaction.atomic():
-        plan, number = _locked_next_number(plan.pk)
-        if expected_number is not None and expected_number != number:
-            raise ValidationError({"number": NUMBER_TAKEN.format(number=expected_number)})
-        revision = Revision(
+        plan = Plan.objects.select_for_update().get(pk=plan.pk)
+        return _insert_revision(
             plan=plan,
-            number=number,
-            label=label or DEFAULT_LABEL.format(number=number),
+            user=user,
+            summary=summary,
+            label=label,
             previous=previous,
+            expected_number=expected_number,
             **fields,
         )
-        return save_new(revision, user=user, summary=summary)
 
 
 def revision_clone(
@@ -112,8 +126,13 @@ def revision_clone(
     label: str = "",
     previous: Revision | None = None,
     expected_number: int | None = None,
+    expected_source_version: int | None = None,
 ) -> Revision:
     """The next revision of the plan as a copy of ``source``, for the editor to change.
+
+    ``source`` is locked until the copy is written, so nobody edits it halfway through;
+    given ``expected_source_version`` (the version the editor or API client read), a
+    source saved since is refused with ``EditConflict``: the copy is of what they saw.
 
     It continues ``previous`` when given (a counter-proposal answering an earlier draft),
     else ``source``. Every clause version and position is copied; copied positions are
@@ -123,8 +142,14 @@ def revision_clone(
     """
     require_summary(summary)
     with transaction.atomic():
-        revision = revision_create(
-            plan=source.plan,
+        # One query locks the source and its plan: the plan's lock numbers the revision.
+        current = Revision.objects.select_for_update().select_related("plan").get(pk=source.pk)
+        if expected_source_version is not None and current.version != expected_source_version:
+            raise EditConflict(current, expected_source_version)
+        if previous is not None and previous.plan_id != current.plan_id:
+            raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
+        revision = _insert_revision(
+            plan=current.plan,
             user=user,
             summary=summary,
             label=label,

@@ -24,6 +24,12 @@ def only_editable(changes: Mapping[str, Any], editable: Collection[str]) -> None
         raise ValidationError(refused)
 
 
+def locked(record: TrackedModel) -> TrackedModel:
+    """The record as stored now, its row locked until the transaction ends (one query).
+    Call it inside ``transaction.atomic``."""
+    return type(record)._default_manager.select_for_update().get(pk=record.pk)
+
+
 def save_new(record: TrackedModel, *, user, summary: str) -> TrackedModel:
     """Validate and insert one record with the editor and the summary in its history."""
     record.full_clean()

@@ -1,17 +1,28 @@
 """The plan overview: where every clause stands and where each party stands on it."""
 
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 
 from ..filters import OverviewFilterForm
 from ..models import Plan
-from ..selectors import latest_revision, plan_matrix
+from ..selectors import current_revision, plan_get, plan_matrix
 from ..vocabularies import Stance
 from .fragments import matrix_rows
 
+NO_SUCH_PLAN = "There is no plan at this address."
+
+
+def plan_or_404(slug: str) -> Plan:
+    """The plan a page's URL names, or 404."""
+    try:
+        return plan_get(slug)
+    except Plan.DoesNotExist:
+        raise Http404(NO_SUCH_PLAN) from None
+
 
 def plan_overview(request, plan):
-    plan = get_object_or_404(Plan, slug=plan)
-    matrix = plan_matrix(revision=latest_revision(plan=plan))
+    plan = plan_or_404(plan)
+    matrix = plan_matrix(revision=current_revision(plan=plan))
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     matrix = matrix.narrow(**form.narrowing())
     return render(

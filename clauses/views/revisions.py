@@ -1,16 +1,17 @@
 """The revisions of a plan: the timeline, and one revision in draft order."""
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
-from ..models import Plan, Revision
+from ..models import Revision
 from ..selectors import clause_versions_of, revision_get, revisions_of
+from .plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
 
 
 def revision_list(request, plan):
-    plan = get_object_or_404(Plan, slug=plan)
+    plan = plan_or_404(plan)
     return render(
         request,
         "clauses/revision_list.html",

@@ -8,12 +8,11 @@ password only if one is given).
 import getpass
 import os
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
-from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+
+from clauses.selectors.accounts import editors_group, user_by_username
+from clauses.services.accounts import editor_save
 
 PASSWORD_ENV = "PEACEPLAN_EDITOR_PASSWORD"
 NO_GROUP = "The Editors group does not exist: run `manage.py migrate` first."
@@ -35,27 +34,18 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, email, password, **options):
-        try:
-            group = Group.objects.get(name="Editors")
-        except Group.DoesNotExist:
-            raise CommandError(NO_GROUP) from None
-        User = get_user_model()
-        user = User._default_manager.filter(**{User.USERNAME_FIELD: username}).first()
+        group = editors_group()
+        if group is None:
+            raise CommandError(NO_GROUP)
+        user = user_by_username(username)
         password = password or os.environ.get(PASSWORD_ENV)
         if password is None and (user is None or self._interactive()):
             password = self._prompt()
-        with transaction.atomic():
-            created = user is None
-            if created:
-                user = User(**{User.USERNAME_FIELD: username}, email=email)
-            if password is not None:
-                try:
-                    validate_password(password, user)
-                except ValidationError as error:
-                    raise CommandError(" ".join(error.messages)) from None
-                user.set_password(password)
-            user.save()
-            user.groups.add(group)
+        created = user is None
+        try:
+            editor_save(user=user, username=username, email=email, password=password, group=group)
+        except ValidationError as error:
+            raise CommandError(" ".join(error.messages)) from None
         verb = "Created" if created else "Updated"
         self.stdout.write(self.style.SUCCESS(f"{verb} editor {username!r}."))
 

@@ -2,29 +2,21 @@
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 
-from ... import services
+from ... import selectors, services
 from ...forms import ClauseAddForm, ClauseForm, ClauseVersionForm, add_service_errors
-from ...models import Clause, Position
-from .edit_flow import (
-    clause_version_get,
-    edit_arguments,
-    editor_required,
-    revision_get,
-    save_edit_form,
-)
+from .edit_flow import edit_arguments, editor_required, found_or_404, save_edit_form
 
 SAVED = "Saved."
 CLAUSE_ADDED = "Point {number} added to revision {revision}."
 
-# Clauses must not import parties at import time; the model is reached through a relation.
-Party = Position._meta.get_field("party").related_model
-
 
 @editor_required("clauses.change_clauseversion")
 def clause_version_edit(request, plan, clause, number):
-    clause_version = clause_version_get(plan, clause, number)
+    clause_version = found_or_404(
+        selectors.clause_version_lookup, plan_slug=plan, clause_slug=clause, number=number
+    )
     form = ClauseVersionForm(request.POST or None, instance=clause_version)
     if save_edit_form(
         request,
@@ -36,7 +28,7 @@ def clause_version_edit(request, plan, clause, number):
     ):
         return redirect(clause_version)
     positions = {p.party_id: p for p in clause_version.positions.all()}
-    parties = [(party, positions.get(party.pk)) for party in Party.objects.all()]
+    parties = [(party, positions.get(party.pk)) for party in selectors.parties_in_order()]
     return render(
         request,
         "clauses/edit/clause_version_form.html",
@@ -52,7 +44,7 @@ def clause_version_edit(request, plan, clause, number):
 
 @editor_required("clauses.change_clause")
 def clause_edit(request, plan, clause):
-    clause = get_object_or_404(Clause.objects.select_related("plan"), plan__slug=plan, slug=clause)
+    clause = found_or_404(selectors.clause_get, plan_slug=plan, clause_slug=clause)
     form = ClauseForm(request.POST or None, instance=clause)
     if save_edit_form(
         request,
@@ -70,7 +62,7 @@ def clause_edit(request, plan, clause):
 
 @editor_required("clauses.add_clauseversion", "clauses.add_clause")
 def clause_add(request, plan, number):
-    revision = revision_get(plan, number)
+    revision = found_or_404(selectors.revision_get, plan_slug=plan, number=number)
     form = ClauseAddForm(request.POST or None, revision=revision)
     if form.is_valid():
         data = form.cleaned_data

@@ -3,15 +3,19 @@ edit form through a service without losing what the editor typed."""
 
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.http import Http404
 
 from ...forms import add_service_errors
-from ...models import ClauseVersion, Plan, Revision
 from ...tracking import EditConflict
+
+NOT_FOUND = "Nothing is recorded at this address: check the plan, revision, clause or party."
+
+T = TypeVar("T")
 
 
 def editor_required(*permissions: str):
@@ -24,23 +28,12 @@ def editor_required(*permissions: str):
     return decorator
 
 
-def plan_get(slug: str) -> Plan:
-    return get_object_or_404(Plan, slug=slug)
-
-
-def revision_get(plan: str, number: int) -> Revision:
-    return get_object_or_404(
-        Revision.objects.select_related("plan", "previous"), plan__slug=plan, number=number
-    )
-
-
-def clause_version_get(plan: str, clause: str, number: int) -> ClauseVersion:
-    return get_object_or_404(
-        ClauseVersion.objects.select_related("clause", "revision__plan"),
-        revision__plan__slug=plan,
-        revision__number=number,
-        clause__slug=clause,
-    )
+def found_or_404(lookup: Callable[..., T], *args, **kwargs) -> T:
+    """What the selector ``lookup`` finds, or 404 when the URL names nothing."""
+    try:
+        return lookup(*args, **kwargs)
+    except ObjectDoesNotExist:
+        raise Http404(NOT_FOUND) from None
 
 
 def edit_arguments(request, form) -> dict:

@@ -11,11 +11,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ... import services
+from ... import selectors, services
 from ...drafting.parse import DraftParseError
 from ...forms import AlignmentForm, PasteForm, add_service_errors
 from ...forms.paste import TEXT_CHANGED
-from .edit_flow import editor_required, plan_get, revision_get
+from .edit_flow import editor_required, found_or_404
 
 RECORDED = (
     "Revision {number} recorded from the pasted text: {kept} point(s) kept their clause, "
@@ -30,15 +30,15 @@ REALIGN = "realign"
 @editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
 def paste_next(request, plan, number):
     """Paste the draft that continues revision ``number``."""
-    previous = revision_get(plan, number)
+    previous = found_or_404(selectors.revision_get, plan_slug=plan, number=number)
     return _paste(request, previous.plan, previous)
 
 
 @editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
 def paste(request, plan):
-    """Paste a draft of the plan: continuing its latest revision, or its first draft."""
-    plan = plan_get(plan)
-    return _paste(request, plan, plan.revisions.order_by("-number").first())
+    """Paste a draft of the plan: continuing its current revision, or its first draft."""
+    plan = found_or_404(selectors.plan_get, plan)
+    return _paste(request, plan, selectors.current_revision(plan=plan))
 
 
 def _paste(request, plan, previous):
@@ -52,10 +52,10 @@ def _paste(request, plan, previous):
 @editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")
 def paste_confirm(request, plan, number=None):
     if number is None:
-        plan = plan_get(plan)
-        previous = plan.revisions.order_by("-number").first()
+        plan = found_or_404(selectors.plan_get, plan)
+        previous = selectors.current_revision(plan=plan)
     else:
-        previous = revision_get(plan, number)
+        previous = found_or_404(selectors.revision_get, plan_slug=plan, number=number)
         plan = previous.plan
     text = request.POST.get("text", "")
     try:
@@ -64,7 +64,9 @@ def paste_confirm(request, plan, number=None):
         return _paste_again(request, plan, previous, text)
     if REALIGN in request.POST:
         return _alignment_page(request, plan, previous, text, proposal=proposal)
-    form = AlignmentForm(request.POST, proposal=proposal, plan_clauses=_plan_clauses(plan))
+    form = AlignmentForm(
+        request.POST, proposal=proposal, plan_clauses=selectors.plan_clauses(plan=plan)
+    )
     if form.is_valid() and CHECK not in request.POST:
         try:
             revision = services.revision_from_paste(
@@ -93,10 +95,10 @@ def _alignment_page(request, plan, previous, text, *, proposal=None, note=""):
         proposal = services.draft_align(text=text, previous=previous)
     form = AlignmentForm(
         proposal=proposal,
-        plan_clauses=_plan_clauses(plan),
+        plan_clauses=selectors.plan_clauses(plan=plan),
         initial={
             "text": text,
-            "expected_number": services.next_revision_number(plan),
+            "expected_number": selectors.next_revision_number(plan),
             # A new draft usually comes the way its predecessor came (leaked, official...).
             **({"provenance": previous.provenance} if previous else {}),
         },
@@ -134,10 +136,6 @@ def _render_paste(request, plan, previous, form):
     return render(
         request, "clauses/edit/paste.html", {"plan": plan, "previous": previous, "form": form}
     )
-
-
-def _plan_clauses(plan):
-    return list(plan.clauses.order_by("title"))
 
 
 def _confirm_url(plan, previous):

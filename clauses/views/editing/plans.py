@@ -5,10 +5,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ... import services
+from ... import selectors, services
 from ...forms import NewRevisionForm, PlanForm, add_service_errors
 from ...models import Revision
-from .edit_flow import editor_required, plan_get
+from .edit_flow import editor_required, found_or_404
 
 PLAN_CREATED = "Plan created. Record its first draft: paste its text, or add clauses one by one."
 REVISION_CREATED = "Revision {number} created. Add its clauses one by one."
@@ -36,12 +36,14 @@ def plan_create(request):
 @editor_required("clauses.add_revision")
 def revision_new(request, plan):
     """An empty revision: the first of a new plan, or any draft built clause by clause."""
-    plan = plan_get(plan)
-    latest = plan.revisions.order_by("-number").first()
+    plan = found_or_404(selectors.plan_get, plan)
     form = NewRevisionForm(
         request.POST or None,
         instance=Revision(plan=plan),
-        initial={"previous": latest, "expected_number": services.next_revision_number(plan)},
+        initial={
+            "previous": selectors.current_revision(plan=plan),
+            "expected_number": selectors.next_revision_number(plan),
+        },
     )
     if form.is_valid():
         data = form.cleaned_data

@@ -4,9 +4,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from ... import services
+from ... import selectors, services
 from ...forms import CloneForm, RevisionForm, add_service_errors
-from .edit_flow import edit_arguments, editor_required, revision_get, save_edit_form
+from .edit_flow import edit_arguments, editor_required, found_or_404, save_edit_form
 
 CLONED = (
     "Revision {number} recorded as a copy of revision {source}: every position is marked "
@@ -17,13 +17,13 @@ SAVED = "Saved."
 
 @editor_required("clauses.add_revision")
 def revision_clone(request, plan, number):
-    source = revision_get(plan, number)
+    source = found_or_404(selectors.revision_get, plan_slug=plan, number=number)
     form = CloneForm(
         request.POST or None,
         plan=source.plan,
         initial={
             "previous": source,
-            "expected_number": services.next_revision_number(source.plan),
+            "expected_number": selectors.next_revision_number(source.plan),
         },
     )
     if form.is_valid():
@@ -51,7 +51,7 @@ def revision_clone(request, plan, number):
 
 @editor_required("clauses.change_revision")
 def revision_edit(request, plan, number):
-    revision = revision_get(plan, number)
+    revision = found_or_404(selectors.revision_get, plan_slug=plan, number=number)
     form = RevisionForm(request.POST or None, instance=revision)
     if save_edit_form(
         request,

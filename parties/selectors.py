@@ -1,26 +1,41 @@
-"""Parties, and one party's positions on the latest revision of every plan."""
+"""The parties' reads: the list with counts, one party, and one party's positions on the
+current revision of every plan. Built on the clauses app's public selectors."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, QuerySet
 
-from ..diff import ClauseDiff, PartyChange
-from ..models import ClauseVersion, Plan, Position, Revision
-from .diffs import clause_versions_of, diff_of_versions, positions_with_party
+from clauses.diff import ClauseDiff, PartyChange
+from clauses.models import ClauseVersion, Plan, Position, Revision
+from clauses.selectors import (
+    clause_versions_of,
+    current_revisions,
+    parties_in_order,
+    party_get,
+    positions_with_party,
+)
+from clauses.selectors.diffs import diff_of_versions
 
-# The party model, reached through a relation: clauses must not import parties at import
-# time (parties depends on clauses, never the reverse).
-Party = Position._meta.get_field("party").related_model
+from .models import Party
+
+__all__ = [
+    "PartyPlan",
+    "PartyRow",
+    "parties_in_order",
+    "party_get",
+    "party_list",
+    "party_positions",
+]
 
 
-def party_list() -> QuerySet:
+def party_list() -> QuerySet[Party]:
     """Parties in their order, with how many positions each holds (one query)."""
     return Party.objects.annotate(position_count=Count("positions")).order_by("sort_order", "name")
 
 
 @dataclass(frozen=True)
 class PartyRow:
-    version: ClauseVersion  # the clause in the latest revision
+    version: ClauseVersion  # the clause in the current revision
     position: Position | None  # the party's position on it; None if none recorded
     change: ClauseDiff  # the clause since the previous revision, this party's side only
 
@@ -33,35 +48,28 @@ class PartyRow:
 @dataclass(frozen=True)
 class PartyPlan:
     plan: Plan
-    revision: Revision  # the plan's latest revision
+    revision: Revision  # the plan's current revision
     previous: Revision | None  # the revision it continues
-    rows: tuple[PartyRow, ...]  # the latest revision's clauses, in draft order
-    dropped: tuple[ClauseDiff, ...]  # clauses of the previous revision the latest dropped
+    rows: tuple[PartyRow, ...]  # the current revision's clauses, in draft order
+    dropped: tuple[ClauseDiff, ...]  # clauses of the previous revision the current dropped
 
 
-def party_positions(*, party) -> list[PartyPlan]:
-    """The party's position on every clause of each plan's latest revision, and where it
-    moved since the revision that one continues (three queries: the latest revisions,
+def party_positions(*, party: Party) -> list[PartyPlan]:
+    """The party's position on every clause of each plan's current revision, and where it
+    moved since the revision that one continues (three queries: the current revisions,
     their clause versions and the previous revisions', this party's positions on them).
     Plans where the party holds no position in either revision are left out."""
-    latest_number = (
-        Revision.objects.filter(plan=OuterRef("plan")).order_by("-number").values("number")[:1]
-    )
-    latest = list(
-        Revision.objects.filter(number=Subquery(latest_number))
-        .select_related("plan", "previous")
-        .order_by("plan__title")
-    )
-    sides = [r for revision in latest for r in (revision, revision.previous) if r is not None]
+    current_ones = list(current_revisions())
+    sides = [r for revision in current_ones for r in (revision, revision.previous) if r is not None]
     only_this_party = positions_with_party(Position.objects.filter(party=party))
     versions = list(clause_versions_of(sides, positions=only_this_party))
 
     plans = []
-    for revision in latest:
+    for revision in current_ones:
         mine = [v for v in versions if v.revision_id in (revision.pk, revision.previous_id)]
         if not any(v.positions.all() for v in mine):
             continue
-        # With no previous revision, compare the latest with itself: nothing moved.
+        # With no previous revision, compare the current one with itself: nothing moved.
         result = diff_of_versions(revision.previous or revision, revision, mine)
         changes = {c.clause_id: c for c in result.clauses}
         current = [v for v in mine if v.revision_id == revision.pk]

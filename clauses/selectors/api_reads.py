@@ -1,27 +1,28 @@
 """The querysets the API reads, each with its joins and prefetches applied, and each in a
 stable order (a tiebreak on a unique column) so that pages never overlap or skip.
 
-These are API-shaped reads (what a JSON client pages through); the pages' own reads live
-in clauses.selectors, which this module reuses where they fit.
+These are API-shaped reads (what a JSON client pages through); they reuse the pages' own
+reads where they fit. Each is one query when evaluated, plus one per prefetch named.
 """
 
-from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Prefetch, QuerySet
 
-from clauses import selectors
-from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from .plans import plan_list, revisions_of
 
 # Parties are ordered as in the matrix: by their sort order, then by name.
 PARTY_ORDER = ("party__sort_order", "party__name", "party_id")
 
 
 def plans() -> QuerySet[Plan]:
+    """Plans as plan_list() reads them (one query)."""
     # plan_list() orders by title; titles may repeat, slugs may not.
-    return selectors.plan_list().order_by("title", "slug")
+    return plan_list().order_by("title", "slug")
 
 
 def revisions(plan: Plan) -> QuerySet[Revision]:
     """The plan's revisions by number, each knowing its plan without another query."""
-    return selectors.revisions_of(plan=plan).select_related("plan")
+    return revisions_of(plan=plan).select_related("plan")
 
 
 def _positions_of_versions() -> Prefetch:
@@ -29,7 +30,8 @@ def _positions_of_versions() -> Prefetch:
 
 
 def revision_detail(plan: Plan) -> QuerySet[Revision]:
-    """Revisions with their clause versions in draft order, each with its positions."""
+    """Revisions with their clause versions in draft order, each with its positions (three
+    queries)."""
     versions = (
         ClauseVersion.objects.select_related("clause", "revision__plan")
         .prefetch_related(_positions_of_versions())
@@ -39,7 +41,7 @@ def revision_detail(plan: Plan) -> QuerySet[Revision]:
 
 
 def clauses(plan: Plan) -> QuerySet[Clause]:
-    """Clauses with a summary of their version in each revision."""
+    """Clauses with a summary of their version in each revision (two queries)."""
     versions = ClauseVersion.objects.select_related("revision").order_by("revision__number")
     return (
         Clause.objects.filter(plan=plan)
@@ -50,7 +52,8 @@ def clauses(plan: Plan) -> QuerySet[Clause]:
 
 
 def clause_detail(plan: Plan) -> QuerySet[Clause]:
-    """Clauses with their full version in each revision, each with its positions."""
+    """Clauses with their full version in each revision, each with its positions (three
+    queries)."""
     versions = (
         ClauseVersion.objects.select_related("clause", "revision__plan")
         .prefetch_related(_positions_of_versions())
@@ -64,6 +67,8 @@ def clause_detail(plan: Plan) -> QuerySet[Clause]:
 
 
 def clause_versions() -> QuerySet[ClauseVersion]:
+    """Clause versions with their clause, revision and plan, and their positions with
+    their party (two queries)."""
     return ClauseVersion.objects.select_related("clause", "revision__plan").prefetch_related(
         _positions_of_versions()
     )
@@ -88,15 +93,13 @@ def positions() -> QuerySet[Position]:
 
 
 def in_latest_revisions(queryset: QuerySet[Position]) -> QuerySet[Position]:
-    """Only positions in the latest revision of their plan, in the same one query.
+    """Only positions in the current revision of their plan (the rule of
+    ``Revision.objects.current_of_each_plan``), in the same one query.
 
-    The latest revisions are found among the revisions (a few dozen rows), and positions
+    The current revisions are found among the revisions (a few dozen rows), and positions
     are then read through their clause versions' revision index. A subquery correlated
-    with each position instead made the database test every position of every revision:
-    over 300 ms for the first page beside a plan of 50 revisions (SQLite), 8 ms this way.
+    with each position instead made the database test every position of every revision,
+    far slower beside a plan of many revisions (bench/results.md).
     """
-    latest_number = (
-        Revision.objects.filter(plan=OuterRef("plan")).order_by("-number").values("number")[:1]
-    )
-    latest = Revision.objects.filter(number=Subquery(latest_number)).values("pk")
-    return queryset.filter(clause_version__revision__in=latest)
+    current = Revision.objects.current_of_each_plan().values("pk")
+    return queryset.filter(clause_version__revision__in=current)
