@@ -1,10 +1,65 @@
+"""The admin shows the tracked records and their history, read-only.
+
+Every write to a tracked record goes through a service, with the version check and the
+edit summary: the admin's own forms would bypass both. So nothing is added, changed,
+deleted or reverted here; each change page links to the editor's form for that record.
+"""
+
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from .models import Clause, ClauseVersion, Plan, Position, Revision
 
+NO_EDITOR_FORM = "No editor's form for this record."
 
-class RevisionInline(admin.TabularInline):
+
+class ReadOnlyInline:
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+    """A tracked model's records and their history, never written through the admin."""
+
+    readonly_fields = ["editor_form"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A POST there reverts the record to an old version: a write, refused like the rest.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def editor_url(self, obj) -> str | None:
+        """The editor's form for ``obj``, where there is one."""
+        return None
+
+    @admin.display(description="Edit")
+    def editor_form(self, obj):
+        url = self.editor_url(obj) if obj is not None and obj.pk else None
+        if url is None:
+            return NO_EDITOR_FORM
+        return format_html('<a href="{}">Edit in the editor\'s form</a>', url)
+
+
+class RevisionInline(ReadOnlyInline, admin.TabularInline):
     model = Revision
     fk_name = "plan"
     fields = ["number", "label", "published_on", "status", "provenance"]
@@ -12,7 +67,7 @@ class RevisionInline(admin.TabularInline):
     show_change_link = True
 
 
-class ClauseVersionInline(admin.TabularInline):
+class ClauseVersionInline(ReadOnlyInline, admin.TabularInline):
     model = ClauseVersion
     fields = ["position_in_draft", "number", "clause", "status", "text"]
     autocomplete_fields = ["clause"]
@@ -20,7 +75,7 @@ class ClauseVersionInline(admin.TabularInline):
     show_change_link = True
 
 
-class PositionInline(admin.TabularInline):
+class PositionInline(ReadOnlyInline, admin.TabularInline):
     model = Position
     fields = [
         "party",
@@ -35,15 +90,14 @@ class PositionInline(admin.TabularInline):
 
 
 @admin.register(Plan)
-class PlanAdmin(SimpleHistoryAdmin):
+class PlanAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "slug"]
     search_fields = ["title", "description"]
-    prepopulated_fields = {"slug": ["title"]}
     inlines = [RevisionInline]
 
 
 @admin.register(Revision)
-class RevisionAdmin(SimpleHistoryAdmin):
+class RevisionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["plan", "number", "label", "published_on", "status", "provenance", "previous"]
     list_filter = ["plan", "status", "provenance", "proposed_by"]
     search_fields = ["label", "notes", "source_title"]
@@ -51,17 +105,25 @@ class RevisionAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["previous"]
     inlines = [ClauseVersionInline]
 
+    def editor_url(self, obj):
+        return reverse(
+            "editing:revision_edit", kwargs={"plan": obj.plan.slug, "number": obj.number}
+        )
+
 
 @admin.register(Clause)
-class ClauseAdmin(SimpleHistoryAdmin):
+class ClauseAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "plan", "topic", "slug"]
     list_filter = ["plan", "topic"]
     search_fields = ["title", "slug", "description"]
     list_select_related = ["plan"]
 
+    def editor_url(self, obj):
+        return reverse("editing:clause_edit", kwargs={"plan": obj.plan.slug, "clause": obj.slug})
+
 
 @admin.register(ClauseVersion)
-class ClauseVersionAdmin(SimpleHistoryAdmin):
+class ClauseVersionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["clause", "revision", "number", "position_in_draft", "status"]
     list_filter = ["revision__plan", "status", "clause__topic"]
     search_fields = ["text", "clause__title"]
@@ -70,11 +132,26 @@ class ClauseVersionAdmin(SimpleHistoryAdmin):
     raw_id_fields = ["revision"]
     inlines = [PositionInline]
 
+    def editor_url(self, obj):
+        return reverse("editing:clause_version_edit", kwargs=_clause_version_kwargs(obj))
+
 
 @admin.register(Position)
-class PositionAdmin(SimpleHistoryAdmin):
+class PositionAdmin(ReadOnlyHistoryAdmin):
     list_display = ["clause_version", "party", "stance", "carried_over", "stated_on"]
     list_filter = ["party", "stance", "carried_over", "clause_version__revision__plan"]
     search_fields = ["summary", "quote", "source_title"]
     list_select_related = ["party", "clause_version__clause", "clause_version__revision__plan"]
     raw_id_fields = ["clause_version"]
+
+    def editor_url(self, obj):
+        kwargs = {**_clause_version_kwargs(obj.clause_version), "party": obj.party.slug}
+        return reverse("editing:position_edit", kwargs=kwargs)
+
+
+def _clause_version_kwargs(version: ClauseVersion) -> dict:
+    return {
+        "plan": version.revision.plan.slug,
+        "clause": version.clause.slug,
+        "number": version.revision.number,
+    }

@@ -1,12 +1,83 @@
-from django.contrib import admin
+"""Parties are added and changed here, through the parties' services: every save carries
+an edit summary and the version it was loaded from, like the editor's forms."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
+from clauses.forms.edit_form import summary_field
+from clauses.tracking import EditConflict
+
 from .models import Party
+from .services import PARTY_EDITABLE, party_create, party_update
+
+STALE = (
+    "Someone else saved this party since you opened it (it is now at version {current}). "
+    "Open it again and re-apply your change."
+)
+
+
+class PartyAdminForm(forms.ModelForm):
+    edit_summary = summary_field()
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+
+    class Meta:
+        model = Party
+        fields = [*PARTY_EDITABLE]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+
+    def clean(self):
+        data = super().clean()
+        # The instance was read for this request: a version older than it is stale.
+        loaded = data.get("expected_version")
+        if self.instance.pk and loaded is not None and loaded != self.instance.version:
+            raise forms.ValidationError(STALE.format(current=self.instance.version))
+        return data
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in PARTY_EDITABLE}
 
 
 @admin.register(Party)
 class PartyAdmin(SimpleHistoryAdmin):
+    form = PartyAdminForm
     list_display = ["name", "short_name", "kind", "sort_order"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+
+    def has_delete_permission(self, request, obj=None):
+        # Deleting writes no edit summary; parties with positions cannot go anyway.
+        return False
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Reverting through the history page would bypass the service.
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change:
+            saved = party_create(
+                values=form.values(), user=request.user, summary=data["edit_summary"]
+            )
+        else:
+            try:
+                saved = party_update(
+                    party=obj,
+                    expected_version=data["expected_version"],
+                    changes=form.values(),
+                    user=request.user,
+                    summary=data["edit_summary"],
+                )
+            except EditConflict as conflict:
+                # Saved by someone else between this form's check and the write.
+                messages.error(request, STALE.format(current=conflict.current.version))
+                return
+        obj.pk, obj.version = saved.pk, saved.version

@@ -4,7 +4,6 @@
 import pytest
 from django.db import IntegrityError
 
-from clauses.services import edits
 from clauses.api.exceptions import (
     AGAINST_INVALID,
     API_PATH_NOT_FOUND,
@@ -16,6 +15,7 @@ from clauses.api.exceptions import (
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.api.pagination import MAX_PAGE_SIZE
 from clauses.models import ClauseVersion, Position
+from clauses.services import edits
 from clauses.vocabularies import Stance
 from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
 

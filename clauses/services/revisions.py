@@ -11,7 +11,6 @@ from .saving import (
     bulk_create_tracked,
     insert_history_select,
     insert_select,
-    locked,
     only_editable,
     save_new,
     unique_slug,

@@ -3,13 +3,14 @@
 from urllib.parse import urlencode
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from ..filters import CompareForm, DiffFilterForm
-from ..models import Plan, Revision
-from ..selectors import revision_diff, revision_get, revisions_of
+from ..models import Revision
+from ..selectors import current_among, revision_diff, revision_get, revisions_of
 from .fragments import diff_clauses
+from .plans import plan_or_404
 from .revisions import NO_SUCH_REVISION
 
 DIFF_FILTERS = ("changed", "topic")
@@ -52,7 +53,7 @@ def revision_diff_page(request, plan, number):
 
 
 def compare(request, plan, a, b):
-    plan = get_object_or_404(Plan, slug=plan)
+    plan = plan_or_404(plan)
     revisions = list(revisions_of(plan=plan))
     by_number = {r.number: r for r in revisions}
     if a not in by_number or b not in by_number:
@@ -63,7 +64,7 @@ def compare(request, plan, a, b):
 
 def compare_form(request, plan):
     """The pickers; a valid pick redirects to the comparison's citable URL."""
-    plan = get_object_or_404(Plan, slug=plan)
+    plan = plan_or_404(plan)
     revisions = list(revisions_of(plan=plan))
     if "a" in request.GET or "b" in request.GET:
         form = CompareForm(request.GET, revisions=revisions)
@@ -76,7 +77,7 @@ def compare_form(request, plan):
             return redirect(f"{url}?{urlencode(kept)}" if kept else url)
     else:
         # Start from the latest revision against the one it continues.
-        latest = revisions[-1] if revisions else None
+        latest = current_among(revisions)
         old = latest.previous if latest and latest.previous else None
         form = CompareForm(
             initial={"a": old.number if old else None, "b": latest.number if latest else None},
