@@ -50,7 +50,7 @@ class RevisionQuerySet(QuerySet):
 
     def current_for(self, plan) -> "Revision | None":
         """The plan's current revision, or None before its first (one query)."""
-        return self.filter(plan=plan).order_by("-number").first()
+        return self.filter(plan=plan, number=self.current_numbers(plan)).first()
 
     @staticmethod
     def current_among(revisions) -> "Revision | None":

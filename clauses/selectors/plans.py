@@ -59,7 +59,8 @@ def current_revisions() -> QuerySet[Revision]:
 
 
 def next_revision_number(plan: Plan) -> int:
-    """The number the plan's next revision will take, as a form announces it (one query)."""
+    """The number the plan's next revision will take, as a form announces it (one query).
+    The highest number plus one, whichever revision is current: numbers never repeat."""
     highest = Revision.objects.filter(plan=plan).order_by("-number").values("number").first()
     return (highest["number"] if highest else 0) + 1
 
