@@ -15,7 +15,9 @@ from .clause_pages import (
     clause_version_get,
 )
 from .diffs import (
+    NothingToCompare,
     clause_versions_of,
+    default_against,
     positions_with_party,
     revision_diff,
     revision_snapshot,
@@ -33,6 +35,7 @@ __all__ = [
     "Matrix",
     "MatrixCell",
     "MatrixRow",
+    "NothingToCompare",
     "PartyPlan",
     "PartyRow",
     "PositionView",
@@ -42,6 +45,7 @@ __all__ = [
     "clause_timeline",
     "clause_version_get",
     "clause_versions_of",
+    "default_against",
     "latest_revision",
     "party_list",
     "party_positions",
