@@ -95,3 +95,9 @@ TOPIC_LABELS: dict[str, str] = dict(Topic.choices)
 CLAUSE_STATUS_LABELS: dict[str, str] = dict(ClauseStatus.choices)
 REVISION_STATUS_LABELS: dict[str, str] = dict(RevisionStatus.choices)
 PROVENANCE_LABELS: dict[str, str] = dict(Provenance.choices)
+
+# Stored value -> choice member, for code that turns thousands of plain rows into members:
+# a dictionary lookup costs far less than calling the enum per row.
+STANCE_MEMBERS: dict[str, Stance] = {member.value: member for member in Stance}
+TOPIC_MEMBERS: dict[str, Topic] = {member.value: member for member in Topic}
+CLAUSE_STATUS_MEMBERS: dict[str, ClauseStatus] = {member.value: member for member in ClauseStatus}

@@ -6,8 +6,8 @@ from rest_framework.response import Response
 
 from clauses.api.base import ApiViewSet
 from clauses.api.exceptions import PARTY_NOT_FOUND, not_found
-from clauses.api.links import Links
 from clauses.api.serializers import ReadSerializer
+from clauses.representations import party_data
 
 from . import selectors
 from .models import Party, PartyKind
@@ -27,20 +27,7 @@ class PartySerializer(ReadSerializer):
         read_only=True, help_text="The party's positions in each plan's latest revision."
     )
 
-    @staticmethod
-    def represent(party, links: Links) -> dict:
-        return {
-            "url": links.party(party.slug),
-            "version": party.version,
-            "slug": party.slug,
-            "name": party.name,
-            "short_name": party.short_name,
-            "kind": party.kind,
-            "color": party.color,
-            "sort_order": party.sort_order,
-            "description": party.description,
-            "positions_url": f"{links('position-list')}?party={party.slug}",
-        }
+    represent = staticmethod(party_data)
 
 
 @extend_schema_view(

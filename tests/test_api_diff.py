@@ -107,11 +107,21 @@ def test_against_itself_nothing_changed(client, plan):
     assert {c["change"] for c in body["clauses"]} == {"unchanged"}
 
 
-def test_a_first_revision_is_compared_with_nothing(client, plan):
-    body = client.get(DIFF.format(1)).json()
-    assert body["old"] == {"revision_id": None, "number": None, "label": ""}
-    assert body["old_url"] is None
-    assert {c["change"] for c in body["clauses"]} == {"added"}
+def test_a_first_revision_has_no_default_diff(client, plan):
+    response = client.get(DIFF.format(1))
+    assert response.status_code == 404
+    (error,) = response.json()["errors"]
+    assert error["field"] == "against"
+    assert error["message"].startswith(
+        "Revision 1 is the first draft: it continues no earlier revision, so there is "
+        "nothing to compare it against."
+    )
+
+
+def test_a_first_revision_compares_with_a_revision_named(client, plan):
+    body = client.get(DIFF.format(1), {"against": 2}).json()
+    assert body["old"]["number"] == 2
+    assert body["new"]["number"] == 1
 
 
 def test_against_a_revision_the_plan_does_not_have_is_400(client, plan):

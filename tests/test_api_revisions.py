@@ -53,6 +53,7 @@ def test_revisions_by_number(client, plan):
     assert first["proposed_by"] == "us"
     assert first["proposed_by_url"] == "http://testserver/api/v1/parties/us/"
     assert first["previous"] is None and first["previous_url"] is None
+    assert first["diff_url"] is None  # a first revision has no default diff
     assert second["status"] == "proposed"
     assert counter["previous"] == 1
     assert counter["previous_url"] == "http://testserver/api/v1/plans/framework/revisions/1/"

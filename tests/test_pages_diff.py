@@ -128,10 +128,21 @@ def test_each_party_s_move_shows_its_direction_in_words(client, plan):
     assert '<span class="stance stance-opposes">opposes</span>' in page
 
 
-def test_the_first_revision_has_nothing_to_compare_against(client, plan):
-    response = diff_page(client, 1)
-    assert response.context["diff"] is None
-    assert "there is nothing to compare it against" in response.content.decode()
+def test_the_first_revision_has_nothing_to_compare_against_on_the_page_and_in_the_api(client, plan):
+    """One rule for a revision that continues none: no default diff, the same words."""
+    page = client.get(reverse("clauses:revision_diff", kwargs={"plan": "framework", "number": 1}))
+    api = client.get("/api/v1/plans/framework/revisions/1/diff/")
+    assert page.status_code == 200  # a page that says why and links on
+    assert api.status_code == 404
+    said = "Revision 1 is the first draft: it continues no earlier revision, so there is nothing"
+    assert said in page.content.decode()
+    assert api.json()["errors"][0]["message"].startswith(said)
+    assert page.context.get("diff") is None
+
+
+def test_the_first_revision_compares_with_another_named(client, plan):
+    response = compare_page(client, 2, 1)
+    assert response.context["diff"].new.number == 1
 
 
 def test_only_changed_hides_the_unchanged_clauses(client, plan):

@@ -4,7 +4,9 @@ import pytest
 
 from clauses.models import Position
 from clauses.selectors.diffs import (
+    NothingToCompare,
     clause_versions_of,
+    default_against,
     diff_of_versions,
     revision_diff,
     revision_snapshot,
@@ -41,3 +43,15 @@ def test_a_revision_diff_equals_the_one_built_from_clause_versions(revisions, pa
     old, new = revisions[pair[0]], revisions[pair[1]]
     expected = diff_of_versions(old, new, list(clause_versions_of([old, new])))
     assert repr(revision_diff(old=old, new=new)) == repr(expected)
+
+
+def test_a_revision_is_diffed_by_default_against_the_one_it_continues(revisions):
+    first, second, third = revisions
+    assert third.previous == second
+    assert default_against(third) == second
+
+
+def test_a_first_revision_has_no_default_diff(revisions):
+    first = revisions[0]
+    with pytest.raises(NothingToCompare, match="Revision 1 is the first draft"):
+        default_against(first)

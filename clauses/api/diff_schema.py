@@ -76,8 +76,10 @@ class ClauseDiffSerializer(serializers.Serializer):
 
 
 class RevisionInfoSerializer(serializers.Serializer):
-    revision_id = serializers.IntegerField(allow_null=True)
-    number = serializers.IntegerField(allow_null=True)
+    # Both sides are always revisions: a first revision has no default diff (see
+    # clauses.selectors.diffs.default_against).
+    revision_id = serializers.IntegerField()
+    number = serializers.IntegerField()
     label = serializers.CharField(allow_blank=True)
 
 

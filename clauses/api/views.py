@@ -16,10 +16,9 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from clauses import selectors, services
-from clauses.diff import RevisionSnapshot, diff
 from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.representations import POSITION_FIELDS, positions_data
 from clauses.selectors import api_reads as reads
-from clauses.selectors.diffs import clause_versions_of, party_names_of, snapshot_of
 from clauses.tracking import EditConflict
 
 from .base import ApiViewSet, found
@@ -29,7 +28,6 @@ from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, 
 from .filters import MAX_NUMBER, PositionFilter, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
 from .serializers import (
-    POSITION_VALUES,
     ClauseDetailSerializer,
     ClauseSerializer,
     ClauseVersionSerializer,
@@ -38,7 +36,6 @@ from .serializers import (
     PositionSerializer,
     RevisionDetailSerializer,
     RevisionSerializer,
-    position_rows,
 )
 
 
@@ -184,8 +181,8 @@ class RevisionViewSet(ApiViewSet):
                 "against",
                 int,
                 description="The number of the revision to compare with; by default the one "
-                "this revision continues (a first revision is compared with nothing: every "
-                "clause added).",
+                "this revision continues. A first revision continues none: without against, "
+                "its diff is 404.",
             )
         ],
         responses=RevisionDiffSerializer,
@@ -193,42 +190,30 @@ class RevisionViewSet(ApiViewSet):
     def diff(self, request, plan: str, number: int):
         found = _plan(plan)
         new = _revision(found, number, reads.revisions(found))
-        old = self._against(request, found, new)
+        raw = request.query_params.get("against")
+        try:
+            old = selectors.default_against(new) if raw is None else _named_against(found, new, raw)
+        except selectors.NothingToCompare as refused:
+            raise not_found("against", str(refused)) from None
         links = self.links()
-        if old is None:
-            result = _diff_from_nothing(new)
-        else:
-            result = selectors.revision_diff(old=old, new=new)
-        data = result.as_dict()
-        data["old_url"] = links.revision(found.slug, old.number) if old else None
+        data = selectors.revision_diff(old=old, new=new).as_dict()
+        data["old_url"] = links.revision(found.slug, old.number)
         data["new_url"] = links.revision(found.slug, new.number)
         return Response(data)
 
-    @staticmethod
-    def _against(request, plan, new: Revision) -> Revision | None:
-        raw = request.query_params.get("against")
-        if raw is None:
-            return new.previous
-        if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_NUMBER:
-            raise drf_serializers.ValidationError({"against": AGAINST_INVALID.format(value=raw)})
-        if int(raw) == new.number:
-            return new
-        against = plan.revisions.filter(number=int(raw)).first()
-        if against is None:
-            raise drf_serializers.ValidationError(
-                {"against": AGAINST_NOT_FOUND.format(plan=plan.slug, number=raw)}
-            )
-        return against
 
-
-def _diff_from_nothing(new: Revision):
-    """A first revision against nothing: every clause added (the same two queries as a diff)."""
-    versions = list(clause_versions_of([new]))
-    return diff(
-        RevisionSnapshot(revision_id=None, number=None, label=""),
-        snapshot_of(new, versions),
-        party_names=party_names_of(versions),
-    )
+def _named_against(plan, new: Revision, raw: str) -> Revision:
+    """The revision named by ``?against=``: a number of a revision of the same plan."""
+    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_NUMBER:
+        raise drf_serializers.ValidationError({"against": AGAINST_INVALID.format(value=raw)})
+    if int(raw) == new.number:
+        return new
+    try:
+        return selectors.revision_get(plan_slug=plan.slug, number=int(raw))
+    except Revision.DoesNotExist:
+        raise drf_serializers.ValidationError(
+            {"against": AGAINST_NOT_FOUND.format(plan=plan.slug, number=raw)}
+        ) from None
 
 
 @extend_schema_view(
@@ -353,8 +338,8 @@ class PositionViewSet(ApiViewSet):
         # The filters and the paginator of every list, by faster paths that answer the
         # same: see filter_positions and paginate_rows.
         positions = filter_positions(request.query_params, self.get_queryset())
-        page = self.paginator.paginate_rows(positions, POSITION_VALUES, request)
-        return self.get_paginated_response(position_rows(page, self.links()))
+        page = self.paginator.paginate_rows(positions, POSITION_FIELDS, request)
+        return self.get_paginated_response(positions_data(page, self.links()))
 
     def retrieve(self, request, plan: str, clause: str, number: int, party: str):
         return self.with_etag(self.get_object())

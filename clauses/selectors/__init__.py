@@ -16,7 +16,9 @@ from .clause_pages import (
     clause_version_get,
 )
 from .diffs import (
+    NothingToCompare,
     clause_versions_of,
+    default_against,
     positions_with_party,
     revision_diff,
     revision_snapshot,
@@ -59,6 +61,7 @@ __all__ = [
     "Matrix",
     "MatrixCell",
     "MatrixRow",
+    "NothingToCompare",
     "PositionView",
     "StanceRow",
     "api_reads",
@@ -80,6 +83,7 @@ __all__ = [
     "party_get",
     "plan_clauses",
     "plan_get",
+    "default_against",
     "plan_list",
     "plan_matrix",
     "plans_exist",

@@ -25,12 +25,8 @@ from ..diff import (
     frozen_builder,
 )
 from ..models import ClauseVersion, Position, Revision
-from ..vocabularies import ClauseStatus, Stance, Topic
+from ..vocabularies import CLAUSE_STATUS_MEMBERS, STANCE_MEMBERS, TOPIC_MEMBERS
 
-# Stored value -> choice member, once, instead of calling the enum per row.
-_STANCES = {member.value: member for member in Stance}
-_TOPICS = {member.value: member for member in Topic}
-_STATUSES = {member.value: member for member in ClauseStatus}
 _position_snapshot_of = frozen_builder(PositionSnapshot)
 
 
@@ -67,7 +63,7 @@ def party_names_of(versions: Iterable[ClauseVersion]) -> dict[str, str]:
 def position_snapshot(position: Position) -> PositionSnapshot:
     return PositionSnapshot(
         party_slug=position.party.slug,
-        stance=_STANCES[position.stance],
+        stance=STANCE_MEMBERS[position.stance],
         summary=position.summary,
         quote=position.quote,
         source_title=position.source_title,
@@ -82,11 +78,11 @@ def clause_snapshot(version: ClauseVersion) -> ClauseSnapshot:
         clause_id=version.clause_id,
         slug=version.clause.slug,
         title=version.clause.title,
-        topic=_TOPICS[version.clause.topic],
+        topic=TOPIC_MEMBERS[version.clause.topic],
         number=version.number,
         position_in_draft=version.position_in_draft,
         text=version.text,
-        status=_STATUSES[version.status],
+        status=CLAUSE_STATUS_MEMBERS[version.status],
         positions={p.party.slug: position_snapshot(p) for p in version.positions.all()},
     )
 
@@ -169,7 +165,7 @@ def _load(
     )
     version_rows = list(versions)
 
-    stances, position_of = _STANCES, _position_snapshot_of
+    stances, position_of = STANCE_MEMBERS, _position_snapshot_of
     by_version: dict[int, dict[str, PositionSnapshot]] = {}
     parties: dict[str, tuple[int, str]] = {}
     for (
@@ -215,7 +211,7 @@ def _load(
         if order != list(held):
             by_version[version_id] = {slug: held[slug] for slug in order}
 
-    topics, statuses = _TOPICS, _STATUSES
+    topics, statuses = TOPIC_MEMBERS, CLAUSE_STATUS_MEMBERS
     clauses: dict[int, list[ClauseSnapshot]] = {pk: [] for pk in revision_ids}
     for (
         version_id,
@@ -261,8 +257,38 @@ def revision_snapshot(revision: Revision) -> RevisionSnapshot:
     return snapshots[revision.pk]
 
 
+class NothingToCompare(Exception):
+    """A revision that continues none was asked for its default diff."""
+
+    def __init__(self, revision: Revision):
+        self.revision = revision
+        super().__init__(
+            f"Revision {revision.number} is the first draft: it continues no earlier "
+            "revision, so there is nothing to compare it against. Compare it with another "
+            "revision of the plan by number."
+        )
+
+
+def default_against(revision: Revision) -> Revision:
+    """The revision that ``revision`` is compared with when none is named: the one it
+    continues (no query if ``previous`` is already joined).
+
+    The first-revision rule, for the diff page and the API alike: a revision that continues
+    no earlier one has no default diff, and asking for it raises ``NothingToCompare``. The
+    diff page says so (in the words of the exception's message) and links on; the API
+    answers 404 with the message. Such a revision can still be compared with any other
+    named explicitly. Its clauses are not shown as all "added": nothing came before it to
+    add them to, and a revision that describes only part of a plan would read as adding
+    what it merely leaves undescribed.
+    """
+    if revision.previous_id is None:
+        raise NothingToCompare(revision)
+    return revision.previous
+
+
 def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:
     """What changed from ``old`` to ``new``, any two revisions of a plan (two queries: the
-    clause versions of both sides, then all their positions with parties)."""
+    clause versions of both sides, then all their positions with parties). The one diff
+    of the pages and the API; ``default_against`` picks ``old`` when none is named."""
     snapshots, names = _load([old, new])
     return diff(snapshots[old.pk], snapshots[new.pk], party_names=names)

@@ -10,11 +10,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..models import ClauseVersion, Position, Revision
-from ..vocabularies import ClauseStatus, Stance, Topic, agreement_gap
-
-STANCE_LABELS = dict(Stance.choices)
-TOPIC_LABELS = dict(Topic.choices)
-STATUS_LABELS = dict(ClauseStatus.choices)
+from ..vocabularies import CLAUSE_STATUS_LABELS, TOPIC_LABELS, agreement_gap
 
 
 @dataclass(frozen=True)
@@ -173,7 +169,7 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
                 topic_label=TOPIC_LABELS.get(topic, topic),
                 number=number,
                 status=status,
-                status_label=STATUS_LABELS.get(status, status),
+                status_label=CLAUSE_STATUS_LABELS.get(status, status),
                 text=text,
                 positions=cells,
                 cells=_cells(cells, columns),

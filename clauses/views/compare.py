@@ -8,7 +8,14 @@ from django.urls import reverse
 
 from ..filters import CompareForm, DiffFilterForm
 from ..models import Revision
-from ..selectors import current_among, revision_diff, revision_get, revisions_of
+from ..selectors import (
+    NothingToCompare,
+    current_among,
+    default_against,
+    revision_diff,
+    revision_get,
+    revisions_of,
+)
 from .fragments import diff_clauses
 from .plans import plan_or_404
 from .revisions import NO_SUCH_REVISION
@@ -16,12 +23,11 @@ from .revisions import NO_SUCH_REVISION
 DIFF_FILTERS = ("changed", "topic")
 
 
-def _render_diff(request, *, plan, old, new, revisions=None, compare_form=None):
-    """The diff page for ``old`` to ``new``; without ``old`` it says there is nothing to
-    compare against."""
-    result = revision_diff(old=old, new=new) if old is not None else None
+def _render_diff(request, *, plan, old, new, compare_form=None):
+    """The diff page for ``old`` to ``new``."""
+    result = revision_diff(old=old, new=new)
     filters = DiffFilterForm(request.GET)
-    clauses = filters.apply(result.clauses) if result else []
+    clauses = filters.apply(result.clauses)
     articles = (
         diff_clauses(clauses, plan_slug=plan.slug, old_number=old.number, new_number=new.number)
         if clauses
@@ -49,7 +55,17 @@ def revision_diff_page(request, plan, number):
         revision = revision_get(plan_slug=plan, number=number)
     except Revision.DoesNotExist:
         raise Http404(NO_SUCH_REVISION) from None
-    return _render_diff(request, plan=revision.plan, old=revision.previous, new=revision)
+    try:
+        old = default_against(revision)
+    except NothingToCompare:
+        # A page a reader can land on: it says why there is no diff and links on to the
+        # revision and the pickers (the API, which has no such page, answers 404).
+        return render(
+            request,
+            "clauses/diff.html",
+            {"plan": revision.plan, "old": None, "new": revision, "section": "compare"},
+        )
+    return _render_diff(request, plan=revision.plan, old=old, new=revision)
 
 
 def compare(request, plan, a, b):
@@ -78,7 +94,10 @@ def compare_form(request, plan):
     else:
         # Start from the latest revision against the one it continues.
         latest = current_among(revisions)
-        old = latest.previous if latest and latest.previous else None
+        try:
+            old = default_against(latest) if latest else None
+        except NothingToCompare:
+            old = None
         form = CompareForm(
             initial={"a": old.number if old else None, "b": latest.number if latest else None},
             revisions=revisions,

@@ -21,8 +21,9 @@ from django.utils.safestring import SafeString, mark_safe
 
 from ..diff import ClauseDiff, PartyChange
 from ..selectors import Matrix, MatrixRow
-from ..selectors.overview import STANCE_LABELS, STATUS_LABELS, TOPIC_LABELS
 from ..textdiff import TextOp
+from ..vocabularies import CLAUSE_STATUS_LABELS as STATUS_LABELS
+from ..vocabularies import STANCE_LABELS, TOPIC_LABELS
 
 # A slug the URL patterns accept and no real slug is: reverse() once with it, then put the
 # real slug in its place.
