@@ -25,13 +25,19 @@ THIN = [
     "clauses/views",
     "clauses/api/views.py",
     "clauses/api/base.py",
+    "clauses/api/inputs.py",
     "clauses/forms",
     "clauses/management/commands",
     "clauses/admin.py",
     "parties/views.py",
     "parties/api.py",
 ]
-ORM_CALL = re.compile(r"\.objects\b|get_object_or_404\(|\._default_manager\b")
+# A manager, a shortcut that queries, or a related manager's query (plan.revisions.filter).
+ORM_CALL = re.compile(
+    r"\.objects\b|get_object_or_404\(|\._default_manager\b"
+    r"|\.(revisions|clauses|clause_versions|versions|positions)\.(filter|get|exclude|order_by|"
+    r"aggregate|annotate|values|values_list|first|last|count|exists)\("
+)
 
 
 def _modules():

@@ -11,10 +11,11 @@ the endpoint cannot change is refused by name rather than silently ignored.
 
 from urllib.parse import unquote
 
-from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 from rest_framework.request import Request
 
+from clauses import selectors
 from clauses.models import Revision
 from clauses.tracking import SUMMARY_REQUIRED
 from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance
@@ -84,21 +85,21 @@ class RevisionEdit(EditInput):
     def validate_proposed_by(self, slug):
         if slug is None:
             return None
-        party = apps.get_model("parties", "Party").objects.filter(slug=slug).first()
-        if party is None:
-            raise serializers.ValidationError(PROPOSED_BY_NOT_FOUND.format(party=slug))
-        return party
+        try:
+            return selectors.party_get(slug)
+        except ObjectDoesNotExist:
+            raise serializers.ValidationError(PROPOSED_BY_NOT_FOUND.format(party=slug)) from None
 
     def validate_previous(self, number):
         if number is None:
             return None
         plan = self.context["plan"]
-        previous = Revision.objects.filter(plan=plan, number=number).first()
-        if previous is None:
+        try:
+            return selectors.revision_get(plan_slug=plan.slug, number=number)
+        except Revision.DoesNotExist:
             raise serializers.ValidationError(
                 PREVIOUS_NOT_FOUND.format(plan=plan.slug, number=number)
-            )
-        return previous
+            ) from None
 
 
 class RevisionClone(EditInput):
