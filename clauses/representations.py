@@ -15,8 +15,8 @@ of hundreds reads rows rather than model instances, since building six instances
 
 from collections.abc import Iterable
 
-from .api.etag import etag_of
-from .api.links import Links
+from .links import Links
+from .tracking import etag_of
 from .vocabularies import ORDINAL, STANCE_LABELS
 
 # What a position's data is built from, as ``.values_list()`` names it, in row order.

@@ -75,6 +75,12 @@ class TrackedModel(models.Model):
         ]
 
 
+def etag_of(pk: int, version: int) -> str:
+    """A record's entity tag as the API sends it (``"<pk>-<version>"``): any saved change
+    bumps the version, so the tag names exactly the state a client read."""
+    return f'"{pk}-{version}"'
+
+
 T = TypeVar("T", bound=TrackedModel)
 
 SUMMARY_REQUIRED = "Say in a few words why you made this change (the edit summary)."

@@ -12,6 +12,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from clauses import selectors
+from clauses.links import Links
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.tracking import EditConflict, TrackedModel
 
@@ -26,7 +27,6 @@ from .exceptions import (
     not_found,
 )
 from .inputs import EditInput, edit_summary
-from .links import Links
 from .pagination import ApiPagination
 from .schema import ApiAutoSchema
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from clauses.tracking import TrackedModel
+from clauses.tracking import TrackedModel, etag_of
 
 from .exceptions import PreconditionFailed, PreconditionRequired
 
@@ -48,11 +48,7 @@ _OUR_TAG = re.compile(r"^(\d+)-(\d+)$")
 
 
 def etag_for(record: TrackedModel) -> str:
-    return f'"{record.pk}-{record.version}"'
-
-
-def etag_of(pk: int, version: int) -> str:
-    return f'"{pk}-{version}"'
+    return etag_of(record.pk, record.version)
 
 
 @dataclass(frozen=True)

@@ -7,9 +7,8 @@ response still matches the fields declared here.
 from rest_framework import serializers
 
 from clauses import representations
+from clauses.links import Links, links_for
 from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topic
-
-from .links import Links, links_for
 
 
 def _url(**kwargs):
