@@ -8,8 +8,8 @@ from django.urls import reverse
 
 from ..filters import CompareForm, DiffFilterForm
 from ..models import Plan, Revision
+from ..rendering import diff_clauses
 from ..selectors import revision_diff, revision_get, revisions_of
-from .fragments import diff_clauses
 from .revisions import NO_SUCH_REVISION
 
 DIFF_FILTERS = ("changed", "topic")

@@ -4,9 +4,9 @@ from django.shortcuts import get_object_or_404, render
 
 from ..filters import OverviewFilterForm
 from ..models import Plan
+from ..rendering import matrix_rows
 from ..selectors import latest_revision, plan_matrix
 from ..vocabularies import Stance
-from .fragments import matrix_rows
 
 
 def plan_overview(request, plan):
