@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
 from .diff import ClauseDiff, PartyChange
-from .selectors import Matrix, MatrixRow
+from .selectors import Matrix
 from .textdiff import OpKind, TextOp
 from .vocabularies import CLAUSE_STATUS_LABELS, STANCE_LABELS, TOPIC_LABELS
 
@@ -62,17 +62,29 @@ class Slotted:
 
     def __init__(self, html: str):
         pieces = _SLOT_PATTERN.split(html)
-        self._format = "".join(
-            f"{{{piece}}}" if odd else piece.replace("{", "{{").replace("}", "}}")
-            for odd, piece in ((i % 2, p) for i, p in enumerate(pieces))
-        ).format_map
-        self.slots = frozenset(pieces[1::2])
+        self.literals = pieces[0::2]
+        self.order = tuple(pieces[1::2])  # the slots, in the order the markup holds them
+        if len(set(self.order)) != len(self.order):
+            raise ValueError(f"A slot appears twice in {html!r}: fill it through a variable.")
+        # A %-format string: the markup's own percent signs doubled, each slot a %s.
+        self._percent = "%s".join(literal.replace("%", "%%") for literal in self.literals)
 
     def fill(self, **values) -> str:
         """The markup with each slot holding its value, escaped unless marked safe."""
-        return self._format(
-            {k: v if isinstance(v, SafeData) else escape(str(v)) for k, v in values.items()}
+        return self._percent % tuple(
+            v if isinstance(v, SafeData) else escape(str(v))
+            for v in (values[slot] for slot in self.order)
         )
+
+    def filler(self, *slots: str) -> Callable[[tuple], str]:
+        """For a hot loop: a function from a tuple of values, already escaped, for ``slots``
+        in this order, to the markup."""
+        if sorted(slots) != sorted(self.order):
+            raise ValueError(f"The slots are {self.order}, not {slots}.")
+        if slots == self.order:
+            return self._percent.__mod__
+        positions = [slots.index(slot) for slot in self.order]
+        return lambda values: self._percent % tuple(values[i] for i in positions)
 
 
 @functools.cache
@@ -153,53 +165,65 @@ def _matrix_cell(stance_value: str, carried: bool) -> Slotted:
     )
 
 
+_MATRIX_ROW_SLOTS = (
+    "number",
+    "clause_url",
+    "title",
+    "topic_label",
+    "status",
+    "status_label",
+    "cells",
+)
+
+
 def matrix_rows(matrix: Matrix, *, plan_slug: str) -> SafeString:
-    """The body rows of the overview matrix: one per clause, one cell per party shown."""
+    """The body rows of the overview matrix: one per clause, one cell per party shown.
+
+    The hot loop of the overview: each row's and cell's partial is looked up in a dict and
+    filled with data escaped here."""
     number = matrix.revision.number
     clause_url = _url_maker("clauses:clause", "clause", plan=plan_slug)
     version_url = _url_maker("clauses:clause_version", "clause", plan=plan_slug, number=number)
     empty = slotted("_matrix_cell_empty", "party_name")
-    # Per column, the cell it shows where its party has no position.
+    # Per column: its party's name, escaped, the anchor of its positions, its empty cell.
     columns = [
-        (p.name, f"#position-{p.slug}", empty.fill(party_name=p.name)) for p in matrix.columns
+        (escape(p.name), escape(f"#position-{p.slug}"), empty.fill(party_name=p.name))
+        for p in matrix.columns
     ]
-    out = [
-        _matrix_row(row, clause_url(row.slug), version_url(row.slug), columns)
-        for row in matrix.rows
-    ]
-    return mark_safe("".join(out))  # noqa: S308 - every piece of data is escaped in fill()
-
-
-def _matrix_row(row: MatrixRow, clause_url: str, version_url: str, columns) -> str:
-    cells = []
-    for cell, (name, anchor, empty) in zip(row.cells, columns, strict=True):
-        if cell.stance is None:
-            cells.append(empty)
-        else:
-            cells.append(
-                _matrix_cell(cell.stance, cell.carried_over).fill(
-                    href=version_url + anchor, summary=cell.summary, party_name=name
+    cell_slots = ("href", "summary", "party_name")
+    cells = {}
+    rows = {}
+    out = []
+    for row in matrix.rows:
+        href = escape(version_url(row.slug))
+        row_cells = []
+        for cell, (name, anchor, no_position) in zip(row.cells, columns, strict=True):
+            if cell.stance is None:
+                row_cells.append(no_position)
+                continue
+            key = (cell.stance, cell.carried_over)
+            fill = cells.get(key)
+            if fill is None:
+                fill = cells[key] = _matrix_cell(*key).filler(*cell_slots)
+            row_cells.append(fill((href + anchor, escape(cell.summary), name)))
+        fill = rows.get(row.gap)
+        if fill is None:
+            row_partial = slotted("_matrix_row", *_MATRIX_ROW_SLOTS, gap=row.gap)
+            fill = rows[row.gap] = row_partial.filler(*_MATRIX_ROW_SLOTS)
+        out.append(
+            fill(
+                (
+                    escape(row.number),
+                    escape(clause_url(row.slug)),
+                    escape(row.title),
+                    escape(row.topic_label),
+                    escape(row.status),
+                    escape(row.status_label),
+                    "".join(row_cells),
                 )
             )
-    return slotted(
-        "_matrix_row",
-        "number",
-        "clause_url",
-        "title",
-        "topic_label",
-        "status",
-        "status_label",
-        "cells",
-        gap=row.gap,
-    ).fill(
-        number=row.number,
-        clause_url=clause_url,
-        title=row.title,
-        topic_label=row.topic_label,
-        status=row.status,
-        status_label=row.status_label,
-        cells=mark_safe("".join(cells)),  # noqa: S308 - filled from escaped partials
-    )
+        )
+    return mark_safe("".join(out))  # noqa: S308 - every piece of data is escaped above
 
 
 @functools.cache

@@ -7,6 +7,10 @@ each rendered once per shape by ``clauses.rendering.slotted``, with every value 
 escaped, and mark the result safe once.
 """
 
+import functools
+from collections.abc import Callable
+from html import escape
+
 from django.forms import BoundField
 from django.utils.safestring import SafeString, mark_safe
 
@@ -17,17 +21,25 @@ def _shape(field: BoundField) -> dict:
     """The finite part of a field's context: which optional attributes it has."""
     return {
         "invalid": bool(field.errors),
-        "disabled": bool(field.field.widget.attrs.get("disabled")),
+        "disabled": bool(field.field.disabled or field.field.widget.attrs.get("disabled")),
     }
 
 
+@functools.cache
+def _option(selected: bool) -> Callable[[tuple], str]:
+    """Fills ``_widget_option.html`` from an escaped (value, label)."""
+    option = slotted("edit/_widget_option", "value", "label", selected=selected)
+    return option.filler("value", "label")
+
+
 def _options(choices, selected: str) -> str:
-    chosen = slotted("edit/_widget_option", "value", "label", selected=True)
-    other = slotted("edit/_widget_option", "value", "label", selected=False)
-    return "".join(
-        (chosen if str(value) == selected else other).fill(value=value, label=label)
-        for value, label in choices
-    )
+    chosen, other = _option(True), _option(False)
+    parts = []
+    for value, label in choices:
+        value = str(value)
+        fill = chosen if value == selected else other
+        parts.append(fill((escape(value), escape(str(label)))))
+    return "".join(parts)
 
 
 def select(field: BoundField, choices) -> SafeString:
