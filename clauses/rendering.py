@@ -14,8 +14,10 @@ template engine once per process:
   the page then fills the slots with data passed through ``html.escape``, which is what
   autoescaping calls, so hostile text shows exactly as it would through the template.
 
-Only the loops over rows are Python. Templates are read once per process: a change to one
-of these partials shows after a restart.
+Only the loops over rows are Python, and the skeleton of the diff's clause articles, which
+no other page shows; the pieces they share with other pages (stance, direction, carried-over
+marker, source, text diff) come from the partials. Templates are read once per process: a
+change to one of these partials shows after a restart.
 """
 
 import functools
@@ -37,8 +39,8 @@ from .vocabularies import CLAUSE_STATUS_LABELS, STANCE_LABELS, TOPIC_LABELS
 # real slug in its place.
 _SLUG = "slug--placeholder--"
 
-# What a slot holds while its partial is rendered: no text autoescaping changes, and none
-# data can hold unnoticed (it is split out of the rendered markup, never out of data).
+# What a slot holds while its partial is rendered: autoescaping leaves it as it is, and it is
+# looked for only in the rendered markup, never in data, so data that holds it stays text.
 _SLOT = "\x00slot:{}\x00"
 _SLOT_PATTERN = re.compile("\x00slot:(\\w+)\x00")
 
