@@ -32,13 +32,17 @@ def _option(selected: bool) -> Callable[[tuple], str]:
     return option.filler("value", "label")
 
 
+# The same options recur in every select of a long form: each escaped and filled once.
+@functools.lru_cache(maxsize=16_384)
+def _option_html(value: str, label: str, selected: bool) -> str:
+    return _option(selected)((escape(value), escape(label)))
+
+
 def _options(choices, selected: str) -> str:
-    chosen, other = _option(True), _option(False)
     parts = []
     for value, label in choices:
         value = str(value)
-        fill = chosen if value == selected else other
-        parts.append(fill((escape(value), escape(str(label)))))
+        parts.append(_option_html(value, str(label), value == selected))
     return "".join(parts)
 
 
