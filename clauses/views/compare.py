@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from ..filters import CompareForm, DiffFilterForm
 from ..models import Revision
+from ..rendering import diff_clauses
 from ..selectors import (
     NothingToCompare,
     current_among,
@@ -16,7 +17,6 @@ from ..selectors import (
     revision_get,
     revisions_of,
 )
-from .fragments import diff_clauses
 from .plans import plan_or_404
 from .revisions import NO_SUCH_REVISION
 

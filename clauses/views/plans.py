@@ -5,9 +5,9 @@ from django.shortcuts import render
 
 from ..filters import OverviewFilterForm
 from ..models import Plan
+from ..rendering import matrix_rows
 from ..selectors import current_revision, plan_get, plan_matrix
 from ..vocabularies import Stance
-from .fragments import matrix_rows
 
 NO_SUCH_PLAN = "There is no plan at this address."
 
