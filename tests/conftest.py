@@ -117,6 +117,24 @@ def plan(db):
     return make_plan()
 
 
+@pytest.fixture
+def position(db):
+    """One position for the API's tests of a single record: Russia opposes clause "dmz" in
+    revision 1 of the plan "framework"."""
+    from clauses.vocabularies import Stance
+    from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
+
+    plan = PlanFactory(slug="framework")
+    version = ClauseVersionFactory(
+        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
+    )
+    return PositionFactory(
+        clause_version=version,
+        party=PartyFactory(slug="russia", name="Russia"),
+        stance=Stance.OPPOSES,
+    )
+
+
 def built_once_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
     """Body of a module-scoped fixture: the rows ``build`` writes are made once and read by
     every test of the module, then rolled back after the last one.

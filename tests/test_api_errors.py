@@ -16,23 +16,11 @@ from clauses.api.exceptions import (
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.api.pagination import MAX_PAGE_SIZE
 from clauses.models import ClauseVersion, Position
-from clauses.vocabularies import Stance
-from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
+from tests.factories import PlanFactory
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
 REVISION = "/api/v1/plans/framework/revisions/1/"
-
-
-@pytest.fixture
-def position(db):
-    plan = PlanFactory(slug="framework")
-    version = ClauseVersionFactory(
-        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
-    )
-    return PositionFactory(
-        clause_version=version, party=PartyFactory(slug="russia"), stance=Stance.OPPOSES
-    )
 
 
 def assert_error(response, status, field, message=None):
