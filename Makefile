@@ -35,8 +35,10 @@ seed: install .env
 test: install .env
 	DEBUG=1 $(PY) -m pytest $(PYTEST_ARGS)
 
+# The quick suite, for every change: leaves out the browser tests and the slow ones (schema
+# fuzzing, a gunicorn start, the benchmark at a tiny size), which `make test` still runs.
 test-fast: install .env
-	DEBUG=1 $(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
+	DEBUG=1 $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

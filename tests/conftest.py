@@ -1,9 +1,18 @@
-"""Personas made once per test: anonymous, analyst, editor, staff."""
+"""Personas made once per test (anonymous, analyst, editor, staff) and the plans several
+test modules share."""
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import TypeVar
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
+from django.db import transaction
 from django.test import Client
+
+T = TypeVar("T")
 
 PASSWORD = "correct-horse-battery-staple"
 
@@ -97,3 +106,67 @@ def seeded(db):
     from clauses.models import Plan
 
     return Plan.objects.get(slug="ukraine-peace-framework")
+
+
+@pytest.fixture
+def plan(db):
+    """The editor's four-clause plan of tests/editing_helpers.py, slug "framework": one
+    revision, Ukraine's and Russia's positions on every clause. Modules that need a plan of
+    another shape (query budgets over sizes, the seed) define their own ``plan``."""
+    from tests.editing_helpers import make_plan
+
+    return make_plan()
+
+
+@pytest.fixture
+def position(db):
+    """One position for the API's tests of a single record: Russia opposes clause "dmz" in
+    revision 1 of the plan "framework"."""
+    from clauses.vocabularies import Stance
+    from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
+
+    plan = PlanFactory(slug="framework")
+    version = ClauseVersionFactory(
+        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
+    )
+    return PositionFactory(
+        clause_version=version,
+        party=PartyFactory(slug="russia", name="Russia"),
+        stance=Stance.OPPOSES,
+    )
+
+
+def built_once_for_the_module(django_db_blocker, build: Callable[[], T]) -> Iterator[T]:
+    """Body of a module-scoped fixture: the rows ``build`` writes are made once and read by
+    every test of the module, then rolled back after the last one.
+
+    Each test still runs in its own transaction nested inside this one, so what a test
+    writes is undone before the next; only the shared rows outlive it. Query budgets over a
+    large plan stay cheap this way, since the plan is not rebuilt for every budget.
+    """
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            value = build()
+        except BaseException:
+            atomic.__exit__(*sys.exc_info())
+            raise
+    yield value
+    with django_db_blocker.unblock():
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+RUN_ONCE = "PEACEPLAN_RUN_ONCE"
+
+
+def pytest_collection_modifyitems(config, items):
+    """``once`` checks are slow and database-independent: CI runs them on one database only
+    (see .ci/run); elsewhere they are skipped unless asked for."""
+    if os.environ.get(RUN_ONCE) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"a check run once per CI run: set {RUN_ONCE}=1 to run it")
+    for item in items:
+        if "once" in item.keywords:
+            item.add_marker(skip)

@@ -16,23 +16,11 @@ from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.api.pagination import MAX_PAGE_SIZE
 from clauses.models import ClauseVersion, Position
 from clauses.services import edits
-from clauses.vocabularies import Stance
-from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
+from tests.factories import PlanFactory
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
 REVISION = "/api/v1/plans/framework/revisions/1/"
-
-
-@pytest.fixture
-def position(db):
-    plan = PlanFactory(slug="framework")
-    version = ClauseVersionFactory(
-        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
-    )
-    return PositionFactory(
-        clause_version=version, party=PartyFactory(slug="russia"), stance=Stance.OPPOSES
-    )
 
 
 def assert_error(response, status, field, message=None):
@@ -218,3 +206,10 @@ def test_options_describes_a_resource(editor_client, client, position):
         for url in (POSITION, CLAUSE_VERSION, REVISION, f"{REVISION}clone/", "/api/v1/positions/"):
             response = c.options(url)
             assert response.status_code == 200, (url, response.content)
+
+
+@pytest.mark.parametrize("value", ["%", "5%", "%s", "%(x)s"])
+def test_a_filter_value_holding_a_percent_sign_is_400_quoting_it(client, position, value):
+    response = client.get("/api/v1/positions/", {"revision": value})
+    assert response.status_code == 400
+    assert value in response.json()["errors"][0]["message"]

@@ -14,7 +14,7 @@ from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import Position, Revision
 from clauses.vocabularies import Stance
 from tests.conftest import client_for
-from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
+from tests.factories import PositionFactory
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 WRITABLE = [
@@ -39,17 +39,6 @@ WRITABLE = [
         {},
     ),
 ]
-
-
-@pytest.fixture
-def position(db):
-    plan = PlanFactory(slug="framework")
-    version = ClauseVersionFactory(
-        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
-    )
-    return PositionFactory(
-        clause_version=version, party=PartyFactory(slug="russia"), stance=Stance.OPPOSES
-    )
 
 
 def write(client, method, url, data, **headers):

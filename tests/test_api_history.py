@@ -2,28 +2,11 @@
 
 import datetime
 
-import pytest
-
 from clauses.api.inputs import EDIT_SUMMARY_FIELD
-from clauses.vocabularies import Stance
-from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, PositionFactory
 
 HISTORY = "/api/v1/plans/framework/clauses/dmz/history/"
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 CLAUSE_VERSION = "/api/v1/plans/framework/clauses/dmz/r1/"
-
-
-@pytest.fixture
-def position(db):
-    plan = PlanFactory(slug="framework")
-    version = ClauseVersionFactory(
-        revision__plan=plan, revision__number=1, clause__plan=plan, clause__slug="dmz"
-    )
-    return PositionFactory(
-        clause_version=version,
-        party=PartyFactory(slug="russia", name="Russia"),
-        stance=Stance.OPPOSES,
-    )
 
 
 def edit(client, url, data, summary):

@@ -2,21 +2,32 @@
 the same number of SQL queries for a small plan and a plan several times its size."""
 
 import pytest
+from django.contrib.auth.models import User
 
 from clauses import services
 from clauses.models import ClauseVersion, Position
+from tests.conftest import built_once_for_the_module
 from tests.factories import build_plan
 
 SMALL = {"clauses": 4, "parties": 2, "revisions": 3}
 LARGE = {"clauses": 24, "parties": 6, "revisions": 3}
 PLAN = "/api/v1/plans/generated"
 
+pytestmark = pytest.mark.django_db
 
-@pytest.fixture(params=[SMALL, LARGE], ids=["small", "large"])
-def plan(request, db, editor):
-    plan = build_plan(**request.param)
+
+@pytest.fixture(scope="module", params=[SMALL, LARGE], ids=["small", "large"])
+def plan(request, django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(
+        django_db_blocker, lambda: plan_with_history(**request.param)
+    )
+
+
+def plan_with_history(**size):
+    plan = build_plan(**size)
+    editor = User.objects.create_user("history-editor")
     # History for the clause whose history is read: more edits in the larger plan.
-    edits = request.param["parties"]
+    edits = size["parties"]
     for version in ClauseVersion.objects.filter(clause__slug="clause-0"):
         for n in range(edits):
             version = services.clause_version_update(

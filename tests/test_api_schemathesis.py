@@ -29,6 +29,8 @@ from tests.factories import (
     RevisionFactory,
 )
 
+pytestmark = pytest.mark.slow
+
 MAX_EXAMPLES = 25
 
 # Hypothesis starts from, and shrinks towards, the first choice.

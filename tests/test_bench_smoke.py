@@ -39,6 +39,8 @@ def results(django_db_setup, django_db_blocker):
     return out
 
 
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
 def test_every_case_runs_with_its_naive_peer_and_its_floor(results):
     for result in results:
         assert [case.key for case in result.cases] == CASE_KEYS
@@ -51,12 +53,16 @@ def test_every_case_runs_with_its_naive_peer_and_its_floor(results):
                 assert isinstance(variant.measurement.queries, int)
 
 
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
 def test_the_diff_variants_agree_on_the_totals(results):
     for result in results:
         for key in ("revision_diff", "diff_function"):
             assert result.case(key).agrees == {"naive": True, "floor": True}, key
 
 
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
 def test_the_app_reads_in_a_fixed_number_of_queries_and_the_naive_peer_does_not(results):
     small, large = results
     for key in report.FIXED_QUERIES:
@@ -66,6 +72,8 @@ def test_the_app_reads_in_a_fixed_number_of_queries_and_the_naive_peer_does_not(
     )
 
 
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
 def test_the_report_has_a_row_per_case_and_every_target(results):
     throughput = [
         ThroughputResult("trivial", "/favicon.ico", 1, 1.0, 10, 0, 10.0, 0.001, 0.002, 0.003, {})
@@ -101,6 +109,7 @@ class _Hello(http.server.BaseHTTPRequestHandler):
         pass
 
 
+@pytest.mark.slow
 def test_the_load_generator_counts_requests_and_latencies():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -122,6 +131,7 @@ def test_the_load_generator_targets_only_this_machine():
         run_load("http://example.org/", concurrency=1, duration=0.1)
 
 
+@pytest.mark.slow
 def test_the_app_serves_under_gunicorn_with_debug_off(tmp_path):
     # /favicon.ico needs no database: an empty SQLite file is enough to start.
     with serve(f"sqlite:///{tmp_path / 'empty.sqlite3'}") as url:

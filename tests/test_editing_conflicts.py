@@ -8,14 +8,9 @@ from clauses.forms import CONFLICT
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.vocabularies import Stance
 from tests.conftest import client_for
-from tests.editing_helpers import form_data, make_plan
+from tests.editing_helpers import form_data
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def plan():
-    return make_plan()
 
 
 @pytest.fixture

@@ -23,11 +23,6 @@ from tests.editing_helpers import database_state, form_data, make_plan
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def plan():
-    return make_plan()
-
-
 def url(name, **kwargs):
     return reverse(f"editing:{name}", kwargs=kwargs)
 

@@ -27,11 +27,6 @@ from tests.editing_helpers import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def plan():
-    return make_plan()
-
-
 def clause_id(slug: str) -> str:
     return str(Clause.objects.get(slug=slug).pk)
 

@@ -5,7 +5,7 @@ import pytest
 
 from clauses.models import Clause, ClauseVersion, Position
 from clauses.selectors import revision_diff, revision_snapshot
-from tests.conftest import client_for, editors_group
+from tests.conftest import built_once_for_the_module, client_for, editors_group
 from tests.factories import build_plan
 
 SIZES = [
@@ -16,9 +16,9 @@ SIZES = [
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=SIZES)
-def plan(request):
-    return build_plan(**request.param)
+@pytest.fixture(scope="module", params=SIZES)
+def plan(request, django_db_setup, django_db_blocker):
+    yield from built_once_for_the_module(django_db_blocker, lambda: build_plan(**request.param))
 
 
 @pytest.fixture

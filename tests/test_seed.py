@@ -1,5 +1,9 @@
 """The seed holds the report's facts, cites its source, and leaves history."""
 
+import os
+import re
+from pathlib import Path
+
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -68,16 +72,44 @@ def test_every_position_cites_the_report(seeded):
         assert position.quote, f"{position} has no quote"
 
 
-def test_every_quote_is_the_report_s_own_words(seeded, settings):
-    from pathlib import Path
+# The news report the seed quotes is not ours to publish: it is kept outside the repository,
+# beside the checkout, and CI puts it there.
+REPORT_NAME = "2025-12-rokna-us-ukraine-joint-peace-plan.txt"
 
-    report = next((Path(settings.BASE_DIR).parent / "shared" / "sources").glob("*.txt"), None)
-    if report is None:
-        pytest.skip("the source report is not beside this checkout")
-    text = report.read_text(encoding="utf-8")
+
+def report_path(base_dir) -> Path:
+    return Path(base_dir).parent / "shared" / "sources" / REPORT_NAME
+
+
+def report_text(path: Path, environ) -> str:
+    """The report's text; where it is missing, a failure in CI and a skip anywhere else."""
+    if not path.is_file():
+        if environ.get("CI"):
+            pytest.fail(f"the source report is missing: looked for {path}")
+        pytest.skip(
+            f"the source report is kept outside the repository, at {path}; "
+            "the quotes cannot be checked without it"
+        )
+    return path.read_text(encoding="utf-8")
+
+
+def test_every_quote_is_the_report_s_own_words(seeded, settings):
+    text = report_text(report_path(settings.BASE_DIR), os.environ)
     for position in Position.objects.all():
         for fragment in position.quote.split("[...]"):
             assert fragment.strip() in text, f"not in the report: {fragment!r}"
+
+
+def test_a_missing_report_fails_in_ci_and_is_skipped_elsewhere(tmp_path):
+    missing = report_path(tmp_path / "repo")
+    with pytest.raises(pytest.fail.Exception, match=f"looked for {re.escape(str(missing))}"):
+        report_text(missing, {"CI": "true"})
+    with pytest.raises(pytest.skip.Exception, match="kept outside the repository") as skipped:
+        report_text(missing, {})
+    assert str(missing) in str(skipped.value)
+    missing.parent.mkdir(parents=True)
+    missing.write_text("The report.", encoding="utf-8")
+    assert report_text(missing, {"CI": "true"}) == "The report."
 
 
 def test_seed_leaves_a_history_row_for_everything_it_created(seeded):

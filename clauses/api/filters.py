@@ -151,7 +151,12 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
         raise ValidationError(
             {
                 name: [
-                    ErrorDetail(error.message % (error.params or ()), code=error.code)
+                    # Formatted only when it has parameters, as Django does: the message may
+                    # quote the client's value, which can hold a "%".
+                    ErrorDetail(
+                        error.message % error.params if error.params else error.message,
+                        code=error.code,
+                    )
                     for error in forms.ValidationError(found).error_list
                 ]
                 for name, found in errors.items()
