@@ -113,9 +113,9 @@ def _bound_filters() -> dict[str, django_filters.Filter]:
     """The filters of one ``PositionFilter``, each with its form field built, kept for reuse.
 
     A FilterSet deep-copies its filters and builds a form class, its fields and a form on
-    every request: filtering a plan's revision took 2.1 ms that way, 0.9 ms this way, the
-    plan's lookup included (SQLite). Cleaning a value and filtering by it change neither
-    the filter nor its field, so one set of both serves every request.
+    every request, which cost more than the filtering itself (the positions list case in
+    bench/results.md). Cleaning a value and filtering by it change neither the filter nor
+    its field, so one set of both serves every request.
     """
     filters = PositionFilter(queryset=Position.objects.none()).filters
     for item in filters.values():

@@ -63,8 +63,8 @@ class ApiPagination(PageNumberPagination):
         """``paginate_queryset(queryset.values_list(*fields))`` in one query, not two.
 
         The page is read with the number of all rows beside it, which the paginator
-        would count in a query of its own, compiled and sent separately: about 1.5 ms
-        more for a page of positions (SQLite). Only a page that comes back empty, past
+        would count in a query of its own, compiled and sent separately (see the
+        positions list case in bench/results.md). Only a page that comes back empty, past
         the first, or ``last``, or a page number that is no whole number from 1, needs
         the count first: it is then counted, and answered, as before.
         """

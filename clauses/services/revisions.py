@@ -171,7 +171,7 @@ def copy_clause_versions(*, source: Revision, target: Revision, user, summary: s
     every value's round trip, and on SQLite a statement per 999 parameters (over 150
     queries for 500 clauses and 10 parties). ``INSERT ... SELECT`` copies inside the
     database: two statements here and two in ``clone_positions`` at any size, on SQLite
-    and PostgreSQL alike, an order of magnitude faster.
+    and PostgreSQL alike (the clone case in bench/results.md).
 
     Run right after ``target`` is created, so that its clause versions are exactly the
     copies. The copies start at version 1, as a new row does.

@@ -26,7 +26,11 @@ def only_editable(changes: Mapping[str, Any], editable: Collection[str]) -> None
 
 def locked(record: TrackedModel) -> TrackedModel:
     """The record as stored now, its row locked until the transaction ends (one query).
-    Call it inside ``transaction.atomic``."""
+    Call it inside ``transaction.atomic``.
+
+    PostgreSQL locks the row. SQLite has no row locks (``select_for_update`` does nothing
+    there): a writing transaction holds the whole database instead, so two editors still
+    take turns, the second reading what the first wrote."""
     return type(record)._default_manager.select_for_update().get(pk=record.pk)
 
 
