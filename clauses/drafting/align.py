@@ -30,9 +30,9 @@ clause, even one made only of stop words or emoji.
 **Order.** Drafts mostly keep their points' relative order, so where a point stands is
 evidence too: the unambiguous pairs (mutual best, scoring at least ``ANCHOR_SCORE``) anchor
 the alignment, and a clause lying between the clauses of a point's nearest anchors gets up
-to ``ORDER_BONUS`` (see ``_with_order_evidence``). It only chooses between clauses that the
-point's words already qualify for (scoring at least the threshold without it), so a new
-point standing where a dropped clause stood stays new.
+to ``ORDER_BONUS`` (see ``_with_order_evidence``). Like the numbering hint, it only chooses
+between clauses that the point's words qualify it for (terms and wording alone scoring at
+least the threshold), so a new point standing where a dropped clause stood stays new.
 
 **Assignment.** The pairs are then matched one to one so as to maximise the total of
 their scores above ``NEW_CLAUSE_THRESHOLD`` (``matching.best_matching``), not greedily: a
@@ -125,10 +125,10 @@ def align_draft(
     """Propose a clause (or a new one) for each point; see the module docstring.
 
     ``clauses`` are the previous revision's, in their order, with distinct ids. A pair
-    scoring under ``threshold`` (0-100) is never matched.
+    whose words score under ``threshold`` (0-100) is never matched.
     """
-    content, words = _score_pairs(points, clauses)
-    scores = _with_order_evidence(content)
+    scores, words = _score_pairs(points, clauses)
+    scores = _with_order_evidence(scores)
     # Where a point stands (its number, its place, its neighbours) chooses between clauses
     # its words qualify it for; it never makes a point continue a clause its words do not.
     assigned = best_matching(
