@@ -35,12 +35,54 @@ def numbers_and_texts(text: str) -> list[tuple[str, str]]:
         "POINT 1 - Sovereignty is confirmed.\npoint 2 – A ceasefire takes effect.",
         "• 1. Sovereignty is confirmed.\n• 2. A ceasefire takes effect.",
         "- 1) Sovereignty is confirmed.\n- 2) A ceasefire takes effect.",
+        "Article 1. Sovereignty is confirmed.\nArticle 2. A ceasefire takes effect.",
+        "ARTICLE 1 - Sovereignty is confirmed.\nArt. 2: A ceasefire takes effect.",
     ],
 )
 def test_numbering_styles(text):
     assert numbers_and_texts(text) == [
         ("1", "Sovereignty is confirmed."),
         ("2", "A ceasefire takes effect."),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1) Суверенітет України підтверджується.\n2) Припинення вогню набуває чинності.",
+        "Стаття 1. Суверенітет України підтверджується.\n"
+        "Стаття 2. Припинення вогню набуває чинності.",
+        "СТАТЬЯ 1 – Суверенітет України підтверджується.\n"
+        "Статья 2: Припинення вогню набуває чинності.",
+        "Пункт 1: Суверенітет України підтверджується.\n"
+        "Пункт 2. Припинення вогню набуває чинності.",
+    ],
+)
+def test_ukrainian_and_russian_numbering_styles(text):
+    assert numbers_and_texts(text) == [
+        ("1", "Суверенітет України підтверджується."),
+        ("2", "Припинення вогню набуває чинності."),
+    ]
+
+
+def test_cyrillic_letters_label_points_and_sub_points():
+    text = (
+        "12. Выборы проводятся:\nа) в течение 100 дней;\nб) под наблюдением ОБСЕ.\n"
+        "12а) Референдум.\n12 Б) Перепись.\n13. Амнистия."
+    )
+    assert numbers_and_texts(text) == [
+        ("12", "Выборы проводятся:\nа) в течение 100 дней;\nб) под наблюдением ОБСЕ."),
+        ("12а", "Референдум."),
+        ("12б", "Перепись."),
+        ("13", "Амнистия."),
+    ]
+
+
+def test_an_article_cited_in_prose_is_not_a_point():
+    text = "1. Guarantees akin to\nArticle 5. They last ten years.\n2. Next point."
+    assert numbers_and_texts(text) == [
+        ("1", "Guarantees akin to Article 5. They last ten years."),
+        ("2", "Next point."),
     ]
 
 
@@ -163,6 +205,7 @@ def test_line_endings_of_every_platform(newline):
         "4.5 million people were displaced.",
         "3:30 pm is when the talks resumed.",
         "Point 3 of the earlier draft is dropped.",
+        "Article 5 of the North Atlantic Treaty applies.",
     ],
 )
 def test_numbers_in_prose_are_not_points(prose):

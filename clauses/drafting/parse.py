@@ -2,8 +2,10 @@
 
 A point starts on a line that begins with a label: ``1.``, ``1)``, ``1:``, ``12a.``,
 ``12 a)``, ``12(a)``, ``Point 1:``, ``Point 1.`` or ``Point 1 -`` (a bullet such as ``•``
-before the label is ignored). The label is normalised to digits plus an optional lower-case
-letter ("12 a)" becomes "12a"); the point's text excludes it.
+before the label is ignored). Drafts in Ukrainian and Russian letter their points in
+Cyrillic ("12а)") and say "Пункт 1"; treaties say "Article 1", "Стаття 1" or "Статья 1". The
+label is normalised to digits plus an optional lower-case letter ("12 a)" becomes "12a",
+"12 Б)" becomes "12б"); the point's text excludes it.
 
 Everything else belongs to the point above it:
 
@@ -23,7 +25,8 @@ and only if it is plausible: the first point may be numbered up to
 ``MAX_FIRST_NUMBER``, a later one at most ``MAX_NUMBER_JUMP`` past the highest number seen
 so far. So "5,000 square kilometres", "2025 was" or "...signed on 1 January\\n2026. The"
 stay prose, while points that are out of order or repeat a number are kept, in paste order.
-"Point N" labels are explicit and always taken.
+"Point N" labels are explicit and always taken; "Article N" labels are taken like bare
+numbers, since prose cites articles ("akin to\nArticle 5. It ...").
 
 The text is cleaned before it is split: Windows and old Mac line endings, tabs,
 non-breaking and other Unicode spaces become plain ones; zero-width characters, soft
@@ -49,8 +52,8 @@ MIN_BINARY_CONTROLS = 8
 DRAFT_EMPTY = "Paste the text of the draft: it is empty."
 DRAFT_NO_POINTS = (
     "No numbered points were found in the draft. Start each point on its own line with its "
-    'number, written as "1.", "1)", "1:", "12a.", "12 a)", "Point 1:" or "Point 1.", then '
-    "paste it again. Sub-points such as (a) or i. stay inside their point."
+    'number, written as "1.", "1)", "1:", "12a.", "12 a)", "Point 1:", "Point 1." or '
+    '"Article 1.", then paste it again. Sub-points such as (a) or i. stay inside their point.'
 )
 DRAFT_TOO_LONG = (
     f"The draft is too long: paste at most {MAX_DRAFT_CHARS:,} characters. Leave out "
@@ -98,18 +101,22 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 _SPACES = re.compile(r"[^\S\n]+")  # any run of whitespace but the newline
 
 _BULLET = re.compile(r"^[•◦▪▫‣●○■□·∙*\-–—](?:\s+|$)")
+# A point's letter: Latin, or Cyrillic as Ukrainian and Russian drafts letter them ("12а)").
+_LETTER = r"[a-zA-Z\u0430-\u044f\u0410-\u042f\u0454\u0456\u0457\u0491\u0404\u0406\u0407\u0490]"
 _NUMBERED = re.compile(
-    r"^(?P<num>[0-9]{1,4})(?:\s?(?P<let>[a-zA-Z])(?=[.):])|\s?\((?P<plet>[a-zA-Z])\))?"
+    rf"^(?P<num>[0-9]{{1,4}})(?:\s?(?P<let>{_LETTER})(?=[.):])|\s?\((?P<plet>{_LETTER})\))?"
     r"[.):]?(?:\s+|$)"
 )
 _POINT_WORD = re.compile(
-    r"^point\s+(?P<num>[0-9]{1,4})\s?(?P<let>[a-z])?\s*(?:[.:)]|\s[-–—]|$)\s*", re.IGNORECASE
-)
-_SUB_POINT = re.compile(
-    r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|[0-9]{1,2})\)|(?:[a-z]|[ivxlc]{1,6})[.)])(?:\s|$)",
+    rf"^(?:(?P<point>point|пункт)|article|art\.|стаття|статья|ст\.)\s*(?P<num>[0-9]{{1,4}})"
+    rf"\s?(?P<let>{_LETTER})?\s*(?:[.:)]|\s[-–—]|$)\s*",
     re.IGNORECASE,
 )
-# "10.1" under point 10 (and not "1.5 million" under it).
+_SUB_POINT = re.compile(
+    r"^(?:\((?:[a-z]{1,2}|[ivxlc]{1,6}|[0-9]{1,2}|[а-яієї])\)|(?:[a-z]|[ivxlc]{1,6}|[а-яієї])[.)])"
+    r"(?:\s|$)",
+    re.IGNORECASE,
+)
 _DECIMAL_SUB_POINT = re.compile(r"^([0-9]{1,4})\.[0-9]{1,3}\.?(?:\s|$)")
 _ENDS_SENTENCE = re.compile(r"[.;:!?)\]\"'”’»]$")
 
@@ -217,9 +224,10 @@ class _Collector:
 
     def _label(self, line: str) -> tuple[tuple[int, str], str] | None:
         """The point label that starts the line, with the rest of it, if it is plausible."""
-        explicit = _POINT_WORD.match(line)
-        match = explicit or _NUMBERED.match(line)
-        if match is None or (not explicit and not _has_label_punctuation(match)):
+        worded = _POINT_WORD.match(line)
+        explicit = worded is not None and worded.group("point") is not None
+        match = worded or _NUMBERED.match(line)
+        if match is None or (not worded and not _has_label_punctuation(match)):
             return None
         letter = (match.group("let") or match.groupdict().get("plet") or "").lower()
         number = (int(match.group("num")), letter)
