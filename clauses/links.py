@@ -17,6 +17,8 @@ _PLACEHOLDERS = {
     "clause": "clause-placeholder-7f3a",
     "party": "party-placeholder-7f3a",
     "number": 734_219_083,
+    "a": 734_219_084,
+    "b": 734_219_085,
 }
 
 
@@ -70,3 +72,26 @@ def links_for(serializer_context: dict) -> Links:
     if links is None:
         links = serializer_context["links"] = Links(serializer_context.get("request"))
     return links
+
+
+@lru_cache(maxsize=64)
+def _page_template(name: str, kwargs: tuple[str, ...], script_prefix: str) -> str:
+    path = reverse(name, kwargs={key: _PLACEHOLDERS[key] for key in kwargs})
+    for key in kwargs:
+        path = path.replace(str(_PLACEHOLDERS[key]), "{" + key + "}")
+    return path
+
+
+class PageLinks:
+    """Builds absolute URLs of the site's pages (what an export or a feed cites), each
+    route reversed once per process as ``Links`` does for the API."""
+
+    def __init__(self, request):
+        self.origin = request.build_absolute_uri("/")[:-1] if request is not None else ""
+        self.script_prefix = get_script_prefix()
+
+    def template(self, name: str, *keys: str) -> str:
+        return self.origin + _page_template(name, tuple(sorted(keys)), self.script_prefix)
+
+    def __call__(self, name: str, **kwargs) -> str:
+        return self.template(name, *kwargs).format(**kwargs)

@@ -2,22 +2,39 @@
 
 from django.urls import path
 
-from .views import clauses, compare, plans, revisions
+from .views import clauses, compare, exports, plans, revisions
+from .views.exports import with_exports
 
 app_name = "clauses"
 
 urlpatterns = [
-    path("plans/<slug:plan>/", plans.plan_overview, name="plan"),
+    path(
+        "plans/<slug:plan>/",
+        with_exports(plans.plan_overview, exports.overview_table),
+        name="plan",
+    ),
     path("plans/<slug:plan>/revisions/", revisions.revision_list, name="revisions"),
-    path("plans/<slug:plan>/revisions/<int:number>/", revisions.revision_detail, name="revision"),
+    path(
+        "plans/<slug:plan>/revisions/<int:number>/",
+        with_exports(revisions.revision_detail, exports.revision_table),
+        name="revision",
+    ),
     path(
         "plans/<slug:plan>/revisions/<int:number>/diff/",
-        compare.revision_diff_page,
+        with_exports(compare.revision_diff_page, exports.revision_diff_table),
         name="revision_diff",
     ),
     path("plans/<slug:plan>/compare/", compare.compare_form, name="compare_form"),
-    path("plans/<slug:plan>/compare/<int:a>...<int:b>/", compare.compare, name="compare"),
-    path("plans/<slug:plan>/clauses/<slug:clause>/", clauses.clause_detail, name="clause"),
+    path(
+        "plans/<slug:plan>/compare/<int:a>...<int:b>/",
+        with_exports(compare.compare, exports.compare_table),
+        name="compare",
+    ),
+    path(
+        "plans/<slug:plan>/clauses/<slug:clause>/",
+        with_exports(clauses.clause_detail, exports.clause_table),
+        name="clause",
+    ),
     path(
         "plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/",
         clauses.clause_version_detail,

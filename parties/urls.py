@@ -1,10 +1,12 @@
 from django.urls import path
 
-from . import views
+from clauses.views.exports import with_exports
+
+from . import exports, views
 
 app_name = "parties"
 
 urlpatterns = [
     path("", views.party_list, name="list"),
-    path("<slug:party>/", views.party_detail, name="detail"),
+    path("<slug:party>/", with_exports(views.party_detail, exports.party_table), name="detail"),
 ]

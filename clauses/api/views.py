@@ -27,6 +27,7 @@ from .etag import expected_version, parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
 from .filters import MAX_NUMBER, PositionFilter, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
+from .renderers import CsvRenderer, positions_csv
 from .serializers import (
     ClauseDetailSerializer,
     ClauseSerializer,
@@ -295,6 +296,21 @@ class ClauseVersionViewSet(ApiViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Positions, filterable; by default those in each plan's latest revision",
+        description="With format=csv (or Accept: text/csv) every position the filters "
+        "select comes as one streamed CSV file, unpaginated: revision=all exports every "
+        "revision in bulk. Columns: the JSON's fields, the stance as stance, stance_label "
+        "and stance_value. UTF-8 with a byte order mark; a text cell that would start a "
+        "spreadsheet formula begins with an apostrophe.\n\n"
+        "    curl -o positions.csv 'https://HOST/api/v1/positions/?plan=PLAN&revision=all"
+        "&format=csv'",
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description="json (the default) or csv: all matching rows, streamed.",
+            )
+        ],
     ),
     retrieve=extend_schema(
         summary="One party's position on a clause in one revision",
@@ -334,10 +350,17 @@ class PositionViewSet(ApiViewSet):
             party=party,
         )
 
+    def get_renderers(self):
+        renderers = super().get_renderers()
+        return [*renderers, CsvRenderer()] if self.action == "list" else renderers
+
     def list(self, request):
         # The filters and the paginator of every list, by faster paths that answer the
         # same: see filter_positions and paginate_rows.
         positions = filter_positions(request.query_params, self.get_queryset())
+        if request.accepted_renderer.format == "csv":
+            named = [request.query_params.get(key, "") for key in ("plan", "revision", "party")]
+            return positions_csv(positions, self.links(), name=("positions", *named))
         page = self.paginator.paginate_rows(positions, POSITION_FIELDS, request)
         return self.get_paginated_response(positions_data(page, self.links()))
 
