@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from .feeds import ClauseFeed, PlanFeed
 from .views import clauses, compare, exports, plans, revisions
 from .views.exports import with_exports
 
@@ -13,6 +14,7 @@ urlpatterns = [
         with_exports(plans.plan_overview, exports.overview_table),
         name="plan",
     ),
+    path("plans/<slug:plan>/feed/", PlanFeed(), name="plan_feed"),
     path("plans/<slug:plan>/revisions/", revisions.revision_list, name="revisions"),
     path(
         "plans/<slug:plan>/revisions/<int:number>/",
@@ -35,6 +37,7 @@ urlpatterns = [
         with_exports(clauses.clause_detail, exports.clause_table),
         name="clause",
     ),
+    path("plans/<slug:plan>/clauses/<slug:clause>/feed/", ClauseFeed(), name="clause_feed"),
     path(
         "plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/",
         clauses.clause_version_detail,

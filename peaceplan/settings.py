@@ -207,7 +207,15 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "peaceplan API",
-    "DESCRIPTION": "Clauses of peace plans through their drafts, each party's position, and diffs.",
+    "DESCRIPTION": "Clauses of peace plans through their drafts, each party's position, and diffs."
+    "\n\nBeside the API, every table page of the site downloads as data with its filters "
+    "(format=csv or format=json on the page's URL), and plans, clauses and parties have "
+    "Atom feeds:\n\n"
+    "    curl -OJ 'https://HOST/plans/PLAN/?topic=territory&format=csv'\n"
+    "    curl 'https://HOST/plans/PLAN/feed/'\n"
+    "    curl 'https://HOST/plans/PLAN/clauses/CLAUSE/feed/'\n"
+    "    curl 'https://HOST/parties/PARTY/feed/'\n\n"
+    "The positions list answers CSV too: see its format parameter.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and Redoc assets come from drf-spectacular-sidecar: served by the app, no CDN.

@@ -292,3 +292,11 @@ def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:
     of the pages and the API; ``default_against`` picks ``old`` when none is named."""
     snapshots, names = _load([old, new])
     return diff(snapshots[old.pk], snapshots[new.pk], party_names=names)
+
+
+def revision_snapshots(
+    revisions: Sequence[Revision],
+) -> tuple[dict[int, RevisionSnapshot], dict[str, str]]:
+    """Snapshots of several revisions by pk, and their parties' names in diff order, for
+    a reader that diffs many pairs (two queries, however many revisions)."""
+    return _load(revisions)

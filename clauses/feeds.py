@@ -1,0 +1,201 @@
+"""Atom feeds (django.contrib.syndication): a plan's new revisions with what each changed,
+a clause's new wordings and stance moves, a party's moves (``parties.feeds``).
+
+Every entry links to the page that shows its change (the diff of a revision, the clause
+as worded in the revision) and says who recorded it and why: the editor is the entry's
+author, the edit summary ends its text. Text from the database is HTML-escaped before it
+goes into an entry's summary, which readers show as HTML.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import format_html
+
+from .models import Clause
+from .selectors import clause_get
+from .selectors.feeds import (
+    FEED_ENTRIES,
+    Recorded,
+    RevisionEntry,
+    StanceMove,
+    clause_feed_entries,
+    plan_revision_entries,
+)
+from .views.clauses import NO_SUCH_CLAUSE
+from .views.plans import plan_or_404
+
+AUTHOR = "peaceplan"
+UNKNOWN_EDITOR = "an editor whose name was not recorded"
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    description: str  # HTML, every value in it escaped
+    path: str  # the page that shows the change
+    guid: str  # unique and stable: the page plus what the entry is
+    date: datetime.datetime | None
+    author: str | None
+
+
+def _who(recorded: Recorded | None) -> str:
+    """The end of an entry's text: who recorded it and why."""
+    if recorded is None:
+        return "<p>Who recorded it is not known.</p>"
+    return format_html(
+        "<p>Recorded by {}. Why: {}</p>",
+        recorded.user or UNKNOWN_EDITOR,
+        recorded.reason or "no edit summary was given.",
+    )
+
+
+def revision_entry(entry: RevisionEntry) -> FeedEntry:
+    revision = entry.revision
+    plan = revision.plan.slug
+    if entry.totals is not None:
+        path = reverse("clauses:revision_diff", kwargs={"plan": plan, "number": revision.number})
+        what = format_html(
+            "<p>Against r{}: {}.</p>", revision.previous.number, entry.totals.summary
+        )
+    else:
+        path = reverse("clauses:revision", kwargs={"plan": plan, "number": revision.number})
+        what = "<p>The first draft: it continues no earlier revision.</p>"
+    date = entry.recorded.date if entry.recorded else None
+    if date is None and revision.published_on:
+        date = _midnight(revision.published_on)
+    return FeedEntry(
+        title=f"r{revision.number}: {revision.label}",
+        description=what + _who(entry.recorded),
+        path=path,
+        guid=f"{path}#revision-{revision.pk}",
+        date=date,
+        author=entry.recorded.user if entry.recorded else None,
+    )
+
+
+def move_entry(move: StanceMove) -> FeedEntry:
+    path = reverse(
+        "clauses:clause_version",
+        kwargs={"plan": move.plan, "clause": move.clause, "number": move.revision},
+    )
+    summary = format_html("<p>{}</p>", move.summary) if move.summary else ""
+    return FeedEntry(
+        title=move.title,
+        description=summary + _who(move.recorded),
+        path=f"{path}#position-{move.party}",
+        guid=f"{path}#history-position-{move.history_id}",
+        date=move.recorded.date,
+        author=move.recorded.user,
+    )
+
+
+def _midnight(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
+
+
+class AtomFeed(Feed):
+    """What the feeds share: Atom, a feed-level author (RFC 4287 asks for one where an
+    entry may have none), entries as ``FeedEntry``."""
+
+    feed_type = Atom1Feed
+    author_name = AUTHOR
+
+    def item_title(self, item: FeedEntry) -> str:
+        return item.title
+
+    def item_description(self, item: FeedEntry) -> str:
+        return item.description
+
+    def item_link(self, item: FeedEntry) -> str:
+        return item.path
+
+    def item_guid(self, item: FeedEntry) -> str:
+        return item.guid
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item: FeedEntry):
+        return item.date
+
+    def item_updateddate(self, item: FeedEntry):
+        # Atom requires <updated>; an entry with no recorded date takes the feed's time.
+        return item.date or timezone.now()
+
+    def item_author_name(self, item: FeedEntry):
+        return item.author
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Atom ids are absolute IRIs; a guid is a path of this site until made so here,
+        # where the request is at hand (one feed instance serves every request).
+        for item in feed.items:
+            item["unique_id"] = request.build_absolute_uri(item["unique_id"])
+        return feed
+
+
+class PlanFeed(AtomFeed):
+    """New revisions of a plan: ``/plans/<plan>/feed/`` (five queries)."""
+
+    def get_object(self, request, plan):
+        return plan_or_404(plan)
+
+    def title(self, plan) -> str:
+        return f"{plan.title}: new revisions"
+
+    def subtitle(self, plan) -> str:
+        return f"Each new revision of {plan.title} with what it changed, newest first."
+
+    def link(self, plan) -> str:
+        return reverse("clauses:revisions", kwargs={"plan": plan.slug})
+
+    def items(self, plan) -> list[FeedEntry]:
+        return [revision_entry(entry) for entry in plan_revision_entries(plan=plan)]
+
+
+def wording_entry(clause: Clause, wording) -> FeedEntry:
+    path = reverse(
+        "clauses:clause_version",
+        kwargs={"plan": clause.plan.slug, "clause": clause.slug, "number": wording.revision},
+    )
+    kind = "First wording" if wording.first else "New wording"
+    return FeedEntry(
+        title=f"{clause.title} (r{wording.revision}, point {wording.number}): {kind.lower()}",
+        description=format_html("<p>{}: {}</p>", kind, wording.text) + _who(wording.recorded),
+        path=path,
+        guid=f"{path}#history-wording-{wording.history_id}",
+        date=wording.recorded.date,
+        author=wording.recorded.user,
+    )
+
+
+class ClauseFeed(AtomFeed):
+    """A clause's new wordings and stance moves: ``/plans/<plan>/clauses/<clause>/feed/``
+    (three queries)."""
+
+    def get_object(self, request, plan, clause):
+        try:
+            return clause_get(plan_slug=plan, clause_slug=clause)
+        except Clause.DoesNotExist:
+            raise Http404(NO_SUCH_CLAUSE) from None
+
+    def title(self, clause) -> str:
+        return f"{clause.title} · {clause.plan.title}: wordings and stances"
+
+    def subtitle(self, clause) -> str:
+        return f"New wordings of {clause.title} and each party's stance moves on it, newest first."
+
+    def link(self, clause) -> str:
+        return reverse("clauses:clause", kwargs={"plan": clause.plan.slug, "clause": clause.slug})
+
+    def items(self, clause) -> list[FeedEntry]:
+        found = clause_feed_entries(clause=clause)
+        entries = [wording_entry(clause, w) for w in found.wordings]
+        entries += [move_entry(move) for move in found.moves]
+        entries.sort(key=lambda e: e.date or timezone.now(), reverse=True)
+        return entries[:FEED_ENTRIES]

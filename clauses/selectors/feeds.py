@@ -1,0 +1,208 @@
+"""What the Atom feeds tell: a plan's new revisions with what each changed, and the new
+wordings and stance moves of a clause or a party, each with who recorded it and why.
+
+A *stance move* is a history row of a position whose stance differs from the stance of
+the row before it for the same party and clause (across revisions: a copy carried into
+the next draft with the same stance is no move), or the first stance recorded. A *new
+wording* is a history row of a clause version whose text differs from the row before it
+for the same clause. Both comparisons are window functions (``LAG``) in the one query
+that reads the rows, so a feed costs a fixed number of queries whatever the history.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import F, Q, Window
+from django.db.models.functions import Lag
+
+from ..diff import DiffTotals, diff
+from ..models import Clause, ClauseVersion, Position, Revision
+from ..vocabularies import STANCE_LABELS
+from .diffs import revision_snapshots
+
+# Entries per feed: a reader polls a feed for what is new, not for the whole history.
+FEED_ENTRIES = 50
+# Revisions per plan feed: each one's diff is computed, so fewer than other feeds' entries.
+FEED_REVISIONS = 10
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """Who recorded a change and why (``history_user``, ``history_change_reason``)."""
+
+    date: datetime.datetime | None
+    user: str | None
+    reason: str
+
+
+def _recorded(row) -> Recorded:
+    user = row.history_user
+    return Recorded(
+        date=row.history_date,
+        user=user.get_username() if user is not None else None,
+        reason=row.history_change_reason or "",
+    )
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    revision: Revision  # with ``previous`` and ``plan`` joined
+    totals: DiffTotals | None  # against the revision it continues; None for a first draft
+    recorded: Recorded | None  # its creation; None where history has no row
+
+
+def plan_revision_entries(*, plan) -> list[RevisionEntry]:
+    """The plan's newest revisions with their diff totals against the one each continues,
+    and who recorded each (four queries: the revisions, their creation history rows, the
+    clause versions of them and of what they continue, their positions)."""
+    revisions = list(
+        Revision.objects.filter(plan=plan)
+        .select_related("plan", "previous")
+        .order_by("-number")[:FEED_REVISIONS]
+    )
+    if not revisions:
+        return []
+    created = {
+        row.id: _recorded(row)
+        for row in Revision.history.filter(id__in=[r.pk for r in revisions], history_type="+")
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
+    }
+    sides = {r.pk: r for r in revisions}
+    sides.update({r.previous.pk: r.previous for r in revisions if r.previous is not None})
+    snapshots, names = revision_snapshots(list(sides.values()))
+    return [
+        RevisionEntry(
+            revision=revision,
+            totals=(
+                diff(
+                    snapshots[revision.previous_id], snapshots[revision.pk], party_names=names
+                ).totals
+                if revision.previous_id
+                else None
+            ),
+            recorded=created.get(revision.pk),
+        )
+        for revision in revisions
+    ]
+
+
+@dataclass(frozen=True)
+class StanceMove:
+    history_id: int
+    plan: str
+    plan_title: str
+    clause: str
+    clause_title: str
+    revision: int
+    party: str
+    party_name: str
+    stance_before: str | None  # None for the first stance recorded
+    stance_after: str
+    summary: str
+    recorded: Recorded
+
+    @property
+    def title(self) -> str:
+        after = STANCE_LABELS.get(self.stance_after, self.stance_after)
+        if self.stance_before is None:
+            move = after
+        else:
+            move = f"{STANCE_LABELS.get(self.stance_before, self.stance_before)} → {after}"
+        return f"{self.party_name} on {self.clause_title} (r{self.revision}): {move}"
+
+
+def _stance_moves(rows) -> list[StanceMove]:
+    """Stance moves among position history ``rows`` (a queryset), newest first (one
+    query)."""
+    rows = (
+        rows.exclude(history_type="-")
+        .annotate(
+            stance_before=Window(
+                Lag("stance"),
+                partition_by=[F("clause_version__clause_id"), F("party_id")],
+                order_by=[F("history_date").asc(), F("history_id").asc()],
+            )
+        )
+        .filter(Q(stance_before__isnull=True) | ~Q(stance_before=F("stance")))
+        .select_related(
+            "history_user", "party", "clause_version__clause__plan", "clause_version__revision"
+        )
+        .order_by("-history_date", "-history_id")[:FEED_ENTRIES]
+    )
+    moves = []
+    for row in rows:
+        version = row.clause_version
+        if version is None:  # the clause version is gone since
+            continue
+        clause = version.clause
+        moves.append(
+            StanceMove(
+                history_id=row.history_id,
+                plan=clause.plan.slug,
+                plan_title=clause.plan.title,
+                clause=clause.slug,
+                clause_title=clause.title,
+                revision=version.revision.number,
+                party=row.party.slug,
+                party_name=row.party.name,
+                stance_before=row.stance_before,
+                stance_after=row.stance,
+                summary=row.summary,
+                recorded=_recorded(row),
+            )
+        )
+    return moves
+
+
+def party_stance_moves(*, party) -> list[StanceMove]:
+    """The party's newest stance moves on any clause of any plan (one query)."""
+    return _stance_moves(Position.history.filter(party_id=party.pk))
+
+
+@dataclass(frozen=True)
+class WordingEntry:
+    history_id: int
+    revision: int
+    number: str
+    text: str
+    first: bool  # the clause's first wording
+    recorded: Recorded
+
+
+@dataclass(frozen=True)
+class ClauseFeed:
+    wordings: list[WordingEntry]
+    moves: list[StanceMove]
+
+
+def clause_feed_entries(*, clause: Clause) -> ClauseFeed:
+    """The clause's newest wordings and stance moves (two queries)."""
+    wordings = (
+        ClauseVersion.history.filter(clause_id=clause.pk)
+        .exclude(history_type="-")
+        .annotate(
+            text_before=Window(
+                Lag("text"),
+                partition_by=[F("clause_id")],
+                order_by=[F("history_date").asc(), F("history_id").asc()],
+            )
+        )
+        .filter(Q(text_before__isnull=True) | ~Q(text_before=F("text")))
+        .select_related("history_user", "revision")
+        .order_by("-history_date", "-history_id")[:FEED_ENTRIES]
+    )
+    entries = [
+        WordingEntry(
+            history_id=row.history_id,
+            revision=row.revision.number,
+            number=row.number,
+            text=row.text,
+            first=row.text_before is None,
+            recorded=_recorded(row),
+        )
+        for row in wordings
+        if row.revision is not None
+    ]
+    moves = _stance_moves(Position.history.filter(clause_version__clause_id=clause.pk))
+    return ClauseFeed(wordings=entries, moves=moves)
