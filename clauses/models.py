@@ -36,17 +36,25 @@ class Plan(TrackedModel):
 
 
 class RevisionQuerySet(QuerySet):
-    """The one rule for which revision of a plan is current: its highest-numbered one.
+    """The one rule for which revision of a plan is current: the highest-numbered revision
+    on its main line. A counter-proposal is a branch (``Revision.branch``) and never becomes
+    current, however recent it is.
 
     The overview, the party pages, the API's defaults and the editor's "next draft" forms
     all ask here, so that they never disagree about which revision is current.
     """
 
+    def main_line(self) -> "QuerySet[Revision]":
+        """The revisions that are not branches."""
+        return self.filter(branch=False)
+
     def current_numbers(self, plan=None):
         """The current revision's number of ``plan`` (a plan or an ``OuterRef`` to one), as
         a subquery; by default of the plan in the outer query's ``plan`` column."""
         plan = OuterRef("plan") if plan is None else plan
-        return Subquery(Revision.objects.filter(plan=plan).order_by("-number").values("number")[:1])
+        return Subquery(
+            Revision.objects.main_line().filter(plan=plan).order_by("-number").values("number")[:1]
+        )
 
     def current_for(self, plan) -> "Revision | None":
         """The plan's current revision, or None before its first (one query)."""
@@ -55,11 +63,21 @@ class RevisionQuerySet(QuerySet):
     @staticmethod
     def current_among(revisions) -> "Revision | None":
         """The same rule over one plan's revisions already read (no query)."""
-        return max(revisions, key=lambda revision: revision.number, default=None)
+        main = (revision for revision in revisions if not revision.branch)
+        return max(main, key=lambda revision: revision.number, default=None)
 
     def current_of_each_plan(self) -> "QuerySet[Revision]":
         """The current revision of every plan that has one (one query when evaluated)."""
         return self.filter(number=self.current_numbers())
+
+    @staticmethod
+    def continues_main_line(*, previous: "Revision | None", current: "Revision | None") -> bool:
+        """Whether a new revision that continues ``previous`` extends the main line, when
+        ``current`` is the plan's current revision: it must continue exactly that one (or,
+        for a plan's first revision, nothing). Anything else is a counter-proposal."""
+        if current is None:
+            return previous is None or not previous.branch
+        return previous is not None and previous.pk == current.pk
 
 
 class Revision(TrackedModel):
@@ -92,6 +110,10 @@ class Revision(TrackedModel):
         blank=True,
         related_name="continuations",
         help_text="The earlier revision this one continues; diffs compare against it.",
+    )
+    branch = models.BooleanField(
+        default=False,
+        help_text="A counter-proposal off the main line: never the plan's current revision.",
     )
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)

@@ -19,13 +19,14 @@ pytestmark = pytest.mark.django_db
 #   the source with its plan, both locked (SELECT ... FOR UPDATE on PostgreSQL): nobody
 #     edits the source halfway through, and numbers stay distinct;
 #   the highest revision number of the plan;
+#   the plan's current revision (whether the new one extends the main line or branches);
 #   full_clean of the new revision: plan, previous exist (2); number unique in plan (1);
 #     its four check constraints (4, each in its own savepoint: 12);
 #   INSERT the revision, INSERT its history row;
 #   INSERT ... SELECT the clause versions' copies, then their history rows;
 #   INSERT ... SELECT the positions' copies, then their history rows;
 #   the outer savepoint (2; BEGIN and COMMIT outside a test's transaction).
-CLONE_QUERIES = 25
+CLONE_QUERIES = 26
 
 
 @pytest.mark.parametrize(("clauses", "parties"), [(5, 2), (40, 6)])

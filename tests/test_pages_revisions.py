@@ -45,6 +45,7 @@ def plan():
         previous=first,
         proposed_by=russia,
         status=RevisionStatus.PROPOSED,
+        branch=True,  # as recorded: it answers r1 while r2 is current
     )
     return plan
 
@@ -68,7 +69,11 @@ def test_the_timeline_lists_every_revision_with_its_facts(client, plan):
 def test_the_timeline_says_what_each_revision_continues_and_when_it_branches(client, plan):
     page = client.get(reverse("clauses:revisions", kwargs={"plan": "framework"})).content.decode()
     assert page.count("r1: US 28-point draft</a>") == 2
-    assert "(branches off)" in page  # r3 answers r1, not r2
+    items = {number: page.split(f'id="r{number}"')[1].split("</li>")[0] for number in (1, 2, 3)}
+    assert '<span class="line-badge line-branch">branch</span>' in items[3]
+    assert '<span class="line-badge line-current">current</span>' in items[2]
+    assert '<span class="line-badge line-main">main line</span>' in items[1]
+    assert "timeline-branch" in page.split('id="r3"')[0].rsplit("<li", 1)[1]
     assert 'href="/parties/russia/"' in page  # proposed by
 
 

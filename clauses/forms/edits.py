@@ -14,6 +14,22 @@ NEW_OR_EXISTING = (
 NOT_BOTH = "Either choose an existing clause or describe a new one, not both."
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+BRANCH_HELP = (
+    "A counter-proposal off the main line: the plan's current revision stays where it is. "
+    "A draft that continues anything but the current revision is a branch in any case."
+)
+
+
+def revision_choice_label(revision: Revision) -> str:
+    """A revision as a "Continues" list names it, branches marked."""
+    label = f"{revision.number}. {revision.label}"
+    return f"{label} (branch)" if revision.branch else label
+
+
+def branch_field() -> forms.BooleanField:
+    return forms.BooleanField(
+        label="Record it as a branch (a counter-proposal)", required=False, help_text=BRANCH_HELP
+    )
 
 
 class PlanForm(forms.ModelForm):
@@ -53,13 +69,14 @@ class RevisionForm(EditForm):
         # Offered: the earlier revisions of the same plan; the model's clean() still
         # checks a value sent from outside this list.
         self.fields["previous"].queryset = earlier
-        self.fields["previous"].label_from_instance = lambda r: f"{r.number}. {r.label}"
+        self.fields["previous"].label_from_instance = revision_choice_label
 
 
 class NewRevisionForm(RevisionForm):
     """A revision with no clauses yet, to be built clause by clause."""
 
     expected_number = forms.IntegerField(widget=forms.HiddenInput)
+    branch = branch_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,13 +96,14 @@ class CloneForm(forms.Form):
         label="Continues",
         help_text="The draft this one answers; diffs compare against it.",
     )
+    branch = branch_field()
     expected_number = forms.IntegerField(widget=forms.HiddenInput)
     edit_summary = summary_field()
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["previous"].queryset = revisions_newest_first(plan_id=plan.pk)
-        self.fields["previous"].label_from_instance = lambda r: f"{r.number}. {r.label}"
+        self.fields["previous"].label_from_instance = revision_choice_label
 
 
 class ClauseVersionForm(EditForm):

@@ -6,6 +6,7 @@ from django import forms
 
 from ..drafting.parse import DraftParseError, parse_draft
 from ..models import Clause, Revision
+from ..selectors.plans import revisions_newest_first
 from ..services.paste import (
     CLAUSE_TWICE,
     NEW_CLAUSE_TITLE,
@@ -16,7 +17,7 @@ from ..services.paste import (
 )
 from ..vocabularies import Topic
 from .edit_form import summary_field
-from .edits import DATE_WIDGET
+from .edits import DATE_WIDGET, branch_field, revision_choice_label
 from .fields_html import select, text_input
 
 NEW = "new"
@@ -32,6 +33,8 @@ TEXT_CHANGED = (
 
 
 class PasteForm(forms.Form):
+    field_order = ["previous", "text"]
+
     # No maxlength on the widget: a browser would cut a long paste silently, where the
     # parser says what is too long and what to do.
     text = forms.CharField(
@@ -41,6 +44,26 @@ class PasteForm(forms.Form):
         help_text='Each point on its own line, starting with its number: "1.", "2)", '
         '"Point 3:", "12a.". Sub-points (a), (b) and wrapped lines stay with their point.',
     )
+    previous = forms.ModelChoiceField(
+        queryset=None,  # the plan's revisions, set per form
+        label="Continues",
+        empty_label=None,
+        required=False,  # not sent: the default one
+        help_text="The draft this one continues; its points are matched to that draft's "
+        "clauses. A draft that continues anything but the current revision is a branch "
+        "(a counter-proposal).",
+    )
+
+    def __init__(self, *args, plan=None, previous: Revision | None = None, **kwargs):
+        """``previous`` is the revision continued by default; a plan with no revision yet
+        has nothing to continue, so the form has no "Continues" field."""
+        super().__init__(*args, **kwargs)
+        if previous is None:
+            del self.fields["previous"]
+            return
+        self.fields["previous"].queryset = revisions_newest_first(plan_id=plan.pk)
+        self.fields["previous"].label_from_instance = revision_choice_label
+        self.fields["previous"].initial = previous.pk
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -76,6 +99,7 @@ class AlignmentForm(forms.Form):
     provenance = Revision._meta.get_field("provenance").formfield()
     source_title = forms.CharField(max_length=300, required=False)
     source_url = forms.URLField(max_length=500, required=False, label="Source URL")
+    branch = branch_field()
     edit_summary = summary_field()
 
     REVISION_FIELDS = ("published_on", "status", "provenance", "source_title", "source_url")

@@ -105,6 +105,7 @@ def revision_from_paste(
     summary: str,
     label: str = "",
     expected_number: int | None = None,
+    branch: bool = False,
     **fields,
 ) -> Revision:
     """The next revision of ``plan``, continuing ``previous``, holding the confirmed points.
@@ -126,6 +127,7 @@ def revision_from_paste(
             label=label,
             previous=previous,
             expected_number=expected_number,
+            branch=branch,
             **fields,
         )
         new_clauses = _create_new_clauses(plan, points, user=user, summary=summary)

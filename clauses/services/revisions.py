@@ -67,18 +67,26 @@ def _insert_revision(
     label: str,
     previous: Revision | None,
     expected_number: int | None,
+    branch: bool = False,
     **fields,
 ) -> Revision:
     """The next revision of ``plan``, which the caller has locked (in its transaction) so
-    that two editors recording a draft at once get distinct numbers."""
+    that two editors recording a draft at once get distinct numbers.
+
+    It is a branch when the editor says so (a counter-proposal answering the current
+    draft) or when it continues anything but the plan's current revision; a branch stays
+    one, so the main line never jumps to a counter-proposal."""
     number = next_revision_number(plan)
     if expected_number is not None and expected_number != number:
         raise ValidationError({"number": NUMBER_TAKEN.format(number=expected_number)})
+    current = Revision.objects.current_for(plan)
     revision = Revision(
         plan=plan,
         number=number,
         label=label or DEFAULT_LABEL.format(number=number),
         previous=previous,
+        branch=branch
+        or not Revision.objects.continues_main_line(previous=previous, current=current),
         **fields,
     )
     return save_new(revision, user=user, summary=summary)
@@ -92,11 +100,13 @@ def revision_create(
     label: str = "",
     previous: Revision | None = None,
     expected_number: int | None = None,
+    branch: bool = False,
     **fields,
 ) -> Revision:
     """A new revision with no clauses yet (built clause by clause, or filled from a paste).
 
-    It takes the next number in the plan. ``fields`` are any of the editable revision fields.
+    It takes the next number in the plan. ``fields`` are any of the editable revision fields;
+    ``branch`` records it as a counter-proposal off the main line (see ``_insert_revision``).
     A form passes the number it announced as ``expected_number``, so that sending the form
     twice, or two editors recording at once, does not record the draft twice.
     """
@@ -113,6 +123,7 @@ def revision_create(
             label=label,
             previous=previous,
             expected_number=expected_number,
+            branch=branch,
             **fields,
         )
 
@@ -126,6 +137,7 @@ def revision_clone(
     previous: Revision | None = None,
     expected_number: int | None = None,
     expected_source_version: int | None = None,
+    branch: bool = False,
 ) -> Revision:
     """The next revision of the plan as a copy of ``source``, for the editor to change.
 
@@ -134,10 +146,11 @@ def revision_clone(
     source saved since is refused with ``EditConflict``: the copy is of what they saw.
 
     It continues ``previous`` when given (a counter-proposal answering an earlier draft),
-    else ``source``. Every clause version and position is copied; copied positions are
-    marked carried over until an editor reconfirms them. One transaction; the copies and
-    their history rows are written by ``INSERT ... SELECT`` (see ``copy_clause_versions``), so
-    the number of queries does not grow with the number of rows.
+    else ``source``; ``branch`` as for ``revision_create``. Every clause version and
+    position is copied; copied positions are marked carried over until an editor reconfirms
+    them. One transaction; the copies and their history rows are written by
+    ``INSERT ... SELECT`` (see ``copy_clause_versions``), so the number of queries does not
+    grow with the number of rows.
     """
     require_summary(summary)
     with transaction.atomic():
@@ -156,6 +169,7 @@ def revision_clone(
             expected_number=expected_number,
             provenance=source.provenance,
             status=RevisionStatus.DRAFT,
+            branch=branch,
         )
         copy_clause_versions(source=source, target=revision, user=user, summary=summary)
         clone_positions(source=source, target=revision, user=user, summary=summary)

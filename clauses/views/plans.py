@@ -1,15 +1,17 @@
 """The plan overview: where every clause stands and where each party stands on it."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 
 from ..filters import OverviewFilterForm
-from ..models import Plan
+from ..models import Plan, Revision
 from ..rendering import matrix_rows
-from ..selectors import current_revision, plan_get, plan_matrix
+from ..selectors import current_revision, plan_get, plan_matrix, revision_get
 from ..vocabularies import Stance
 
 NO_SUCH_PLAN = "There is no plan at this address."
+BAD_REVISION = "revision: give a revision number, e.g. ?revision=2."
+NO_SUCH_REVISION_SHOWN = "revision: this plan has no revision {number}."
 
 
 def plan_or_404(slug: str) -> Plan:
@@ -21,8 +23,20 @@ def plan_or_404(slug: str) -> Plan:
 
 
 def plan_overview(request, plan):
+    """The matrix of the plan's current revision, or of any revision with ``?revision=N``
+    (a branch, an earlier draft)."""
     plan = plan_or_404(plan)
-    matrix = plan_matrix(revision=current_revision(plan=plan))
+    current = current_revision(plan=plan)
+    shown = current
+    asked = request.GET.get("revision", "")
+    if asked and (current is None or asked != str(current.number)):
+        if not asked.isdigit():
+            return HttpResponseBadRequest(BAD_REVISION)
+        try:
+            shown = revision_get(plan_slug=plan.slug, number=int(asked))
+        except Revision.DoesNotExist:
+            raise Http404(NO_SUCH_REVISION_SHOWN.format(number=int(asked))) from None
+    matrix = plan_matrix(revision=shown)
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     matrix = matrix.narrow(**form.narrowing())
     return render(
@@ -31,6 +45,7 @@ def plan_overview(request, plan):
         {
             "plan": plan,
             "revision": matrix.revision,
+            "current": current,
             "matrix": matrix,
             "matrix_rows": matrix_rows(matrix, plan_slug=plan.slug) if matrix.rows else "",
             "form": form,

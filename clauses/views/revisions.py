@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ..models import Revision
-from ..selectors import clause_versions_of, revision_get, revisions_of
+from ..selectors import clause_versions_of, current_among, revision_get, revisions_of
 from .plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
@@ -12,10 +12,16 @@ NO_SUCH_REVISION = "This plan has no revision with that number."
 
 def revision_list(request, plan):
     plan = plan_or_404(plan)
+    revisions = list(revisions_of(plan=plan))
     return render(
         request,
         "clauses/revision_list.html",
-        {"plan": plan, "revisions": revisions_of(plan=plan), "section": "revisions"},
+        {
+            "plan": plan,
+            "revisions": revisions,
+            "current": current_among(revisions),
+            "section": "revisions",
+        },
     )
 
 

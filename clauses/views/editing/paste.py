@@ -42,8 +42,10 @@ def paste(request, plan):
 
 
 def _paste(request, plan, previous):
-    form = PasteForm(request.POST or None)
+    """``previous`` is what the draft continues unless the editor picks another revision."""
+    form = PasteForm(request.POST or None, plan=plan, previous=previous)
     if form.is_valid():
+        previous = form.cleaned_data.get("previous") or previous
         return _alignment_page(request, plan, previous, form.cleaned_data["text"])
     return _render_paste(request, plan, previous, form)
 
@@ -75,6 +77,7 @@ def paste_confirm(request, plan, number=None):
                 points=form.confirmed_points(),
                 label=form.cleaned_data["label"],
                 expected_number=form.cleaned_data["expected_number"],
+                branch=form.cleaned_data["branch"],
                 user=request.user,
                 summary=form.cleaned_data["edit_summary"],
                 **form.revision_fields(),
@@ -117,6 +120,7 @@ def _render_alignment(request, plan, previous, form, *, note=""):
             "rows": form.rows(),
             "dropped": form.dropped(),
             "preamble": form.proposal.parsed.preamble,
+            "current": selectors.current_revision(plan=plan),
             "note": note,
             "confirm_url": _confirm_url(plan, previous),
             "check": CHECK,
@@ -127,7 +131,9 @@ def _render_alignment(request, plan, previous, form, *, note=""):
 
 def _paste_again(request, plan, previous, text):
     """The paste page again, the text in it and the parser's message on it."""
-    form = PasteForm({"text": text})
+    form = PasteForm(
+        {"text": text, "previous": getattr(previous, "pk", None)}, plan=plan, previous=previous
+    )
     form.is_valid()
     return _render_paste(request, plan, previous, form)
 

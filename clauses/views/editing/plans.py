@@ -53,6 +53,7 @@ def revision_new(request, plan):
                 user=request.user,
                 summary=data["edit_summary"],
                 expected_number=data["expected_number"],
+                branch=data["branch"],
                 **{name: data[name] for name in NewRevisionForm.Meta.fields},
             )
         except ValidationError as error:

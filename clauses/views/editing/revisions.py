@@ -34,6 +34,7 @@ def revision_clone(request, plan, number):
                 previous=data["previous"],
                 label=data["label"],
                 expected_number=data["expected_number"],
+                branch=data["branch"],
                 user=request.user,
                 summary=data["edit_summary"],
             )
