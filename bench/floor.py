@@ -185,7 +185,7 @@ JOIN clauses_clause c ON c.id = cv.clause_id
 LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
 LEFT JOIN parties_party pa ON pa.id = p.party_id
 WHERE r.id = (SELECT r2.id FROM clauses_revision r2 JOIN clauses_plan pl2 ON pl2.id = r2.plan_id
-              WHERE pl2.slug = %s ORDER BY r2.number DESC LIMIT 1)
+              WHERE pl2.slug = %s AND NOT r2.branch ORDER BY r2.number DESC LIMIT 1)
 ORDER BY cv.position_in_draft, cv.id, pa.sort_order, pa.name
 """
 
@@ -327,10 +327,10 @@ WHERE old.revision_id = %s
 """
 _NEW_REVISION = """
 INSERT INTO clauses_revision (plan_id, number, label, published_on, status, provenance,
-    proposed_by_id, previous_id, source_title, source_url, notes, version)
+    proposed_by_id, previous_id, source_title, source_url, notes, version, branch)
 SELECT plan_id, (SELECT MAX(number) + 1 FROM clauses_revision WHERE plan_id = r.plan_id),
        'Revision ' || (SELECT MAX(number) + 1 FROM clauses_revision WHERE plan_id = r.plan_id),
-       NULL, 'draft', provenance, NULL, id, '', '', '', 1
+       NULL, 'draft', provenance, NULL, id, '', '', '', 1, branch
 FROM clauses_revision r WHERE id = %s
 RETURNING id
 """

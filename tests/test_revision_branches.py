@@ -188,3 +188,12 @@ def test_the_revision_page_says_it_is_a_branch(framework, client):
     page = client.get("/plans/framework/revisions/3/").content.decode()
     assert '<span class="line-badge line-branch">branch</span>' in page
     assert 'href="/plans/framework/?revision=3"' in page
+
+
+def test_the_overview_export_follows_the_revision_shown(framework, client):
+    response = client.get("/plans/framework/?revision=1&format=json")
+    assert response.status_code == 200
+    assert b'"revisions": [1]' in b"".join(response.streaming_content)
+    refused = client.get("/plans/framework/?revision=abc&format=csv")
+    assert refused.status_code == 400
+    assert refused.content.decode() == BAD_REVISION

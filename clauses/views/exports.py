@@ -26,7 +26,6 @@ from ..representations import (
 from ..selectors import (
     NothingToCompare,
     clause_get,
-    current_revision,
     default_against,
     plan_matrix,
     revision_diff,
@@ -34,7 +33,7 @@ from ..selectors import (
 )
 from ..selectors.exports import clause_position_rows, revision_position_rows
 from .clauses import NO_SUCH_CLAUSE
-from .plans import plan_or_404
+from .plans import overview_revisions, plan_or_404
 from .revisions import NO_SUCH_REVISION
 
 FORMATS = {
@@ -124,7 +123,11 @@ def overview_table(request, plan) -> Table:
     """The overview's positions: those of the clauses its filters keep, in the columns they
     keep (five queries: plan, current revision, the matrix's two, the positions in full)."""
     plan = plan_or_404(plan)
-    matrix = plan_matrix(revision=current_revision(plan=plan))
+    try:
+        _current, shown = overview_revisions(plan, request.GET.get("revision", ""))
+    except ValueError as refused:
+        raise BadExport(str(refused)) from None
+    matrix = plan_matrix(revision=shown)
     filters = filters_of(OverviewFilterForm(request.GET, parties=matrix.parties))
     form_filters = {("query" if key == "q" else key): value for key, value in filters.items()}
     matrix = matrix.narrow(**form_filters)

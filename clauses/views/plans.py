@@ -22,20 +22,28 @@ def plan_or_404(slug: str) -> Plan:
         raise Http404(NO_SUCH_PLAN) from None
 
 
-def plan_overview(request, plan):
-    """The matrix of the plan's current revision, or of any revision with ``?revision=N``
-    (a branch, an earlier draft)."""
-    plan = plan_or_404(plan)
+def overview_revisions(plan: Plan, asked: str) -> tuple[Revision | None, Revision | None]:
+    """The plan's current revision, and the one the overview shows: the current one, or
+    the one ``?revision=`` asks for (a branch, an earlier draft). Raises ValueError with
+    the message for a value that is no number, Http404 for a number the plan lacks."""
     current = current_revision(plan=plan)
-    shown = current
-    asked = request.GET.get("revision", "")
-    if asked and (current is None or asked != str(current.number)):
-        if not asked.isdigit():
-            return HttpResponseBadRequest(BAD_REVISION)
-        try:
-            shown = revision_get(plan_slug=plan.slug, number=int(asked))
-        except Revision.DoesNotExist:
-            raise Http404(NO_SUCH_REVISION_SHOWN.format(number=int(asked))) from None
+    if not asked or (current is not None and asked == str(current.number)):
+        return current, current
+    if not asked.isdigit():
+        raise ValueError(BAD_REVISION)
+    try:
+        return current, revision_get(plan_slug=plan.slug, number=int(asked))
+    except Revision.DoesNotExist:
+        raise Http404(NO_SUCH_REVISION_SHOWN.format(number=int(asked))) from None
+
+
+def plan_overview(request, plan):
+    """The matrix of the plan's current revision, or of any revision with ``?revision=N``."""
+    plan = plan_or_404(plan)
+    try:
+        current, shown = overview_revisions(plan, request.GET.get("revision", ""))
+    except ValueError as refused:
+        return HttpResponseBadRequest(str(refused))
     matrix = plan_matrix(revision=shown)
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     matrix = matrix.narrow(**form.narrowing())
