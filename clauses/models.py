@@ -85,7 +85,7 @@ class Revision(TrackedModel):
 
     objects = RevisionQuerySet.as_manager()
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revisions")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="revisions")
     number = models.PositiveIntegerField(help_text="1, 2, ... in the order the drafts appeared.")
     label = models.CharField(max_length=200, help_text='e.g. "US 28-point draft".')
     published_on = models.DateField(null=True, blank=True)
@@ -157,7 +157,7 @@ class Revision(TrackedModel):
 class Clause(TrackedModel):
     """One subject the plan deals with; keeps its identity across revisions."""
 
-    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="clauses")
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="clauses")
     slug = models.SlugField(max_length=80)
     title = models.CharField(max_length=200)
     topic = models.CharField(max_length=30, choices=Topic.choices)
@@ -181,8 +181,8 @@ class Clause(TrackedModel):
 class ClauseVersion(TrackedModel):
     """A clause as worded in one revision."""
 
-    revision = models.ForeignKey(Revision, on_delete=models.CASCADE, related_name="clause_versions")
-    clause = models.ForeignKey(Clause, on_delete=models.CASCADE, related_name="versions")
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="clause_versions")
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
     number = models.CharField(max_length=20, help_text='The label in the draft: "9", "14a".')
     position_in_draft = models.PositiveIntegerField(help_text="Orders the clauses as in the draft.")
     text = models.TextField()
@@ -227,7 +227,7 @@ class Position(TrackedModel):
     """One party's stance on one clause version, with its evidence."""
 
     clause_version = models.ForeignKey(
-        ClauseVersion, on_delete=models.CASCADE, related_name="positions"
+        ClauseVersion, on_delete=models.PROTECT, related_name="positions"
     )
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
@@ -255,3 +255,28 @@ class Position(TrackedModel):
 
     def __str__(self):
         return f"{self.party} on {self.clause_version.clause}: {self.get_stance_display()}"
+
+
+class HistoryTakedown(models.Model):
+    """The audit row of a legal takedown: what was removed from the record, by whom, why.
+
+    The only way anything with history is removed is ``manage.py history_takedown``; this
+    table is append-only like the history tables (migration 0004). The removed content
+    itself is not kept here: that is the point of a takedown.
+    """
+
+    taken_at = models.DateTimeField(auto_now_add=True)
+    operator = models.CharField(max_length=150, help_text="Who ran the takedown.")
+    reason = models.TextField()
+    model = models.CharField(max_length=100, help_text='e.g. "clauses.position".')
+    object_id = models.CharField(max_length=40)
+    description = models.CharField(
+        max_length=300, help_text="What the record was, as the admin names it."
+    )
+    history_rows_removed = models.PositiveIntegerField()
+
+    class Meta:
+        ordering = ["-taken_at"]
+
+    def __str__(self):
+        return f"{self.model} {self.object_id} taken down on {self.taken_at:%Y-%m-%d}"

@@ -134,3 +134,42 @@ def test_party_admin_adds_a_party_through_the_service(staff_client, staff, db):
     assert response.status_code == 302, response.content.decode()[:2000]
     created = Party.objects.get(slug="eu")
     assert created.history.get().history_change_reason == "Joined the talks"
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_the_admin_revert_is_refused_for_a_superuser(staff_client, staff, seeded, model):
+    label = f"{model._meta.app_label}/{model._meta.model_name}"
+    obj = model.objects.first()
+    oldest = obj.history.earliest("history_id")
+    before = (obj.version, model.history.count())
+    url = f"/admin/{label}/{obj.pk}/history/{oldest.history_id}/"
+
+    response = staff_client.post(url, {"name": "Reverted", "_continue": "1"})
+
+    assert staff.is_superuser
+    assert response.status_code in (403, 405)
+    obj.refresh_from_db()
+    assert (obj.version, model.history.count()) == before
+
+
+def test_an_admin_save_racing_an_api_patch_leaves_the_editors_change(
+    staff_client, editor_client, position
+):
+    # The admin opens the position, an editor saves through the API, then the admin saves.
+    admin_url = f"/admin/clauses/position/{position.pk}/change/"
+    assert staff_client.get(admin_url).status_code == 200
+    api_url = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
+    patched = editor_client.patch(
+        api_url,
+        {"quote": "We will never accept it.", "edit_summary": "Interview, 2 Dec"},
+        content_type="application/json",
+        HTTP_IF_MATCH=editor_client.get(api_url)["ETag"],
+    )
+    assert patched.status_code == 200, patched.content
+
+    saved = staff_client.post(admin_url, {"quote": "Admin's stale quote", "stance": "supports"})
+
+    assert saved.status_code == 403
+    position.refresh_from_db()
+    assert (position.quote, position.version) == ("We will never accept it.", 2)
+    assert position.history.latest("history_id").history_change_reason == "Interview, 2 Dec"

@@ -1,0 +1,23 @@
+"""The parties' history is append-only too (see ``clauses.append_only``)."""
+
+from django.db import migrations
+
+from clauses.append_only import install_guards, remove_guards
+
+HISTORY_TABLES = ["parties_historicalparty"]
+
+
+def guard(apps, schema_editor):
+    install_guards(schema_editor, HISTORY_TABLES)
+
+
+def unguard(apps, schema_editor):
+    remove_guards(schema_editor, HISTORY_TABLES)
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("parties", "0001_initial"),
+    ]
+
+    operations = [migrations.RunPython(guard, unguard)]
