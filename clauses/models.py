@@ -118,6 +118,15 @@ class Revision(TrackedModel):
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     notes = models.TextField(blank=True)
+    fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        # Rows inserted by SQL that names no fingerprint get one at the next refresh.
+        db_default="",
+        help_text="SHA-256 of its content and of the previous revision's fingerprint "
+        "(clauses.fingerprints); derived data, kept out of history.",
+    )
 
     class Meta:
         ordering = ["plan", "number"]

@@ -15,6 +15,7 @@ of hundreds reads rows rather than model instances, since building six instances
 
 from collections.abc import Iterable
 
+from .fingerprints import short as short_fingerprint
 from .links import Links
 from .tracking import etag_of
 from .vocabularies import ORDINAL, STANCE_LABELS
@@ -222,6 +223,8 @@ def revision_data(revision, links: Links) -> dict:
             links("revision-diff", plan=plan, number=revision.number) if previous else None
         ),
         "clone_url": links("revision-clone", plan=plan, number=revision.number),
+        "fingerprint": revision.fingerprint,
+        "fingerprint_short": short_fingerprint(revision.fingerprint),
     }
 
 

@@ -29,7 +29,9 @@ class TrackedModel(models.Model):
         help_text="Raised by one on every save that changes something; refuses stale edits.",
     )
 
-    history = HistoricalRecords(inherit=True)
+    # A revision's fingerprint is derived from the rest of the record and recomputed after
+    # every write: history keeps the facts it is computed from, not the derived value.
+    history = HistoricalRecords(inherit=True, excluded_fields=["fingerprint"])
 
     class Meta:
         abstract = True

@@ -26,6 +26,7 @@ from django.db.models import CharField, DateTimeField, IntegerField, QuerySet, T
 from django.utils.text import slugify
 
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import ORDINAL, ClauseStatus, Provenance, RevisionStatus, Stance, Topic
 from parties.models import Party, PartyKind
 
@@ -601,6 +602,7 @@ def generate_plan(
             previous = revision
             if on_revision is not None:
                 on_revision(draft)
+        fingerprints_refresh(revision_ids=[revision.pk])
     return GeneratedPlan(plan=plan, revisions=revisions, **counts)
 
 

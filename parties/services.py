@@ -3,6 +3,8 @@ editor and the edit summary in history, as the clauses app's services do."""
 
 from django.db import transaction
 
+from clauses.selectors.fingerprints import revisions_with_positions_of
+from clauses.services.fingerprints import fingerprints_refresh
 from clauses.services.saving import only_editable, save_new
 from clauses.tracking import require_summary, save_edit
 
@@ -24,6 +26,11 @@ def party_update(
 ) -> Party:
     """Change a party if nobody saved it since ``expected_version`` (else EditConflict)."""
     only_editable(changes, PARTY_EDITABLE)
-    return save_edit(
-        party, expected_version=expected_version, changes=changes, user=user, summary=summary
-    )
+    with transaction.atomic():
+        saved = save_edit(
+            party, expected_version=expected_version, changes=changes, user=user, summary=summary
+        )
+        if "slug" in changes:
+            # Positions name their party by slug in every revision's fingerprint.
+            fingerprints_refresh(revision_ids=revisions_with_positions_of(saved))
+    return saved

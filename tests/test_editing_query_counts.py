@@ -25,8 +25,10 @@ pytestmark = pytest.mark.django_db
 #   INSERT the revision, INSERT its history row;
 #   INSERT ... SELECT the clause versions' copies, then their history rows;
 #   INSERT ... SELECT the positions' copies, then their history rows;
+#   the new revision's fingerprint (6, see clauses.services.fingerprints): its plan, the
+#     plan's chain, the revisions locked, their clause versions, positions, the UPDATE;
 #   the outer savepoint (2; BEGIN and COMMIT outside a test's transaction).
-CLONE_QUERIES = 26
+CLONE_QUERIES = 32
 
 
 @pytest.mark.parametrize(("clauses", "parties"), [(5, 2), (40, 6)])

@@ -109,6 +109,14 @@ class RevisionSerializer(ReadSerializer):
         "continues none.",
     )
     clone_url = _url(help_text="POST here to start a new revision as a copy of this one.")
+    fingerprint = serializers.CharField(
+        read_only=True,
+        help_text="SHA-256 (hexadecimal) of the revision's content and of the fingerprint of "
+        "the revision it continues; the README says how to recompute it from this JSON.",
+    )
+    fingerprint_short = serializers.CharField(
+        read_only=True, help_text="The fingerprint's first 12 digits, as pages show it."
+    )
 
     represent = staticmethod(representations.revision_data)
 

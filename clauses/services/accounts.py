@@ -9,6 +9,8 @@ from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
+from .fingerprints import fingerprints_refresh_all
+
 
 def editor_save(*, user, username: str, email: str, password: str | None, group):
     """Create the user ``username`` (when ``user`` is None) or update ``user``, set the
@@ -43,4 +45,5 @@ def seed_load(fixture: Path, *, reason: str) -> int:
             objects = list(model._default_manager.filter(pk__in=pks))
             model.history.bulk_history_create(objects, default_change_reason=reason)
             total += len(objects)
+        fingerprints_refresh_all()
     return total

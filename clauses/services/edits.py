@@ -12,6 +12,7 @@ from ..models import Clause, ClauseVersion, Position, Revision
 from ..selectors import position_of
 from ..tracking import EditConflict, require_summary, save_edit
 from ..vocabularies import ClauseStatus
+from .fingerprints import fingerprints_refresh
 from .saving import locked, only_editable, save_new, unique_slug
 
 CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
@@ -24,13 +25,16 @@ def clause_version_update(
 ) -> ClauseVersion:
     """Change a clause's wording, number, status or place in one revision."""
     only_editable(changes, CLAUSE_VERSION_EDITABLE)
-    return save_edit(
-        clause_version,
-        expected_version=expected_version,
-        changes=changes,
-        user=user,
-        summary=summary,
-    )
+    with transaction.atomic():
+        saved = save_edit(
+            clause_version,
+            expected_version=expected_version,
+            changes=changes,
+            user=user,
+            summary=summary,
+        )
+        fingerprints_refresh(revision_ids=[saved.revision_id])
+    return saved
 
 
 def clause_update(
@@ -51,13 +55,16 @@ def position_update(
     Saving it, even with nothing else changed, reconfirms it: it is no longer carried over.
     """
     only_editable(changes, POSITION_EDITABLE)
-    return save_edit(
-        position,
-        expected_version=expected_version,
-        changes={**changes, "carried_over": False},
-        user=user,
-        summary=summary,
-    )
+    with transaction.atomic():
+        saved = save_edit(
+            position,
+            expected_version=expected_version,
+            changes={**changes, "carried_over": False},
+            user=user,
+            summary=summary,
+        )
+        fingerprints_refresh(clause_version_ids=[saved.clause_version_id])
+    return saved
 
 
 def position_create(
@@ -73,7 +80,9 @@ def position_create(
     only_editable(values, POSITION_EDITABLE)
     with transaction.atomic():
         position = Position(clause_version=clause_version, party=party, **values)
-        return save_new(position, user=user, summary=summary)
+        saved = save_new(position, user=user, summary=summary)
+        fingerprints_refresh(revision_ids=[clause_version.revision_id])
+    return saved
 
 
 def position_save(
@@ -170,4 +179,6 @@ def clause_version_add(
             text=text,
             status=status,
         )
-        return save_new(version, user=user, summary=summary)
+        saved = save_new(version, user=user, summary=summary)
+        fingerprints_refresh(revision_ids=[revision.pk])
+    return saved

@@ -16,6 +16,7 @@ from ..drafting.parse import ParsedDraft, parse_draft
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
 from ..tracking import require_summary
 from ..vocabularies import ClauseStatus, Topic
+from .fingerprints import fingerprints_refresh
 from .revisions import copy_positions, revision_create
 from .saving import bulk_create_tracked, unique_slug
 
@@ -155,6 +156,7 @@ def revision_from_paste(
                 user=user,
                 summary=summary,
             )
+        fingerprints_refresh(revision_ids=[revision.pk])
     return revision
 
 

@@ -7,6 +7,7 @@ from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revisio
 from ..selectors import next_revision_number
 from ..tracking import EditConflict, require_summary, save_edit
 from ..vocabularies import RevisionStatus
+from .fingerprints import fingerprints_refresh
 from .saving import (
     bulk_create_tracked,
     insert_history_select,
@@ -116,7 +117,7 @@ def revision_create(
         raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
     with transaction.atomic():
         plan = Plan.objects.select_for_update().get(pk=plan.pk)
-        return _insert_revision(
+        revision = _insert_revision(
             plan=plan,
             user=user,
             summary=summary,
@@ -126,6 +127,8 @@ def revision_create(
             branch=branch,
             **fields,
         )
+        fingerprints_refresh(revision_ids=[revision.pk])
+    return revision
 
 
 def revision_clone(
@@ -173,6 +176,7 @@ def revision_clone(
         )
         copy_clause_versions(source=source, target=revision, user=user, summary=summary)
         clone_positions(source=source, target=revision, user=user, summary=summary)
+        fingerprints_refresh(revision_ids=[revision.pk])
     return revision
 
 
@@ -311,6 +315,15 @@ def revision_update(
 ) -> Revision:
     """Change a revision's label, date, status, provenance, source, author or predecessor."""
     only_editable(changes, REVISION_EDITABLE)
-    return save_edit(
-        revision, expected_version=expected_version, changes=changes, user=user, summary=summary
-    )
+    with transaction.atomic():
+        saved = save_edit(
+            revision,
+            expected_version=expected_version,
+            changes=changes,
+            user=user,
+            summary=summary,
+        )
+        if "previous" in changes:
+            # The revision it continues is part of its fingerprint's chain.
+            fingerprints_refresh(revision_ids=[saved.pk])
+    return saved

@@ -12,8 +12,9 @@ from django.db import transaction
 from django.db.models import ProtectedError
 
 from ..append_only import history_maintenance
-from ..models import HistoryTakedown
+from ..models import ClauseVersion, HistoryTakedown, Position
 from ..tracking import TrackedModel
+from .fingerprints import fingerprints_refresh
 
 REASON_REQUIRED = "Give the reason for the takedown (e.g. the court order it carries out)."
 HAS_DEPENDENTS = "{record} has records that depend on it ({dependents}): take those down first."
@@ -38,6 +39,11 @@ def history_takedown(*, record: TrackedModel, reason: str, operator: str) -> His
                 HAS_DEPENDENTS.format(record=description, dependents=dependents)
             ) from None
         removed, _ = history.delete()
+        # What the revision holds changed: its fingerprint and its continuations' follow.
+        fingerprints_refresh(
+            revision_ids=[record.revision_id] if isinstance(record, ClauseVersion) else [],
+            clause_version_ids=[record.clause_version_id] if isinstance(record, Position) else [],
+        )
         return HistoryTakedown.objects.create(
             operator=operator,
             reason=reason.strip(),

@@ -1,0 +1,162 @@
+"""A revision's fingerprint: SHA-256 over a canonical form of its content and of the
+fingerprint of the revision it continues, so that the drafts of a plan form a chain in
+which no past content can be changed unnoticed. Pure: plain data in, plain data out.
+
+The canonical form (README, "Tamper-evident revisions", says how to recompute it from the
+API's JSON) is the JSON text of::
+
+    {"clause_versions": [<clause version>, ...], "previous": <previous fingerprint or null>}
+
+where each clause version, in draft order (``position_in_draft``, then clause slug), is
+``{"clause", "number", "positions", "status", "text"}`` and each of its positions, in
+party-slug order, is ``{"party", "quote", "source_title", "source_url", "stance",
+"stated_on", "summary"}``; dates are ISO 8601 (``YYYY-MM-DD``) or null. The text is written
+with sorted keys, no whitespace between tokens (separators ``,`` and ``:``), non-ASCII
+characters as themselves, encoded in UTF-8. The fingerprint is the SHA-256 of those bytes,
+in lowercase hexadecimal.
+
+What a revision is called, its status, notes and source, and whether a position was
+carried over, are not part of it: they describe the draft, they are not its content.
+"""
+
+import datetime
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+SHORT_LENGTH = 12
+
+POSITION_KEYS = ("party", "quote", "source_title", "source_url", "stance", "stated_on", "summary")
+
+
+@dataclass
+class ClauseVersionContent:
+    """One clause version as the canonical form sees it; ``position_in_draft`` orders."""
+
+    clause: str
+    number: str
+    status: str
+    text: str
+    position_in_draft: int
+    positions: list[dict] = field(default_factory=list)
+
+
+def _iso(value) -> str | None:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def canonical_form(*, previous: str | None, clause_versions: Iterable[ClauseVersionContent]):
+    """The bytes the fingerprint is taken over (see the module's docstring)."""
+    ordered = sorted(clause_versions, key=lambda v: (v.position_in_draft, v.clause))
+    document = {
+        "previous": previous,
+        "clause_versions": [
+            {
+                "clause": version.clause,
+                "number": version.number,
+                "status": version.status,
+                "text": version.text,
+                "positions": [
+                    {key: _iso(position[key]) for key in POSITION_KEYS}
+                    for position in sorted(version.positions, key=lambda p: p["party"])
+                ],
+            }
+            for version in ordered
+        ],
+    }
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return text.encode("utf-8")
+
+
+def fingerprint(*, previous: str | None, clause_versions: Iterable[ClauseVersionContent]) -> str:
+    """The SHA-256 of the canonical form, in lowercase hexadecimal."""
+    canonical = canonical_form(previous=previous, clause_versions=clause_versions)
+    return hashlib.sha256(canonical).hexdigest()
+
+
+def short(value: str) -> str:
+    """The short form shown on pages: the first 12 hexadecimal digits."""
+    return value[:SHORT_LENGTH]
+
+
+@dataclass(frozen=True)
+class ChainLink:
+    """A revision in a chain: its id, the id of the revision it continues, its number."""
+
+    id: int
+    previous_id: int | None
+    number: int
+
+
+def chain_fingerprints(
+    links: Iterable[ChainLink],
+    contents: Mapping[int, list[ClauseVersionContent]],
+    known: Mapping[int, str],
+) -> dict[int, str]:
+    """The fingerprint of every revision of ``links``, by id.
+
+    A revision continues an earlier-numbered one, so computing in number order meets
+    every predecessor first. A predecessor outside ``links`` takes its fingerprint from
+    ``known`` (as stored); a revision missing from ``contents`` holds no clause.
+    """
+    computed: dict[int, str] = {}
+    for link in sorted(links, key=lambda link: link.number):
+        previous = None
+        if link.previous_id is not None:
+            previous = computed.get(link.previous_id, known.get(link.previous_id))
+        computed[link.id] = fingerprint(
+            previous=previous, clause_versions=contents.get(link.id, [])
+        )
+    return computed
+
+
+def continuations(links: Iterable[ChainLink], starts: Iterable[int]) -> set[int]:
+    """``starts`` and every revision that continues one of them, directly or not."""
+    children: dict[int, list[int]] = {}
+    for link in links:
+        if link.previous_id is not None:
+            children.setdefault(link.previous_id, []).append(link.id)
+    found, todo = set(), list(starts)
+    while todo:
+        current = todo.pop()
+        if current in found:
+            continue
+        found.add(current)
+        todo.extend(children.get(current, []))
+    return found
+
+
+@dataclass(frozen=True)
+class Mismatch:
+    """A revision whose stored fingerprint is not what its content gives."""
+
+    revision_id: int
+    stored: str
+    from_rows: str | None
+    from_history: str | None
+
+    def explain(self) -> str:
+        problems = []
+        if self.from_rows != self.stored:
+            problems.append(f"its stored rows give {short(self.from_rows or '') or 'nothing'}")
+        if self.from_history != self.stored:
+            problems.append(
+                f"its history gives {short(self.from_history or '') or 'nothing (no history)'}"
+            )
+        return f"fingerprint {short(self.stored) or '(none)'} but " + " and ".join(problems)
+
+
+def mismatches(
+    stored: Mapping[int, str],
+    from_rows: Mapping[int, str],
+    from_history: Mapping[int, str],
+) -> list[Mismatch]:
+    """Every revision whose stored fingerprint differs from either recomputation."""
+    return [
+        Mismatch(pk, value, from_rows.get(pk), from_history.get(pk))
+        for pk, value in sorted(stored.items())
+        if from_rows.get(pk) != value or from_history.get(pk) != value
+    ]

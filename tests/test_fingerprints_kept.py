@@ -1,0 +1,203 @@
+"""Every write keeps its revision's fingerprint, and its continuations', true; pages and the
+API show it; ``verify_fingerprints`` catches a row edited behind the app's back."""
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+
+from clauses.models import ClauseVersion, Position, Revision
+from clauses.services import (
+    clause_update,
+    clause_version_add,
+    clause_version_update,
+    position_update,
+    revision_clone,
+    revision_update,
+)
+from clauses.services.fingerprints import fingerprints_refresh, fingerprints_refresh_all
+from parties.models import Party
+from parties.services import party_update
+from tests.factories import build_plan
+
+pytestmark = pytest.mark.django_db
+
+
+def fingerprints(plan) -> dict[int, str]:
+    return dict(plan.revisions.order_by("number").values_list("number", "fingerprint"))
+
+
+@pytest.fixture
+def chain(plan, editor):
+    """The editor's plan with r2 cloned from r1 and r3 from r2."""
+    first = plan.revisions.get()
+    fingerprints_refresh_all()
+    second = revision_clone(source=first, user=editor, summary="Next draft")
+    revision_clone(source=second, user=editor, summary="Third draft")
+    return plan
+
+
+def test_each_revision_has_one_and_clones_chain_on_it(chain):
+    values = fingerprints(chain)
+    assert all(len(value) == 64 for value in values.values())
+    # Same content, different predecessor: every link of the chain differs.
+    assert len(set(values.values())) == 3
+
+
+def edit_position(editor, revision_number, **changes):
+    position = Position.objects.filter(
+        clause_version__revision__number=revision_number, party__slug="russia"
+    ).first()
+    return position_update(
+        position=position,
+        expected_version=position.version,
+        changes=changes,
+        user=editor,
+        summary="Correction",
+    )
+
+
+def test_a_position_edit_changes_its_revision_and_the_ones_that_continue_it(chain, editor):
+    before = fingerprints(chain)
+
+    edit_position(editor, 2, quote="Unacceptable.")
+
+    after = fingerprints(chain)
+    assert after[1] == before[1]
+    assert after[2] != before[2] and after[3] != before[3]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        lambda cv, editor: clause_version_update(
+            clause_version=cv, expected_version=cv.version, changes={"text": "New."},
+            user=editor, summary="x",
+        ),
+        lambda cv, editor: clause_version_add(
+            revision=cv.revision, user=editor, summary="x", text="Elections.",
+            title="Elections", topic="governance_elections",
+        ),
+    ],
+    ids=["clause version update", "clause version add"],
+)  # fmt: skip
+def test_clause_version_writes_change_it(chain, editor, edit):
+    before = fingerprints(chain)
+    edit(ClauseVersion.objects.filter(revision__number=3).first(), editor)
+    assert fingerprints(chain)[3] != before[3]
+
+
+def test_what_is_not_content_leaves_it(chain, editor):
+    before = fingerprints(chain)
+    third = Revision.objects.get(number=3)
+    revision_update(
+        revision=third,
+        expected_version=third.version,
+        changes={"label": "Leaked", "notes": "From a newspaper", "status": "proposed"},
+        user=editor,
+        summary="x",
+    )
+    clause = ClauseVersion.objects.filter(revision=third).first().clause
+    clause_update(
+        clause=clause,
+        expected_version=clause.version,
+        changes={"title": "Renamed"},
+        user=editor,
+        summary="x",
+    )
+    # Reconfirming a carried-over position changes carried_over only.
+    edit_position(editor, 3)
+
+    assert fingerprints(chain) == before
+
+
+def test_changing_the_revision_continued_changes_it(chain, editor):
+    before = fingerprints(chain)
+    third = Revision.objects.get(number=3)
+    first = Revision.objects.get(number=1)
+
+    revision_update(
+        revision=third,
+        expected_version=third.version,
+        changes={"previous": first},
+        user=editor,
+        summary="It answers r1",
+    )
+
+    assert fingerprints(chain)[3] != before[3]
+
+
+def test_renaming_a_partys_slug_changes_the_revisions_it_holds_positions_in(chain, editor):
+    before = fingerprints(chain)
+    russia = Party.objects.get(slug="russia")
+
+    party_update(
+        party=russia,
+        expected_version=russia.version,
+        changes={"slug": "russian-federation"},
+        user=editor,
+        summary="x",
+    )
+
+    after = fingerprints(chain)
+    assert all(after[n] != before[n] for n in (1, 2, 3))
+    call_command("verify_fingerprints")
+
+
+def test_the_refresh_costs_the_same_however_long_the_chain(django_assert_num_queries):
+    # its revisions and plans; the chain; the affected ones locked; their clause versions;
+    # their positions; one UPDATE of those that changed.
+    for revisions in (2, 6):
+        plan = build_plan(clauses=3, parties=2, revisions=revisions, slug=f"p{revisions}")
+        first = plan.revisions.get(number=1)
+        with django_assert_num_queries(6):
+            computed = fingerprints_refresh(revision_ids=[first.pk])
+        assert len(computed) == revisions
+
+
+def test_the_api_and_the_revision_page_show_it(chain, client):
+    fingerprint = Revision.objects.get(number=2).fingerprint
+
+    data = client.get("/api/v1/plans/framework/revisions/2/").json()
+    page = client.get("/plans/framework/revisions/2/").content.decode()
+
+    assert (data["fingerprint"], data["fingerprint_short"]) == (fingerprint, fingerprint[:12])
+    assert f">{fingerprint[:12]}</code>" in page
+
+
+def verify_fails() -> str:
+    with pytest.raises(CommandError) as error:
+        call_command("verify_fingerprints")
+    return str(error.value)
+
+
+def test_verify_passes_on_a_clean_database_and_catches_a_raw_edit(seeded, editor, capsys):
+    first = seeded.revisions.order_by("number").first()
+    revision_clone(source=first, user=editor, summary="Next draft")
+    edit_position(editor, 2, stance="supports")
+    call_command("verify_fingerprints")
+    assert "check out" in capsys.readouterr().out
+    position = Position.objects.filter(clause_version__revision__number=1).first()
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE clauses_position SET quote = %s WHERE id = %s", ["Forged.", position.pk]
+        )
+
+    assert "do not match" in verify_fails()
+    errors = capsys.readouterr().err
+    assert f"{seeded.slug} r1: " in errors and "stored rows give" in errors
+
+
+def test_verify_catches_a_forged_fingerprint_through_history(seeded, capsys):
+    position = Position.objects.filter(clause_version__revision__number=1).first()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE clauses_position SET quote = %s WHERE id = %s", ["Forged.", position.pk]
+        )
+    # The forger recomputes the stored fingerprints to match the forged rows.
+    fingerprints_refresh_all()
+
+    verify_fails()
+
+    errors = capsys.readouterr().err
+    assert "its history gives" in errors and "stored rows give" not in errors
