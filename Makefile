@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run seed test test-fast lint format migrations-check bench browser-deps clean
+.PHONY: install run seed test test-fast lint format migrations-check bench backup browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,11 @@ migrations-check: install .env
 
 bench: install .env
 	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
+
+# A backup of the default database (DATABASE_URL or db.sqlite3) into backups/, safe while
+# the app runs; README, "Backups", says how to restore it.
+backup: install
+	$(PY) manage.py backup_database $(BACKUP_ARGS)
 
 browser-deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium

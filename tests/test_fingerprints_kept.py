@@ -201,3 +201,30 @@ def test_verify_catches_a_forged_fingerprint_through_history(seeded, capsys):
 
     errors = capsys.readouterr().err
     assert "its history gives" in errors and "stored rows give" not in errors
+
+
+def test_the_readmes_recipe_recomputes_it_from_the_api(chain, editor, client):
+    """The README's Python recipe, run as written on the API's JSON of a revision."""
+    import hashlib
+    import json
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+
+    edit_position(editor, 2, quote="«Jamais» — never.", stated_on="2025-11-24")
+    readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Tamper-evident revisions", 1)[1]
+    recipe = re.search(r"```python\n(.*?)```", section, re.S).group(1).strip().splitlines()
+    revision = client.get("/api/v1/plans/framework/revisions/2/").json()
+    previous = client.get(revision["previous_url"]).json()
+    names = {
+        "json": json,
+        "hashlib": hashlib,
+        "revision": revision,
+        "previous_fingerprint": previous["fingerprint"],
+    }
+
+    exec("\n".join(recipe[:-1]), names)
+
+    assert eval(recipe[-1], names) is True
