@@ -82,7 +82,7 @@ def test_sqlite_backup_restores_exactly(recorded, tmp_path):
     reason="pg_dump and pg_restore, on the PostgreSQL run",
 )
 def test_postgresql_dump_restores_exactly(recorded, tmp_path):
-    import psycopg
+    import psycopg2
 
     target = tmp_path / "backup.dump"
     settings_dict = connection.settings_dict
@@ -106,13 +106,14 @@ def test_postgresql_dump_restores_exactly(recorded, tmp_path):
             "user": settings_dict["USER"] or None,
             "password": settings_dict["PASSWORD"] or None,
         }
-        with (
-            psycopg.connect(**{k: v for k, v in params.items() if v}) as copy,
-            copy.cursor() as cursor,
-        ):
-            after = state(cursor)
-            cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_append_only'")
-            guarded = cursor.fetchone()[0]
+        copy = psycopg2.connect(**{k: v for k, v in params.items() if v})
+        try:
+            with copy.cursor() as cursor:
+                after = state(cursor)
+                cursor.execute("SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_append_only'")
+                guarded = cursor.fetchone()[0]
+        finally:
+            copy.close()
     finally:
         subprocess.run(["dropdb", *arguments, restored], env=environment, check=True)
 
