@@ -11,7 +11,7 @@ what, when and why. The guard lets a change through only inside ``history_mainte
   each of the app's connections, says the connection is in maintenance. A connection that
   lacks the function (a ``sqlite3`` prompt) fails on it: still refused.
 
-The guards are installed by migrations (clauses 0004, parties 0002) and checked again after
+The guards are installed by migrations (clauses 0005, parties 0002) and checked again after
 every ``migrate``: SQLite drops a table's triggers when a later migration rebuilds it (e.g.
 to add a field to a tracked model), and a tracked model added later gets its guard then.
 """

@@ -270,7 +270,7 @@ class HistoryTakedown(models.Model):
     """The audit row of a legal takedown: what was removed from the record, by whom, why.
 
     The only way anything with history is removed is ``manage.py history_takedown``; this
-    table is append-only like the history tables (migration 0004). The removed content
+    table is append-only like the history tables (migration 0005). The removed content
     itself is not kept here: that is the point of a takedown.
     """
 

@@ -33,7 +33,7 @@ def unguard(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clauses", "0003_editors_group"),
+        ("clauses", "0004_revision_branch"),
     ]
 
     operations = [

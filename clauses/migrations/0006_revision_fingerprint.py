@@ -38,7 +38,7 @@ def compute_fingerprints(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clauses", "0004_nothing_vanishes"),
+        ("clauses", "0005_nothing_vanishes"),
         ("parties", "0001_initial"),
     ]
 
