@@ -518,7 +518,7 @@ def generate_plan(
             reason="Generated plan",
         )
         clause_ids: dict[int, int] = {}
-        previous = None
+        previous = first = None
         for draft in evolve(
             clauses=clauses, parties=parties, revisions=revisions, seed=seed, rates=rates
         ):
@@ -600,9 +600,11 @@ def generate_plan(
             counts["clause_versions"] += len(version_rows)
             counts["positions"] += len(position_rows)
             previous = revision
+            first = first or revision
             if on_revision is not None:
                 on_revision(draft)
-        fingerprints_refresh(revision_ids=[revision.pk])
+        # Every revision of the plan continues the first, directly or not.
+        fingerprints_refresh(revision_ids=[first.pk] if first is not None else [])
     return GeneratedPlan(plan=plan, revisions=revisions, **counts)
 
 

@@ -150,6 +150,8 @@ def test_every_record_it_writes_has_its_creation_in_history():
     assert row.history_change_reason == "Generated draft 1 (seed 1)"
     for model in (Plan, Revision, Clause, ClauseVersion, Party):
         assert model.history.count() == model.objects.count(), model.__name__
+    # Every revision's fingerprint agrees with its rows and with its history.
+    call_command("verify_fingerprints")
 
 
 @pytest.mark.django_db
