@@ -8,6 +8,7 @@ from django.db import connection
 from django.utils import timezone
 from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
+from unidecode import unidecode
 
 from ..tracking import TrackedModel
 
@@ -47,8 +48,13 @@ def unique_slug(text: str, taken: set[str], *, fallback: str) -> str:
     """A slug made from ``text`` that is not in ``taken``; adds it to ``taken``.
 
     "Security guarantees" twice gives security-guarantees and security-guarantees-2.
+    Titles in other scripts are transliterated, so that every slug stays ASCII and a URL
+    reads the same in any mail or document it is cited in: "Гарантії безпеки" gives
+    garantiyi-bezpeki, "Юнікод план 🇺🇦" gives iunikod-plan
+    (what has no Latin spelling, such as an emoji, is left out; a title of nothing else
+    takes ``fallback``).
     """
-    base = slugify(text)[:SLUG_LENGTH].strip("-") or fallback
+    base = slugify(unidecode(text))[:SLUG_LENGTH].strip("-") or fallback
     slug, n = base, 1
     while slug in taken:
         n += 1
