@@ -216,6 +216,7 @@ def revision_data(revision, links: Links) -> dict:
         "proposed_by_url": links.party(proposed_by.slug) if proposed_by else None,
         "previous": previous.number if previous else None,
         "previous_url": links.revision(plan, previous.number) if previous else None,
+        "branch": revision.branch,
         "source_title": revision.source_title,
         "source_url": revision.source_url,
         "notes": revision.notes,

@@ -6,6 +6,7 @@ revisions by number, a clause in one revision as ``r<n>``.
 
 from django.urls import path, re_path
 
+from clauses.api.drafts import DraftViewSet
 from clauses.api.views import (
     ClauseVersionViewSet,
     ClauseViewSet,
@@ -27,7 +28,7 @@ urlpatterns = [
     path("", api_root, name="root"),
     path("parties/", PartyViewSet.as_view({"get": "list"}), name="party-list"),
     path("parties/<slug:party>/", PartyViewSet.as_view({"get": "retrieve"}), name="party-detail"),
-    path("plans/", PlanViewSet.as_view({"get": "list"}), name="plan-list"),
+    path("plans/", PlanViewSet.as_view({"get": "list", "post": "create"}), name="plan-list"),
     path("plans/<slug:plan>/", PlanViewSet.as_view({"get": "retrieve"}), name="plan-detail"),
     path(
         "plans/<slug:plan>/revisions/",
@@ -38,6 +39,12 @@ urlpatterns = [
         REVISION,
         RevisionViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
         name="revision-detail",
+    ),
+    path("plans/<slug:plan>/drafts/", DraftViewSet.as_view({"post": "record"}), name="drafts"),
+    path(
+        "plans/<slug:plan>/drafts/align/",
+        DraftViewSet.as_view({"post": "align"}),
+        name="draft-align",
     ),
     path(f"{REVISION}diff/", RevisionViewSet.as_view({"get": "diff"}), name="revision-diff"),
     path(f"{REVISION}clone/", RevisionViewSet.as_view({"post": "clone"}), name="revision-clone"),

@@ -88,5 +88,9 @@ class ApiAutoSchema(AutoSchema):
     def get_override_parameters(self):
         parameters = list(super().get_override_parameters())
         if self.method in ("POST", "PUT", "PATCH"):
-            parameters += [IF_MATCH, EDIT_SUMMARY]
+            # A creation or a dry run has nothing read to match.
+            exempt = getattr(self.view, "writes_without_if_match", ())
+            if getattr(self.view, "action", None) not in exempt:
+                parameters.append(IF_MATCH)
+            parameters.append(EDIT_SUMMARY)
         return parameters

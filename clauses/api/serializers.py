@@ -100,6 +100,10 @@ class RevisionSerializer(ReadSerializer):
         read_only=True, allow_null=True, help_text="The number of the revision it continues."
     )
     previous_url = _url(allow_null=True)
+    branch = serializers.BooleanField(
+        read_only=True,
+        help_text="A counter-proposal off the main line: never the plan's current revision.",
+    )
     source_title = serializers.CharField(read_only=True)
     source_url = serializers.CharField(read_only=True)
     notes = serializers.CharField(read_only=True)

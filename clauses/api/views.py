@@ -23,6 +23,7 @@ from clauses.tracking import EditConflict
 
 from .base import ApiViewSet, found
 from .diff_schema import RevisionDiffSerializer
+from .drafts import PlanCreateMixin
 from .etag import expected_version, parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
 from .filters import MAX_NUMBER, PositionFilter, filter_positions
@@ -87,7 +88,7 @@ def resolve_or_none(path: str):
         return None
 
 
-class PlanViewSet(ApiViewSet):
+class PlanViewSet(PlanCreateMixin, ApiViewSet):
     serializer_class = PlanSerializer
 
     def get_queryset(self):

@@ -1,7 +1,5 @@
 """The two steps of recording a draft from its text: paste it, then confirm the alignment."""
 
-import hashlib
-
 from django import forms
 
 from ..drafting.parse import DraftParseError, parse_draft
@@ -14,6 +12,8 @@ from ..services.paste import (
     ConfirmedPoint,
     DraftProposal,
     clause_title_from_text,
+    new_point_topic,
+    parsed_fingerprint,
 )
 from ..vocabularies import Topic
 from .edit_form import summary_field
@@ -76,8 +76,7 @@ class PasteForm(forms.Form):
 
 def points_digest(proposal: DraftProposal) -> str:
     """A fingerprint of the points, to notice a text edited between aligning and confirming."""
-    joined = "\x1e".join(f"{p.number}\x1f{p.text}" for p in proposal.parsed.points)
-    return hashlib.sha256(joined.encode()).hexdigest()[:16]
+    return parsed_fingerprint(proposal.parsed)
 
 
 class AlignmentForm(forms.Form):
@@ -122,7 +121,6 @@ class AlignmentForm(forms.Form):
         for index, (point, match) in enumerate(
             zip(proposal.parsed.points, proposal.alignment.matches, strict=True)
         ):
-            closest = next((topics[c] for c, _ in match.candidates if c in topics), "")
             # Plain CharFields, their choices checked in clean(): a ChoiceField normalises
             # its choices on creation, which costs a second for a 500-point draft.
             self.point_choices.append(everything or self._short_choices(match, unclaimed))
@@ -140,7 +138,7 @@ class AlignmentForm(forms.Form):
             self.fields[f"p{index}-topic"] = forms.CharField(
                 label=f"Topic of the new clause (point {point.number})",
                 required=False,
-                initial=closest,
+                initial=new_point_topic(point.text, match, topics),
             )
             if self.is_bound:
                 # A point the editor turned into a new clause on a page that did not send

@@ -4,6 +4,7 @@ The parser and the aligner (``clauses.drafting``) only propose; this writes what
 editor confirmed: each point either keeps a clause of the plan or becomes a new clause.
 """
 
+import hashlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -14,6 +15,7 @@ from django.db import transaction
 from ..drafting.align import Alignment, ClauseCandidate, align_draft
 from ..drafting.parse import ParsedDraft, parse_draft
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from ..topics import guess_topic
 from ..tracking import require_summary
 from ..vocabularies import ClauseStatus, Topic
 from .fingerprints import fingerprints_refresh
@@ -84,6 +86,39 @@ class DraftProposal:
     parsed: ParsedDraft
     alignment: Alignment
     clauses: list[ClauseCandidate]  # the clauses of the revision it continues
+
+
+def parsed_fingerprint(parsed: ParsedDraft) -> str:
+    """SHA-256 (hex) of the points a text was split into, their numbers and words: the
+    same for the same points, so a confirmation names the very points that were aligned."""
+    joined = "\x1e".join(f"{p.number}\x1f{p.text}" for p in parsed.points)
+    return hashlib.sha256(joined.encode()).hexdigest()
+
+
+def proposed_points(proposal: "DraftProposal", topics: dict[int, str]) -> list[ConfirmedPoint]:
+    """The proposal as it would be confirmed unchanged: a matched point keeps its clause;
+    a new one takes a title from its first words and a guessed topic (``topics`` gives
+    each clause's topic, for the closest clause's)."""
+    points = []
+    for point, match in zip(proposal.parsed.points, proposal.alignment.matches, strict=True):
+        if match.clause_id is not None:
+            points.append(ConfirmedPoint(point.number, point.text, clause_id=match.clause_id))
+            continue
+        points.append(
+            ConfirmedPoint(
+                point.number,
+                point.text,
+                title=clause_title_from_text(point.text),
+                topic=new_point_topic(point.text, match, topics),
+            )
+        )
+    return points
+
+
+def new_point_topic(text: str, match, topics: dict[int, str]) -> str:
+    """The guessed topic of a point that becomes a new clause."""
+    closest = next((topics[c] for c, _ in match.candidates if c in topics), "")
+    return guess_topic(text, closest=closest)
 
 
 def draft_align(*, text: str, previous: Revision | None) -> DraftProposal:
