@@ -151,6 +151,18 @@ DATABASES = {
     )
 }
 
+# SQLite serving several editors at once (the `make run` default): WAL lets readers go on
+# while one request writes; a write transaction takes the write lock when it begins
+# (IMMEDIATE), so two transactions never both read and then fail to upgrade to writing
+# ("database is locked"); a request that finds the lock taken waits for it up to
+# SQLITE_BUSY_TIMEOUT seconds instead of failing at once.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

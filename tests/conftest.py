@@ -2,8 +2,11 @@
 test modules share."""
 
 import os
+import shutil
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -52,6 +55,28 @@ def flush_lifts_the_history_guard():
     BaseDatabaseOperations.execute_sql_flush = execute_sql_flush
     yield
     BaseDatabaseOperations.execute_sql_flush = original
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
+    """SQLite tests use a database file, not pytest-django's shared in-memory database.
+
+    Requests served by a live server in threads then hold connections of their own, with
+    WAL and real locking as under `make run`: the concurrency tests depend on it. The file
+    lives in a directory of this run only (in memory-backed /dev/shm where there is one, so
+    the suite does not wait on the disk), removed at the end.
+    """
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        yield
+        return
+    shm = Path("/dev/shm")
+    directory = tempfile.mkdtemp(prefix="peaceplan-tests-", dir=shm if shm.is_dir() else None)
+    database.setdefault("TEST", {})["NAME"] = str(Path(directory) / "test.sqlite3")
+    yield
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
