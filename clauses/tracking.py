@@ -86,6 +86,13 @@ def etag_of(pk: int, version: int) -> str:
 T = TypeVar("T", bound=TrackedModel)
 
 SUMMARY_REQUIRED = "Say in a few words why you made this change (the edit summary)."
+SUMMARY_MAX_LENGTH = 300
+SUMMARY_TOO_LONG = (
+    f"Keep the edit summary to {SUMMARY_MAX_LENGTH} characters or fewer (it has {{length}})."
+)
+SUMMARY_CONTROL_CHARACTER = (
+    "The edit summary holds a control character (such as a null byte): write it as plain text."
+)
 
 
 def require_summary(summary: str) -> None:

@@ -63,5 +63,6 @@ urlpatterns = [
     ),
     path("positions/", PositionViewSet.as_view({"get": "list"}), name="position-list"),
     # Last: any other path under /api/v1/ answers with a JSON 404, not the site's HTML page.
-    re_path(r"^(?P<path>.*)$", api_not_found, name="not-found"),
+    # (Any character, a newline included: "." alone would let a %0A slip past to HTML.)
+    re_path(r"^(?P<path>[\s\S]*)\Z", api_not_found, name="not-found"),
 ]

@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body: too large a body is a 413 (peaceplan.errors).
+    "peaceplan.errors.RequestBodyLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the logged-in user as history_user of every change made in a request.
@@ -176,6 +178,14 @@ AUTH_PASSWORD_VALIDATORS = [
 # points); Django's default cap of 1,000 fields would refuse a long draft before the view
 # could say anything about it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# Request bodies: an API write is a few fields, so its body is capped at
+# API_MAX_BODY_BYTES (1 MB); a page's form may carry a pasted draft, so a page's body at
+# PAGE_MAX_BODY_BYTES (10 MB), far above what the paste form accepts
+# (clauses.drafting.parse.MAX_DRAFT_CHARS), so an over-long paste gets the form's own
+# message with the text kept. Beyond either limit: a 413 (peaceplan.errors).
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAGE_MAX_BODY_BYTES", 10 * 1024 * 1024)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"

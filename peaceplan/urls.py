@@ -17,3 +17,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]
+
+# JSON under /api/, the site's pages elsewhere (peaceplan.errors).
+handler400 = "peaceplan.errors.bad_request"
+handler404 = "peaceplan.errors.page_not_found"
+handler500 = "peaceplan.errors.server_error"

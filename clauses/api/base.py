@@ -8,7 +8,6 @@ from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.exceptions import MethodNotAllowed
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 
 from clauses import selectors
@@ -28,6 +27,7 @@ from .exceptions import (
 )
 from .inputs import EditInput, edit_summary
 from .pagination import ApiPagination
+from .parsers import JSONBodyParser
 from .schema import ApiAutoSchema
 
 T = TypeVar("T")
@@ -69,7 +69,7 @@ class ApiViewSet(viewsets.GenericViewSet):
     # tells a script what to send; with session first DRF can only answer 403.
     authentication_classes = [TokenAuthentication, SessionAuthentication]
     # JSON in, JSON out: the API documents (and tests) one body format.
-    parser_classes = [JSONParser]
+    parser_classes = [JSONBodyParser]
     pagination_class = ApiPagination
     schema = ApiAutoSchema()
     filter_backends: list = []

@@ -9,6 +9,7 @@ Every write carries an edit summary, as ``edit_summary`` in the body or the
 the endpoint cannot change is refused by name rather than silently ignored.
 """
 
+import unicodedata
 from urllib.parse import unquote
 
 from django.core.exceptions import ObjectDoesNotExist
@@ -17,7 +18,12 @@ from rest_framework.request import Request
 
 from clauses import selectors
 from clauses.models import Revision
-from clauses.tracking import SUMMARY_REQUIRED
+from clauses.tracking import (
+    SUMMARY_CONTROL_CHARACTER,
+    SUMMARY_MAX_LENGTH,
+    SUMMARY_REQUIRED,
+    SUMMARY_TOO_LONG,
+)
 from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance
 
 from .exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND, UNKNOWN_FIELD
@@ -28,14 +34,22 @@ EDIT_SUMMARY_HEADER = "X-Edit-Summary"
 
 
 def edit_summary(request: Request) -> str:
-    """The edit summary from the body, else from the header; 400 when neither has one."""
+    """The edit summary from the body, else from the header; 400 naming the one that was
+    sent when neither has one, or when it is too long or holds a control character."""
     summary = request.data.get(EDIT_SUMMARY_FIELD) if isinstance(request.data, dict) else None
+    field = EDIT_SUMMARY_FIELD
     if summary is None:
         # Headers carry Latin-1 only, so a non-ASCII summary comes percent-encoded.
         summary = unquote(request.headers.get(EDIT_SUMMARY_HEADER, ""))
+        field = EDIT_SUMMARY_HEADER if summary else EDIT_SUMMARY_FIELD
     if not isinstance(summary, str) or not summary.strip():
         raise serializers.ValidationError({EDIT_SUMMARY_FIELD: SUMMARY_REQUIRED})
-    return summary.strip()
+    summary = summary.strip()
+    if len(summary) > SUMMARY_MAX_LENGTH:
+        raise serializers.ValidationError({field: SUMMARY_TOO_LONG.format(length=len(summary))})
+    if any(unicodedata.category(character) == "Cc" for character in summary):
+        raise serializers.ValidationError({field: SUMMARY_CONTROL_CHARACTER})
+    return summary
 
 
 def _number(**kwargs):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from ..tracking import SUMMARY_REQUIRED, TrackedModel
+from ..tracking import SUMMARY_MAX_LENGTH, SUMMARY_REQUIRED, TrackedModel
 
 SUMMARY_FIELD = "edit_summary"
 SUMMARY_HELP = "Why you made this change, in a few words. It is shown in the history."
@@ -22,7 +22,7 @@ def summary_field() -> forms.CharField:
     # Named edit_summary, not summary: a position has a summary field of its own.
     return forms.CharField(
         label="Edit summary",
-        max_length=300,
+        max_length=SUMMARY_MAX_LENGTH,
         help_text=SUMMARY_HELP,
         error_messages={"required": SUMMARY_REQUIRED},
     )
