@@ -5,6 +5,7 @@ Production: DEBUG off (the default outside development), DATABASE_URL pointing a
 PostgreSQL, SECRET_KEY and ALLOWED_HOSTS set; a missing one stops start-up.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -65,6 +66,43 @@ def env_int(name: str, default: int) -> int:
 
 def env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def env_proxies(name: str) -> int | list[str]:
+    """Trusted proxies: how many stand in front of the app (a number), or their addresses
+    and networks (comma-separated); nothing set means none."""
+    items = env_list(name)
+    if len(items) == 1 and items[0].isdigit():
+        return int(items[0])
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must be a number of proxies (e.g. 1) or comma-separated addresses or "
+                f"networks (e.g. 10.0.0.5,10.1.0.0/16), not {item!r}."
+            ) from None
+    return items
+
+
+def cache_from_url(url: str) -> dict:
+    """A cache from CACHE_URL: redis://host:port/db (or rediss://), db://table_name,
+    locmem:// (the default), dummy://."""
+    scheme, _, rest = url.partition("://")
+    if scheme in ("", "locmem"):
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    if scheme in ("redis", "rediss"):
+        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    if scheme == "db":
+        return {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": rest.strip("/") or "peaceplan_cache",
+        }
+    if scheme == "dummy":
+        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    raise ImproperlyConfigured(
+        f"CACHE_URL must start with redis://, rediss://, db://, locmem:// or dummy://, not {url!r}."
+    )
 
 
 DEBUG = env_bool("DEBUG", default=False)
@@ -167,6 +205,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# The cache holds the API's throttle counts and the login failure counts, so every app
+# process must share it: Redis in production (CACHE_URL=redis://127.0.0.1:6379/0), or the
+# database (CACHE_URL=db://peaceplan_cache, after `manage.py createcachetable`); local
+# memory, per process, is the default for `make run`.
+CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
+CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "peaceplan")
+
+# The client address that throttles and login limits count by: REMOTE_ADDR, unless
+# TRUSTED_PROXIES names the proxies in front of the app (see peaceplan.clients); only then
+# is X-Forwarded-For believed, and only the part those proxies wrote.
+TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -186,6 +236,13 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # message with the text kept. Beyond either limit: a 413 (peaceplan.errors).
 API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAGE_MAX_BODY_BYTES", 10 * 1024 * 1024)
+
+# Login limits (peaceplan.login_limits): after this many failed log-ins for one username,
+# or from one address (higher: several people may share an office's address), tries are
+# refused for LOGIN_LOCKOUT_SECONDS.
+LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", 5)
+LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
+LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -222,8 +279,14 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": env_int("API_PAGE_SIZE", 50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
-    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "120/minute")},
+    "DEFAULT_THROTTLE_CLASSES": [
+        "peaceplan.throttling.AnonymousRateThrottle",
+        "peaceplan.throttling.SignedInRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+    },
     "EXCEPTION_HANDLER": "peaceplan.api_exceptions.api_exception_handler",
 }
 
