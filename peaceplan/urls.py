@@ -1,9 +1,14 @@
 from django.contrib import admin
+from django.contrib.auth.views import LoginView
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from clauses.views.home import home
+from peaceplan.login_limits import AdminLoginForm, LoginForm
+
+# Both logins refuse tries for a while after a handful of failures (peaceplan.login_limits).
+admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
     path("", home, name="home"),
@@ -13,6 +18,7 @@ urlpatterns = [
     path("api/v1/", include("peaceplan.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
