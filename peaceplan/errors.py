@@ -7,6 +7,8 @@ A body larger than the limit is refused before anything reads it: under /api/ pa
 page saying how large a pasted draft may be), instead of Django's bare "Bad Request (400)".
 """
 
+from http import HTTPStatus
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
@@ -23,6 +25,8 @@ API_BODY_TOO_LARGE = (
     "Send fewer changes per request."
 )
 API_BAD_REQUEST = "The request could not be read: {reason}"
+API_METHOD_NOT_ALLOWED = "{method} is not allowed here; this resource allows {allowed}."
+API_ERROR = "{phrase}."
 API_SERVER_ERROR = (
     "The server failed to answer this request; the error has been logged. Try again in a "
     "moment, and report it if it persists."
@@ -104,3 +108,35 @@ class RequestBodyLimit:
         if limit is not None and size > limit:
             return body_too_large(request, size=size)
         return self.get_response(request)
+
+
+class ApiErrorsAsJson:
+    """Under /api/, an error answered by something other than the API's views (the schema
+    and docs views, Django itself) still comes as the API's JSON error body, its status
+    and headers (Allow, Retry-After) kept."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if not is_api(request) or response.status_code < 400:
+            return response
+        if response.get("Content-Type", "").startswith("application/json"):
+            return response
+        status = response.status_code
+        try:
+            phrase = HTTPStatus(status).phrase
+        except ValueError:
+            phrase = f"Error {status}"
+        code = phrase.lower().replace(" ", "_")
+        if status == 405:
+            allowed = response.get("Allow", "GET")
+            message = API_METHOD_NOT_ALLOWED.format(method=request.method, allowed=allowed)
+        else:
+            message = API_ERROR.format(phrase=phrase)
+        json_response = json_error(status, code, message)
+        for header in ("Allow", "Retry-After", "WWW-Authenticate"):
+            if header in response:
+                json_response[header] = response[header]
+        return json_response

@@ -156,7 +156,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Before anything reads the body: too large a body is a 413 (peaceplan.errors).
+    # Errors under /api/ as JSON, whoever answered them; before anything reads the body,
+    # too large a body is a 413 (peaceplan.errors).
+    "peaceplan.errors.ApiErrorsAsJson",
     "peaceplan.errors.RequestBodyLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

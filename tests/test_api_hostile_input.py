@@ -123,3 +123,15 @@ def test_pages_keep_their_html_error_pages(client, db):
     response = client.get("/plans/a%0Ab/")
     assert response.status_code == 404
     assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize(
+    ("method", "url"), [("post", "/api/schema/"), ("post", "/api/docs/"), ("put", "/api/v1/")]
+)
+def test_a_method_not_allowed_anywhere_under_the_api_is_a_json_405(client, db, method, url):
+    response = getattr(client, method)(url)
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["status"] == 405 and body["code"] == "method_not_allowed"
+    assert "GET" in response["Allow"]
