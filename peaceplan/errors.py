@@ -1,6 +1,6 @@
-"""Errors answered outside the API's views: the handlers Django calls for a 400, 404 or 500
-and the request body limit, each in JSON under /api/ (the shape of
-``peaceplan.api_exceptions``) and as the site's own page elsewhere.
+"""Errors answered outside the API's views: the handlers Django calls for a 400, 404 or 500,
+the request body limit, and any other error response under /api/, each in JSON under
+/api/ (the shape of ``peaceplan.api_exceptions``) and as the site's own page elsewhere.
 
 A body larger than the limit is refused before anything reads it: under /api/ past
 ``API_MAX_BODY_BYTES`` (413 in JSON), on pages past ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a 413
