@@ -234,12 +234,12 @@ AUTH_PASSWORD_VALIDATORS = [
 # could say anything about it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
-# Request bodies: an API write is a few fields, so its body is capped at
-# API_MAX_BODY_BYTES (1 MB); a page's form may carry a pasted draft, so a page's body at
-# PAGE_MAX_BODY_BYTES (10 MB), far above what the paste form accepts
-# (clauses.drafting.parse.MAX_DRAFT_CHARS), so an over-long paste gets the form's own
-# message with the text kept. Beyond either limit: a 413 (peaceplan.errors).
-API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 1024 * 1024)
+# Request bodies. An API body is capped at API_MAX_BODY_BYTES (2 MB): room for a draft of
+# the most a draft may hold (clauses.drafting.parse.MAX_DRAFT_CHARS) even with every
+# character JSON-escaped. A page's body at PAGE_MAX_BODY_BYTES (10 MB), far above what the
+# paste form accepts, so an over-long paste gets the form's own message with the text
+# kept. Beyond either limit: a 413 (peaceplan.errors).
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 2 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAGE_MAX_BODY_BYTES", 10 * 1024 * 1024)
 
 # Login limits (peaceplan.login_limits): after this many failed log-ins for one username,

@@ -10,6 +10,7 @@ from django.test import Client
 from clauses.api.exceptions import API_PATH_NOT_FOUND
 from clauses.api.inputs import EDIT_SUMMARY_FIELD, EDIT_SUMMARY_HEADER
 from clauses.api.parsers import JSON_TOO_DEEP
+from clauses.drafting.parse import MAX_DRAFT_CHARS
 from clauses.models import Position
 from clauses.tracking import SUMMARY_CONTROL_CHARACTER, SUMMARY_MAX_LENGTH, SUMMARY_TOO_LONG
 from peaceplan.errors import API_BODY_TOO_LARGE, API_SERVER_ERROR
@@ -92,6 +93,11 @@ def test_a_body_over_the_api_limit_is_413_in_json(editor_client, position, setti
     body = assert_error(response, 413, "body", message)
     assert body["code"] == "request_too_large"
     assert_unchanged(position)
+
+
+def test_the_longest_draft_fits_in_an_api_body_even_json_escaped(settings):
+    body = json.dumps({"text": "\u0436" * MAX_DRAFT_CHARS, EDIT_SUMMARY_FIELD: "x" * 300})
+    assert len(body.encode()) < settings.API_MAX_BODY_BYTES
 
 
 def test_a_body_within_the_api_limit_is_read(editor_client, position, settings):
