@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .feeds import ClauseFeed, PlanFeed
-from .views import clauses, compare, exports, plans, revisions
+from .views import clauses, compare, exports, pictures, plans, revisions
 from .views.exports import with_exports
 
 app_name = "clauses"
@@ -15,6 +15,11 @@ urlpatterns = [
         name="plan",
     ),
     path("plans/<slug:plan>/feed/", PlanFeed(), name="plan_feed"),
+    path("plans/<slug:plan>/pictures/", pictures.plan_pictures, name="pictures"),
+    path("plans/<slug:plan>/heatmap.svg", pictures.heatmap_svg, name="heatmap_svg"),
+    path("plans/<slug:plan>/heatmap.csv", pictures.heatmap_csv, name="heatmap_csv"),
+    path("plans/<slug:plan>/convergence.svg", pictures.convergence_svg, name="convergence_svg"),
+    path("plans/<slug:plan>/convergence.csv", pictures.convergence_csv, name="convergence_csv"),
     path("plans/<slug:plan>/revisions/", revisions.revision_list, name="revisions"),
     path(
         "plans/<slug:plan>/revisions/<int:number>/",
@@ -38,6 +43,16 @@ urlpatterns = [
         name="clause",
     ),
     path("plans/<slug:plan>/clauses/<slug:clause>/feed/", ClauseFeed(), name="clause_feed"),
+    path(
+        "plans/<slug:plan>/clauses/<slug:clause>/timeline.svg",
+        pictures.timeline_svg,
+        name="timeline_svg",
+    ),
+    path(
+        "plans/<slug:plan>/clauses/<slug:clause>/timeline.csv",
+        pictures.timeline_csv,
+        name="timeline_csv",
+    ),
     path(
         "plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/",
         clauses.clause_version_detail,

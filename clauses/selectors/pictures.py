@@ -1,0 +1,94 @@
+"""What the plan's convergence chart reads: per revision, its clauses by status and the
+mean gap between the parties (or two chosen parties), counted by the database."""
+
+from dataclasses import dataclass
+
+from django.db.models import Case, Count, IntegerField, Max, Min, Value, When
+
+from ..models import ClauseVersion, Plan, Position, Revision
+from ..vocabularies import ORDINAL, ClauseStatus
+from .lookups import Party
+
+# How a clause's status counts in the chart: settled, fought over, or not yet either.
+AGREED = {ClauseStatus.AGREED, ClauseStatus.AGREED_IN_PRINCIPLE}
+CONTESTED = {ClauseStatus.CONTESTED}
+# Everything else (open, deferred, raised outside the text) is still open.
+
+
+@dataclass(frozen=True)
+class RevisionStanding:
+    number: int
+    label: str
+    agreed: int
+    contested: int
+    open: int
+    mean_gap: float | None
+    gap_clauses: int
+
+
+_VALUE = Case(
+    *(
+        When(stance=stance, then=Value(value))
+        for stance, value in ORDINAL.items()
+        if value is not None
+    ),
+    default=None,
+    output_field=IntegerField(),
+)
+
+
+def plan_parties(*, plan: Plan) -> list:
+    """The parties holding a position on any clause of the plan, in party order (one
+    query)."""
+    return list(
+        Party.objects.filter(positions__clause_version__revision__plan=plan)
+        .distinct()
+        .order_by("sort_order", "name")
+    )
+
+
+def plan_convergence(*, plan: Plan, pair: tuple[int, int] | None = None) -> list[RevisionStanding]:
+    """Each revision of the plan by number, with its clauses counted by status and the
+    mean agreement gap over its clauses: the spread of every party's known stances, or,
+    given ``pair`` (two party pks), the distance between those two where both are known
+    (three queries: the revisions, the statuses counted, the gaps of each clause version).
+    ``unknown`` stances are left out, never counted as 0."""
+    revisions = list(
+        Revision.objects.filter(plan=plan).order_by("number").values_list("pk", "number", "label")
+    )
+    statuses: dict[int, dict[str, int]] = {}
+    for revision_id, status, count in (
+        ClauseVersion.objects.filter(revision__plan=plan)
+        .order_by()
+        .values_list("revision_id", "status")
+        .annotate(count=Count("pk"))
+    ):
+        kind = "agreed" if status in AGREED else "contested" if status in CONTESTED else "open"
+        counted = statuses.setdefault(revision_id, {"agreed": 0, "contested": 0, "open": 0})
+        counted[kind] += count
+    positions = Position.objects.filter(clause_version__revision__plan=plan)
+    if pair is not None:
+        positions = positions.filter(party_id__in=pair)
+    gaps: dict[int, list[int]] = {}
+    for revision_id, high, low, known in (
+        positions.order_by()
+        .values("clause_version_id", "clause_version__revision_id")
+        .annotate(high=Max(_VALUE), low=Min(_VALUE), known=Count(_VALUE))
+        .values_list("clause_version__revision_id", "high", "low", "known")
+    ):
+        if known >= 2:
+            gaps.setdefault(revision_id, []).append(high - low)
+    standings = []
+    for pk, number, label in revisions:
+        counted = statuses.get(pk, {"agreed": 0, "contested": 0, "open": 0})
+        found = gaps.get(pk, [])
+        standings.append(
+            RevisionStanding(
+                number=number,
+                label=label,
+                mean_gap=sum(found) / len(found) if found else None,
+                gap_clauses=len(found),
+                **counted,
+            )
+        )
+    return standings

@@ -1,0 +1,348 @@
+"""Pictures at stable URLs, each with its data as CSV beside it:
+
+    /plans/<plan>/heatmap.svg                    .csv   every clause by every party
+    /plans/<plan>/clauses/<clause>/timeline.svg  .csv   each party's stance across revisions
+    /plans/<plan>/convergence.svg                .csv   per revision: agreed, contested, open,
+                                                        the mean gap (?a=<party>&b=<party>)
+    /plans/<plan>/pictures/                      the plan's pictures, with their tables
+
+Server-rendered SVG from templates: no script, printable, embeddable in a report.
+"""
+
+from dataclasses import dataclass
+
+from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from ..exports import csv_chunks, file_name
+from ..models import Clause
+from ..pictures import (
+    ConvergencePoint,
+    HeatClause,
+    HeatParty,
+    TimelineSeries,
+    TimelineStep,
+    convergence_layout,
+    heatmap_layout,
+    timeline_layout,
+)
+from ..selectors import clause_get, clause_timeline, current_revision, plan_matrix
+from ..selectors.pictures import plan_convergence, plan_parties
+from ..vocabularies import MAX_GAP, ORDINAL
+from .clauses import NO_SUCH_CLAUSE
+from .plans import plan_or_404
+
+SVG = "image/svg+xml; charset=utf-8"
+PAIR_INCOMPLETE = "Choose two parties to compare, a and b, or neither for every party."
+PAIR_SAME = "Choose two different parties: a and b are both {slug!r}."
+PAIR_UNKNOWN = "No party {slug!r} holds a position in this plan; choose one of: {choices}."
+
+
+def _svg(request, template: str, context: dict) -> HttpResponse:
+    return HttpResponse(render_to_string(template, context, request), content_type=SVG)
+
+
+def _csv(name: tuple[str, ...], columns: tuple[str, ...], rows) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(
+        (chunk.encode("utf-8") for chunk in csv_chunks(columns, rows)),
+        content_type="text/csv; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{file_name(*name, extension="csv")}"'
+    return response
+
+
+# 1. The heatmap.
+
+
+@dataclass(frozen=True)
+class HeatmapData:
+    plan: object
+    revision: object
+    parties: tuple[HeatParty, ...]
+    clauses: tuple[HeatClause, ...]
+
+
+def _heatmap_data(plan) -> HeatmapData:
+    """The current revision's matrix (three queries: revision, versions, positions)."""
+    matrix = plan_matrix(revision=current_revision(plan=plan))
+    parties = tuple(HeatParty(p.slug, p.name, p.short_name) for p in matrix.columns)
+    clauses = tuple(
+        HeatClause(
+            slug=row.slug,
+            number=row.number,
+            title=row.title,
+            topic=row.topic,
+            stances=tuple(cell.stance for cell in row.cells),
+        )
+        for row in matrix.rows
+    )
+    return HeatmapData(plan, matrix.revision, parties, clauses)
+
+
+def _heatmap_context(request, plan) -> dict:
+    data = _heatmap_data(plan)
+    clause_url = request.build_absolute_uri(
+        reverse("clauses:clause", kwargs={"plan": plan.slug, "clause": "CLAUSE"})
+    ).replace("CLAUSE", "{clause}")
+    heat = heatmap_layout(data.clauses, data.parties, clause_url)
+    return {"plan": plan, "revision": data.revision, "heat": heat, "data": data}
+
+
+def heatmap_svg(request, plan):
+    """Four queries: the plan, then ``_heatmap_data``."""
+    return _svg(
+        request, "clauses/pictures/heatmap.svg", _heatmap_context(request, plan_or_404(plan))
+    )
+
+
+HEATMAP_COLUMNS = (
+    "plan",
+    "revision",
+    "clause",
+    "clause_number",
+    "clause_title",
+    "topic",
+    "party",
+    "party_name",
+    "stance",
+    "stance_value",
+)
+
+
+def heatmap_csv(request, plan):
+    data = _heatmap_data(plan_or_404(plan))
+    number = data.revision.number if data.revision else None
+    rows = (
+        {
+            "plan": data.plan.slug,
+            "revision": number,
+            "clause": clause.slug,
+            "clause_number": clause.number,
+            "clause_title": clause.title,
+            "topic": clause.topic,
+            "party": party.slug,
+            "party_name": party.name,
+            "stance": stance,
+            "stance_value": ORDINAL.get(stance) if stance else None,
+        }
+        for clause in data.clauses
+        for party, stance in zip(data.parties, clause.stances, strict=True)
+    )
+    return _csv((data.plan.slug, f"r{number}", "heatmap"), HEATMAP_COLUMNS, rows)
+
+
+# 2. A clause's timeline.
+
+
+def _timeline_data(plan_slug: str, clause_slug: str):
+    """The clause and its steps and stance rows (three queries: the clause, its versions,
+    their positions)."""
+    try:
+        clause = clause_get(plan_slug=plan_slug, clause_slug=clause_slug)
+    except Clause.DoesNotExist:
+        raise Http404(NO_SUCH_CLAUSE) from None
+    timeline = clause_timeline(clause=clause)
+    steps = tuple(
+        TimelineStep(
+            number=step.version.revision.number,
+            url=reverse(
+                "clauses:clause_version",
+                kwargs={
+                    "plan": clause.plan.slug,
+                    "clause": clause.slug,
+                    "number": step.version.revision.number,
+                },
+            ),
+            wording_changed=step.change is not None
+            and (step.change.change == "added" or step.change.text_changed),
+        )
+        for step in timeline.steps
+    )
+    series = tuple(
+        TimelineSeries(
+            slug=row.party.slug,
+            name=row.party.name,
+            short_name=row.party.short_name,
+            color=row.party.color,
+            stances=tuple(p.stance if p is not None else None for p in row.cells),
+        )
+        for row in timeline.stances
+    )
+    return clause, steps, series
+
+
+def timeline_svg(request, plan, clause):
+    clause, steps, series = _timeline_data(plan, clause)
+    layout = timeline_layout(steps, series)
+    return _svg(
+        request,
+        "clauses/pictures/timeline.svg",
+        {"plan": clause.plan, "clause": clause, "timeline": layout, "steps": steps},
+    )
+
+
+TIMELINE_COLUMNS = (
+    "plan",
+    "clause",
+    "revision",
+    "wording_changed",
+    "party",
+    "party_name",
+    "stance",
+    "stance_value",
+)
+
+
+def timeline_csv(request, plan, clause):
+    clause, steps, series = _timeline_data(plan, clause)
+    rows = (
+        {
+            "plan": clause.plan.slug,
+            "clause": clause.slug,
+            "revision": step.number,
+            "wording_changed": step.wording_changed,
+            "party": party.slug,
+            "party_name": party.name,
+            "stance": stance,
+            "stance_value": ORDINAL.get(stance) if stance else None,
+        }
+        for party in series
+        for step, stance in zip(steps, party.stances, strict=True)
+    )
+    return _csv((clause.plan.slug, clause.slug, "timeline"), TIMELINE_COLUMNS, rows)
+
+
+# 3. The convergence chart.
+
+
+class BadPair(Exception):
+    pass
+
+
+def _pair(request, parties) -> tuple | None:
+    """The two parties ``?a=`` and ``?b=`` name, or None for every party; BadPair says
+    what is wrong."""
+    a, b = request.GET.get("a", ""), request.GET.get("b", "")
+    if not a and not b:
+        return None
+    if not a or not b:
+        raise BadPair(PAIR_INCOMPLETE)
+    if a == b:
+        raise BadPair(PAIR_SAME.format(slug=a))
+    by_slug = {party.slug: party for party in parties}
+    for slug in (a, b):
+        if slug not in by_slug:
+            choices = ", ".join(by_slug) or "none"
+            raise BadPair(PAIR_UNKNOWN.format(slug=slug, choices=choices))
+    return by_slug[a], by_slug[b]
+
+
+def _convergence_data(request, plan):
+    """The plan's parties, the chosen pair and each revision's standing (four queries:
+    its parties, then ``plan_convergence``)."""
+    parties = plan_parties(plan=plan)
+    pair = _pair(request, parties)
+    standings = plan_convergence(plan=plan, pair=(pair[0].pk, pair[1].pk) if pair else None)
+    points = [
+        ConvergencePoint(
+            number=s.number,
+            label=s.label,
+            url=reverse("clauses:revision", kwargs={"plan": plan.slug, "number": s.number}),
+            agreed=s.agreed,
+            contested=s.contested,
+            open=s.open,
+            mean_gap=s.mean_gap,
+            gap_clauses=s.gap_clauses,
+        )
+        for s in standings
+    ]
+    return parties, pair, points
+
+
+def _gap_of(pair) -> str:
+    return f"between {pair[0].name} and {pair[1].name}" if pair else "over every party"
+
+
+def convergence_svg(request, plan):
+    plan = plan_or_404(plan)
+    try:
+        _parties, pair, points = _convergence_data(request, plan)
+    except BadPair as refused:
+        return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
+    return _svg(
+        request,
+        "clauses/pictures/convergence.svg",
+        {
+            "plan": plan,
+            "chart": convergence_layout(points, MAX_GAP),
+            "points": points,
+            "gap_of": _gap_of(pair),
+        },
+    )
+
+
+CONVERGENCE_COLUMNS = (
+    "plan",
+    "revision",
+    "revision_label",
+    "agreed",
+    "contested",
+    "open",
+    "mean_gap",
+    "gap_clauses",
+    "gap_between",
+)
+
+
+def convergence_csv(request, plan):
+    plan = plan_or_404(plan)
+    try:
+        _parties, pair, points = _convergence_data(request, plan)
+    except BadPair as refused:
+        return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
+    between = f"{pair[0].slug} {pair[1].slug}" if pair else "all"
+    rows = (
+        {
+            "plan": plan.slug,
+            "revision": p.number,
+            "revision_label": p.label,
+            "agreed": p.agreed,
+            "contested": p.contested,
+            "open": p.open,
+            "mean_gap": round(p.mean_gap, 3) if p.mean_gap is not None else None,
+            "gap_clauses": p.gap_clauses,
+            "gap_between": between,
+        }
+        for p in points
+    )
+    name = (plan.slug, "convergence", *(p.slug for p in pair or ()))
+    return _csv(name, CONVERGENCE_COLUMNS, rows)
+
+
+def plan_pictures(request, plan):
+    """The plan's pictures on one page, drawn inline (their links and hover titles work)
+    and each with its data as a table or text (eight queries: the plan, the heatmap's
+    three, the convergence's four)."""
+    plan = plan_or_404(plan)
+    context = _heatmap_context(request, plan)
+    try:
+        parties, pair, points = _convergence_data(request, plan)
+        error = ""
+    except BadPair as refused:
+        parties, pair, points, error = plan_parties(plan=plan), None, [], str(refused)
+    query = request.GET.urlencode()
+    context.update(
+        {
+            "parties": parties,
+            "pair": pair,
+            "points": points,
+            "chart": convergence_layout(points, MAX_GAP) if points else None,
+            "error": error,
+            "gap_of": _gap_of(pair),
+            "query": f"?{query}" if query and not error else "",
+            "section": "pictures",
+        }
+    )
+    return render(request, "clauses/pictures.html", context, status=400 if error else 200)
