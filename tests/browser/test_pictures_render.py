@@ -1,0 +1,61 @@
+"""Each picture renders in Chromium: its screenshot holds the colours it draws, and the
+heatmap of a long negotiation fits one laptop screen."""
+
+import base64
+
+import pytest
+
+from clauses.pictures import STANCE_FILL, STATUS_FILL
+from tests.factories import build_plan
+
+pytestmark = pytest.mark.browser
+
+# The colours of a screenshot (a PNG), read back by the browser itself.
+COLOURS_OF_PNG = """async (src) => {
+  const bitmap = await createImageBitmap(await (await fetch(src)).blob());
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext("2d");
+  context.drawImage(bitmap, 0, 0);
+  const data = context.getImageData(0, 0, bitmap.width, bitmap.height).data;
+  const seen = new Set();
+  for (let i = 0; i < data.length; i += 4) {
+    const hex = [data[i], data[i + 1], data[i + 2]].map(v => v.toString(16).padStart(2, "0"));
+    seen.add("#" + hex.join(""));
+  }
+  return [...seen];
+}"""
+
+
+def colours_on_screen(page, selector: str) -> set[str]:
+    png = page.locator(selector).first.screenshot()
+    source = "data:image/png;base64," + base64.b64encode(png).decode()
+    return set(page.evaluate(COLOURS_OF_PNG, source))
+
+
+@pytest.fixture
+def plans(transactional_db):
+    build_plan(clauses=485, parties=10, revisions=2, slug="long")
+    build_plan(clauses=6, parties=3, revisions=4, slug="small")
+
+
+def test_each_picture_renders(page, live_server, plans):
+    base = live_server.url
+    page.goto(f"{base}/plans/long/heatmap.svg")
+    box = page.locator("svg").bounding_box()
+    assert box["width"] <= 1280 and box["height"] <= 900, "fits one laptop screen"
+    drawn = colours_on_screen(page, "svg")
+    assert {STANCE_FILL[s] for s in ("supports", "opposes", "red_line")} <= drawn
+
+    page.goto(f"{base}/plans/small/clauses/clause-0/timeline.svg")
+    assert page.locator("circle").count() > 0
+    assert len(colours_on_screen(page, "svg")) > 20  # lines, points, labels antialiased
+
+    page.goto(f"{base}/plans/small/convergence.svg")
+    assert STATUS_FILL["open"] in colours_on_screen(page, "svg")
+
+    # In the page, inline: the heatmap's rows are links to their clause.
+    page.goto(f"{base}/plans/small/pictures/")
+    assert page.locator("svg.heatmap a").count() == 6
+    page.locator("svg.heatmap a").first.click()
+    page.wait_for_url(f"{base}/plans/small/clauses/clause-0/")
+    assert page.locator("figure.picture img").evaluate("img => img.naturalWidth") > 0
