@@ -296,3 +296,12 @@ def test_a_picture_costs_the_same_queries_whatever_the_size(
         assert response.status_code == 200
         if response.streaming:
             b"".join(response.streaming_content)
+
+
+def test_the_convergence_chart_follows_the_main_line(client, known):
+    second = known.revisions.get(number=2)
+    Revision.objects.create(
+        plan=known, number=3, label="Counter-proposal", previous=second, branch=True
+    )
+    rows = csv_of(client.get("/plans/framework/convergence.csv"))
+    assert [r["revision"] for r in rows] == ["1", "2"]

@@ -48,17 +48,21 @@ def plan_parties(*, plan: Plan) -> list:
 
 
 def plan_convergence(*, plan: Plan, pair: tuple[int, int] | None = None) -> list[RevisionStanding]:
-    """Each revision of the plan by number, with its clauses counted by status and the
+    """Each revision of the plan's main line by number (counter-proposals are branches,
+    left out: the chart follows the negotiation's line), with its clauses counted by status and the
     mean agreement gap over its clauses: the spread of every party's known stances, or,
     given ``pair`` (two party pks), the distance between those two where both are known
     (three queries: the revisions, the statuses counted, the gaps of each clause version).
     ``unknown`` stances are left out, never counted as 0."""
     revisions = list(
-        Revision.objects.filter(plan=plan).order_by("number").values_list("pk", "number", "label")
+        Revision.objects.main_line()
+        .filter(plan=plan)
+        .order_by("number")
+        .values_list("pk", "number", "label")
     )
     statuses: dict[int, dict[str, int]] = {}
     for revision_id, status, count in (
-        ClauseVersion.objects.filter(revision__plan=plan)
+        ClauseVersion.objects.filter(revision__plan=plan, revision__branch=False)
         .order_by()
         .values_list("revision_id", "status")
         .annotate(count=Count("pk"))
@@ -66,7 +70,9 @@ def plan_convergence(*, plan: Plan, pair: tuple[int, int] | None = None) -> list
         kind = "agreed" if status in AGREED else "contested" if status in CONTESTED else "open"
         counted = statuses.setdefault(revision_id, {"agreed": 0, "contested": 0, "open": 0})
         counted[kind] += count
-    positions = Position.objects.filter(clause_version__revision__plan=plan)
+    positions = Position.objects.filter(
+        clause_version__revision__plan=plan, clause_version__revision__branch=False
+    )
     if pair is not None:
         positions = positions.filter(party_id__in=pair)
     gaps: dict[int, list[int]] = {}
