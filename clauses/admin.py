@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import user_admin  # noqa: F401  (replaces the user admin)
-from .models import Clause, ClauseVersion, Plan, Position, Revision
+from .models import Clause, ClauseVersion, HistoryTakedown, Plan, Position, Revision
 
 NO_EDITOR_FORM = "No editor's form for this record."
 
@@ -156,3 +156,21 @@ def _clause_version_kwargs(version: ClauseVersion) -> dict:
         "clause": version.clause.slug,
         "number": version.revision.number,
     }
+
+
+@admin.register(HistoryTakedown)
+class HistoryTakedownAdmin(admin.ModelAdmin):
+    """The audit of takedowns, for staff to read; written only by the takedown command."""
+
+    list_display = ["taken_at", "model", "object_id", "description", "operator", "reason"]
+    list_filter = ["model"]
+    search_fields = ["description", "reason", "operator"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

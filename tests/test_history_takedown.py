@@ -100,3 +100,18 @@ def test_nothing_with_history_is_deleted_by_cascade():
             record.delete()
 
     assert Plan.objects.count() == Revision.objects.count() == Position.objects.count() == 1
+
+
+def test_staff_read_the_audit_in_the_admin_and_cannot_change_it(staff_client):
+    position = PositionFactory()
+    call_command("history_takedown", "clauses.position", str(position.pk), reason="Court order")
+    audit = HistoryTakedown.objects.get()
+
+    listing = staff_client.get("/admin/clauses/historytakedown/")
+    delete = staff_client.post(
+        f"/admin/clauses/historytakedown/{audit.pk}/delete/", {"post": "yes"}
+    )
+
+    assert "Court order" in listing.content.decode()
+    assert delete.status_code == 403
+    assert HistoryTakedown.objects.filter(pk=audit.pk).exists()
