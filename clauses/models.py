@@ -18,6 +18,10 @@ from .vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topi
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
 PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
 CLAUSE_OTHER_PLAN = "The clause and the revision must belong to the same plan."
+NUMBER_TAKEN_IN_REVISION = (
+    "Another clause of this revision is already numbered “{number}”: a number appears once "
+    'in a revision. Choose another (e.g. "{number}a").'
+)
 
 
 class Plan(TrackedModel):
@@ -205,6 +209,11 @@ class ClauseVersion(TrackedModel):
             models.UniqueConstraint(
                 fields=["revision", "clause"], name="clause_version_unique_in_revision"
             ),
+            models.UniqueConstraint(
+                fields=["revision", "number"],
+                name="clause_version_number_unique_in_revision",
+                violation_error_message="A number appears once in a revision.",
+            ),
             models.CheckConstraint(
                 condition=Q(status__in=ClauseStatus.values), name="clause_version_status_valid"
             ),
@@ -230,6 +239,13 @@ class ClauseVersion(TrackedModel):
         super().clean()
         if self.clause_id and self.revision_id and self.clause.plan_id != self.revision.plan_id:
             raise ValidationError({"clause": CLAUSE_OTHER_PLAN})
+        if self.revision_id and self.number and self._number_taken():
+            raise ValidationError({"number": NUMBER_TAKEN_IN_REVISION.format(number=self.number)})
+
+    def _number_taken(self) -> bool:
+        """Whether another clause version of the revision has this number (one query)."""
+        others = ClauseVersion.objects.filter(revision_id=self.revision_id, number=self.number)
+        return others.exclude(pk=self.pk).exists()
 
 
 class Position(TrackedModel):

@@ -357,19 +357,24 @@ def _number(draft: list[ClauseState], *, clean: bool) -> None:
         for i, clause in enumerate(draft):
             clause.number = str(i + 1)
         return
+    taken = {clause.number for clause in draft if clause.number}
     for i, clause in enumerate(draft):
         if clause.number:
             continue
-        before = draft[i - 1].number if i else "0"
-        base = re.match(r"\d+", before).group()
-        letters = before[len(base) :]
-        if not letters:
-            letters = "a"
-        elif letters[-1] == "z":
-            letters += "a"
-        else:
-            letters = letters[:-1] + chr(ord(letters[-1]) + 1)
-        clause.number = base + letters
+        number = draft[i - 1].number if i else "0"
+        # A number appears once in a revision: skip the sub-points a kept clause holds.
+        while number in taken or number == (draft[i - 1].number if i else "0"):
+            base = re.match(r"\d+", number).group()
+            letters = number[len(base) :]
+            if not letters:
+                letters = "a"
+            elif letters[-1] == "z":
+                letters += "a"
+            else:
+                letters = letters[:-1] + chr(ord(letters[-1]) + 1)
+            number = base + letters
+        clause.number = number
+        taken.add(number)
 
 
 # Writing it to the database.

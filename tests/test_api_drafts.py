@@ -9,7 +9,7 @@ from clauses.api.drafts import FINGERPRINT_CHANGED, NUMBER_MOVED, POINTS_COUNT
 from clauses.api.etag import IF_MATCH_REQUIRED
 from clauses.drafting.parse import parse_draft
 from clauses.models import Clause, Plan, Position, Revision
-from clauses.services.paste import parsed_fingerprint
+from clauses.services.paste import NUMBER_TWICE, parsed_fingerprint
 from tests.editing_helpers import NEXT_DRAFT, database_state, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -237,3 +237,19 @@ def test_a_record_racing_another_is_412_from_the_lock(api, plan, monkeypatch):
     assert response.status_code == 412
     assert response.json()["errors"][0]["message"] == NUMBER_MOVED.format(number=2)
     assert database_state() == before
+
+
+def test_duplicate_numbers_are_refused_until_renumbered(api, plan):
+    text = "1. Ukraine's sovereignty is confirmed.\n2. A new point.\n2. Another new point.\n"
+    proposal = api.post(ALIGN, {"text": text}, format="json").json()
+
+    refused = record(api, proposal, text=text)
+
+    assert refused.status_code == 400
+    assert refused.json()["errors"][0]["message"] == NUMBER_TWICE.format(count=2, number="2")
+    points = [{"clause": p["clause"]} for p in proposal["points"]]
+    points[2]["number"] = "3"
+    recorded = record(api, proposal, text=text, points=points)
+    assert recorded.status_code == 201, recorded.json()
+    numbers = Revision.objects.get(number=2).clause_versions.values_list("number", flat=True)
+    assert list(numbers) == ["1", "2", "3"]

@@ -77,6 +77,12 @@ class DraftText(EditInput):
 
 
 class ConfirmedPointInput(serializers.Serializer):
+    number = serializers.CharField(
+        max_length=20,
+        required=False,
+        help_text="The point's number, to renumber it (a number appears once in a revision); "
+        "by default as in the text.",
+    )
     clause = serializers.SlugField(
         allow_null=True,
         help_text="The slug of the clause the point keeps, or null for a new clause.",
@@ -313,13 +319,14 @@ class DraftViewSet(ApiViewSet):
         errors, points = {}, []
         for index, (entry, point) in enumerate(zip(sent, parsed, strict=True)):
             slug = entry["clause"]
+            number = entry.get("number", "").strip() or point.number
             if slug is None:
                 match = proposal.alignment.matches[index]
                 title = entry.get("title", "").strip() or clause_title_from_text(point.text)
                 topic = entry.get("topic") or new_point_topic(point.text, match, topics)
-                points.append(ConfirmedPoint(point.number, point.text, title=title, topic=topic))
+                points.append(ConfirmedPoint(number, point.text, title=title, topic=topic))
             elif slug in by_slug:
-                points.append(ConfirmedPoint(point.number, point.text, by_slug[slug]))
+                points.append(ConfirmedPoint(number, point.text, by_slug[slug]))
             else:
                 errors[f"points.{index}.clause"] = CLAUSE_NOT_IN_PLAN.format(
                     plan=plan.slug, clause=slug

@@ -9,6 +9,7 @@ from ..services.paste import (
     CLAUSE_TWICE,
     NEW_CLAUSE_TITLE,
     NEW_CLAUSE_TOPIC,
+    NUMBER_TWICE,
     ConfirmedPoint,
     DraftProposal,
     clause_title_from_text,
@@ -117,6 +118,17 @@ class AlignmentForm(forms.Form):
         unclaimed = [c for c in proposal.clauses if c.clause_id in dropped]
         if self.is_bound:
             self.data = self.data.copy()
+        parsed_numbers = [point.number for point in proposal.parsed.points]
+        # Points whose number another point has: each gets a field to renumber it.
+        self.renumbered = (
+            {
+                index
+                for index, number in enumerate(parsed_numbers)
+                if parsed_numbers.count(number) > 1
+            }
+            if len(set(parsed_numbers)) < len(parsed_numbers)
+            else set()
+        )
         self.point_choices: list[list] = []
         for index, (point, match) in enumerate(
             zip(proposal.parsed.points, proposal.alignment.matches, strict=True)
@@ -128,6 +140,13 @@ class AlignmentForm(forms.Form):
                 label=f"Clause for point {point.number}",
                 initial=str(match.clause_id) if match.clause_id else NEW,
             )
+            if index in self.renumbered:
+                self.fields[f"p{index}-number"] = forms.CharField(
+                    label=f"Number of point {point.number} (the {_ordinal(index + 1)} point)",
+                    max_length=20,
+                    initial=point.number,
+                    help_text="Another point has this number: renumber one of them.",
+                )
             title = clause_title_from_text(point.text)
             self.fields[f"p{index}-title"] = forms.CharField(
                 label=f"Title of the new clause (point {point.number})",
@@ -214,6 +233,11 @@ class AlignmentForm(forms.Form):
                         for c, score in match.candidates
                         if c in self.titles
                     ],
+                    "number": _rendered(
+                        self[f"p{index}-number"], text_input(self[f"p{index}-number"])
+                    )
+                    if index in self.renumbered
+                    else None,
                     "clause": _rendered(
                         self[f"p{index}-clause"], select(self[f"p{index}-clause"], choices)
                     ),
@@ -249,6 +273,16 @@ class AlignmentForm(forms.Form):
             if not data.get(f"p{index}-topic"):
                 self.add_error(f"p{index}-topic", NEW_CLAUSE_TOPIC.format(number=point.number))
         points = self.proposal.parsed.points
+        by_number: dict[str, list[int]] = {}
+        for index in range(len(points)):
+            by_number.setdefault(self.point_number(index), []).append(index)
+        for number, indexes in by_number.items():
+            if len(indexes) > 1:
+                message = NUMBER_TWICE.format(count=len(indexes), number=number)
+                for i in indexes:
+                    if i in self.renumbered:
+                        self.add_error(f"p{i}-number", message)
+        points = self.proposal.parsed.points
         for clause_id, indexes in by_clause.items():
             if len(indexes) > 1:
                 message = CLAUSE_TWICE.format(
@@ -269,11 +303,19 @@ class AlignmentForm(forms.Form):
                 offered = False
         return offered
 
+    def point_number(self, index: int) -> str:
+        """The number of a point: as renumbered by the editor, else as in the text."""
+        if index in self.renumbered:
+            value = self.data.get(self.add_prefix(f"p{index}-number")) if self.is_bound else None
+            if value is not None and value.strip():
+                return value.strip()
+        return self.proposal.parsed.points[index].number
+
     def confirmed_points(self) -> list[ConfirmedPoint]:
         data = self.cleaned_data
         return [
             ConfirmedPoint(
-                number=point.number,
+                number=self.point_number(index),
                 text=point.text,
                 clause_id=self.chosen_clause(index),
                 title=data.get(f"p{index}-title", "").strip(),
@@ -290,6 +332,11 @@ class AlignmentForm(forms.Form):
 
     def revision_fields(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.REVISION_FIELDS}
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
 
 
 def _rendered(field, control) -> dict:

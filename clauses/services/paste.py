@@ -31,6 +31,10 @@ CLAUSE_TWICE = (
 CLAUSE_NOT_IN_PLAN = "Point {number} is matched to a clause that is not part of this plan."
 NEW_CLAUSE_TITLE = "Point {number} is a new clause: give it a title."
 NEW_CLAUSE_TOPIC = "Point {number} is a new clause: choose its topic."
+NUMBER_TWICE = (
+    "{count} points are numbered “{number}”: a number appears once in a revision. "
+    'Renumber all but one (e.g. "{number}a").'
+)
 
 TITLE_WORDS = 8
 TITLE_LENGTH = 80
@@ -211,6 +215,14 @@ def _validate(plan: Plan, points: list[ConfirmedPoint]) -> set[int]:
                 errors.append(NEW_CLAUSE_TITLE.format(number=point.number))
             if point.topic not in Topic.values:
                 errors.append(NEW_CLAUSE_TOPIC.format(number=point.number))
+    numbers: dict[str, int] = {}
+    for point in points:
+        numbers[point.number] = numbers.get(point.number, 0) + 1
+    errors.extend(
+        NUMBER_TWICE.format(count=count, number=number)
+        for number, count in numbers.items()
+        if count > 1
+    )
     titles = dict(plan.clauses.filter(pk__in=matched).values_list("pk", "title"))
     for clause_id, numbers in matched.items():
         if clause_id not in titles:
