@@ -18,6 +18,7 @@ from django.urls import reverse
 
 from ..exports import csv_chunks, file_name
 from ..models import Clause
+from ..picture_rendering import heatmap_rows
 from ..pictures import (
     ConvergencePoint,
     HeatClause,
@@ -87,7 +88,13 @@ def _heatmap_context(request, plan) -> dict:
         reverse("clauses:clause", kwargs={"plan": plan.slug, "clause": "CLAUSE"})
     ).replace("CLAUSE", "{clause}")
     heat = heatmap_layout(data.clauses, data.parties, clause_url)
-    return {"plan": plan, "revision": data.revision, "heat": heat, "data": data}
+    return {
+        "plan": plan,
+        "revision": data.revision,
+        "heat": heat,
+        "heat_rows": heatmap_rows(heat),
+        "data": data,
+    }
 
 
 def heatmap_svg(request, plan):
