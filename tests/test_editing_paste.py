@@ -6,7 +6,13 @@ from django.db import IntegrityError
 from django.urls import reverse
 
 from clauses.drafting.parse import DRAFT_NO_POINTS, DRAFT_TOO_LONG, MAX_DRAFT_CHARS
-from clauses.forms.paste import FULL_CHOICES_LIMIT, INVALID_CHOICE, NEW, TEXT_CHANGED
+from clauses.forms.paste import (
+    FULL_CHOICES_LIMIT,
+    INVALID_CHOICE,
+    NEW,
+    NEW_CLAUSE_CHECK,
+    TEXT_CHANGED,
+)
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.services import paste as paste_service
 from clauses.services.paste import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
@@ -133,7 +139,9 @@ def test_the_editor_corrects_a_match_and_marks_a_point_new(plan, editor_client):
     assert Clause.objects.get(slug="sovereignty-confirmed").title == "Sovereignty confirmed"
 
 
-def test_a_point_turned_new_without_javascript_asks_for_its_topic(plan, editor_client):
+def test_a_point_turned_new_without_javascript_shows_its_title_and_guessed_topic(
+    plan, editor_client
+):
     form = aligned(editor_client).context["form"]
     assert form.fields["p0-title"].widget.attrs.get("disabled")  # matched: not sent
     data = form_data(form, **{"p0-clause": NEW, "p3-topic": "military"}, edit_summary="x")
@@ -142,10 +150,15 @@ def test_a_point_turned_new_without_javascript_asks_for_its_topic(plan, editor_c
     response = editor_client.post(confirm_url(), data)
 
     form = response.context["form"]
-    assert form.errors["p0-topic"] == [NEW_CLAUSE_TOPIC.format(number="1")]
+    assert form.errors["p0-topic"] == [NEW_CLAUSE_CHECK.format(number="1")]
     assert form["p0-title"].value() == "Ukraine's sovereignty is confirmed"
+    assert form["p0-topic"].value() == "governance_elections"  # guessed from its words
     assert not form.fields["p0-title"].widget.attrs.get("disabled")
-    response = editor_client.post(confirm_url(), form_data(form, **{"p0-topic": "military"}))
+    assert response.context["error_summary"] == [
+        {"index": 0, "number": "1", "messages": [NEW_CLAUSE_CHECK.format(number="1")]}
+    ]
+    assert 'href="#point-0"' in response.content.decode()
+    response = editor_client.post(confirm_url(), form_data(form))
     assert response.status_code == 302
     assert Clause.objects.filter(slug="ukraines-sovereignty-is-confirmed").exists()
 

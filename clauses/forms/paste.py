@@ -1,9 +1,11 @@
 """The two steps of recording a draft from its text: paste it, then confirm the alignment."""
 
 from django import forms
+from django.utils.safestring import mark_safe
 
 from ..drafting.parse import DraftParseError, parse_draft
 from ..models import Clause, Revision
+from ..rendering import text_diff
 from ..selectors.plans import revisions_newest_first
 from ..services.paste import (
     CLAUSE_TWICE,
@@ -16,6 +18,7 @@ from ..services.paste import (
     new_point_topic,
     parsed_fingerprint,
 )
+from ..textdiff import word_diff
 from ..vocabularies import Topic
 from .edit_form import summary_field
 from .edits import DATE_WIDGET, branch_field, revision_choice_label
@@ -27,6 +30,10 @@ NEW = "new"
 FULL_CHOICES_LIMIT = 60
 TOPIC_CHOICES = [("", "— choose a topic —"), *Topic.choices]
 INVALID_CHOICE = forms.ChoiceField.default_error_messages["invalid_choice"]
+NEW_CLAUSE_CHECK = (
+    "Point {number} is now a new clause: check the title and the guessed topic given to it, "
+    "then record."
+)
 TEXT_CHANGED = (
     "The pasted text changed since it was aligned, so its points were aligned again. "
     "Check the alignment below, then record the revision."
@@ -110,6 +117,7 @@ class AlignmentForm(forms.Form):
         self.fields["digest"].initial = points_digest(proposal)
         self.titles = {clause.pk: clause.title for clause in plan_clauses}
         self.numbers = {c.clause_id: c.number for c in proposal.clauses}
+        self.texts = {c.clause_id: c.text for c in proposal.clauses}
         topics = {clause.pk: clause.topic for clause in plan_clauses}
         full = len(plan_clauses) <= FULL_CHOICES_LIMIT
         self.short_choices = not full
@@ -130,6 +138,8 @@ class AlignmentForm(forms.Form):
             else set()
         )
         self.point_choices: list[list] = []
+        # Points whose new-clause fields the page did not send (they were hidden).
+        self.unseen: set[int] = set()
         for index, (point, match) in enumerate(
             zip(proposal.parsed.points, proposal.alignment.matches, strict=True)
         ):
@@ -159,10 +169,16 @@ class AlignmentForm(forms.Form):
                 required=False,
                 initial=new_point_topic(point.text, match, topics),
             )
+            if self.is_bound and self.add_prefix(f"p{index}-title") not in self.data:
+                self.unseen.add(index)
             if self.is_bound:
                 # A point the editor turned into a new clause on a page that did not send
-                # its title (its fields were disabled) takes the title from its words.
+                # its title and topic (their fields were disabled) takes the title from its
+                # words and the guessed topic.
                 self.data.setdefault(self.add_prefix(f"p{index}-title"), title)
+                self.data.setdefault(
+                    self.add_prefix(f"p{index}-topic"), self.fields[f"p{index}-topic"].initial
+                )
             if self.chosen_clause(index) is not None:
                 # Not sent while the point keeps a clause: fewer fields to post (Django
                 # refuses a form of more than DATA_UPLOAD_MAX_NUMBER_FIELDS), and paste.js
@@ -220,21 +236,34 @@ class AlignmentForm(forms.Form):
         ):
             chosen = self.chosen_clause(index)
             choices = self.point_choices[index]
+            compared = self.texts.get(chosen)
             rows.append(
                 {
+                    "index": index,
                     "point": point,
+                    # The clause's wording as it was, changed into the point's.
+                    "diff": mark_safe(text_diff(word_diff(compared, point.text).ops))  # noqa: S308 - rendering escapes every piece
+                    if compared is not None
+                    else "",
                     "match": match,
                     "chosen": chosen,
                     "changed": chosen != match.clause_id,
                     "proposed_title": self.titles.get(match.clause_id, ""),
                     "score": round(match.score),
                     "candidates": [
-                        (self.titles[c], round(score))
+                        {
+                            "title": self.titles[c],
+                            "number": self.numbers.get(c, ""),
+                            "score": round(score),
+                            "text": self.texts.get(c, ""),
+                        }
                         for c, score in match.candidates
                         if c in self.titles
                     ],
                     "number": _rendered(
-                        self[f"p{index}-number"], text_input(self[f"p{index}-number"])
+                        self[f"p{index}-number"],
+                        text_input(self[f"p{index}-number"]),
+                        required=True,
                     )
                     if index in self.renumbered
                     else None,
@@ -242,14 +271,31 @@ class AlignmentForm(forms.Form):
                         self[f"p{index}-clause"], select(self[f"p{index}-clause"], choices)
                     ),
                     "title": _rendered(
-                        self[f"p{index}-title"], text_input(self[f"p{index}-title"])
+                        self[f"p{index}-title"], text_input(self[f"p{index}-title"]), required=True
                     ),
                     "topic": _rendered(
-                        self[f"p{index}-topic"], select(self[f"p{index}-topic"], TOPIC_CHOICES)
+                        self[f"p{index}-topic"],
+                        select(self[f"p{index}-topic"], TOPIC_CHOICES),
+                        required=True,
                     ),
                 }
             )
         return rows
+
+    def error_summary(self) -> list[dict]:
+        """Each point in error once, with its messages, for the summary atop the page."""
+        if not self.is_bound:
+            return []
+        summary = []
+        for index, point in enumerate(self.proposal.parsed.points):
+            messages = [
+                str(message)
+                for name in ("number", "clause", "title", "topic")
+                for message in self.errors.get(f"p{index}-{name}", ())
+            ]
+            if messages:
+                summary.append({"index": index, "number": point.number, "messages": messages})
+        return summary
 
     def dropped(self) -> list:
         """Clauses of the revision it continues that no point keeps, in their draft order."""
@@ -267,6 +313,11 @@ class AlignmentForm(forms.Form):
             chosen = self.chosen_clause(index)
             if chosen is not None:
                 by_clause.setdefault(chosen, []).append(index)
+                continue
+            if index in self.unseen:
+                # Turned into a new clause on a page without JavaScript: its title and
+                # guessed topic are filled in now, for the editor to see before recording.
+                self.add_error(f"p{index}-topic", NEW_CLAUSE_CHECK.format(number=point.number))
                 continue
             if not data.get(f"p{index}-title", "").strip():
                 self.add_error(f"p{index}-title", NEW_CLAUSE_TITLE.format(number=point.number))
@@ -339,9 +390,17 @@ def _ordinal(n: int) -> str:
     return f"{n}{suffix}"
 
 
-def _rendered(field, control) -> dict:
-    """A per-point field as the page shows it: label, control (built fast), errors."""
-    return {"id": field.auto_id, "label": field.label, "control": control, "errors": field.errors}
+def _rendered(field, control, *, required: bool = False) -> dict:
+    """A per-point field as the page shows it: label, control (built fast), errors, and
+    whether it must be filled (a new clause's title and topic: required once "New clause"
+    is chosen, which the form checks in ``clean``)."""
+    return {
+        "id": field.auto_id,
+        "label": field.label,
+        "control": control,
+        "errors": field.errors,
+        "required": required,
+    }
 
 
 def _values(choices) -> set[str]:

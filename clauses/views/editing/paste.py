@@ -110,6 +110,7 @@ def _alignment_page(request, plan, previous, text, *, proposal=None, note=""):
 
 
 def _render_alignment(request, plan, previous, form, *, note=""):
+    dropped = form.dropped()
     return render(
         request,
         "clauses/edit/align.html",
@@ -118,7 +119,10 @@ def _render_alignment(request, plan, previous, form, *, note=""):
             "previous": previous,
             "form": form,
             "rows": form.rows(),
-            "dropped": form.dropped(),
+            "dropped": dropped,
+            "previous_clauses": form.proposal.clauses,
+            "kept": {c.clause_id for c in form.proposal.clauses} - {c.clause_id for c in dropped},
+            "error_summary": form.error_summary(),
             "preamble": form.proposal.parsed.preamble,
             "current": selectors.current_revision(plan=plan),
             "note": note,
