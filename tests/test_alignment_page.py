@@ -17,8 +17,8 @@ def aligned(client, text=NEXT_DRAFT):
 def test_new_clause_fields_are_marked_required(plan, editor_client):
     html = aligned(editor_client).content.decode()
     row = html.split('id="point-3"')[1].split('class="dropped"')[0]
-    assert "Title of the new clause (point 4) <span class=\"required\">(required)</span>" in row
-    assert "Topic of the new clause (point 4) <span class=\"required\">(required)</span>" in row
+    assert 'Title of the new clause (point 4) <span class="required">(required)</span>' in row
+    assert 'Topic of the new clause (point 4) <span class="required">(required)</span>' in row
 
 
 def test_every_new_point_has_a_guessed_topic(plan, editor_client):
@@ -27,9 +27,7 @@ def test_every_new_point_has_a_guessed_topic(plan, editor_client):
     assert all(form[f"p{i}-topic"].value() for i in range(4))
 
 
-def test_each_candidate_is_shown_with_its_wording_and_the_proposal_with_a_diff(
-    plan, editor_client
-):
+def test_each_candidate_is_shown_with_its_wording_and_the_proposal_with_a_diff(plan, editor_client):
     response = aligned(editor_client)
     army = response.context["rows"][2]
     assert army["candidates"][0]["title"] == "Size of the armed forces"
@@ -60,7 +58,8 @@ def test_check_again_updates_the_dropped_list_without_javascript(plan, editor_cl
     response = editor_client.post(confirm_url(), data)
 
     assert response.context["dropped"] == []
-    assert "None: every clause of the revision it continues is kept." in (
-        response.content.decode().split("data-dropped-none")[1]
+    assert (
+        "None: every clause of the revision it continues is kept."
+        in (response.content.decode().split("data-dropped-none")[1])
     )
     assert NEW not in [data[f"p{i}-clause"] for i in range(4)]

@@ -109,6 +109,12 @@ def test_the_second_save_of_a_clause_version_is_refused(plan, two_editors):
         ("Run jointly.", "Run by the IAEA alone.")
     ]
     assert ClauseVersion.objects.get(clause__slug="zaporizhzhia").text == "Run jointly."
+    # The notice names who saved meanwhile, and when.
+    form = response.context["form"]
+    saved = ClauseVersion.objects.get(clause__slug="zaporizhzhia").history.first()
+    assert form.conflict_by == saved.history_user.get_username()
+    assert form.conflict_at == saved.history_date
+    assert f"Saved by {form.conflict_by} meanwhile, at <time" in response.content.decode()
 
 
 def test_the_second_save_of_a_revision_is_refused(plan, two_editors):

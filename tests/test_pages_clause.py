@@ -106,7 +106,11 @@ def test_the_edit_history_says_who_changed_which_fields_when_and_why(client, pla
     assert newest.summary == "Reported by the Kremlin on 2 December"
     page = response.content.decode()
     assert "Russia's position in r2" in page
-    assert "changed: stance, summary" in page
+    old_stance = newest.changes[0][1]
+    assert newest.changes[0][0] == "stance" and newest.changes[0][2] == "opposes"
+    assert newest.changes[1][0] == "summary" and newest.changes[1][2] == "Softer now."
+    assert f"stance: <del>{old_stance}</del> → <ins>opposes</ins>" in page
+    assert "<ins>Softer now.</ins>" in page
     assert "Reported by the Kremlin on 2 December" in page
 
 

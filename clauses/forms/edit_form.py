@@ -79,6 +79,9 @@ class EditForm(forms.ModelForm):
     edit_summary = summary_field()
 
     conflict: list[ConflictRow] | None = None
+    # Who saved the record meanwhile (a username or None) and when.
+    conflict_by: str | None = None
+    conflict_at = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -89,7 +92,8 @@ class EditForm(forms.ModelForm):
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self._meta.fields}
 
-    def show_conflict(self, current: TrackedModel) -> None:
+    def show_conflict(self, current: TrackedModel, *, saved=(None, None)) -> None:
+        self.conflict_by, self.conflict_at = saved
         self.conflict = [
             ConflictRow(
                 label=str(self.fields[name].label),

@@ -23,7 +23,7 @@ from .diffs import (
     revision_diff,
     revision_snapshot,
 )
-from .history import HistoryEntry, clause_edit_history
+from .history import HistoryEntry, clause_edit_history, last_change
 from .lookups import (
     MAX_NUMBER,
     clause_get,
@@ -66,6 +66,7 @@ __all__ = [
     "StanceRow",
     "api_reads",
     "clause_edit_history",
+    "last_change",
     "clause_get",
     "clause_timeline",
     "clause_version_get",

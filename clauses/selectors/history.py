@@ -30,6 +30,27 @@ class HistoryEntry:
     changed_fields: tuple[str, ...]  # field names a change touched; empty unless changed
     changed_labels: tuple[str, ...]  # the same, in words ("source title")
     summary: str  # the edit summary (history_change_reason); "" when none was given
+    # Each changed field in words with its value before and after, as shown to a reader.
+    changes: tuple[tuple[str, str, str], ...] = ()
+
+
+def _shown(field, value) -> str:
+    """A field's value as a reader sees it: a choice's label, or the value itself."""
+    if value is None or value == "":
+        return "(empty)"
+    labels = dict(field.flatchoices) if field.choices else {}
+    return str(labels.get(value, value))
+
+
+def _changes(current, previous) -> tuple[tuple[str, str, str], ...]:
+    meta = current.instance_type._meta
+    changes = []
+    for change in current.diff_against(previous).changes:
+        field = meta.get_field(change.field)
+        changes.append(
+            (str(field.verbose_name), _shown(field, change.old), _shown(field, change.new))
+        )
+    return tuple(changes)
 
 
 def _changed_fields(current, previous) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -45,9 +66,8 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
     previous = None
     for row in rows:
         same_record = previous is not None and previous.id == row.id
-        names, labels = (
-            _changed_fields(row, previous) if same_record and row.history_type == "~" else ((), ())
-        )
+        changed = same_record and row.history_type == "~"
+        names, labels = _changed_fields(row, previous) if changed else ((), ())
         user = row.history_user
         entries.append(
             HistoryEntry(
@@ -58,6 +78,7 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
                 changed_fields=names,
                 changed_labels=labels,
                 summary=row.history_change_reason or "",
+                changes=_changes(row, previous) if changed else (),
                 **describe(row),
             )
         )
@@ -66,6 +87,16 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
 
 
 ORDER = ("id", "history_date", "history_id")
+
+
+def last_change(record) -> tuple[str | None, datetime.datetime | None]:
+    """Who last saved ``record`` (a username, or None when not recorded) and when, from
+    its newest history row (one query); (None, None) when it has none."""
+    row = record.history.select_related("history_user").order_by("-history_date").first()
+    if row is None:
+        return None, None
+    user = row.history_user
+    return (user.get_username() if user is not None else None), row.history_date
 
 
 def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:

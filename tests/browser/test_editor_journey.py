@@ -45,6 +45,9 @@ def test_an_editor_records_a_draft_and_a_new_stance(plan, editor, page, live_ser
     point_4.select_option(label="4. Amnesty")
     # With JavaScript, the new-clause fields hide once a clause is chosen.
     assert page.locator(".align-row").nth(3).locator("[data-new-clause]").is_hidden()
+    # ... and the dropped list follows at once: no clause is dropped any more.
+    assert page.locator(".dropped li[data-clause]:visible").count() == 0
+    assert page.locator("[data-dropped-none]").is_visible()
     page.get_by_label("Label").fill("Joint framework")
     page.get_by_label("Edit summary").fill("Joint framework of 30 November")
     page.get_by_role("button", name="Record revision 2").click()

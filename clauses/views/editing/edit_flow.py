@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 
+from ... import selectors
 from ...forms import add_service_errors
 from ...tracking import EditConflict
 
@@ -57,7 +58,7 @@ def save_edit_form(request, form, save: Callable[[], object], *, saved_message: 
     try:
         save()
     except EditConflict as conflict:
-        form.show_conflict(conflict.current)
+        form.show_conflict(conflict.current, saved=selectors.last_change(conflict.current))
         return False
     except ValidationError as error:
         add_service_errors(form, error)
