@@ -2,22 +2,34 @@
 
 from django import forms
 
+from .matrix_order import PAIR, POINT, SORT_LABELS, STANCE
 from .vocabularies import ClauseStatus, Stance, Topic
 
 ANY_TOPIC = [("", "any topic"), *Topic.choices]
 SAME_REVISION = "Pick two different revisions to compare."
 QUERY_MAX_LENGTH = 200
+SORT_NEEDS_PARTY = "Choose the party to highlight: this order is by its stance."
+SORT_NEEDS_SECOND_PARTY = "Choose a second party to measure the disagreement against."
+SAME_PARTY = "Choose two different parties."
 
 
 class OverviewFilterForm(forms.Form):
-    """Filters of the plan overview; the party choices are the parties of the revision."""
+    """Filters and order of the plan overview; the party choices are the parties of the
+    revision. Every value lives in the URL, so a filtered, sorted view can be shared."""
 
     topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
     status = forms.ChoiceField(
         label="Clause status", choices=[("", "any status"), *ClauseStatus.choices], required=False
     )
-    party = forms.ChoiceField(required=False)
-    stance = forms.ChoiceField(choices=[("", "any stance"), *Stance.choices], required=False)
+    party = forms.ChoiceField(label="Highlight party", required=False)
+    vs = forms.ChoiceField(label="Against party", required=False)
+    stance = forms.MultipleChoiceField(
+        label="Stance (of the highlighted party, or of any)",
+        choices=Stance.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    sort = forms.ChoiceField(label="Sort by", choices=list(SORT_LABELS.items()), required=False)
     q = forms.CharField(
         label="Search",
         required=False,
@@ -28,9 +40,20 @@ class OverviewFilterForm(forms.Form):
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [("", "every party")] + [(p.slug, p.name) for p in parties]
+        self.fields["party"].choices = [("", "none")] + [(p.slug, p.name) for p in parties]
+        self.fields["vs"].choices = [("", "none")] + [(p.slug, p.name) for p in parties]
 
-    def narrowing(self) -> dict[str, str]:
+    def clean(self):
+        data = super().clean()
+        if data.get("sort") in (STANCE, PAIR) and not data.get("party"):
+            self.add_error("party", SORT_NEEDS_PARTY)
+        if data.get("sort") == PAIR and not data.get("vs"):
+            self.add_error("vs", SORT_NEEDS_SECOND_PARTY)
+        if data.get("vs") and data.get("vs") == data.get("party"):
+            self.add_error("vs", SAME_PARTY)
+        return data
+
+    def narrowing(self) -> dict:
         """The filters as keyword arguments of ``Matrix.narrow``; none when invalid."""
         if not self.is_valid():
             return {}
@@ -39,8 +62,10 @@ class OverviewFilterForm(forms.Form):
             "topic": data["topic"],
             "status": data["status"],
             "party": data["party"],
-            "stance": data["stance"],
+            "other": data["vs"],
+            "stances": tuple(data["stance"]),
             "query": data["q"],
+            "sort": data["sort"] or POINT,
         }
 
 

@@ -178,8 +178,15 @@ _MATRIX_ROW_SLOTS = (
 )
 
 
-def matrix_rows(matrix: Matrix, *, plan_slug: str) -> SafeString:
-    """The body rows of the overview matrix: one per clause, one cell per party shown.
+def pair_gap(value: int | None) -> str:
+    """``_matrix_pair_cell.html``: how far apart the two chosen parties are on a clause."""
+    return partial("_matrix_pair_cell", gap=value)
+
+
+def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> SafeString:
+    """The body rows of the overview matrix: one per clause of ``rows`` (the matrix's own
+    when not given: a page of them), one cell per party shown, and the two chosen parties'
+    distance after their cells when two are chosen.
 
     The hot loop of the overview: each row's and cell's partial is looked up in a dict and
     filled with data escaped here."""
@@ -194,9 +201,10 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str) -> SafeString:
     ]
     cell_slots = ("href", "summary", "party_name")
     cells = {}
-    rows = {}
+    row_fillers = {}
     out = []
-    for row in matrix.rows:
+    pair_after = 2 if matrix.other is not None else None
+    for row in matrix.rows if rows is None else rows:
         href = escape(version_url(row.slug))
         row_cells = []
         for cell, (name, anchor, no_position) in zip(row.cells, columns, strict=True):
@@ -208,10 +216,12 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str) -> SafeString:
             if fill is None:
                 fill = cells[key] = _matrix_cell(*key).filler(*cell_slots)
             row_cells.append(fill((href + anchor, escape(cell.summary), name)))
-        fill = rows.get(row.gap)
+        if pair_after is not None:
+            row_cells.insert(pair_after, pair_gap(matrix.pair_gap(row)))
+        fill = row_fillers.get(row.gap)
         if fill is None:
             row_partial = slotted("_matrix_row", *_MATRIX_ROW_SLOTS, gap=row.gap)
-            fill = rows[row.gap] = row_partial.filler(*_MATRIX_ROW_SLOTS)
+            fill = row_fillers[row.gap] = row_partial.filler(*_MATRIX_ROW_SLOTS)
         out.append(
             fill(
                 (

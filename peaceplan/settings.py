@@ -152,6 +152,8 @@ MIDDLEWARE = [
     # Content-Security-Policy and Permissions-Policy on every response (peaceplan.security).
     "peaceplan.security.SecurityHeaders",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before every middleware that reads or writes the body, so it compresses the final one.
+    "peaceplan.compression.GZipUnlessSecretMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

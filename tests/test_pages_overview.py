@@ -1,8 +1,13 @@
 """The plan overview: the matrix of clauses by parties, its filters, search and legend."""
 
+from html.parser import HTMLParser
+from urllib.parse import urlencode
+
 import pytest
 from django.urls import reverse
 
+from clauses.filters import SORT_NEEDS_SECOND_PARTY
+from clauses.views import plans as plan_views
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from parties.models import Party
 from tests.factories import (
@@ -139,10 +144,11 @@ def test_filter_by_clause_status(client, plan):
     assert "1 of 3 clauses match" in response.content.decode()
 
 
-def test_filter_by_party_shows_that_party_only(client, plan):
+def test_a_chosen_party_is_highlighted_next_to_the_clauses_and_the_others_stay(client, plan):
     response = overview(client, party="russia")
-    assert [p.slug for p in response.context["matrix"].columns] == ["russia"]
+    assert [p.slug for p in response.context["matrix"].columns] == ["russia", "ukraine"]
     assert len(row_titles(response)) == 3
+    assert 'class="matrix has-highlight"' in response.content.decode()
 
 
 def test_filter_by_stance_keeps_the_clauses_where_a_party_holds_it(client, plan):
@@ -202,3 +208,104 @@ def test_a_party_s_accent_colour_tops_its_column_only_when_it_is_a_colour(client
     page = overview(client).content.decode()
     assert 'style="--party-color: #1f77b4"' in page
     assert "url(x)" not in page
+
+
+class _FilterFormFields(HTMLParser):
+    """The values the overview's filter form would submit, as (name, value) pairs."""
+
+    def __init__(self):
+        super().__init__()
+        self.pairs: list[tuple[str, str]] = []
+        self._in_form = False
+        self._select: str | None = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("role") == "search":
+            self._in_form = True
+        if not self._in_form:
+            return
+        if (
+            tag == "input"
+            and attrs.get("type") in ("checkbox",)
+            and "checked" in attrs
+            or tag == "input"
+            and attrs.get("type") in ("search", "text")
+            and attrs.get("value")
+        ):
+            self.pairs.append((attrs["name"], attrs["value"]))
+        elif tag == "select":
+            self._select = attrs["name"]
+        elif tag == "option" and self._select and "selected" in attrs and attrs.get("value"):
+            self.pairs.append((self._select, attrs["value"]))
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self._in_form = False
+        if tag == "select":
+            self._select = None
+
+
+def test_the_filters_live_in_the_url_and_the_form_submits_them_back_unchanged(client, plan):
+    params = [
+        ("topic", Topic.ALLIANCES),
+        ("status", ClauseStatus.OPEN),
+        ("party", "ukraine"),
+        ("vs", "russia"),
+        ("stance", Stance.OPPOSES),
+        ("stance", Stance.RED_LINE),
+        ("sort", "pair"),
+        ("q", "membership"),
+    ]
+    url = reverse("clauses:plan", kwargs={"plan": "framework"}) + "?" + urlencode(params)
+    response = client.get(url)
+    assert row_titles(response) == ["NATO membership"]
+    form = _FilterFormFields()
+    form.feed(response.content.decode())
+    assert sorted(form.pairs) == sorted(params)
+    # The same URL again gives the same page: shareable and citable.
+    assert row_titles(client.get(url)) == ["NATO membership"]
+
+
+def test_several_stances_at_once(client, plan):
+    titles = row_titles(overview(client, stance=[Stance.OPPOSES, Stance.SUPPORTS]))
+    assert titles == ["Demilitarized zone", "NATO membership"]
+
+
+def test_two_chosen_parties_sit_side_by_side_with_their_disagreement_largest_first(client, plan):
+    response = overview(client, party="ukraine", vs="russia", sort="pair")
+    # Nuclear plant: conditional vs red line (3); DMZ: both support (0); NATO: unknown, last.
+    assert row_titles(response) == ["Nuclear plant", "Demilitarized zone", "NATO membership"]
+    page = response.content.decode()
+    assert "UA vs RU" in page
+    assert '<td class="col-pair"><span class="gap gap-3">' in page
+
+
+def test_the_pair_order_without_a_second_party_says_what_is_missing(client, plan):
+    response = overview(client, party="ukraine", sort="pair")
+    assert response.context["form"].errors["vs"] == [SORT_NEEDS_SECOND_PARTY]
+    assert len(row_titles(response)) == 3
+
+
+def test_the_two_party_links_get_from_the_overview_to_the_disagreement_in_two_clicks(client, plan):
+    first = overview(client).content.decode()
+    assert 'href="?party=russia"' in first
+    second = overview(client, party="russia").content.decode()
+    assert 'href="?party=russia&amp;vs=ukraine&amp;sort=pair"' in second
+
+
+def test_topics_are_offered_as_groups_with_their_counts(client, plan):
+    page = overview(client).content.decode()
+    assert 'href="?topic=alliances">alliances (1)</a>' in page
+
+
+def test_a_long_matrix_is_paged_and_every_row_is_reachable(client, plan, monkeypatch):
+    monkeypatch.setattr(plan_views, "OVERVIEW_PAGE_SIZE", 2)
+    first = overview(client, sort="gap")
+    second = overview(client, sort="gap", page=2)
+    first_page = first.content.decode()
+    assert 'href="?sort=gap&amp;page=2" rel="next"' in first_page
+    shown = first_page.count('<th scope="row" class="col-clause">') + second.content.decode().count(
+        '<th scope="row" class="col-clause">'
+    )
+    assert shown == 3

@@ -5,10 +5,12 @@ therefore read as plain rows (``values_list``, no model instances) and every lab
 shows is looked up here once, so rendering it is string work only.
 """
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
+from ..matrix_order import POINT, order_rows, pair_disagreement
 from ..models import ClauseVersion, Position, Revision
 from ..vocabularies import CLAUSE_STATUS_LABELS, TOPIC_LABELS, agreement_gap
 
@@ -71,34 +73,79 @@ class Matrix:
     def filtered(self) -> bool:
         return len(self.rows) != self.total
 
+    @property
+    def topic_counts(self) -> list[tuple[str, str, int]]:
+        """Each topic of the revision with its label and number of clauses, largest first:
+        the overview's groups, each a link to its clauses."""
+        counts = Counter(row.topic for row in self.all_rows)
+        return [
+            (topic, TOPIC_LABELS.get(topic, topic), count)
+            for topic, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        ]
+
+    highlighted: MatrixParty | None = None  # the chosen party, moved next to the clauses
+    other: MatrixParty | None = None  # the second chosen party, beside the first
+    sort: str = POINT
+
+    def pair_gap(self, row: MatrixRow) -> int | None:
+        """How far apart the two chosen parties stand on ``row``; None without two."""
+        if self.highlighted is None or self.other is None:
+            return None
+        return pair_disagreement(row, self.highlighted.pk, self.other.pk)
+
     def narrow(
         self,
         *,
         topic: str = "",
         status: str = "",
         party: str = "",
-        stance: str = "",
+        other: str = "",
+        stances: Sequence[str] = (),
         query: str = "",
+        sort: str = POINT,
     ) -> "Matrix":
-        """The same matrix filtered, without a query: ``party`` (a slug) keeps that party's
-        column only; ``stance`` keeps the clauses on which a shown party holds it;
-        ``query`` searches the clause title and text and the position summaries."""
-        columns = tuple(p for p in self.parties if p.slug == party) if party else self.parties
-        shown = {p.pk for p in columns}
+        """The same matrix filtered and ordered, without a query. ``party`` (a slug) moves
+        that party's column next to the clauses, and ``other`` beside it; every column stays.
+        ``stances`` keeps the clauses on which the chosen party (any party when none is
+        chosen) holds one of them; ``query`` searches the clause title and text and the
+        position summaries; ``sort`` is one of ``clauses.matrix_order``'s orders."""
+        by_slug = {p.slug: p for p in self.parties}
+        highlighted = by_slug.get(party)
+        second = by_slug.get(other) if highlighted is not None and other != party else None
+        chosen = [p for p in (highlighted, second) if p is not None]
+        columns = (*chosen, *(p for p in self.parties if p not in chosen))
+        wanted = set(stances)
         rows = [
             row
             for row in self.all_rows
             if (not topic or row.topic == topic)
             and (not status or row.status == status)
-            and (
-                not stance
-                or any(c.stance == stance for pk, c in row.positions.items() if pk in shown)
-            )
+            and (not wanted or _holds(row, wanted, highlighted))
             and (not query or _matches(row, query))
         ]
+        rows = order_rows(
+            rows,
+            by=sort,
+            party=highlighted.pk if highlighted else None,
+            other=second.pk if second else None,
+        )
         if columns != self.columns:
             rows = [row._replace(cells=_cells(row.positions, columns)) for row in rows]
-        return replace(self, columns=columns, rows=tuple(rows))
+        return replace(
+            self,
+            columns=columns,
+            rows=tuple(rows),
+            highlighted=highlighted,
+            other=second,
+            sort=sort,
+        )
+
+
+def _holds(row: MatrixRow, stances: set[str], party: MatrixParty | None) -> bool:
+    if party is not None:
+        cell = row.positions.get(party.pk)
+        return cell is not None and cell.stance in stances
+    return any(c.stance in stances for c in row.positions.values())
 
 
 def _matches(row: MatrixRow, query: str) -> bool:

@@ -1,5 +1,6 @@
 """The plan overview: where every clause stands and where each party stands on it."""
 
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 
@@ -12,6 +13,9 @@ from ..vocabularies import Stance
 NO_SUCH_PLAN = "There is no plan at this address."
 BAD_REVISION = "revision: give a revision number, e.g. ?revision=2."
 NO_SUCH_REVISION_SHOWN = "revision: this plan has no revision {number}."
+# Enough rows to read a topic at a glance, few enough that the page stays within its budget
+# on a long negotiation (tests/test_page_budgets.py).
+OVERVIEW_PAGE_SIZE = 100
 
 
 def plan_or_404(slug: str) -> Plan:
@@ -47,6 +51,8 @@ def plan_overview(request, plan):
     matrix = plan_matrix(revision=shown)
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     matrix = matrix.narrow(**form.narrowing())
+    # A page number out of range shows the nearest page: a shared link outlives its data.
+    page = Paginator(matrix.rows, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
         "clauses/plan_overview.html",
@@ -55,7 +61,12 @@ def plan_overview(request, plan):
             "revision": matrix.revision,
             "current": current,
             "matrix": matrix,
-            "matrix_rows": matrix_rows(matrix, plan_slug=plan.slug) if matrix.rows else "",
+            "matrix_rows": (
+                matrix_rows(matrix, plan_slug=plan.slug, rows=page.object_list)
+                if matrix.rows
+                else ""
+            ),
+            "page": page,
             "form": form,
             "stances": Stance.choices,
             "section": "overview",

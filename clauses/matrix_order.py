@@ -1,0 +1,71 @@
+"""The orders of the overview's rows, on plain data (no database, no templates).
+
+A row is anything with ``positions`` (party key -> something with a ``stance``) and ``gap``;
+its place in the input is its place in the draft, which breaks every tie. Clauses where
+the order's measure cannot be told (no position, ``unknown``) come last, never as a middle
+value: an unknown stance is not an ambiguous one.
+"""
+
+from collections.abc import Hashable, Sequence
+from typing import TypeVar
+
+from .vocabularies import stance_value
+
+POINT = "point"
+GAP = "gap"
+STANCE = "stance"
+PAIR = "pair"
+
+# What the sort picker offers, in its order: value -> the words a reader sees.
+SORT_LABELS: dict[str, str] = {
+    POINT: "point (draft order)",
+    GAP: "gap, largest first",
+    STANCE: "the chosen party's stance, least favourable first",
+    PAIR: "disagreement of the two chosen parties, largest first",
+}
+
+Row = TypeVar("Row")
+
+
+def _stance_of(row, party: Hashable) -> int | None:
+    cell = row.positions.get(party)
+    return None if cell is None else stance_value(cell.stance)
+
+
+def pair_disagreement(row, first: Hashable, second: Hashable) -> int | None:
+    """How far apart two parties stand on a row's clause (0 to 4), None when either has no
+    known stance."""
+    a, b = _stance_of(row, first), _stance_of(row, second)
+    if a is None or b is None:
+        return None
+    return abs(a - b)
+
+
+def _largest_first(value: int | None) -> tuple[bool, int]:
+    return (value is None, -(value or 0))
+
+
+def order_rows(
+    rows: Sequence[Row],
+    *,
+    by: str = POINT,
+    party: Hashable | None = None,
+    other: Hashable | None = None,
+) -> list[Row]:
+    """``rows`` in the order ``by`` names: ``point`` keeps the draft's; ``gap`` puts the
+    widest spread among all parties first; ``stance`` puts ``party``'s least favourable
+    stance first (red line, opposes, ... supports); ``pair`` puts the largest distance
+    between ``party`` and ``other`` first. An order that needs a party it was not given
+    keeps the draft's."""
+    if by == GAP:
+        return sorted(rows, key=lambda row: _largest_first(row.gap))
+    if by == STANCE and party is not None:
+
+        def least_favourable(row):
+            value = _stance_of(row, party)
+            return (value is None, value or 0)
+
+        return sorted(rows, key=least_favourable)
+    if by == PAIR and party is not None and other is not None:
+        return sorted(rows, key=lambda row: _largest_first(pair_disagreement(row, party, other)))
+    return list(rows)
