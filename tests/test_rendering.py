@@ -62,6 +62,11 @@ def test_gap(value):
     assert rendering.gap(value) == include("_gap", gap=value)
 
 
+@pytest.mark.parametrize("value", GAPS)
+def test_pair_gap(value):
+    assert rendering.pair_gap(value) == include("_matrix_pair_cell", gap=value)
+
+
 def test_gap_words():
     assert "too few known" in rendering.gap(None)
     assert "aligned" in rendering.gap(0)
@@ -262,7 +267,9 @@ def test_matrix_rows_match_a_template_loop_over_the_partials():
         )
         for i, (row, gap) in enumerate(zip(cells, [None, 4], strict=True))
     ]
-    matrix = SimpleNamespace(revision=SimpleNamespace(number=3), columns=columns, rows=rows)
+    matrix = SimpleNamespace(
+        revision=SimpleNamespace(number=3), columns=columns, rows=rows, other=None
+    )
     for row in rows:
         version = f"/plans/p/clauses/{row.slug}/r3/"
         row.cells_html = mark_safe(  # noqa: S308 - rendered through the template
