@@ -1,9 +1,11 @@
 """The analyst's filter and picker forms (GET forms: every filtered page has its own URL)."""
 
+from collections import Counter
+
 from django import forms
 
 from .matrix_order import PAIR, POINT, SORT_LABELS, STANCE
-from .vocabularies import ClauseStatus, Stance, Topic
+from .vocabularies import TOPIC_LABELS, ClauseStatus, Stance, Topic
 
 ANY_TOPIC = [("", "any topic"), *Topic.choices]
 SAME_REVISION = "Pick two different revisions to compare."
@@ -69,21 +71,64 @@ class OverviewFilterForm(forms.Form):
         }
 
 
-class DiffFilterForm(forms.Form):
-    changed = forms.BooleanField(label="Only changed clauses", required=False)
-    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+DIRECTIONS = [("", "either way"), ("toward", "toward agreement"), ("away", "away from agreement")]
 
-    def apply(self, clauses):
-        """The clause diffs that pass the filters (all of them when the form is invalid)."""
-        if not self.is_valid():
-            return list(clauses)
-        data = self.cleaned_data
-        return [
+
+class DiffFilterForm(forms.Form):
+    """Filters of a diff. Unchanged clauses are left out unless asked for (the page counts
+    them); ``party`` keeps the clauses where that party's position changed, ``direction``
+    those where it (or, with no party, any party) moved that way: the clauses the summary's
+    "moved" counts count."""
+
+    unchanged = forms.BooleanField(label="Show unchanged clauses", required=False)
+    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+    party = forms.ChoiceField(required=False)
+    direction = forms.ChoiceField(label="Moved", choices=DIRECTIONS, required=False)
+    clause = forms.SlugField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["party"].choices = [("", "any party")] + [
+            (p.party_slug, p.party_name) for p in parties
+        ]
+
+    def apply(self, clauses) -> tuple[list, int]:
+        """The clause diffs that pass the filters (all but the unchanged ones when the form
+        is invalid), and how many unchanged clauses were left out for being unchanged."""
+        data = self.cleaned_data if self.is_valid() else {}
+        topic, party, direction = data.get("topic"), data.get("party"), data.get("direction")
+        clause = data.get("clause")
+        kept = [
             c
             for c in clauses
-            if (not data["changed"] or c.change != "unchanged")
-            and (not data["topic"] or c.topic == data["topic"])
+            if (not topic or c.topic == topic)
+            and (not clause or c.slug == clause)
+            and (not (party or direction) or _moved(c, party, direction))
         ]
+        if data.get("unchanged") or clause:
+            return kept, 0
+        shown = [c for c in kept if c.change != "unchanged"]
+        return shown, len(kept) - len(shown)
+
+
+def changed_by_topic(clauses) -> list[tuple[str, str, int]]:
+    """Each topic with its number of clauses that did not stay unchanged, largest first."""
+    counts = Counter(c.topic for c in clauses if c.change != "unchanged")
+    return [
+        (topic, TOPIC_LABELS.get(topic, topic), count)
+        for topic, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    ]
+
+
+def _moved(change, party: str | None, direction: str | None) -> bool:
+    for move in change.parties:
+        if party and move.party_slug != party:
+            continue
+        if direction and move.direction == direction:
+            return True
+        if not direction and move.changed:
+            return True
+    return False
 
 
 class CompareForm(forms.Form):

@@ -20,8 +20,8 @@ PAIR = "pair"
 SORT_LABELS: dict[str, str] = {
     POINT: "point (draft order)",
     GAP: "gap, largest first",
-    STANCE: "the chosen party's stance, least favourable first",
-    PAIR: "disagreement of the two chosen parties, largest first",
+    STANCE: "highlighted party's stance",
+    PAIR: "two parties' disagreement",
 }
 
 Row = TypeVar("Row")

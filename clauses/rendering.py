@@ -318,6 +318,7 @@ def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
         meta.append(
             f' · <a href="{links.version(change.slug)}">as worded in r{links.new_number}</a>'
         )
+    meta.append(f' · <a href="?clause={slug}">this clause only</a>')
     parts = [
         f'<article class="diff-clause change-{kind}" id="clause-{slug}">\n'
         '<header class="diff-clause-header">\n'

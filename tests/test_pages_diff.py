@@ -98,7 +98,7 @@ def shown(response) -> dict[str, str]:
 
 
 def test_the_diff_compares_a_revision_with_the_one_it_continues(client, plan):
-    response = diff_page(client, 2)
+    response = diff_page(client, 2, unchanged="on")
     assert response.context["old"].number == 1
     assert shown(response) == {
         "army": "changed",
@@ -145,16 +145,47 @@ def test_the_first_revision_compares_with_another_named(client, plan):
     assert response.context["diff"].new.number == 1
 
 
-def test_only_changed_hides_the_unchanged_clauses(client, plan):
-    response = diff_page(client, 2, changed="on")
+def test_unchanged_clauses_are_collapsed_into_a_count_by_default(client, plan):
+    response = diff_page(client, 2)
     assert "dmz" not in shown(response)
     assert len(shown(response)) == 3
-    assert "Showing 3 of 4 clauses." in response.content.decode()
+    page = response.content.decode()
+    assert "Showing 3 of 4 clauses. 1 unchanged clause not shown:" in page
+    assert '<a href="?unchanged=on">show it</a>' in page
+
+
+def test_one_click_shows_the_unchanged_clauses(client, plan):
+    assert shown(diff_page(client, 2, unchanged="on"))["dmz"] == "unchanged"
+
+
+def test_filter_by_party_keeps_the_clauses_where_its_position_changed(client, plan):
+    # NATO membership went without a Ukrainian position on it.
+    assert set(shown(diff_page(client, 2, party="ukraine"))) == {"army", "zaes"}
+
+
+def test_filter_by_direction_keeps_the_clauses_where_a_party_moved_that_way(client, plan):
+    assert set(shown(diff_page(client, 2, direction="toward"))) == {"army"}
+    assert set(shown(diff_page(client, 2, party="russia", direction="toward"))) == set()
+    assert set(shown(diff_page(client, 2, party="russia", direction="away"))) == {"army"}
+
+
+def test_each_moved_count_links_to_the_clauses_it_counts(client, plan):
+    page = diff_page(client, 2).content.decode()
+    link = '<a href="?party=russia&amp;direction=away" aria-label="1 clause where Russia moved'
+    assert link in page
+    assert set(shown(diff_page(client, 2, party="russia", direction="away"))) == {"army"}
+
+
+def test_one_clause_only_shows_it_whatever_its_change(client, plan):
+    assert shown(diff_page(client, 2, clause="dmz")) == {"dmz": "unchanged"}
 
 
 def test_only_a_topic(client, plan):
-    assert set(shown(diff_page(client, 2, topic=Topic.MILITARY))) == {"army", "dmz"}
-    assert set(shown(diff_page(client, 2, topic=Topic.MILITARY, changed="on"))) == {"army"}
+    assert set(shown(diff_page(client, 2, topic=Topic.MILITARY))) == {"army"}
+    assert set(shown(diff_page(client, 2, topic=Topic.MILITARY, unchanged="on"))) == {
+        "army",
+        "dmz",
+    }
 
 
 def test_a_counter_proposal_is_diffed_against_the_draft_it_answers(client, plan):
@@ -185,9 +216,9 @@ def test_the_compare_page_shows_the_pickers_set_to_its_two_sides(client, plan):
 
 def test_the_compare_form_redirects_to_the_citable_url_keeping_filters(client, plan):
     url = reverse("clauses:compare_form", kwargs={"plan": "framework"})
-    response = client.get(url, {"a": "1", "b": "2", "changed": "on", "topic": "military"})
+    response = client.get(url, {"a": "1", "b": "2", "unchanged": "on", "topic": "military"})
     assert response.status_code == 302
-    assert response["Location"] == "/plans/framework/compare/1...2/?changed=on&topic=military"
+    assert response["Location"] == "/plans/framework/compare/1...2/?unchanged=on&topic=military"
 
 
 def test_the_compare_form_starts_from_the_latest_revision_and_what_it_continues(client, plan):
@@ -238,5 +269,5 @@ def test_unknown_revisions_and_malformed_comparisons_are_404(client, plan, url):
 
 def test_an_unknown_filter_value_leaves_the_diff_unfiltered(client, plan):
     response = diff_page(client, 2, topic="the-moon")
-    assert len(shown(response)) == 4
+    assert len(shown(response)) == 3  # every clause but the unchanged one
     assert "Select a valid choice" in response.content.decode()

@@ -2,11 +2,12 @@
 
 from urllib.parse import urlencode
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ..filters import CompareForm, DiffFilterForm
+from ..filters import CompareForm, DiffFilterForm, changed_by_topic
 from ..models import Revision
 from ..rendering import diff_clauses
 from ..selectors import (
@@ -20,16 +21,22 @@ from ..selectors import (
 from .plans import plan_or_404
 from .revisions import NO_SUCH_REVISION
 
-DIFF_FILTERS = ("changed", "topic")
+DIFF_FILTERS = ("unchanged", "topic", "party", "direction")
+# Enough clauses to read through, few enough for a long negotiation's page to stay within
+# its budget (tests/test_page_budgets.py).
+DIFF_PAGE_SIZE = 50
 
 
 def _render_diff(request, *, plan, old, new, compare_form=None):
     """The diff page for ``old`` to ``new``."""
     result = revision_diff(old=old, new=new)
-    filters = DiffFilterForm(request.GET)
-    clauses = filters.apply(result.clauses)
+    filters = DiffFilterForm(request.GET, parties=result.totals.parties)
+    clauses, hidden_unchanged = filters.apply(result.clauses)
+    page = Paginator(clauses, DIFF_PAGE_SIZE).get_page(request.GET.get("page"))
     articles = (
-        diff_clauses(clauses, plan_slug=plan.slug, old_number=old.number, new_number=new.number)
+        diff_clauses(
+            page.object_list, plan_slug=plan.slug, old_number=old.number, new_number=new.number
+        )
         if clauses
         else ""
     )
@@ -42,6 +49,9 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
             "new": new,
             "diff": result,
             "clauses": clauses,
+            "hidden_unchanged": hidden_unchanged,
+            "changed_by_topic": changed_by_topic(result.clauses),
+            "page": page,
             "clause_articles": articles,
             "filter_form": filters,
             "compare_form": compare_form,
