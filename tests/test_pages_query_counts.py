@@ -59,6 +59,7 @@ PAGES = {
     "/plans/generated/revisions/": [
         PLAN,
         "its revisions, with what each continues, its author and its number of clauses",
+        "what each changed: clauses added, dropped and reworded, stances moved",
     ],
     "/plans/generated/revisions/2/": [
         "the revision, with its plan, what it continues and its author",

@@ -54,7 +54,7 @@ def test_the_timeline_lists_every_revision_with_its_facts(client, plan):
     response = client.get(reverse("clauses:revisions", kwargs={"plan": "framework"}))
     assert response.status_code == 200
     page = response.content.decode()
-    assert [r.number for r in response.context["revisions"]] == [1, 2, 3]
+    assert [e.revision.number for e in response.context["timeline"]] == [3, 2, 1]  # newest first
     for words in [
         "US 28-point draft",
         "20 November 2025",
@@ -74,6 +74,7 @@ def test_the_timeline_says_what_each_revision_continues_and_when_it_branches(cli
     assert '<span class="line-badge line-current">current</span>' in items[2]
     assert '<span class="line-badge line-main">main line</span>' in items[1]
     assert "timeline-branch" in page.split('id="r3"')[0].rsplit("<li", 1)[1]
+    assert "(branches off it)" in items[3]
     assert 'href="/parties/russia/"' in page  # proposed by
 
 

@@ -48,6 +48,7 @@ from .plans import (
     plan_clauses,
     plan_list,
     plans_exist,
+    revision_change_counts,
     revisions_newest_first,
     revisions_of,
 )
@@ -94,6 +95,7 @@ __all__ = [
     "revision_diff",
     "revision_get",
     "revision_snapshot",
+    "revision_change_counts",
     "revisions_newest_first",
     "revisions_of",
 ]

@@ -1,8 +1,19 @@
 """Plans and their revisions, and which revision of a plan is current."""
 
-from django.db.models import Count, OuterRef, QuerySet
+from dataclasses import dataclass
 
-from ..models import Clause, Plan, Revision
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    QuerySet,
+    Subquery,
+)
+
+from ..models import Clause, ClauseVersion, Plan, Position, Revision
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -74,3 +85,57 @@ def clauses_not_in(*, revision: Revision) -> QuerySet[Clause]:
     """The plan's clauses that the revision does not hold yet, by title (one query, when
     evaluated)."""
     return revision.plan.clauses.exclude(versions__revision=revision).order_by("title")
+
+
+@dataclass(frozen=True)
+class RevisionChanges:
+    """What a revision changed against the one it continues, counted by clause."""
+
+    added: int = 0  # clauses the revision continued did not hold
+    dropped: int = 0  # clauses it held that this revision does not
+    reworded: int = 0  # clauses in both whose text differs
+    moved: int = 0  # positions in both (same clause, same party) whose stance differs
+
+
+def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
+    """Each revision of the plan that continues another (by pk) with what it changed
+    against that one (one query: four correlated counts per revision, each through the
+    unique (revision, clause) and (clause version, party) indexes)."""
+    this_revision = OuterRef(OuterRef("pk"))
+    continued = OuterRef(OuterRef("previous"))
+    versions = ClauseVersion.objects.order_by()
+    same_clause_before = versions.filter(revision=continued, clause=OuterRef("clause"))
+    same_clause_after = versions.filter(revision=this_revision, clause=OuterRef("clause"))
+    stance_before = Position.objects.filter(
+        clause_version__revision=continued,
+        clause_version__clause=OuterRef("clause_version__clause"),
+        party=OuterRef("party"),
+    ).exclude(stance=OuterRef("stance"))
+
+    def count(queryset):
+        counted = queryset.annotate(n=Func(F("pk"), function="COUNT")).values("n")
+        return Subquery(counted, output_field=IntegerField())
+
+    rows = (
+        Revision.objects.filter(plan=plan, previous__isnull=False)
+        .annotate(
+            added=count(
+                versions.filter(revision=OuterRef("pk")).exclude(Exists(same_clause_before))
+            ),
+            dropped=count(
+                versions.filter(revision=OuterRef("previous")).exclude(Exists(same_clause_after))
+            ),
+            reworded=count(
+                versions.filter(revision=OuterRef("pk"))
+                .filter(Exists(same_clause_before))
+                .exclude(text=Subquery(same_clause_before.values("text")[:1]))
+            ),
+            moved=count(
+                Position.objects.order_by()
+                .filter(clause_version__revision=OuterRef("pk"))
+                .filter(Exists(stance_before))
+            ),
+        )
+        .values_list("pk", "added", "dropped", "reworded", "moved")
+    )
+    return {pk: RevisionChanges(*counts) for pk, *counts in rows}

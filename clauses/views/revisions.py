@@ -1,24 +1,41 @@
 """The revisions of a plan: the timeline, and one revision in draft order."""
 
+from typing import NamedTuple
+
 from django.http import Http404
 from django.shortcuts import render
 
 from ..models import Revision
-from ..selectors import clause_versions_of, current_among, revision_get, revisions_of
+from ..selectors import (
+    clause_versions_of,
+    current_among,
+    revision_change_counts,
+    revision_get,
+    revisions_of,
+)
+from ..selectors.plans import RevisionChanges
 from .plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
 
 
+class TimelineEntry(NamedTuple):
+    revision: Revision
+    changes: RevisionChanges | None  # None for a revision that continues none
+
+
 def revision_list(request, plan):
+    """The timeline, newest first, with what each revision changed."""
     plan = plan_or_404(plan)
     revisions = list(revisions_of(plan=plan))
+    counts = revision_change_counts(plan=plan)
+    timeline = [TimelineEntry(r, counts.get(r.pk)) for r in reversed(revisions)]
     return render(
         request,
         "clauses/revision_list.html",
         {
             "plan": plan,
-            "revisions": revisions,
+            "timeline": timeline,
             "current": current_among(revisions),
             "section": "revisions",
         },
