@@ -152,6 +152,40 @@ def text_ops(ops: Iterable[TextOp]) -> str:
     return "".join(_text_piece(op.kind).fill(text=op.text) for op in ops)
 
 
+# The clause page.
+
+
+def stance_step(stance_value, changed: bool) -> Slotted:
+    """``_stance_step.html`` for one stance and mark, with slots for the link and the
+    revision's name."""
+    value = stance_value or ""
+    return slotted(
+        "_stance_step",
+        "href",
+        "revision",
+        stance=value,
+        label=STANCE_LABELS.get(value, value) or "",
+        changed=changed,
+    )
+
+
+def stance_steps(steps, numbers, *, plan_slug: str, clause_slug: str, party_slug: str) -> str:
+    """A party's stance timeline on a clause: ``steps`` are (position, changed) pairs and
+    ``numbers`` their revisions' numbers, both latest first."""
+    anchor = f"#position-{party_slug}"
+    out = []
+    for (position, changed), number in zip(steps, numbers, strict=True):
+        href = reverse(
+            "clauses:clause_version",
+            kwargs={"plan": plan_slug, "clause": clause_slug, "number": number},
+        )
+        stance_value = position.stance if position is not None else None
+        out.append(
+            stance_step(stance_value, changed).fill(href=href + anchor, revision=f"r{number}")
+        )
+    return "".join(out)
+
+
 # The overview matrix.
 
 

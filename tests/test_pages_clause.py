@@ -182,3 +182,36 @@ def test_a_clause_in_no_revision_says_so(client, plan):
     ClauseFactory(plan=plan, slug="later", title="Later")
     page = clause_page(client, "later").content.decode()
     assert "This clause is not in any revision yet." in page
+
+
+def test_the_clause_page_puts_the_latest_first(client, plan):
+    page = clause_page(client).content.decode()
+    assert page.index("The army is capped.") < page.index("The army is capped at 600,000.")
+    assert page.index('id="r4"') < page.index('id="r2"') < page.index('id="r1"')
+
+
+def test_a_wording_kept_across_revisions_is_shown_once_with_the_range_collapsed(client, plan):
+    army = plan.clauses.get(slug="army")
+    r4 = plan.revisions.get(number=4)
+    for number in (5, 6, 7):
+        r4 = RevisionFactory(plan=plan, number=number, previous=r4)
+        ClauseVersionFactory(revision=r4, clause=army, number="7", text="The army is capped.")
+    page = clause_page(client).content.decode()
+    assert page.count("The army is capped.") == 1
+    assert "<summary>Unchanged in r5–r7 (3 revisions)</summary>" in page
+
+
+def test_each_party_s_stance_is_a_row_of_cells_latest_first_with_changes_marked(client, plan):
+    page = clause_page(client).content.decode()
+    ukraine = page.split('aria-label="Ukraine\'s stance in each revision, latest first">')[1]
+    cells = ukraine.split("</ol>")[0]
+    # r4: no position (a change from conditional), r2: conditional (changed), r1: opposes.
+    assert cells.index("r4: ") < cells.index("r2: ") < cells.index("r1: ")
+    assert cells.count('class="step step-changed"') == 2
+    assert '<span class="stance stance-opposes">opposes</span>' in cells
+
+
+def test_each_party_s_latest_statement_shows_its_quote_and_source(client, plan):
+    page = clause_page(client).content.decode()
+    assert '<blockquote class="position-quote">We can live with 800,000.</blockquote>' in page
+    assert '<a href="https://example.org/interview" rel="noopener noreferrer">Interview</a>' in page

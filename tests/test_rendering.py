@@ -62,6 +62,17 @@ def test_gap(value):
     assert rendering.gap(value) == include("_gap", gap=value)
 
 
+@pytest.mark.parametrize("value", STANCES)
+@pytest.mark.parametrize("changed", [True, False])
+def test_stance_step(value, changed):
+    label = STANCE_LABELS.get(value, value) or ""
+    expected = include(
+        "_stance_step", href=HOSTILE, revision=HOSTILE, stance=value, label=label, changed=changed
+    )
+    step = rendering.stance_step(value, changed)
+    assert step.fill(href=HOSTILE, revision=HOSTILE) == expected
+
+
 @pytest.mark.parametrize("value", GAPS)
 def test_pair_gap(value):
     assert rendering.pair_gap(value) == include("_matrix_pair_cell", gap=value)

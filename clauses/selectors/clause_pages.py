@@ -24,11 +24,68 @@ class StanceRow:
     party: object
     cells: tuple[Position | None, ...]  # one per step; None where no position is recorded
 
+    @property
+    def latest(self) -> Position | None:
+        """The party's position in the latest revision holding the clause."""
+        return self.cells[-1] if self.cells else None
+
+    @property
+    def latest_statement(self) -> Position | None:
+        """The latest position the party stated rather than had carried over, else the
+        latest recorded: where its quote and source come from."""
+        recorded = [p for p in self.cells if p is not None]
+        stated = [p for p in recorded if not p.carried_over]
+        return (stated or recorded or [None])[-1]
+
+    def steps_newest_first(self) -> list[tuple[Position | None, bool]]:
+        """Each cell, latest first, with whether its stance differs from the one before."""
+        stances = [p.stance if p else None for p in self.cells]
+        changed = [i > 0 and stances[i] != stances[i - 1] for i in range(len(stances))]
+        return list(zip(self.cells, changed, strict=True))[::-1]
+
+
+@dataclass(frozen=True)
+class WordingRun:
+    """One wording of the clause: the step it first appears in, and the later steps that
+    keep it word for word (the page collapses those into a range)."""
+
+    head: ClauseStep
+    repeats: tuple[ClauseStep, ...]
+
+    @property
+    def last(self) -> ClauseStep:
+        return self.repeats[-1] if self.repeats else self.head
+
 
 @dataclass(frozen=True)
 class ClauseTimeline:
     steps: tuple[ClauseStep, ...]  # by revision number
     stances: tuple[StanceRow, ...]  # one per party, in party order
+
+    @property
+    def numbers_newest_first(self) -> list[int]:
+        """The numbers of the revisions holding the clause, latest first."""
+        return [step.version.revision.number for step in reversed(self.steps)]
+
+    @property
+    def wordings(self) -> list[WordingRun]:
+        """The steps grouped by wording, latest first: a step keeps the run of the one
+        before when it continues the clause with the same text (no query)."""
+        runs: list[list[ClauseStep]] = []
+        for step in self.steps:
+            if runs and _same_wording(runs[-1][-1], step):
+                runs[-1].append(step)
+            else:
+                runs.append([step])
+        return [WordingRun(head=run[0], repeats=tuple(run[1:])) for run in reversed(runs)]
+
+
+def _same_wording(before: ClauseStep, step: ClauseStep) -> bool:
+    return (
+        step.change is not None
+        and step.change.change != "added"
+        and step.version.text == before.version.text
+    )
 
 
 @dataclass(frozen=True)

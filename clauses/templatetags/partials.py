@@ -27,3 +27,16 @@ def carried_over() -> SafeString:
 def source(title, url) -> SafeString:
     """``_source.html``: only web addresses become links."""
     return mark_safe(rendering.source(title or "", url or ""))  # noqa: S308 - escaped in fill()
+
+
+@register.simple_tag(name="stance_steps")
+def stance_steps(row, numbers, plan_slug, clause_slug) -> SafeString:
+    """A party's stance timeline (``_stance_step.html`` per revision), latest first."""
+    html = rendering.stance_steps(
+        row.steps_newest_first(),
+        numbers,
+        plan_slug=plan_slug,
+        clause_slug=clause_slug,
+        party_slug=row.party.slug,
+    )
+    return mark_safe(html)  # noqa: S308 - kept partials filled with escaped data
