@@ -104,7 +104,7 @@ def test_one_revision_shows_its_clauses_in_draft_order_with_text_and_positions(c
     response = client.get(revision.get_absolute_url())
     assert response.status_code == 200
     page = response.content.decode()
-    assert list(response.context["versions"]) == [earlier, later]
+    assert list(response.context["page"].object_list) == [earlier, later]
     assert page.index("A demilitarized zone") < page.index("capped at 800,000")
     assert "Ukraine&#x27;s army" in page
     assert '<span class="stance stance-opposes">opposes</span>' in page
@@ -134,3 +134,17 @@ def test_unknown_plans_and_revisions_are_404(client, plan, url):
     response = client.get(url)
     assert response.status_code == 404
     assert "Nothing at this address" in response.content.decode()
+
+
+def test_a_long_revision_is_paged_and_every_clause_is_reachable(client, plan, monkeypatch):
+    from clauses.views import revisions as revision_views
+
+    monkeypatch.setattr(revision_views, "REVISION_PAGE_SIZE", 1)
+    revision = plan.revisions.get(number=2)
+    ClauseVersionFactory(revision=revision, number="3", position_in_draft=1, text="First.")
+    ClauseVersionFactory(revision=revision, number="9", position_in_draft=2, text="Second.")
+    url = reverse("clauses:revision", kwargs={"plan": "framework", "number": 2})
+    first = client.get(url).content.decode()
+    assert "First." in first and "Second." not in first
+    assert 'href="?page=2" rel="next"' in first
+    assert "Second." in client.get(url, {"page": 2}).content.decode()

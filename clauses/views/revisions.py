@@ -2,6 +2,7 @@
 
 from typing import NamedTuple
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
@@ -17,6 +18,9 @@ from ..selectors.plans import RevisionChanges
 from .plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
+# Every position of every clause is on this page: 50 clauses keep a long negotiation's
+# page within its budget (tests/test_page_budgets.py).
+REVISION_PAGE_SIZE = 50
 
 
 class TimelineEntry(NamedTuple):
@@ -53,7 +57,10 @@ def revision_detail(request, plan, number):
         {
             "plan": revision.plan,
             "revision": revision,
-            "versions": clause_versions_of([revision]),
+            # Read whole (the same two queries), then paged in Python.
+            "page": Paginator(list(clause_versions_of([revision])), REVISION_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
             "section": "revisions",
         },
     )
