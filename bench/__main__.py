@@ -75,6 +75,19 @@ def machine_info(*, started: datetime.datetime, elapsed: float, loads: list) -> 
     }
 
 
+def measured_page_sizes(context) -> str:
+    """Bytes and elements of each analyst page of the largest plan (bench/page_sizes.py)."""
+    from django.test import Client
+
+    from parties.models import Party
+
+    from .page_sizes import client_getter, markdown, measure_pages, plan_pages
+
+    party = Party.objects.order_by("sort_order", "name").values_list("slug", flat=True).first()
+    pages = plan_pages(context.plan, party_slug=party)
+    return markdown(str(context.size), measure_pages(client_getter(Client()), pages))
+
+
 def main(argv=None) -> None:
     args = parse_args(argv)
     started = datetime.datetime.now(datetime.UTC)
@@ -139,6 +152,9 @@ def main(argv=None) -> None:
                 url, endpoints, levels=levels, duration=duration, log=stderr_log
             )
 
+    stderr_log("page sizes")
+    sizes_table = measured_page_sizes(large)
+
     loads.append(os.getloadavg()[0])
     repeats_note = (
         f"Each variant: {repeats.warmup} warm-up run(s), the first counting its SQL queries "
@@ -163,6 +179,7 @@ def main(argv=None) -> None:
         throughput_note=throughput_note,
         repeats_note=repeats_note,
     )
+    text += "\n" + sizes_table
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}", file=sys.stderr)
