@@ -70,7 +70,7 @@ def test_an_analyst_follows_a_clause_and_the_changes_between_drafts(page, live_s
     page.get_by_role("link", name="NATO membership").click()
     page.wait_for_url(f"{base}/plans/framework/clauses/nato/")
     assert page.get_by_role("heading", level=1).inner_text() == "NATO membership"
-    assert page.get_by_role("heading", name="Each party's stance across revisions").is_visible()
+    assert page.get_by_role("heading", name="Where each party stands").is_visible()
 
     # The diff of the latest revision, from the overview: the changed figure is highlighted.
     page.get_by_role("link", name="Overview").click()
