@@ -4,7 +4,7 @@ from collections import Counter
 
 from django import forms
 
-from .matrix_order import PAIR, POINT, SORT_LABELS, STANCE
+from .matrix_order import PAIR, POINT, SORT_LABELS, STANCE, largest_first
 from .vocabularies import TOPIC_LABELS, ClauseStatus, Stance, Topic
 
 ANY_TOPIC = [("", "any topic"), *Topic.choices]
@@ -148,3 +148,46 @@ class CompareForm(forms.Form):
         if data.get("a") is not None and data.get("a") == data.get("b"):
             raise forms.ValidationError(SAME_REVISION)
         return data
+
+
+APART = "apart"
+PARTY_SORTS = [
+    (APART, "where it stands apart from the others, furthest first"),
+    (POINT, "point (draft order)"),
+]
+
+
+class PartyFilterForm(forms.Form):
+    """Filters and order of a party's page: a GET form, so every view has its own URL."""
+
+    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+    stance = forms.MultipleChoiceField(
+        choices=Stance.choices, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    since = forms.IntegerField(
+        label="Moved since revision",
+        min_value=1,
+        max_value=2_147_483_647,
+        required=False,
+        widget=forms.NumberInput(attrs={"placeholder": "number"}),
+    )
+    sort = forms.ChoiceField(label="Sort by", choices=PARTY_SORTS, required=False)
+
+    def since_number(self) -> int | None:
+        return self.cleaned_data.get("since") if self.is_valid() else None
+
+    def apply(self, rows) -> list:
+        """The party's rows that pass the filters, in the order asked (furthest from the
+        others first by default); every row, so ordered, when the form is invalid."""
+        data = self.cleaned_data if self.is_valid() else {}
+        topic, stances, since = data.get("topic"), set(data.get("stance") or ()), data.get("since")
+        kept = [
+            row
+            for row in rows
+            if (not topic or row.version.clause.topic == topic)
+            and (not stances or row.stance in stances)
+            and (since is None or row.stance != row.since)
+        ]
+        if data.get("sort") == POINT:
+            return kept
+        return largest_first(kept, lambda row: row.apart)

@@ -41,7 +41,17 @@ def pair_disagreement(row, first: Hashable, second: Hashable) -> int | None:
     return abs(a - b)
 
 
-def _largest_first(value: int | None) -> tuple[bool, int]:
+def apartness(own: str | None, others) -> float | None:
+    """How far a party's stance stands from the mean of the other parties' known stances
+    (0 to 4), None when its own or every other stance is unknown."""
+    value = stance_value(own) if own else None
+    known = [v for v in (stance_value(s) for s in others if s) if v is not None]
+    if value is None or not known:
+        return None
+    return abs(value - sum(known) / len(known))
+
+
+def _largest_first(value: float | None) -> tuple[bool, float]:
     return (value is None, -(value or 0))
 
 
@@ -69,3 +79,8 @@ def order_rows(
     if by == PAIR and party is not None and other is not None:
         return sorted(rows, key=lambda row: _largest_first(pair_disagreement(row, party, other)))
     return list(rows)
+
+
+def largest_first(rows: Sequence[Row], measure) -> list[Row]:
+    """``rows`` by ``measure(row)``, largest first, those it cannot tell (None) last."""
+    return sorted(rows, key=lambda row: _largest_first(measure(row)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from django.db.models import Count, QuerySet
 
 from clauses.diff import ClauseDiff, PartyChange
+from clauses.matrix_order import apartness
 from clauses.models import ClauseVersion, Plan, Position, Revision
 from clauses.selectors import (
     clause_versions_of,
@@ -38,6 +39,17 @@ class PartyRow:
     version: ClauseVersion  # the clause in the current revision
     position: Position | None  # the party's position on it; None if none recorded
     change: ClauseDiff  # the clause since the previous revision, this party's side only
+    others: tuple[str, ...] = ()  # the other parties' stances on the clause
+    since: str | None = None  # the party's stance in the revision asked about, if any
+
+    @property
+    def apart(self) -> float | None:
+        """How far the party stands from the others on this clause (0 to 4)."""
+        return apartness(self.position.stance if self.position else None, self.others)
+
+    @property
+    def stance(self) -> str | None:
+        return self.position.stance if self.position else None
 
     @property
     def movement(self) -> PartyChange | None:
@@ -52,14 +64,38 @@ class PartyPlan:
     previous: Revision | None  # the revision it continues
     rows: tuple[PartyRow, ...]  # the current revision's clauses, in draft order
     dropped: tuple[ClauseDiff, ...]  # clauses of the previous revision the current dropped
+    clause_count: int = 0  # the current revision's clauses, whatever rows a page keeps
 
 
-def party_positions(*, party: Party) -> list[PartyPlan]:
-    """The party's position on every clause of each plan's current revision, and where it
-    moved since the revision that one continues (three queries: the current revisions,
-    their clause versions and the previous revisions', this party's positions on them).
-    Plans where the party holds no position in either revision are left out."""
+def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan]:
+    """The party's position on every clause of each plan's current revision, where it
+    moved since the revision that one continues, and the other parties' stances beside it
+    (four queries: the current revisions, their clause versions and the previous
+    revisions', this party's positions on them, the other parties' stances on the current
+    ones). With ``since``, a revision number, each row also holds the party's stance in
+    that revision of its plan (one query more). Plans where the party holds no position in
+    either revision are left out."""
     current_ones = list(current_revisions())
+    others: dict[int, list[str]] = {}
+    for version_id, stance in (
+        Position.objects.filter(clause_version__revision__in=current_ones)
+        .exclude(party=party)
+        .order_by()
+        .values_list("clause_version_id", "stance")
+    ):
+        others.setdefault(version_id, []).append(stance)
+    before: dict[tuple[int, int], str] = {}
+    if since is not None:
+        rows = (
+            Position.objects.filter(
+                party=party,
+                clause_version__revision__number=since,
+                clause_version__revision__plan__in=[r.plan_id for r in current_ones],
+            )
+            .order_by()
+            .values_list("clause_version__revision__plan_id", "clause_version__clause_id", "stance")
+        )
+        before = {(plan_id, clause_id): stance for plan_id, clause_id, stance in rows}
     sides = [r for revision in current_ones for r in (revision, revision.previous) if r is not None]
     only_this_party = positions_with_party(Position.objects.filter(party=party))
     versions = list(clause_versions_of(sides, positions=only_this_party))
@@ -78,6 +114,8 @@ def party_positions(*, party: Party) -> list[PartyPlan]:
                 version=v,
                 position=next(iter(v.positions.all()), None),
                 change=changes[v.clause_id],
+                others=tuple(others.get(v.pk, ())),
+                since=before.get((revision.plan_id, v.clause_id)),
             )
             for v in current
         )
@@ -89,6 +127,7 @@ def party_positions(*, party: Party) -> list[PartyPlan]:
                 previous=revision.previous,
                 rows=rows,
                 dropped=dropped,
+                clause_count=len(rows),
             )
         )
     return plans

@@ -1,7 +1,11 @@
 """The parties, and where one party stands on every clause."""
 
+from dataclasses import replace
+
 from django.http import Http404
 from django.shortcuts import render
+
+from clauses.filters import PartyFilterForm
 
 from . import selectors
 from .models import Party
@@ -18,8 +22,15 @@ def party_detail(request, party):
         party = selectors.party_get(party)
     except Party.DoesNotExist:
         raise Http404(NO_SUCH_PARTY) from None
+    form = PartyFilterForm(request.GET)
+    plans = selectors.party_positions(party=party, since=form.since_number())
     return render(
         request,
         "parties/party_detail.html",
-        {"party": party, "plans": selectors.party_positions(party=party)},
+        {
+            "party": party,
+            "form": form,
+            "since": form.since_number(),
+            "plans": [replace(entry, rows=tuple(form.apply(entry.rows))) for entry in plans],
+        },
     )

@@ -2,7 +2,16 @@
 
 from typing import NamedTuple
 
-from clauses.matrix_order import GAP, PAIR, POINT, STANCE, order_rows, pair_disagreement
+from clauses.matrix_order import (
+    GAP,
+    PAIR,
+    POINT,
+    STANCE,
+    apartness,
+    largest_first,
+    order_rows,
+    pair_disagreement,
+)
 from clauses.vocabularies import Stance
 
 UA, RU = "ukraine", "russia"
@@ -98,3 +107,20 @@ def test_an_order_missing_its_parties_keeps_the_draft_s():
 def test_ties_keep_the_draft_order():
     tied = [row("a", gap=2), row("b", gap=2), row("c", gap=2)]
     assert names(order_rows(tied, by=GAP)) == ["a", "b", "c"]
+
+
+def test_a_party_stands_apart_by_its_distance_from_the_others_mean():
+    assert apartness(Stance.OPPOSES, [Stance.SUPPORTS, Stance.SUPPORTS]) == 3
+    assert apartness(Stance.SUPPORTS, [Stance.SUPPORTS, Stance.RED_LINE]) == 2
+    assert apartness(Stance.AMBIGUOUS, [Stance.AMBIGUOUS]) == 0
+
+
+def test_apartness_leaves_unknown_stances_out_and_cannot_be_told_without_two_sides():
+    assert apartness(Stance.SUPPORTS, [Stance.UNKNOWN, Stance.OPPOSES]) == 3
+    assert apartness(Stance.UNKNOWN, [Stance.SUPPORTS]) is None
+    assert apartness(None, [Stance.SUPPORTS]) is None
+    assert apartness(Stance.SUPPORTS, [Stance.UNKNOWN]) is None
+
+
+def test_largest_first_puts_what_cannot_be_told_last():
+    assert largest_first([1, None, 3, 2], lambda v: v) == [3, 2, 1, None]

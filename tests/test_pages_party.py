@@ -100,3 +100,47 @@ def test_an_unknown_party_is_404(client, db):
     response = client.get("/parties/atlantis/")
     assert response.status_code == 404
     assert "Nothing at this address" in response.content.decode()
+
+
+@pytest.fixture
+def apart(russia):
+    """Two more parties on r2: on the army cap Russia (opposes) faces two who support it;
+    on the DMZ all three are conditional."""
+    plan = russia.positions.first().clause_version.revision.plan
+    r2 = plan.revisions.get(number=2)
+    for slug in ("us", "eu"):
+        other = PartyFactory(slug=slug, name=slug.upper())
+        for clause, stance in (("army", Stance.SUPPORTS), ("dmz", Stance.CONDITIONAL)):
+            version = r2.clause_versions.get(clause__slug=clause)
+            PositionFactory(clause_version=version, party=other, stance=stance)
+    return russia
+
+
+def party_rows(client, **params):
+    response = client.get(reverse("parties:detail", kwargs={"party": "russia"}), params)
+    assert response.status_code == 200
+    (entry,) = response.context["plans"]
+    return [row.version.clause.slug for row in entry.rows]
+
+
+def test_the_party_page_puts_where_it_stands_apart_from_the_others_first(client, apart):
+    # Army cap: opposes (-1) against supports (+2) twice: 3 apart. DMZ: 0. Nuclear plant:
+    # Russia holds no position there, so it cannot tell, and comes last.
+    assert party_rows(client) == ["army", "dmz", "zaes"]
+    response = client.get(reverse("parties:detail", kwargs={"party": "russia"}))
+    rows = response.context["plans"][0].rows
+    assert [row.apart for row in rows] == [3.0, 0.0, None]
+    assert party_rows(client, sort="point") == ["army", "dmz", "zaes"]
+
+
+def test_the_party_page_filters_by_stance_and_topic(client, apart):
+    assert party_rows(client, stance=[Stance.CONDITIONAL, Stance.SUPPORTS]) == ["dmz"]
+    assert party_rows(client, topic="the-moon") == ["army", "dmz", "zaes"]  # invalid: all
+
+
+def test_the_party_page_keeps_the_clauses_where_it_moved_since_a_chosen_revision(client, apart):
+    # Since r1: it moved on the army cap (supports -> opposes), held on the DMZ; it held
+    # nothing on the nuclear plant either side.
+    assert party_rows(client, since=1) == ["army"]
+    page = client.get(reverse("parties:detail", kwargs={"party": "russia"}), {"since": 1})
+    assert '<th scope="col">In r1</th>' in page.content.decode()

@@ -96,6 +96,15 @@ PAGES = {
         "the latest revision of every plan, with its plan and what it continues",
         "the clause versions of those and of what they continue, with their clause",
         "the party's positions on them",
+        "the other parties' stances on the latest revisions",
+    ],
+    "/parties/generated-party-0/?since=1&topic=military&stance=opposes&sort=point": [
+        "the party",
+        "the latest revision of every plan, with its plan and what it continues",
+        "the clause versions of those and of what they continue, with their clause",
+        "the party's positions on them",
+        "the other parties' stances on the latest revisions",
+        "the party's stances in revision 1 of those plans",
     ],
 }
 
