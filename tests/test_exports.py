@@ -141,9 +141,11 @@ def test_the_overview_export_keeps_exactly_the_rows_and_columns_the_filters_keep
     assert data["meta"]["revisions"] == [1]
     assert data["meta"]["filters"] == {"topic": "military", "party": "russia"}
     assert data["meta"]["columns"] == list(EXPORT_POSITION_COLUMNS)
-    assert [(r["clause"], r["party"]) for r in data["rows"]] == [("army-size", "russia")]
-    assert data["rows"][0]["stance"] == "opposes"
-    assert data["rows"][0]["stance_value"] == -1
+    # Choosing a party highlights its column on the page; every column stays, in the export too.
+    rows = {(r["clause"], r["party"]): r for r in data["rows"]}
+    assert set(rows) == {("army-size", "russia"), ("army-size", "ukraine")}
+    assert rows["army-size", "russia"]["stance"] == "opposes"
+    assert rows["army-size", "russia"]["stance_value"] == -1
 
     searched = csv_rows(client.get("/plans/framework/?q=міністр&format=csv"))
     assert searched == []  # the search reads titles, texts and summaries, not quotes
@@ -204,7 +206,10 @@ def test_the_diff_exports_one_row_per_party_of_each_clause(client, two_revisions
     assert response["Content-Disposition"] == 'attachment; filename="framework-r1-r2-diff.csv"'
     rows = csv_rows(response)
     assert tuple(rows[0]) == EXPORT_CHANGE_COLUMNS
-    assert len(rows) == 8
+    # Like the page, the export leaves the unchanged clauses out unless asked for them.
+    assert {r["change"] for r in rows} == {"changed"}
+    every = csv_rows(client.get("/plans/framework/revisions/2/diff/?unchanged=on&format=csv"))
+    assert len(every) == 8
     moved = next(r for r in rows if r["clause"] == "zaporizhzhia" and r["party"] == "russia")
     assert moved["change"] == "changed"
     assert (moved["stance_before"], moved["stance_before_value"]) == ("opposes", "-1")
@@ -212,10 +217,10 @@ def test_the_diff_exports_one_row_per_party_of_each_clause(client, two_revisions
     assert moved["direction"] == "toward"
     assert moved["diff_url"] == "http://testserver/plans/framework/revisions/2/diff/"
 
-    only_changed = json_of(client.get("/plans/framework/compare/1...2/?changed=on&format=json"))
-    assert only_changed["meta"]["revisions"] == [1, 2]
-    assert only_changed["meta"]["filters"] == {"changed": "True"}
-    assert {r["clause"] for r in only_changed["rows"]} == {"zaporizhzhia"}
+    toward = json_of(client.get("/plans/framework/compare/1...2/?direction=toward&format=json"))
+    assert toward["meta"]["revisions"] == [1, 2]
+    assert toward["meta"]["filters"] == {"direction": "toward"}
+    assert {r["clause"] for r in toward["rows"]} == {"zaporizhzhia"}
 
 
 def test_the_clause_revision_and_party_pages_export_their_rows(client, two_revisions):

@@ -62,6 +62,7 @@ EXPORTS = {
         "the current revision of every plan",
         "their clause versions and those of what they continue",
         "the party's positions on them",
+        "the other parties' stances on the current revisions",
     ],
     "/api/v1/positions/?plan=generated&revision=all&format=csv": [
         "the plan of the filter",

@@ -112,7 +112,11 @@ def filters_of(form) -> dict[str, str]:
     if not form.is_valid():
         errors = " ".join(f"{name}: {' '.join(messages)}" for name, messages in form.errors.items())
         raise BadExport(BAD_FILTERS.format(errors=errors))
-    return {name: str(value) for name, value in form.cleaned_data.items() if value}
+    return {
+        name: ",".join(value) if isinstance(value, list) else str(value)
+        for name, value in form.cleaned_data.items()
+        if value
+    }
 
 
 def _filter_name(filters: Mapping[str, str]) -> list[str]:
@@ -128,9 +132,9 @@ def overview_table(request, plan) -> Table:
     except ValueError as refused:
         raise BadExport(str(refused)) from None
     matrix = plan_matrix(revision=shown)
-    filters = filters_of(OverviewFilterForm(request.GET, parties=matrix.parties))
-    form_filters = {("query" if key == "q" else key): value for key, value in filters.items()}
-    matrix = matrix.narrow(**form_filters)
+    form = OverviewFilterForm(request.GET, parties=matrix.parties)
+    filters = filters_of(form)
+    matrix = matrix.narrow(**form.narrowing())
     revision = matrix.revision
     meta = {
         "plan": plan.slug,
@@ -159,10 +163,10 @@ def overview_table(request, plan) -> Table:
 
 def _diff_table(request, *, plan, old: Revision, new: Revision) -> Table:
     """The diff's clauses the page's filters keep, one row per party (three queries)."""
-    form = DiffFilterForm(request.GET)
-    filters = filters_of(form)
     result = revision_diff(old=old, new=new)
-    clauses = form.apply(result.clauses)
+    form = DiffFilterForm(request.GET, parties=result.totals.parties)
+    filters = filters_of(form)
+    clauses, _unchanged_left_out = form.apply(result.clauses)
     meta = {
         "plan": plan.slug,
         "plan_title": plan.title,
