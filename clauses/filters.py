@@ -31,7 +31,12 @@ class OverviewFilterForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    sort = forms.ChoiceField(label="Sort by", choices=list(SORT_LABELS.items()), required=False)
+    # The draft's order is the empty value, so that a submitted form leaves it out of the URL.
+    sort = forms.ChoiceField(
+        label="Sort by",
+        choices=[("" if value == POINT else value, label) for value, label in SORT_LABELS.items()],
+        required=False,
+    )
     q = forms.CharField(
         label="Search",
         required=False,
@@ -150,9 +155,9 @@ class CompareForm(forms.Form):
         return data
 
 
-APART = "apart"
+# The default order is the empty value, so that a submitted form leaves it out of the URL.
 PARTY_SORTS = [
-    (APART, "where it stands apart from the others, furthest first"),
+    ("", "where it stands apart from the others, furthest first"),
     (POINT, "point (draft order)"),
 ]
 
