@@ -1,15 +1,18 @@
 """A party's page as data: its positions on the current revision of every plan, and where
 each moved since the revision that one continues (see clauses.views.exports)."""
 
+from dataclasses import replace
+
 from django.http import Http404
 
+from clauses.filters import PartyFilterForm
 from clauses.links import PageLinks
 from clauses.representations import (
     EXPORT_POSITION_COLUMNS,
     export_position_row_of,
     export_positions_data,
 )
-from clauses.views.exports import Table, page_url
+from clauses.views.exports import Table, filters_of, page_url
 
 from . import selectors
 from .models import Party
@@ -25,22 +28,29 @@ PARTY_COLUMNS = (
 
 
 def party_table(request, party) -> Table:
-    """The rows of the party page (four queries: the party, then ``party_positions``)."""
+    """The rows of the party page as its filters select and order them (four queries: the
+    party, then ``party_positions``)."""
     try:
         party = selectors.party_get(party)
     except Party.DoesNotExist:
         raise Http404(NO_SUCH_PARTY) from None
-    plans = selectors.party_positions(party=party)
+    form = PartyFilterForm(request.GET)
+    filters = filters_of(form)
+    plans = [
+        replace(entry, rows=tuple(form.apply(entry.rows)))
+        for entry in selectors.party_positions(party=party, since=form.since_number())
+    ]
     meta = {
         "party": party.slug,
         "party_name": party.name,
         "view": "party",
         "plans": [entry.plan.slug for entry in plans],
         "revisions": {entry.plan.slug: entry.revision.number for entry in plans},
-        "filters": {},
+        "filters": filters,
         "page_url": page_url(request),
     }
-    return Table((party.slug, "positions"), meta, PARTY_COLUMNS, _rows(plans, party, request))
+    name = (party.slug, "positions", *(f"{key}-{value}" for key, value in filters.items()))
+    return Table(name, meta, PARTY_COLUMNS, _rows(plans, party, request))
 
 
 def _rows(plans, party, request):

@@ -243,6 +243,14 @@ def test_the_clause_revision_and_party_pages_export_their_rows(client, two_revis
     assert plant["previous_revision"] == 1
     assert len(party["rows"]) == 4
 
+    # The party page's filters select the export's rows, as they do the page's.
+    page = client.get("/parties/russia/?stance=conditional")
+    filtered = json_of(client.get("/parties/russia/?stance=conditional&format=json"))
+    assert [r["clause"] for r in filtered["rows"]] == ["zaporizhzhia"]
+    assert filtered["meta"]["filters"] == {"stance": "conditional"}
+    assert b"zaporizhzhia" in page.content
+    assert client.get("/parties/russia/?since=x&format=csv").status_code == 400
+
 
 def test_an_export_of_a_missing_page_is_404(client, db):
     assert client.get("/plans/nothing/?format=csv").status_code == 404
