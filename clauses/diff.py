@@ -16,9 +16,16 @@ Choices worth knowing when rendering the result:
 - A position counts as changed when its stance, summary, quote or source changed, or when
   it appears or disappears. ``carried_over`` and ``stated_on`` are exposed but alone do
   not change a clause.
+- A revision's ``coverage`` says what its silence means. In a ``full_text`` revision a
+  clause that is absent is absent; in a ``partial`` one (a report describing some points)
+  it is only not described. So a clause missing from a partial side is never ``added`` or
+  ``removed``: it is ``first_described`` (the old side is partial and silent on it) or
+  ``not_described`` (the new side is partial and silent on it), counted apart.
 - A party's direction is ``toward`` when its stance rose on the ordinal scale (closer to
   ``supports``), ``away`` when it fell, and ``unknown`` when either side is ``unknown`` or
-  missing: an unknown stance is never counted as 0.
+  missing: an unknown stance is never counted as 0. It is computed only between two
+  statements: two stances resting on the same quote are one statement read twice, not a
+  move, so their direction is ``unknown`` too.
 - The agreement gap of a clause version is the spread of the known stances of all parties
   holding a position on it, so it also moves when a party's position appears or goes.
 """
@@ -86,6 +93,7 @@ class PositionSnapshot:
     source_url: str = ""
     stated_on: datetime.date | None = None
     carried_over: bool = False
+    demand: str = ""  # what the party demands beyond the clause as worded
 
 
 @dataclass(frozen=True)
@@ -101,12 +109,17 @@ class ClauseSnapshot:
     positions: Mapping[str, PositionSnapshot]  # keyed by party slug
 
 
+FULL_TEXT = "full_text"
+PARTIAL = "partial"  # the values of clauses.vocabularies.Coverage
+
+
 @dataclass(frozen=True)
 class RevisionSnapshot:
     revision_id: int | None
     number: int | None
     label: str
     clauses: Sequence[ClauseSnapshot] = ()
+    coverage: str = FULL_TEXT
 
 
 # Output.
@@ -117,6 +130,8 @@ class ClauseChange(StrEnum):
     REMOVED = "removed"
     CHANGED = "changed"
     UNCHANGED = "unchanged"
+    FIRST_DESCRIBED = "first_described"  # only in the new revision; the old one is partial
+    NOT_DESCRIBED = "not_described"  # only in the old revision; the new one is partial
 
 
 class ClauseField(StrEnum):
@@ -162,7 +177,8 @@ class PartyChange:
     quote_changed: bool
     source_changed: bool  # title or url
     stated_on_changed: bool
-    changed: bool  # stance, summary, quote or source changed, or the position came or went
+    changed: bool  # stance, summary, quote, demand or source changed, or it came or went
+    demand_changed: bool = False
 
     @property
     def moved(self) -> bool:
@@ -176,8 +192,8 @@ class PartyChange:
 
 @dataclass(frozen=True)
 class ClauseDiff:
-    """One clause across the two revisions; ``*_before`` is None for an added clause,
-    ``*_after`` None for a removed one."""
+    """One clause across the two revisions; ``*_before`` is None for an added (or first
+    described) clause, ``*_after`` None for a removed (or no longer described) one."""
 
     clause_id: int
     slug: str
@@ -224,6 +240,11 @@ class RevisionInfo:
     revision_id: int | None
     number: int | None
     label: str
+    coverage: str = FULL_TEXT
+
+    @property
+    def partial(self) -> bool:
+        return self.coverage == PARTIAL
 
 
 @dataclass(frozen=True)
@@ -242,15 +263,30 @@ class DiffTotals:
     changed: int = 0
     unchanged: int = 0
     parties: tuple[PartyTotals, ...] = ()  # every party in either revision, in party order
+    first_described: int = 0
+    not_described: int = 0
 
     @property
     def summary(self) -> str:
         """One line for a header: "3 added, 1 removed, 5 changed, 12 unchanged; Russia
-        moved on 2". Parties that did not move are left out."""
-        line = (
-            f"{self.added} added, {self.removed} removed, "
-            f"{self.changed} changed, {self.unchanged} unchanged"
-        )
+        moved on 2". Parties that did not move are left out. Against a partial revision
+        the counts that are not zero are listed, the clauses it is silent on apart:
+        "1 changed, 10 first described"."""
+        if self.first_described or self.not_described:
+            counts = (
+                (self.added, "added"),
+                (self.removed, "removed"),
+                (self.changed, "changed"),
+                (self.unchanged, "unchanged"),
+                (self.first_described, "first described"),
+                (self.not_described, "not described"),
+            )
+            line = ", ".join(f"{count} {words}" for count, words in counts if count)
+        else:
+            line = (
+                f"{self.added} added, {self.removed} removed, "
+                f"{self.changed} changed, {self.unchanged} unchanged"
+            )
         moves = [f"{p.party_name} moved on {p.moved}" for p in self.parties if p.moved]
         return f"{line}; {', '.join(moves)}" if moves else line
 
@@ -304,7 +340,9 @@ def diff(
     is the order parties are listed in (parties it does not name follow, by slug)."""
     old_clauses = _by_id(old)
     new_clauses = _by_id(new)
-    differ = _Differ(party_names or {})
+    differ = _Differ(
+        party_names or {}, old_partial=old.coverage == PARTIAL, new_partial=new.coverage == PARTIAL
+    )
     compare = differ.clause_diff
 
     # Removed clauses, grouped under the surviving clause they followed (None: the head).
@@ -324,8 +362,8 @@ def diff(
             results.extend(compare(before, None) for before in gone)
 
     return RevisionDiff(
-        old=RevisionInfo(old.revision_id, old.number, old.label),
-        new=RevisionInfo(new.revision_id, new.number, new.label),
+        old=RevisionInfo(old.revision_id, old.number, old.label, old.coverage),
+        new=RevisionInfo(new.revision_id, new.number, new.label, new.coverage),
         clauses=tuple(results),
         totals=differ.totals(results),
     )
@@ -365,8 +403,15 @@ class _Differ:
     party's moves are counted as they are found rather than in a second pass.
     """
 
-    def __init__(self, party_names: Mapping[str, str]) -> None:
+    def __init__(
+        self,
+        party_names: Mapping[str, str],
+        *,
+        old_partial: bool = False,
+        new_partial: bool = False,
+    ) -> None:
         self.party_names = party_names
+        self.old_partial, self.new_partial = old_partial, new_partial
         self.party_rank = {slug: rank for rank, slug in enumerate(party_names)}
         # (slugs before, slugs after) -> [(slug, display name)] in party order
         self.orders: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] = {}
@@ -408,11 +453,13 @@ class _Differ:
                 positions_changed = True
 
         if before is None:
-            change, changed_fields = ClauseChange.ADDED, ()
+            change = ClauseChange.FIRST_DESCRIBED if self.old_partial else ClauseChange.ADDED
+            changed_fields = ()
             current = after
             text = word_diff("", after.text)
         elif after is None:
-            change, changed_fields = ClauseChange.REMOVED, ()
+            change = ClauseChange.NOT_DESCRIBED if self.new_partial else ClauseChange.REMOVED
+            changed_fields = ()
             current = before
             text = word_diff(before.text, "")
         else:
@@ -466,6 +513,8 @@ class _Differ:
             removed=counts[ClauseChange.REMOVED],
             changed=counts[ClauseChange.CHANGED],
             unchanged=counts[ClauseChange.UNCHANGED],
+            first_described=counts[ClauseChange.FIRST_DESCRIBED],
+            not_described=counts[ClauseChange.NOT_DESCRIBED],
             parties=tuple(
                 PartyTotals(
                     party_slug=slug,
@@ -487,6 +536,7 @@ def _party_change(
         value_before, value_after = _ORDINAL_GET(stance_before), _ORDINAL_GET(stance_after)
         summary_changed = before.summary != after.summary
         quote_changed = before.quote != after.quote
+        demand_changed = before.demand != after.demand
         source_changed = (
             before.source_title != after.source_title or before.source_url != after.source_url
         )
@@ -501,11 +551,15 @@ def _party_change(
         value_before, value_after = (value, None) if before is not None else (None, value)
         summary_changed = present.summary != ""
         quote_changed = present.quote != ""
+        demand_changed = present.demand != ""
         source_changed = present.source_title != "" or present.source_url != ""
         stated_on_changed = present.stated_on is not None
         stance_changed = True
 
     if value_before is None or value_after is None:
+        direction = Direction.UNKNOWN
+    elif stance_changed and before.quote and before.quote == after.quote:
+        # One statement read two ways is a reinterpretation, not a move the source records.
         direction = Direction.UNKNOWN
     elif value_after > value_before:
         direction = Direction.TOWARD
@@ -531,7 +585,8 @@ def _party_change(
             quote_changed,
             source_changed,
             stated_on_changed,
-            stance_changed or summary_changed or quote_changed or source_changed,
+            stance_changed or summary_changed or quote_changed or source_changed or demand_changed,
+            demand_changed,
         )
     )
 

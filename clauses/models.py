@@ -13,7 +13,7 @@ from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 
 from .tracking import TrackedModel
-from .vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topic
+from .vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
 
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
 PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
@@ -98,6 +98,15 @@ class Revision(TrackedModel):
     )
     provenance = models.CharField(
         max_length=20, choices=Provenance.choices, default=Provenance.REPORTED
+    )
+    # No CHECK constraint: full_clean() validates each CHECK with a query of its own,
+    # and every revision write (clone, paste, edit) would pay for it; the choices
+    # validate forms and the API.
+    coverage = models.CharField(
+        max_length=20,
+        choices=Coverage.choices,
+        default=Coverage.FULL_TEXT,
+        help_text="Full text: absent means absent. Partial: absent means not described.",
     )
     proposed_by = models.ForeignKey(
         "parties.Party",
@@ -257,6 +266,12 @@ class Position(TrackedModel):
     party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
     summary = models.TextField(blank=True, help_text="The party's position in a sentence or two.")
+    demand = models.TextField(
+        blank=True,
+        # The stance is the party's stance on the clause as worded; a demand that goes
+        # further is recorded here, so that it never reads as support.
+        help_text="What the party demands beyond the clause as worded.",
+    )
     quote = models.TextField(blank=True, help_text="The words of the source that state it.")
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)

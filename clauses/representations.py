@@ -31,6 +31,7 @@ POSITION_FIELDS = (
     "source_url",
     "stated_on",
     "carried_over",
+    "demand",
     "party__slug",
     "clause_version__number",
     "clause_version__clause__slug",
@@ -64,6 +65,7 @@ def position_row(position) -> tuple:
         position.source_url,
         position.stated_on,
         position.carried_over,
+        position.demand,
         position.party.slug,
         version.number,
         version.clause.slug,
@@ -104,6 +106,7 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
         source_url,
         stated_on,
         carried_over,
+        demand,
         party,
         clause_number,
         clause,
@@ -145,6 +148,7 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
                 "source_url": source_url,
                 "stated_on": _iso(stated_on),
                 "carried_over": carried_over,
+                "demand": demand,
             }
         )
     return results
@@ -212,6 +216,7 @@ def revision_data(revision, links: Links) -> dict:
         "published_on": _iso(revision.published_on),
         "status": revision.status,
         "provenance": revision.provenance,
+        "coverage": revision.coverage,
         "proposed_by": proposed_by.slug if proposed_by else None,
         "proposed_by_url": links.party(proposed_by.slug) if proposed_by else None,
         "previous": previous.number if previous else None,

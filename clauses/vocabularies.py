@@ -28,6 +28,15 @@ class Provenance(models.TextChoices):
     PARAPHRASED = "paraphrased", "paraphrased"
 
 
+class Coverage(models.TextChoices):
+    """How much of a draft its revision records. In ``full_text`` absence means absent; in
+    ``partial`` (a report describing some points) absence means only *not described*, so a
+    diff never calls a clause added or removed because a partial side is silent on it."""
+
+    FULL_TEXT = "full_text", "full text"
+    PARTIAL = "partial", "partial"
+
+
 class Topic(models.TextChoices):
     TERRITORY = "territory", "territory"
     SECURITY_GUARANTEES = "security_guarantees", "security guarantees"
@@ -95,6 +104,7 @@ TOPIC_LABELS: dict[str, str] = dict(Topic.choices)
 CLAUSE_STATUS_LABELS: dict[str, str] = dict(ClauseStatus.choices)
 REVISION_STATUS_LABELS: dict[str, str] = dict(RevisionStatus.choices)
 PROVENANCE_LABELS: dict[str, str] = dict(Provenance.choices)
+COVERAGE_LABELS: dict[str, str] = dict(Coverage.choices)
 
 # Stored value -> choice member, for code that turns thousands of plain rows into members:
 # a dictionary lookup costs far less than calling the enum per row.

@@ -9,6 +9,8 @@ import pytest
 
 from clauses.diff import (
     DUPLICATE_CLAUSE,
+    FULL_TEXT,
+    PARTIAL,
     POSITION_KEY_MISMATCH,
     ClauseChange,
     ClauseField,
@@ -54,9 +56,15 @@ def clause(
     )
 
 
-def revision(*clauses: ClauseSnapshot, number: int = 1) -> RevisionSnapshot:
+def revision(
+    *clauses: ClauseSnapshot, number: int = 1, coverage: str = FULL_TEXT
+) -> RevisionSnapshot:
     return RevisionSnapshot(
-        revision_id=number, number=number, label=f"Draft {number}", clauses=clauses
+        revision_id=number,
+        number=number,
+        label=f"Draft {number}",
+        clauses=clauses,
+        coverage=coverage,
     )
 
 
@@ -469,9 +477,112 @@ def test_the_result_turns_into_json():
         "away": 0,
     }
     assert data["summary"] == result.summary
-    assert data["new"] == {"revision_id": 2, "number": 2, "label": "Draft 2"}
+    assert data["new"] == {
+        "revision_id": 2,
+        "number": 2,
+        "label": "Draft 2",
+        "coverage": "full_text",
+    }
     # The standard conversion works as well, for callers that bring their own encoder.
     assert dataclasses.asdict(result)["clauses"][0]["parties"][0]["after"]["stated_on"] == stated
+
+
+# Partial revisions: silence is not absence.
+
+
+def test_a_clause_a_partial_old_revision_is_silent_on_is_first_described_not_added():
+    nato = clause(1, positions=(pos("ukraine", Stance.OPPOSES),))
+    old = revision(nato, coverage=PARTIAL)
+    new = revision(
+        clause(1, text="Reworded.", positions=(pos("ukraine", Stance.OPPOSES),)),
+        clause(2, positions=(pos("russia", Stance.SUPPORTS),)),
+        clause(3),
+        number=2,
+    )
+
+    result = diff(old, new, party_names=PARTY_NAMES)
+
+    assert [c.change for c in result.clauses] == [
+        ClauseChange.CHANGED,
+        ClauseChange.FIRST_DESCRIBED,
+        ClauseChange.FIRST_DESCRIBED,
+    ]
+    assert (result.totals.added, result.totals.first_described) == (0, 2)
+    assert result.summary == "1 changed, 2 first described"
+    assert result.old.partial and not result.new.partial
+    first = result.clauses[1]
+    assert first.parties[0].direction == Direction.UNKNOWN
+    assert first.text.ops == ops((OpKind.INSERT, "Text of clause 2."))
+
+
+def test_a_clause_a_partial_new_revision_is_silent_on_is_not_described_not_removed():
+    old = revision(clause(1), clause(2, positions=(pos("russia", Stance.OPPOSES),)))
+    new = revision(clause(1), number=2, coverage=PARTIAL)
+
+    result = diff(old, new, party_names=PARTY_NAMES)
+
+    assert [c.change for c in result.clauses] == [
+        ClauseChange.UNCHANGED,
+        ClauseChange.NOT_DESCRIBED,
+    ]
+    assert (result.totals.removed, result.totals.not_described) == (0, 1)
+    assert result.summary == "1 unchanged, 1 not described"
+    assert result.totals.parties[0].moved == 0
+
+
+def test_only_the_partial_side_s_silence_is_excused():
+    """A full-text side still adds and removes: only the partial side's silence is not
+    evidence."""
+    partial_old = diff(
+        revision(clause(1), clause(2), coverage=PARTIAL),
+        revision(clause(1), clause(3), number=2),
+    )
+    assert [c.change for c in partial_old.clauses] == [
+        ClauseChange.UNCHANGED,
+        ClauseChange.REMOVED,
+        ClauseChange.FIRST_DESCRIBED,
+    ]
+    partial_new = diff(
+        revision(clause(1), clause(2)),
+        revision(clause(1), clause(3), number=2, coverage=PARTIAL),
+    )
+    assert [c.change for c in partial_new.clauses] == [
+        ClauseChange.UNCHANGED,
+        ClauseChange.NOT_DESCRIBED,
+        ClauseChange.ADDED,
+    ]
+    assert partial_new.summary == "1 added, 1 unchanged, 1 not described"
+
+
+def test_two_full_text_revisions_keep_the_four_counts_of_the_headline():
+    result = diff(revision(clause(1)), revision(clause(2), number=2))
+    assert result.summary == "1 added, 1 removed, 0 changed, 0 unchanged"
+
+
+def test_two_stances_resting_on_one_quote_are_not_a_move():
+    """The same statement read as support in one draft and opposition in the next records
+    no shift: the direction is unknown and the party is not counted as having moved."""
+    said = "Putin has recently insisted that peace terms should include Ukraine ceding land."
+    old = clause(1, positions=(pos("russia", Stance.SUPPORTS, quote=said),))
+    new = clause(1, text="Other.", positions=(pos("russia", Stance.OPPOSES, quote=said),))
+
+    result = diff(revision(old), revision(new, number=2), party_names=PARTY_NAMES)
+
+    (russia,) = result.clauses[0].parties
+    assert russia.stance_changed and russia.direction == Direction.UNKNOWN
+    assert result.totals.parties[0].moved == 0
+    moved = only(old, clause(1, positions=(pos("russia", Stance.OPPOSES, quote="No."),)))
+    assert moved.parties[0].direction == Direction.AWAY
+
+
+def test_a_demand_that_appears_changes_the_position_but_moves_no_stance():
+    old = clause(1, positions=(pos("russia", Stance.UNKNOWN),))
+    new = clause(1, positions=(pos("russia", Stance.UNKNOWN, demand="All of Donetsk."),))
+
+    (russia,) = only(old, new).parties
+
+    assert russia.demand_changed and russia.changed and not russia.stance_changed
+    assert russia.direction == Direction.UNKNOWN
 
 
 # Word-level text diff.
@@ -537,7 +648,7 @@ def test_a_long_clause_with_one_word_changed_is_fast_and_exact():
 
 
 def test_a_frozen_builder_makes_the_same_frozen_instance_as_the_constructor():
-    values = ("russia", Stance.OPPOSES, "No.", "", "TASS", "https://tass.ru/", None, True)
+    values = ("russia", Stance.OPPOSES, "No.", "", "TASS", "https://tass.ru/", None, True, "")
     built = frozen_builder(PositionSnapshot)(values)
     made = PositionSnapshot(*values)
     assert built == made and repr(built) == repr(made) and hash(built) == hash(made)

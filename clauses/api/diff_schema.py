@@ -9,6 +9,7 @@ from rest_framework import serializers
 
 from clauses.diff import ClauseChange, ClauseField, Convergence, Direction
 from clauses.textdiff import OpKind
+from clauses.vocabularies import Coverage
 
 
 def _choices(enum):
@@ -24,6 +25,9 @@ class DiffPositionSerializer(serializers.Serializer):
     source_url = serializers.CharField(allow_blank=True)
     stated_on = serializers.DateField(allow_null=True)
     carried_over = serializers.BooleanField()
+    demand = serializers.CharField(
+        allow_blank=True, help_text="What the party demands beyond the clause as worded."
+    )
 
 
 class PartyChangeSerializer(serializers.Serializer):
@@ -42,6 +46,7 @@ class PartyChangeSerializer(serializers.Serializer):
     source_changed = serializers.BooleanField()
     stated_on_changed = serializers.BooleanField()
     changed = serializers.BooleanField()
+    demand_changed = serializers.BooleanField()
 
 
 class TextOpSerializer(serializers.Serializer):
@@ -81,6 +86,11 @@ class RevisionInfoSerializer(serializers.Serializer):
     revision_id = serializers.IntegerField()
     number = serializers.IntegerField()
     label = serializers.CharField(allow_blank=True)
+    coverage = serializers.ChoiceField(
+        choices=Coverage.choices,
+        help_text="full_text: what is absent is absent; partial: what is absent is only "
+        "not described, so the diff calls it first_described or not_described.",
+    )
 
 
 class PartyTotalsSerializer(serializers.Serializer):
@@ -97,6 +107,12 @@ class DiffTotalsSerializer(serializers.Serializer):
     changed = serializers.IntegerField()
     unchanged = serializers.IntegerField()
     parties = PartyTotalsSerializer(many=True)
+    first_described = serializers.IntegerField(
+        help_text="Clauses only in the new revision, which the partial old one does not describe."
+    )
+    not_described = serializers.IntegerField(
+        help_text="Clauses only in the old revision, which the partial new one does not describe."
+    )
 
 
 class RevisionDiffSerializer(serializers.Serializer):

@@ -24,7 +24,7 @@ from clauses.tracking import (
     SUMMARY_REQUIRED,
     SUMMARY_TOO_LONG,
 )
-from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance
+from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance
 
 from .exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND, UNKNOWN_FIELD
 from .filters import MAX_NUMBER
@@ -84,6 +84,12 @@ class RevisionEdit(EditInput):
     published_on = serializers.DateField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=RevisionStatus.choices, required=False)
     provenance = serializers.ChoiceField(choices=Provenance.choices, required=False)
+    coverage = serializers.ChoiceField(
+        choices=Coverage.choices,
+        required=False,
+        help_text="full_text (what is absent is absent) or partial (the source describes "
+        "only some points: what is absent is not described).",
+    )
     proposed_by = serializers.SlugField(
         required=False, allow_null=True, help_text="A party's slug, or null."
     )
@@ -154,6 +160,11 @@ class PositionEdit(EditInput):
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     summary = serializers.CharField(
         required=False, allow_blank=True, help_text="The party's position in a sentence or two."
+    )
+    demand = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        help_text="What the party demands beyond the clause as worded.",
     )
     quote = serializers.CharField(required=False, allow_blank=True)
     source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)

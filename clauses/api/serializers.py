@@ -8,7 +8,14 @@ from rest_framework import serializers
 
 from clauses import representations
 from clauses.links import Links, links_for
-from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topic
+from clauses.vocabularies import (
+    ClauseStatus,
+    Coverage,
+    Provenance,
+    RevisionStatus,
+    Stance,
+    Topic,
+)
 
 
 def _url(**kwargs):
@@ -59,6 +66,11 @@ class PositionSerializer(ReadSerializer):
     carried_over = serializers.BooleanField(
         read_only=True, help_text="Copied from the previous revision and not yet reconfirmed."
     )
+    demand = serializers.CharField(
+        read_only=True,
+        help_text="What the party demands beyond the clause as worded; its stance is on the "
+        "wording, so a demand that goes further is not support.",
+    )
 
     represent = staticmethod(representations.position_data)
 
@@ -94,6 +106,12 @@ class RevisionSerializer(ReadSerializer):
     published_on = serializers.DateField(read_only=True, allow_null=True)
     status = serializers.ChoiceField(choices=RevisionStatus.choices, read_only=True)
     provenance = serializers.ChoiceField(choices=Provenance.choices, read_only=True)
+    coverage = serializers.ChoiceField(
+        choices=Coverage.choices,
+        read_only=True,
+        help_text="full_text: what is absent is absent; partial: what is absent is only not "
+        "described.",
+    )
     proposed_by = serializers.SlugField(read_only=True, allow_null=True)
     proposed_by_url = _url(allow_null=True)
     previous = serializers.IntegerField(

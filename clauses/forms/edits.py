@@ -49,6 +49,7 @@ class RevisionForm(EditForm):
             "published_on",
             "status",
             "provenance",
+            "coverage",
             "proposed_by",
             "previous",
             "source_title",
@@ -124,7 +125,15 @@ class ClauseForm(EditForm):
 class PositionForm(EditForm):
     class Meta:
         model = Position
-        fields = ["stance", "summary", "quote", "source_title", "source_url", "stated_on"]
+        fields = [
+            "stance",
+            "summary",
+            "demand",
+            "quote",
+            "source_title",
+            "source_url",
+            "stated_on",
+        ]
         labels = {
             "stated_on": "Stated on",
             "summary": "Position in a sentence or two",

@@ -70,6 +70,7 @@ def position_snapshot(position: Position) -> PositionSnapshot:
         source_url=position.source_url,
         stated_on=position.stated_on,
         carried_over=position.carried_over,
+        demand=position.demand,
     )
 
 
@@ -94,6 +95,7 @@ def snapshot_of(revision: Revision, versions: Sequence[ClauseVersion]) -> Revisi
         number=revision.number,
         label=revision.label,
         clauses=tuple(clause_snapshot(v) for v in versions),
+        coverage=revision.coverage,
     )
 
 
@@ -161,6 +163,7 @@ def _load(
             "source_url",
             "stated_on",
             "carried_over",
+            "demand",
         )
     )
     version_rows = list(versions)
@@ -180,6 +183,7 @@ def _load(
         source_url,
         stated_on,
         carried_over,
+        demand,
     ) in positions:
         held = by_version.get(version_id)
         if held is None:
@@ -194,6 +198,7 @@ def _load(
                 source_url,
                 stated_on,
                 carried_over,
+                demand,
             )
         )
         if party_slug not in parties:
@@ -245,6 +250,7 @@ def _load(
             number=revision.number,
             label=revision.label,
             clauses=tuple(clauses[revision.pk]),
+            coverage=revision.coverage,
         )
         for revision in revisions
     }

@@ -17,7 +17,15 @@ from .saving import locked, only_editable, save_new, unique_slug
 
 CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
 CLAUSE_EDITABLE = ("title", "topic", "description")
-POSITION_EDITABLE = ("stance", "summary", "quote", "source_title", "source_url", "stated_on")
+POSITION_EDITABLE = (
+    "stance",
+    "summary",
+    "demand",
+    "quote",
+    "source_title",
+    "source_url",
+    "stated_on",
+)
 
 
 def clause_version_update(

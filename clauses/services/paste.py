@@ -17,7 +17,7 @@ from ..drafting.parse import ParsedDraft, parse_draft
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
 from ..topics import guess_topic
 from ..tracking import require_summary
-from ..vocabularies import ClauseStatus, Topic
+from ..vocabularies import ClauseStatus, Coverage, Topic
 from .fingerprints import fingerprints_refresh
 from .revisions import copy_positions, revision_create
 from .saving import bulk_create_tracked, unique_slug
@@ -168,6 +168,8 @@ def revision_from_paste(
             previous=previous,
             expected_number=expected_number,
             branch=branch,
+            # A pasted draft is the whole text: what it leaves out is absent from it.
+            coverage=Coverage.FULL_TEXT,
             **fields,
         )
         new_clauses = _create_new_clauses(plan, points, user=user, summary=summary)

@@ -6,7 +6,7 @@ from django.db import connection, transaction
 from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
 from ..selectors import next_revision_number
 from ..tracking import EditConflict, require_summary, save_edit
-from ..vocabularies import RevisionStatus
+from ..vocabularies import Coverage, RevisionStatus
 from .fingerprints import fingerprints_refresh
 from .saving import (
     bulk_create_tracked,
@@ -22,6 +22,7 @@ REVISION_EDITABLE = (
     "published_on",
     "status",
     "provenance",
+    "coverage",
     "proposed_by",
     "previous",
     "source_title",
@@ -173,6 +174,9 @@ def revision_clone(
             provenance=source.provenance,
             status=RevisionStatus.DRAFT,
             branch=branch,
+            # A clone is the editor's record of a whole new draft, whatever its source
+            # described; an editor who has only a report of it marks it partial.
+            coverage=Coverage.FULL_TEXT,
         )
         copy_clause_versions(source=source, target=revision, user=user, summary=summary)
         clone_positions(source=source, target=revision, user=user, summary=summary)
@@ -284,7 +288,15 @@ def clone_positions(*, source: Revision, target: Revision, user, summary: str) -
 
 
 # What a copied position takes over from the one it copies; carried_over is set anew.
-POSITION_COPIED = ("stance", "summary", "quote", "source_title", "source_url", "stated_on")
+POSITION_COPIED = (
+    "stance",
+    "summary",
+    "demand",
+    "quote",
+    "source_title",
+    "source_url",
+    "stated_on",
+)
 
 
 def copy_positions(*, positions, into: dict[int, ClauseVersion], user, summary: str) -> None:
