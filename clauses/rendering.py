@@ -30,7 +30,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
-from .diff import ClauseDiff, PartyChange
+from .diff import ClauseChange, ClauseDiff, PartyChange
 from .selectors import Matrix
 from .textdiff import OpKind, TextOp
 from .vocabularies import CLAUSE_STATUS_LABELS, STANCE_LABELS, TOPIC_LABELS
@@ -126,6 +126,11 @@ def carried_over() -> str:
     return partial("_carried")
 
 
+def demand_marker() -> str:
+    """``_demand.html``: the marker of a position that demands more than the clause."""
+    return partial("_demand")
+
+
 def gap(value: int | None) -> str:
     """``_gap.html``: how far apart the parties are on a clause."""
     return partial("_gap", gap=value)
@@ -189,15 +194,21 @@ def stance_steps(steps, numbers, *, plan_slug: str, clause_slug: str, party_slug
 # The overview matrix.
 
 
-def _matrix_cell(stance_value: str, carried: bool) -> Slotted:
+_MATRIX_CELL_SLOTS = ("href", "summary", "party_name")
+
+
+def _matrix_cell(
+    stance_value: str, carried: bool, quoted: bool = False, demand: bool = False
+) -> Slotted:
     return slotted(
         "_matrix_cell",
-        "href",
-        "summary",
-        "party_name",
+        *_MATRIX_CELL_SLOTS,
+        *(("quote",) if quoted else ()),
         stance=stance_value,
         label=STANCE_LABELS.get(stance_value, stance_value),
         carried_over=carried,
+        quoted=quoted,
+        demand=demand,
     )
 
 
@@ -233,7 +244,6 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> SafeString:
         (escape(p.name), escape(f"#position-{p.slug}"), empty.fill(party_name=p.name))
         for p in matrix.columns
     ]
-    cell_slots = ("href", "summary", "party_name")
     cells = {}
     row_fillers = {}
     out = []
@@ -245,11 +255,14 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> SafeString:
             if cell.stance is None:
                 row_cells.append(no_position)
                 continue
-            key = (cell.stance, cell.carried_over)
+            quote = cell.quote
+            key = (cell.stance, cell.carried_over, bool(quote), bool(cell.demand))
             fill = cells.get(key)
             if fill is None:
-                fill = cells[key] = _matrix_cell(*key).filler(*cell_slots)
-            row_cells.append(fill((href + anchor, escape(cell.summary), name)))
+                slots = (*_MATRIX_CELL_SLOTS, "quote") if quote else _MATRIX_CELL_SLOTS
+                fill = cells[key] = _matrix_cell(*key).filler(*slots)
+            values = (href + anchor, escape(cell.summary), name)
+            row_cells.append(fill((*values, escape(quote)) if quote else values))
         if pair_after is not None:
             row_cells.insert(pair_after, pair_gap(matrix.pair_gap(row)))
         fill = row_fillers.get(row.gap)
@@ -288,10 +301,17 @@ def text_diff(ops: Iterable[TextOp]) -> str:
 
 
 def diff_clauses(
-    clauses: Iterable[ClauseDiff], *, plan_slug: str, old_number: int, new_number: int
+    clauses: Iterable[ClauseDiff],
+    *,
+    plan_slug: str,
+    old_number: int,
+    new_number: int,
+    old_partial: bool = False,
 ) -> SafeString:
     """One article per clause of a diff from revision ``old_number`` to ``new_number``:
-    what changed in it, its text with the changes inline, and the parties that moved."""
+    what changed in it, its text with the changes inline, and the parties that moved.
+    ``old_partial``: the old revision describes only part of its draft, so a position
+    missing from it is not described rather than new."""
     clause_url = _url_maker("clauses:clause", "clause", plan=plan_slug)
     version_url = _url_maker("clauses:clause_version", "clause", plan=plan_slug, number=new_number)
     links = _DiffLinks(
@@ -299,6 +319,8 @@ def diff_clauses(
         version=lambda slug: escape(version_url(slug)),
         party=_url_maker("parties:detail", "party"),
         new_number=new_number,
+        old_number=old_number,
+        old_partial=old_partial,
         head=(
             '<thead><tr><th scope="col">Party</th><th scope="col">r{old}</th>'
             f'<th scope="col">r{new_number}</th><th scope="col">Moved</th><th scope="col">'
@@ -313,6 +335,8 @@ class _DiffLinks:
     version: Callable[[str], str]
     party: Callable[[str], str]
     new_number: int
+    old_number: int
+    old_partial: bool
     head: str  # the party table's header, up to its last column's title
     party_heads: dict[str, str] = field(default_factory=dict)  # by slug: each row's first cell
 
@@ -325,6 +349,14 @@ class _DiffLinks:
                 f"{escape(party.party_name)}</a></th>"
             )
         return head
+
+
+def _change_label(change: ClauseDiff, links: _DiffLinks) -> str:
+    if change.change == ClauseChange.FIRST_DESCRIBED:
+        return "first described"
+    if change.change == ClauseChange.NOT_DESCRIBED:
+        return f"not described in r{links.new_number}"
+    return change.change
 
 
 def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
@@ -348,7 +380,17 @@ def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
         )
     elif change.status_after:
         meta.append(f' · <span class="status">{_status(change.status_after)}</span>')
-    if change.change != "removed":
+    if change.change == ClauseChange.FIRST_DESCRIBED:
+        meta.append(
+            f" · not described in r{links.old_number}, which is partial: whether it was"
+            " there is not known"
+        )
+    elif change.change == ClauseChange.NOT_DESCRIBED:
+        meta.append(
+            f" · r{links.new_number} is partial and does not describe it: whether it is"
+            " still there is not known"
+        )
+    if change.change not in (ClauseChange.REMOVED, ClauseChange.NOT_DESCRIBED):
         meta.append(
             f' · <a href="{links.version(change.slug)}">as worded in r{links.new_number}</a>'
         )
@@ -358,7 +400,8 @@ def _diff_clause(change: ClauseDiff, links: _DiffLinks) -> str:
         '<header class="diff-clause-header">\n'
         f'<h2>\n<span class="clause-number">{number}.</span>\n'
         f'<a href="{links.clause(change.slug)}">{title}</a>\n'
-        f'<span class="change-badge change-badge-{kind}">{kind}</span>\n</h2>\n'
+        f'<span class="change-badge change-badge-{kind}">{escape(_change_label(change, links))}'
+        "</span>\n</h2>\n"
         f'<p class="meta">\n{"".join(meta)}\n</p>\n</header>\n'
     ]
     if change.change == "unchanged":
@@ -388,12 +431,14 @@ def _diff_parties(change: ClauseDiff, title: str, links: _DiffLinks) -> str:
     for party in change.parties:
         if changed and not party.changed:
             continue
+        undescribed = party.before is None and links.old_partial
         parts.append(
             f"<tr>\n{links.party_head(party)}\n"
-            f"<td>{stance(party.stance_before)}</td>\n"
+            f"<td>{_NOT_DESCRIBED if undescribed else stance(party.stance_before)}</td>\n"
             f"<td>{stance(party.stance_after)}"
+            f"{' ' + demand_marker() if party.after and party.after.demand else ''}"
             f"{' ' + carried_over() if party.carried_over else ''}"
-            f"</td>\n<td>{_moved(party)}</td>\n"
+            f"</td>\n<td>{direction('undescribed') if undescribed else _moved(party)}</td>\n"
             f"<td>{_party_details(party) if changed else _party_summary(party)}</td>\n</tr>\n"
         )
     parts.append("</tbody>\n</table>\n</div>\n")
@@ -412,10 +457,30 @@ def _moved(party: PartyChange) -> str:
     return direction(party.direction if party.stance_changed else "unchanged")
 
 
+_NOT_DESCRIBED = '<span class="meta">not described</span>'
+
+
 def _party_summary(party: PartyChange) -> str:
-    """An added or removed clause's position: its summary, the newer one first."""
-    after = party.after.summary if party.after else ""
-    return escape(after or (party.before.summary if party.before else ""))
+    """An added or removed clause's position: its summary, demand and evidence, the newer
+    one first."""
+    position = party.after or party.before
+    return escape(position.summary) + _demand(position) + _evidence(position)
+
+
+def _demand(position) -> str:
+    if not position.demand:
+        return ""
+    return f'<div class="changed-demand">{demand_marker()}: {escape(position.demand)}</div>'
+
+
+def _evidence(position) -> str:
+    """The quote a position rests on, with its source: shown where a stance is stated."""
+    if not position.quote:
+        return ""
+    return (
+        f'<blockquote class="position-quote">{escape(position.quote)}</blockquote>'
+        f'<div class="meta">source: {source(position.source_title, position.source_url)}</div>'
+    )
 
 
 def _party_details(party: PartyChange) -> str:
@@ -425,6 +490,12 @@ def _party_details(party: PartyChange) -> str:
     if party.summary_changed:
         summary = f"“{escape(after.summary)}”" if after and after.summary else "removed"
         parts.append(f'<div class="changed-summary">summary: {summary}</div>')
+    if party.demand_changed:
+        parts.append(_demand(after) if after and after.demand else "<div>demand: removed</div>")
+    if party.stance_changed and after is not None and after.quote:
+        # Where a stance moved, the words it now rests on, so the move can be checked.
+        parts.append(_evidence(after))
+        return "".join(parts)
     if party.quote_changed:
         parts.append("<div>quote changed</div>")
     if party.source_changed:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from clauses.diff import ClauseDiff, PartyChange
+from clauses.diff import ClauseChange, ClauseDiff, PartyChange
 from clauses.matrix_order import apartness
 from clauses.models import ClauseVersion, Plan, Position, Revision
 from clauses.selectors import (
@@ -65,6 +65,8 @@ class PartyPlan:
     rows: tuple[PartyRow, ...]  # the current revision's clauses, in draft order
     dropped: tuple[ClauseDiff, ...]  # clauses of the previous revision the current dropped
     clause_count: int = 0  # the current revision's clauses, whatever rows a page keeps
+    # clauses of the previous revision the current one, partial, does not describe
+    undescribed: tuple[ClauseDiff, ...] = ()
 
 
 def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan]:
@@ -119,7 +121,8 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
             )
             for v in current
         )
-        dropped = tuple(c for c in result.clauses if c.change == "removed")
+        dropped = tuple(c for c in result.clauses if c.change == ClauseChange.REMOVED)
+        undescribed = tuple(c for c in result.clauses if c.change == ClauseChange.NOT_DESCRIBED)
         plans.append(
             PartyPlan(
                 plan=revision.plan,
@@ -128,6 +131,7 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
                 rows=rows,
                 dropped=dropped,
                 clause_count=len(rows),
+                undescribed=undescribed,
             )
         )
     return plans

@@ -126,18 +126,23 @@ def test_text_diff():
     assert "<script>" not in rendering.text_diff(OPS)
 
 
+@pytest.mark.parametrize(("quoted", "demand"), [(False, False), (True, False), (True, True)])
 @pytest.mark.parametrize("carried", [False, True])
 @pytest.mark.parametrize("stance", Stance.values)
-def test_matrix_cell(stance, carried):
+def test_matrix_cell(stance, carried, quoted, demand):
     data = {"href": "/plans/p/r/1/c/?a=1&b=2#position-x", "summary": HOSTILE, "party_name": HOSTILE}
+    if quoted:
+        data["quote"] = HOSTILE
     expected = include(
         "_matrix_cell",
         stance=stance,
         label=STANCE_LABELS[stance],
         carried_over=carried,
+        quoted=quoted,
+        demand=demand,
         **data,
     )
-    assert rendering._matrix_cell(stance, carried).fill(**data) == expected
+    assert rendering._matrix_cell(stance, carried, quoted, demand).fill(**data) == expected
 
 
 def test_matrix_cell_without_position():
@@ -262,8 +267,18 @@ def test_matrix_rows_match_a_template_loop_over_the_partials():
     ``{% include %}``, hostile names and summaries included."""
     columns = [SimpleNamespace(name=HOSTILE, slug="a"), SimpleNamespace(name="B", slug="b")]
     cells = [
-        [SimpleNamespace(stance="supports", summary=HOSTILE, carried_over=True), None],
-        [None, SimpleNamespace(stance="red_line", summary="", carried_over=False)],
+        [
+            SimpleNamespace(
+                stance="supports", summary=HOSTILE, carried_over=True, quote=HOSTILE, demand=""
+            ),
+            None,
+        ],
+        [
+            None,
+            SimpleNamespace(
+                stance="unknown", summary="", carried_over=False, quote="", demand=HOSTILE
+            ),
+        ],
     ]
     rows = [
         SimpleNamespace(
@@ -293,6 +308,9 @@ def test_matrix_rows_match_a_template_loop_over_the_partials():
                     stance=cell.stance,
                     label=STANCE_LABELS[cell.stance],
                     carried_over=cell.carried_over,
+                    quoted=bool(cell.quote),
+                    quote=cell.quote,
+                    demand=bool(cell.demand),
                 )
                 if cell.stance
                 else include("_matrix_cell_empty", party_name=party.name)

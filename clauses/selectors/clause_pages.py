@@ -133,7 +133,12 @@ def _steps(versions: Sequence[ClauseVersion]) -> list[ClauseStep]:
         change = (
             None
             if previous_id is None
-            else clause_version_diff(previous, version, party_names=names)
+            else clause_version_diff(
+                previous,
+                version,
+                party_names=names,
+                old_coverage=version.revision.previous.coverage,
+            )
         )
         steps.append(ClauseStep(version=version, previous=previous, change=change))
     return steps

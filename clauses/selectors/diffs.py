@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from django.db.models import Prefetch, QuerySet
 
 from ..diff import (
+    FULL_TEXT,
     ClauseDiff,
     ClauseSnapshot,
     PositionSnapshot,
@@ -114,10 +115,17 @@ def diff_of_versions(
 
 
 def clause_version_diff(
-    before: ClauseVersion | None, after: ClauseVersion, *, party_names: dict[str, str]
+    before: ClauseVersion | None,
+    after: ClauseVersion,
+    *,
+    party_names: dict[str, str],
+    old_coverage: str = FULL_TEXT,
 ) -> ClauseDiff:
-    """One clause from one version to another, or from nothing (a new clause)."""
-    old = RevisionSnapshot(None, None, "", (clause_snapshot(before),) if before else ())
+    """One clause from one version to another, or from nothing: a new clause, or one first
+    described when the earlier revision (of ``old_coverage``) is partial."""
+    old = RevisionSnapshot(
+        None, None, "", (clause_snapshot(before),) if before else (), coverage=old_coverage
+    )
     new = RevisionSnapshot(None, None, "", (clause_snapshot(after),))
     (result,) = diff(old, new, party_names=party_names).clauses
     return result

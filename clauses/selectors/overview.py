@@ -37,6 +37,8 @@ class MatrixCell(NamedTuple):
     stance: str | None = None
     summary: str = ""
     carried_over: bool = False
+    quote: str = ""
+    demand: str = ""
 
 
 class MatrixRow(NamedTuple):
@@ -184,6 +186,8 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
             "stance",
             "summary",
             "carried_over",
+            "quote",
+            "demand",
             "party_id",
             "party__slug",
             "party__name",
@@ -195,14 +199,14 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
     parties: dict[int, MatrixParty] = {}
     party_order: dict[int, tuple] = {}
     by_version: dict[int, dict[int, MatrixCell]] = {}
-    for version_id, stance, summary, carried, party_id, *party_fields in positions:
+    for version_id, stance, summary, carried, quote, demand, party_id, *party_fields in positions:
         party = parties.get(party_id)
         if party is None:
             slug, name, short_name, color, sort_order = party_fields
             party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
             party_order[party_id] = (sort_order, name)
         by_version.setdefault(version_id, {})[party_id] = MatrixCell(
-            party, stance, summary, carried
+            party, stance, summary, carried, quote, demand
         )
     columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
     rows = []

@@ -35,7 +35,11 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
     page = Paginator(clauses, DIFF_PAGE_SIZE).get_page(request.GET.get("page"))
     articles = (
         diff_clauses(
-            page.object_list, plan_slug=plan.slug, old_number=old.number, new_number=new.number
+            page.object_list,
+            plan_slug=plan.slug,
+            old_number=old.number,
+            new_number=new.number,
+            old_partial=result.old.partial,
         )
         if clauses
         else ""
