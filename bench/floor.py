@@ -316,10 +316,10 @@ SELECT %s, clause_id, number, position_in_draft, text, status, 1
 FROM clauses_clauseversion WHERE revision_id = %s
 """
 _COPY_POSITIONS = """
-INSERT INTO clauses_position (clause_version_id, party_id, stance, summary, quote,
+INSERT INTO clauses_position (clause_version_id, party_id, stance, summary, demand, quote,
     source_title, source_url, stated_on, carried_over, version)
-SELECT new.id, p.party_id, p.stance, p.summary, p.quote, p.source_title, p.source_url,
-       p.stated_on, TRUE, 1
+SELECT new.id, p.party_id, p.stance, p.summary, p.demand, p.quote, p.source_title,
+       p.source_url, p.stated_on, TRUE, 1
 FROM clauses_position p
 JOIN clauses_clauseversion old ON old.id = p.clause_version_id
 JOIN clauses_clauseversion new ON new.clause_id = old.clause_id AND new.revision_id = %s
@@ -327,10 +327,10 @@ WHERE old.revision_id = %s
 """
 _NEW_REVISION = """
 INSERT INTO clauses_revision (plan_id, number, label, published_on, status, provenance,
-    proposed_by_id, previous_id, source_title, source_url, notes, version, branch)
+    coverage, proposed_by_id, previous_id, source_title, source_url, notes, version, branch)
 SELECT plan_id, (SELECT MAX(number) + 1 FROM clauses_revision WHERE plan_id = r.plan_id),
        'Revision ' || (SELECT MAX(number) + 1 FROM clauses_revision WHERE plan_id = r.plan_id),
-       NULL, 'draft', provenance, NULL, id, '', '', '', 1, branch
+       NULL, 'draft', provenance, 'full_text', NULL, id, '', '', '', 1, branch
 FROM clauses_revision r WHERE id = %s
 RETURNING id
 """

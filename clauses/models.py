@@ -106,6 +106,8 @@ class Revision(TrackedModel):
         max_length=20,
         choices=Coverage.choices,
         default=Coverage.FULL_TEXT,
+        # Also a database default, so that rows copied in SQL need not name the column.
+        db_default=Coverage.FULL_TEXT,
         help_text="Full text: absent means absent. Partial: absent means not described.",
     )
     proposed_by = models.ForeignKey(
@@ -268,6 +270,8 @@ class Position(TrackedModel):
     summary = models.TextField(blank=True, help_text="The party's position in a sentence or two.")
     demand = models.TextField(
         blank=True,
+        default="",
+        db_default="",
         # The stance is the party's stance on the clause as worded; a demand that goes
         # further is recorded here, so that it never reads as support.
         help_text="What the party demands beyond the clause as worded.",

@@ -1,8 +1,7 @@
 """A revision's coverage (full text or partial) and a position's demand.
 
-SQLite rebuilds clauses_revision to add the coverage check, which breaks the cross-row
-triggers of migration 0002 (see its docstring): they are removed first and installed again
-after.
+Should SQLite rebuild a table to add a column, it would break the cross-row triggers of
+migration 0002 (see its docstring): they are removed first and installed again after.
 """
 
 from importlib import import_module
@@ -15,7 +14,6 @@ cross_row_rules = import_module("clauses.migrations.0002_cross_row_rules")
 class Migration(migrations.Migration):
     dependencies = [
         ("clauses", "0003_editors_group"),
-        ("parties", "0001_initial"),
     ]
 
     operations = [
@@ -25,6 +23,8 @@ class Migration(migrations.Migration):
             name="demand",
             field=models.TextField(
                 blank=True,
+                db_default="",
+                default="",
                 help_text="What the party demands beyond the clause as worded.",
             ),
         ),
@@ -33,6 +33,7 @@ class Migration(migrations.Migration):
             name="coverage",
             field=models.CharField(
                 choices=[("full_text", "full text"), ("partial", "partial")],
+                db_default="full_text",
                 default="full_text",
                 help_text="Full text: absent means absent. Partial: absent means not described.",
                 max_length=20,
@@ -43,6 +44,8 @@ class Migration(migrations.Migration):
             name="demand",
             field=models.TextField(
                 blank=True,
+                db_default="",
+                default="",
                 help_text="What the party demands beyond the clause as worded.",
             ),
         ),
@@ -51,6 +54,7 @@ class Migration(migrations.Migration):
             name="coverage",
             field=models.CharField(
                 choices=[("full_text", "full text"), ("partial", "partial")],
+                db_default="full_text",
                 default="full_text",
                 help_text="Full text: absent means absent. Partial: absent means not described.",
                 max_length=20,
