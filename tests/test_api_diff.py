@@ -6,7 +6,7 @@ import pytest
 from clauses import selectors
 from clauses.api.exceptions import AGAINST_NOT_FOUND
 from clauses.models import Revision
-from clauses.vocabularies import Stance
+from clauses.vocabularies import Coverage, Stance
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -142,3 +142,20 @@ def test_the_diff_of_an_unknown_revision_is_404(client, plan):
     response = client.get(DIFF.format(8))
     assert response.status_code == 404
     assert response.json()["errors"][0]["field"] == "number"
+
+
+def test_against_a_partial_revision_the_clauses_it_is_silent_on_are_first_described(client, plan):
+    r1 = Revision.objects.get(number=1)
+    r1.coverage = Coverage.PARTIAL
+    r1.save()
+
+    body = client.get(DIFF.format(2)).json()
+
+    assert body["old"]["coverage"] == "partial" and body["new"]["coverage"] == "full_text"
+    assert [(c["slug"], c["change"]) for c in body["clauses"]] == [
+        ("dmz", "changed"),
+        ("nato", "removed"),
+        ("znpp", "first_described"),
+    ]
+    assert (body["totals"]["added"], body["totals"]["first_described"]) == (0, 1)
+    assert body["summary"] == "1 removed, 1 changed, 1 first described; Russia moved on 1"

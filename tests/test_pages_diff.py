@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from clauses.filters import SAME_REVISION
-from clauses.vocabularies import ClauseStatus, Stance, Topic
+from clauses.models import Position
+from clauses.vocabularies import ClauseStatus, Coverage, Stance, Topic
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -271,3 +272,61 @@ def test_an_unknown_filter_value_leaves_the_diff_unfiltered(client, plan):
     response = diff_page(client, 2, topic="the-moon")
     assert len(shown(response)) == 3  # every clause but the unchanged one
     assert "Select a valid choice" in response.content.decode()
+
+
+# A partial revision: silence is not absence.
+
+
+def mark_partial(plan, number):
+    revision = plan.revisions.get(number=number)
+    revision.coverage = Coverage.PARTIAL
+    revision.save()
+
+
+def test_against_a_partial_revision_nothing_is_added_or_removed_for_its_silence(client, plan):
+    """r1 is partial: the nuclear plant it does not describe is first described in r2,
+    not added; the headline counts it apart."""
+    mark_partial(plan, 1)
+
+    response = diff_page(client, 2)
+
+    assert shown(response) == {
+        "army": "changed",
+        "dmz": "unchanged",
+        "zaes": "first_described",
+        "nato": "removed",  # r2 is full text: what it leaves out is absent
+    }
+    page = response.content.decode()
+    assert "1 removed, 1 changed, 1 unchanged, 1 first described" in page
+    assert "change-badge-added" not in page
+    assert "first described</span>" in page
+    assert "not described in r1, which is partial" in page
+    assert "r1 is <strong>partial</strong>" in page
+
+
+def test_a_partial_new_revision_does_not_describe_rather_than_remove(client, plan):
+    mark_partial(plan, 2)
+
+    response = diff_page(client, 2)
+
+    assert shown(response)["nato"] == "not_described"
+    page = response.content.decode()
+    assert "not described in r2</span>" in page
+    assert "change-badge-removed" not in page
+
+
+def test_the_diff_shows_the_quote_a_moved_stance_rests_on(client, plan):
+    position = Position.objects.get(
+        clause_version__revision__number=2,
+        clause_version__clause__slug="army",
+        party__slug="russia",
+    )
+    position.quote = "Moscow <rejects> a cap of 800,000."
+    position.source_title = "TASS"
+    position.source_url = "https://tass.ru/x"
+    position.save()
+
+    page = diff_page(client, 2).content.decode()
+
+    assert "Moscow &lt;rejects&gt; a cap of 800,000." in page
+    assert 'source: <a href="https://tass.ru/x" rel="noopener noreferrer">TASS</a>' in page
