@@ -13,7 +13,7 @@ cross_row_rules = import_module("clauses.migrations.0002_cross_row_rules")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clauses", "0003_editors_group"),
+        ("clauses", "0004_revision_branch"),
     ]
 
     operations = [
