@@ -13,7 +13,7 @@ cross_row_rules = import_module("clauses.migrations.0002_cross_row_rules")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clauses", "0004_revision_branch"),
+        ("clauses", "0006_revision_fingerprint"),
     ]
 
     operations = [
