@@ -176,7 +176,8 @@ def test_verify_passes_on_a_clean_database_and_catches_a_raw_edit(seeded, editor
     edit_position(editor, 2, stance="supports")
     call_command("verify_fingerprints")
     assert "check out" in capsys.readouterr().out
-    position = Position.objects.filter(clause_version__revision__number=1).first()
+    # The seed's r1 holds no clause (the report names none of its points): forge r2's.
+    position = Position.objects.filter(clause_version__revision__number=2).first()
 
     with connection.cursor() as cursor:
         cursor.execute(
@@ -185,11 +186,12 @@ def test_verify_passes_on_a_clean_database_and_catches_a_raw_edit(seeded, editor
 
     assert "do not match" in verify_fails()
     errors = capsys.readouterr().err
-    assert f"{seeded.slug} r1: " in errors and "stored rows give" in errors
+    assert f"{seeded.slug} r2: " in errors and "stored rows give" in errors
 
 
 def test_verify_catches_a_forged_fingerprint_through_history(seeded, capsys):
-    position = Position.objects.filter(clause_version__revision__number=1).first()
+    # The seed's r1 holds no clause (the report names none of its points): forge r2's.
+    position = Position.objects.filter(clause_version__revision__number=2).first()
     with connection.cursor() as cursor:
         cursor.execute(
             "UPDATE clauses_position SET quote = %s WHERE id = %s", ["Forged.", position.pk]
