@@ -29,8 +29,9 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def recorded(seeded, editor):
     """The seed, a clone and an edit: history rows from every kind of write."""
-    first = seeded.revisions.order_by("number").first()
-    clone = revision_clone(source=first, user=editor, summary="Next draft")
+    # The latest: the seed's r1 holds no clause, so its clone would copy no position.
+    latest = seeded.revisions.order_by("number").last()
+    clone = revision_clone(source=latest, user=editor, summary="Next draft")
     position = Position.objects.filter(clause_version__revision=clone).first()
     position_update(
         position=position,
