@@ -13,7 +13,7 @@ cross_row_rules = import_module("clauses.migrations.0002_cross_row_rules")
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("clauses", "0006_revision_fingerprint"),
+        ("clauses", "0007_point_number_unique"),
     ]
 
     operations = [
