@@ -292,7 +292,6 @@ def test_against_a_partial_revision_nothing_is_added_or_removed_for_its_silence(
 
     assert shown(response) == {
         "army": "changed",
-        "dmz": "unchanged",
         "zaes": "first_described",
         "nato": "removed",  # r2 is full text: what it leaves out is absent
     }

@@ -29,7 +29,7 @@ def test_the_seeded_diff_and_the_evidence_of_kyiv_s_demand(page, live_server, se
 
     plant.get_by_role("link", name="Zaporizhzhia nuclear plant administration").click()
     page.wait_for_url(f"{base}{PLAN}/clauses/zaporizhzhia-nuclear-plant/")
-    kyiv = page.locator("#position-ukraine")
+    kyiv = page.locator(".party-stance").filter(has_text="Ukraine")
     assert kyiv.is_visible()
     assert "which Kyiv insists should be jointly administered by Ukraine and the US." in (
         kyiv.locator("blockquote").inner_text()
