@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
+from django.utils import timezone
 
 from .tracking import TrackedModel
 from .vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
@@ -28,6 +29,11 @@ class Plan(TrackedModel):
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
+    # Bumped in the same transaction as every write to the plan or anything in it (see
+    # clauses/stamps.py): the ETag and the page cache of every read of the plan derive
+    # from it, so a reader never gets a page from before a write.
+    change_stamp = models.PositiveBigIntegerField(default=1, editable=False)
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
         ordering = ["title"]

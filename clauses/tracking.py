@@ -21,6 +21,8 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.models import HistoricalRecords
 
+from .stamps import record_touched
+
 
 class TrackedModel(models.Model):
     version = models.PositiveIntegerField(
@@ -30,8 +32,11 @@ class TrackedModel(models.Model):
     )
 
     # A revision's fingerprint is derived from the rest of the record and recomputed after
-    # every write: history keeps the facts it is computed from, not the derived value.
-    history = HistoricalRecords(inherit=True, excluded_fields=["fingerprint"])
+    # every write: history keeps the facts it is computed from, not the derived value. A
+    # plan's change stamp (clauses.stamps) only names the moment of its latest write.
+    history = HistoricalRecords(
+        inherit=True, excluded_fields=["fingerprint", "change_stamp", "changed_at"]
+    )
 
     class Meta:
         abstract = True
@@ -140,4 +145,5 @@ def save_edit(
         current._change_reason = summary
         current._history_user = user
         current.save()
+        record_touched(current)
         return current

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+from clauses.conditional import site_page
 from clauses.views.home import home
 from peaceplan.login_limits import AdminLoginForm, LoginForm
 
@@ -11,7 +12,7 @@ from peaceplan.login_limits import AdminLoginForm, LoginForm
 admin.site.login_form = AdminLoginForm
 
 urlpatterns = [
-    path("", home, name="home"),
+    path("", site_page(home), name="home"),
     path("", include("clauses.urls")),
     path("", include("clauses.editing_urls")),
     path("parties/", include("parties.urls")),

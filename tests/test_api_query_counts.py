@@ -48,6 +48,10 @@ def plan_with_history(**size):
     return plan
 
 
+# Every read first reads the change stamp of what it shows (one query, counted below as
+# "+ stamp"): the plan's, or that of every plan and party (clauses/conditional.py).
+
+
 def get(client, url, params=None):
     response = client.get(url, params or {})
     assert response.status_code == 200, response.content
@@ -55,67 +59,67 @@ def get(client, url, params=None):
 
 
 def test_parties(client, plan, django_assert_num_queries):
-    # 1 count, 2 the page
-    with django_assert_num_queries(2):
+    # + stamp, 1 count, 2 the page
+    with django_assert_num_queries(3):
         get(client, "/api/v1/parties/")
 
 
 def test_plans_and_a_plan(client, plan, django_assert_num_queries):
-    # 1 count, 2 the page of plans with their revision count and latest number
-    with django_assert_num_queries(2):
+    # + stamp, 1 count, 2 the page of plans with their revision count and latest number
+    with django_assert_num_queries(3):
         get(client, "/api/v1/plans/")
-    # 1 the plan with its annotations
-    with django_assert_num_queries(1):
+    # + stamp, 1 the plan with its annotations
+    with django_assert_num_queries(2):
         get(client, f"{PLAN}/")
 
 
 def test_revisions(client, plan, django_assert_num_queries):
-    # 1 plan, 2 count, 3 the page with previous, author and clause count joined
-    with django_assert_num_queries(3):
+    # + stamp, 1 plan, 2 count, 3 the page with previous, author and clause count joined
+    with django_assert_num_queries(4):
         body = get(client, f"{PLAN}/revisions/")
     assert body["count"] == 3
 
 
 def test_a_revision_with_its_clause_versions_and_positions(client, plan, django_assert_num_queries):
-    # 1 plan, 2 revision with previous and author, 3 its clause versions with clause,
+    # + stamp, 1 plan, 2 revision with previous and author, 3 its clause versions with clause,
     # 4 their positions with party
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         body = get(client, f"{PLAN}/revisions/2/")
     assert body["clause_versions"][0]["positions"]
 
 
 def test_clauses(client, plan, django_assert_num_queries):
-    # 1 plan, 2 count, 3 the page of clauses, 4 their versions with revision
-    with django_assert_num_queries(4):
+    # + stamp, 1 plan, 2 count, 3 the page of clauses, 4 their versions with revision
+    with django_assert_num_queries(5):
         body = get(client, f"{PLAN}/clauses/")
     assert len(body["results"][0]["versions"]) == 3
 
 
 def test_a_clause_in_every_revision(client, plan, django_assert_num_queries):
-    # 1 plan, 2 clause, 3 its versions with revision, 4 their positions with party
-    with django_assert_num_queries(4):
+    # + stamp, 1 plan, 2 clause, 3 its versions with revision, 4 their positions with party
+    with django_assert_num_queries(5):
         get(client, f"{PLAN}/clauses/clause-0/")
 
 
 def test_a_clause_version_and_a_position(client, plan, django_assert_num_queries):
-    # 1 the clause version with clause, revision and plan, 2 its positions with party
-    with django_assert_num_queries(2):
+    # + stamp, 1 the clause version with clause, revision and plan, 2 its positions with party
+    with django_assert_num_queries(3):
         get(client, f"{PLAN}/clauses/clause-0/r2/")
-    # 1 the position with everything its links name
-    with django_assert_num_queries(1):
+    # + stamp, 1 the position with everything its links name
+    with django_assert_num_queries(2):
         get(client, f"{PLAN}/clauses/clause-0/r2/positions/generated-party-0/")
 
 
 @pytest.mark.parametrize(
     ("params", "queries"),
     [
-        # 1 the page with the count of all pages beside it (the latest revision of each
+        # + stamp, 1 the page with the count of all pages beside it (the latest revision of each
         # plan in a subquery)
-        ({}, 1),
-        ({"revision": "all", "page_size": 500}, 1),
+        ({}, 2),
+        ({"revision": "all", "page_size": 500}, 2),
         # + 1 the plan and 1 the party the filters name, checked to exist
-        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 3),
-        ({"topic": "territory", "stance": "opposes", "status": "open"}, 1),
+        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 4),
+        ({"topic": "territory", "stance": "opposes", "status": "open"}, 2),
     ],
 )
 def test_positions(client, plan, django_assert_num_queries, params, queries):
@@ -125,31 +129,31 @@ def test_positions(client, plan, django_assert_num_queries, params, queries):
 
 
 def test_positions_past_the_first_page(client, plan, django_assert_num_queries):
-    # 1 the count that finds the last page, 2 that page
-    with django_assert_num_queries(2):
+    # + stamp, 1 the count that finds the last page, 2 that page
+    with django_assert_num_queries(3):
         body = get(client, "/api/v1/positions/", {"page": "last", "page_size": 1})
     assert body["results"] and not body["next"]
-    # 1 the page, found empty, 2 the count the 404 names as the last page
-    with django_assert_num_queries(2):
+    # + stamp, 1 the page, found empty, 2 the count the 404 names as the last page
+    with django_assert_num_queries(3):
         response = client.get("/api/v1/positions/", {"page": 9999})
     assert response.status_code == 404
 
 
 def test_diff(client, plan, django_assert_num_queries):
-    # 1 plan, 2 revision with the one it continues, 3 the clause versions of both with
+    # + stamp, 1 plan, 2 revision with the one it continues, 3 the clause versions of both with
     # clause, 4 their positions with party
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         body = get(client, f"{PLAN}/revisions/3/diff/")
     assert body["totals"]["changed"]
     # + 1 the revision compared against
-    with django_assert_num_queries(5):
+    with django_assert_num_queries(6):
         get(client, f"{PLAN}/revisions/3/diff/", {"against": 1})
 
 
 def test_history(client, plan, django_assert_num_queries):
-    # 1 the clause with its plan, then one ordered query per model with the editor joined:
+    # + stamp, 1 the clause with its plan, then one ordered query per model with the editor joined:
     # 2 the clause's history, 3 its versions' with revision, 4 their positions' with party
     # and revision
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         body = get(client, f"{PLAN}/clauses/clause-0/history/", {"page_size": 500})
     assert body["count"] > 3

@@ -22,13 +22,13 @@ pytestmark = pytest.mark.django_db
 #   the plan's current revision (whether the new one extends the main line or branches);
 #   full_clean of the new revision: plan, previous exist (2); number unique in plan (1);
 #     its four check constraints (4, each in its own savepoint: 12);
-#   INSERT the revision, INSERT its history row;
+#   INSERT the revision, INSERT its history row, UPDATE the plan's change stamp;
 #   INSERT ... SELECT the clause versions' copies, then their history rows;
 #   INSERT ... SELECT the positions' copies, then their history rows;
 #   the new revision's fingerprint (6, see clauses.services.fingerprints): its plan, the
 #     plan's chain, the revisions locked, their clause versions, positions, the UPDATE;
 #   the outer savepoint (2; BEGIN and COMMIT outside a test's transaction).
-CLONE_QUERIES = 32
+CLONE_QUERIES = 33
 
 
 @pytest.mark.parametrize(("clauses", "parties"), [(5, 2), (40, 6)])

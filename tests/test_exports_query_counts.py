@@ -23,8 +23,12 @@ def plan(request, django_db_setup, django_db_blocker):
 
 
 PLAN = "the plan"
+# Each first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
+PLAN_STAMP = "the plan's change stamp"
+SITE_STAMP = "the change stamps of every plan and party"
 EXPORTS = {
     "/plans/generated/?format=csv": [
+        PLAN_STAMP,
         PLAN,
         "the current revision",
         "its clause versions, with their clause",
@@ -32,6 +36,7 @@ EXPORTS = {
         "the positions in full, read in chunks",
     ],
     "/plans/generated/?format=json&topic=military&stance=opposes": [
+        PLAN_STAMP,
         PLAN,
         "the current revision",
         "its clause versions, with their clause",
@@ -39,25 +44,30 @@ EXPORTS = {
         "the positions in full, read in chunks",
     ],
     "/plans/generated/revisions/2/?format=csv": [
+        PLAN_STAMP,
         "the revision, with its plan",
         "its positions in full, read in chunks",
     ],
     "/plans/generated/revisions/2/diff/?format=csv": [
+        PLAN_STAMP,
         "the revision, with its plan and what it continues",
         "the clause versions of both revisions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/compare/1...2/?format=json&changed=on": [
+        PLAN_STAMP,
         "the older revision",
         "the newer revision",
         "the clause versions of both revisions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/clauses/clause-0/?format=csv": [
+        PLAN_STAMP,
         "the clause, with its plan",
         "its positions in full, read in chunks",
     ],
     "/parties/generated-party-0/?format=csv": [
+        SITE_STAMP,
         "the party",
         "the current revision of every plan",
         "their clause versions and those of what they continue",
@@ -65,10 +75,12 @@ EXPORTS = {
         "the other parties' stances on the current revisions",
     ],
     "/api/v1/positions/?plan=generated&revision=all&format=csv": [
+        PLAN_STAMP,
         "the plan of the filter",
         "the positions, read in chunks",
     ],
     "/api/v1/positions/?plan=generated&format=csv": [
+        PLAN_STAMP,
         "the plan of the filter",
         "the positions of the current revision, read in chunks",
     ],

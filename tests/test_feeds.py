@@ -222,8 +222,12 @@ def generated(request, django_db_setup, django_db_blocker):
     yield from built_once_for_the_module(django_db_blocker, build)
 
 
+# Each first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
+PLAN_STAMP = "the plan's change stamp"
+SITE_STAMP = "the change stamps of every plan and party"
 FEEDS = {
     "/plans/generated/feed/": [
+        PLAN_STAMP,
         "the plan",
         "its newest revisions, with what each continues",
         "their creation history rows, with the editor",
@@ -231,11 +235,13 @@ FEEDS = {
         "their positions, with their party",
     ],
     "/plans/generated/clauses/clause-0/feed/": [
+        PLAN_STAMP,
         "the clause, with its plan",
         "its versions' history rows with the wording before each, with editor and revision",
         "its positions' history rows with the stance before each, with editor, party, clause",
     ],
     "/parties/generated-party-0/feed/": [
+        SITE_STAMP,
         "the party",
         "its positions' history rows with the stance before each, with editor, clause, plan",
     ],

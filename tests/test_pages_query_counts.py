@@ -40,45 +40,55 @@ def editor_client(django_user_model):
     return client_for(user)
 
 
-# The queries of each page seen anonymously, by name; their number is the budget.
+# The queries of each page seen anonymously, by name; their number is the budget. Each
+# page first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
 PLAN = "the plan"
+PLAN_STAMP = "the plan's change stamp"
+SITE_STAMP = "the change stamps of every plan and party"
 PAGES = {
-    "/": ["plans with their revision count and latest number"],
+    "/": [SITE_STAMP, "plans with their revision count and latest number"],
     "/plans/generated/": [
+        PLAN_STAMP,
         PLAN,
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point": [
+        PLAN_STAMP,
         PLAN,
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/revisions/": [
+        PLAN_STAMP,
         PLAN,
         "its revisions, with what each continues, its author and its number of clauses",
         "what each changed: clauses added, dropped and reworded, stances moved",
     ],
     "/plans/generated/revisions/2/": [
+        PLAN_STAMP,
         "the revision, with its plan, what it continues and its author",
         "its clause versions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/revisions/2/diff/": [
+        PLAN_STAMP,
         "the revision, with its plan, what it continues and its author",
         "the clause versions of both revisions, with their clause",
         "their positions, with their party",
     ],
-    "/plans/generated/compare/": [PLAN, "its revisions, for the pickers"],
+    "/plans/generated/compare/": [PLAN_STAMP, PLAN, "its revisions, for the pickers"],
     "/plans/generated/compare/1...2/": [
+        PLAN_STAMP,
         PLAN,
         "its revisions, for the pickers and both sides",
         "the clause versions of both revisions, with their clause",
         "their positions, with their party",
     ],
     "/plans/generated/clauses/clause-0/": [
+        PLAN_STAMP,
         "the clause, with its plan",
         "its versions, with their revision and the revision each continues",
         "their positions, with their party",
@@ -87,11 +97,13 @@ PAGES = {
         "the history rows of the positions on them, with editor, party, version, revision",
     ],
     "/plans/generated/clauses/clause-0/r2/": [
+        PLAN_STAMP,
         "the clause's versions, with clause, plan, revision and what it continues",
         "their positions, with their party",
     ],
-    "/parties/": ["the parties, with their number of positions"],
+    "/parties/": [SITE_STAMP, "the parties, with their number of positions"],
     "/parties/generated-party-0/": [
+        SITE_STAMP,
         "the party",
         "the latest revision of every plan, with its plan and what it continues",
         "the clause versions of those and of what they continue, with their clause",
@@ -131,6 +143,19 @@ def assert_budgets(url, client, editor_client, django_assert_num_queries):
         editor_queries += PERMISSIONS
     with django_assert_num_queries(len(editor_queries)):
         assert editor_client.get(url).status_code == 200
+    assert_repeat_reads_cost_the_stamp_only(url, client, editor_client, django_assert_num_queries)
+
+
+def assert_repeat_reads_cost_the_stamp_only(url, client, editor_client, assert_num_queries):
+    """A repeat read costs the one query of the stamp: the anonymous reader's page comes
+    from the shared cache, and a reader sending back the ETag it holds gets a 304."""
+    with assert_num_queries(1):
+        again = client.get(url)
+    assert again.status_code == 200
+    for reader in (client, editor_client):
+        etag = reader.get(url)["ETag"]
+        with assert_num_queries(1):
+            assert reader.get(url, headers={"if-none-match": etag}).status_code == 304
 
 
 CLAUSE_PAGE = "/plans/generated/clauses/clause-0/"

@@ -11,8 +11,10 @@ from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
 from clauses import selectors
+from clauses.conditional import ConditionalRead
 from clauses.links import Links
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.selectors.stamps import Stamp, plan_stamp, site_stamp
 from clauses.tracking import EditConflict, TrackedModel
 
 from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
@@ -31,6 +33,17 @@ from .parsers import JSONBodyParser
 from .schema import ApiAutoSchema
 
 T = TypeVar("T")
+
+READS = frozenset({"get", "head", "options"})
+
+
+class Answered(Exception):
+    """A read answered before its handler runs (a 304 or a cached response)."""
+
+    def __init__(self, response):
+        self.response = response
+        super().__init__("answered early")
+
 
 # What the 404 of each missing part of a URL says, and which parameter it names.
 _NOT_FOUND = {
@@ -80,6 +93,46 @@ class ApiViewSet(viewsets.GenericViewSet):
         if not hasattr(self, request.method.lower()):
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        # After authentication and throttling: a 304 or a cached answer still counts
+        # against an anonymous client's rate.
+        self.conditional_read = None
+        if request.method not in ("GET", "HEAD"):
+            return
+        stamp = self.read_stamp()
+        if stamp is None:
+            return
+        read = ConditionalRead(
+            request,
+            stamp,
+            # JSON and the browsable API are two representations of one URL.
+            variant=request.META.get("HTTP_ACCEPT", ""),
+            record_tagged=bool(set(self.action_map) - READS),
+        )
+        early = read.early_response()
+        if early is not None:
+            raise Answered(early)
+        self.conditional_read = read
+
+    def read_stamp(self) -> Stamp | None:
+        """The change stamp of what this read shows (one query): the plan its URL or its
+        ``plan`` filter names, else every plan and party. None for a plan that does not
+        exist, which the handler answers with its 404."""
+        plan = self.kwargs.get("plan") or self.request.GET.get("plan")
+        if plan:
+            return plan_stamp(plan)
+        return site_stamp()
+
+    def handle_exception(self, exc):
+        if isinstance(exc, Answered):
+            return exc.response
+        return super().handle_exception(exc)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        read = getattr(self, "conditional_read", None)
+        if read is not None:
+            read.finish(response)
+        return response
 
     def represent(self, instance) -> dict:
         serializer_class = self.get_serializer_class()

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 from unidecode import unidecode
 
+from ..stamps import plans_touched, record_touched
 from ..tracking import TrackedModel
 
 NOT_EDITABLE = "{field} cannot be changed here."
@@ -41,6 +42,7 @@ def save_new(record: TrackedModel, *, user, summary: str) -> TrackedModel:
     record._history_user = user
     record._change_reason = summary
     record.save()
+    record_touched(record)
     return record
 
 
@@ -72,7 +74,11 @@ def bulk_create_tracked(model, rows: list, *, user, summary: str) -> list:
     """
     if not rows:
         return []
-    return bulk_create_with_history(rows, model, default_user=user, default_change_reason=summary)
+    created = bulk_create_with_history(
+        rows, model, default_user=user, default_change_reason=summary
+    )
+    plans_touched(model, [row.pk for row in created])
+    return created
 
 
 # SQL text and its parameters, for the pieces of an INSERT ... SELECT.
@@ -90,7 +96,8 @@ def insert_select(model, values: dict[str, Sql], source: Sql) -> None:
     ``values`` gives, for every concrete field but the primary key (by attname), the SQL
     expression the new row takes and its parameters; ``source`` is the ``FROM ...`` clause
     with its parameters. One statement whatever the number of rows, on every database.
-    Like ``bulk_create``, it sends no signals and writes no history.
+    Like ``bulk_create``, it sends no signals, writes no history and bumps no plan's
+    change stamp (its caller does: see clauses/stamps.py).
     """
     fields = [field for field in model._meta.concrete_fields if not field.primary_key]
     undecided = {field.attname for field in fields} ^ set(values)

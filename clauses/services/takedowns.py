@@ -13,6 +13,7 @@ from django.db.models import ProtectedError
 
 from ..append_only import history_maintenance
 from ..models import ClauseVersion, HistoryTakedown, Position
+from ..stamps import record_touched
 from ..tracking import TrackedModel
 from .fingerprints import fingerprints_refresh
 
@@ -29,6 +30,8 @@ def history_takedown(*, record: TrackedModel, reason: str, operator: str) -> His
         history = model.history.filter(**{model._meta.pk.attname: record.pk})
         description = str(record)[:300]
         object_id = str(record.pk)
+        # Found through the record, which is about to go: its plan's pages change too.
+        record_touched(record)
         try:
             # The delete writes a "-" history row, removed with the others below.
             record.delete()

@@ -1,0 +1,155 @@
+"""Repeat reads near free: conditional GETs and a page cache, both keyed by a change stamp.
+
+Every page and API read of a plan derives a weak ETag from the plan's change stamp
+(clauses/selectors/stamps.py), which every write bumps in its own transaction
+(clauses/stamps.py). So:
+
+- a client that sends back the tag it holds (``If-None-Match``) gets ``304 Not Modified``
+  for the price of the one query that reads the stamp, until someone writes to the plan;
+- an anonymous reader's page is stored in the shared cache (``CACHES["default"]``: Redis in
+  production) under the stamp, the URL with its filters and the representation asked for,
+  so the next anonymous reader of the same URL gets it without rendering; a write moves
+  the stamp, so a page from before it is never looked up again.
+
+Signed-in readers get the 304s (their tag names their session too) but not the shared
+cache: their pages carry their name and a CSRF token of their own.
+
+Writable API records (a revision, a clause version, a position) keep their record tag
+``"<pk>-<version>"`` as ETag, since a write's ``If-Match`` needs it (clauses/api/etag.py);
+that tag names the record's own fields, not the rows nested in its representation, so
+those reads are served from the cache but never answered 304.
+
+Responses also say ``Cache-Control: no-cache``: a browser may keep them but must ask again
+(with the tag) before showing them, so nobody is shown a page from before a write.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse, HttpResponseNotModified
+from django.utils.cache import patch_vary_headers
+from django.utils.http import http_date, parse_etags
+
+from .selectors.stamps import Stamp, plan_stamp, site_stamp
+
+ANONYMOUS = "anonymous"
+# Headers a cached response keeps besides its body (a writable record's own ETag).
+KEPT_HEADERS = ("ETag",)
+CACHE_PREFIX = "page"
+
+
+def viewer_of(request) -> str:
+    """Whom a response is for, without a query: anonymous, or a digest of the session
+    cookie and the credentials the request carries."""
+    session = request.COOKIES.get(settings.SESSION_COOKIE_NAME, "")
+    credentials = request.META.get("HTTP_AUTHORIZATION", "")
+    if not session and not credentials:
+        return ANONYMOUS
+    return hashlib.sha256(f"{session}\n{credentials}".encode()).hexdigest()[:16]
+
+
+class ConditionalRead:
+    """One GET of a resource whose state is ``stamp``: its tag, its 304, its cache entry.
+
+    ``variant`` names what else the representation depends on (the API's ``Accept``);
+    ``record_tagged`` marks a writable record that keeps its own ETag.
+    """
+
+    def __init__(self, request, stamp: Stamp, *, variant: str = "", record_tagged=False):
+        self.stamp = stamp
+        self.record_tagged = record_tagged
+        self.viewer = viewer_of(request)
+        self.vary = ("Cookie", "Authorization", "Accept") if variant else ("Cookie",)
+        digest = hashlib.sha256(variant.encode()).hexdigest()[:8]
+        self.etag = f'W/"{stamp.tag}.{self.viewer}.{digest}"'
+        self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
+        self.cache_key = None
+        # Messages are shown once: a page carrying one is neither stored nor served.
+        if self.viewer == ANONYMOUS and "messages" not in request.COOKIES:
+            url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+            self.cache_key = f"{CACHE_PREFIX}:{stamp.tag}:{digest}:{url}"
+
+    def early_response(self) -> HttpResponse | None:
+        """The answer without running the view: a 304, or the cached page; else None."""
+        if not self.record_tagged and self._tag_matches():
+            return self._headed(HttpResponseNotModified())
+        if self.cache_key is None:
+            return None
+        stored = cache.get(self.cache_key)
+        if stored is None:
+            return None
+        content, content_type, headers = stored
+        response = HttpResponse(content, content_type=content_type, headers=headers)
+        return self._headed(response)
+
+    def finish(self, response):
+        """Add the validators to a fresh response and store it if it may be shared."""
+        if response.status_code != 200:
+            return response
+        self._headed(response)
+        # A streamed export is sent as it is made, never held whole: not stored.
+        if self.cache_key is not None and not response.streaming:
+            if hasattr(response, "render") and not response.is_rendered:
+                response.add_post_render_callback(self._store)
+            else:
+                self._store(response)
+        return response
+
+    def _tag_matches(self) -> bool:
+        sent = parse_etags(self.if_none_match) if self.if_none_match else []
+        # Weak comparison, as RFC 9110 asks of If-None-Match.
+        ours = self.etag.removeprefix("W/")
+        return "*" in sent or any(tag.removeprefix("W/") == ours for tag in sent)
+
+    def _headed(self, response):
+        if not self.record_tagged:
+            response["ETag"] = self.etag
+        if self.stamp.changed_at is not None:
+            response["Last-Modified"] = http_date(self.stamp.changed_at.timestamp())
+        shared = self.viewer == ANONYMOUS
+        response["Cache-Control"] = "no-cache" if shared else "private, no-cache"
+        patch_vary_headers(response, self.vary)
+        return response
+
+    def _store(self, response) -> None:
+        headers = {name: response[name] for name in KEPT_HEADERS if name in response}
+        cache.set(self.cache_key, (response.content, response["Content-Type"], headers))
+
+
+def conditional_page(stamp_for):
+    """A page view answered by ``ConditionalRead``; ``stamp_for(**kwargs)`` gives the
+    stamp of what the page shows (one query), or None for a page that does not exist."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if request.method not in ("GET", "HEAD"):
+                return view(request, *args, **kwargs)
+            stamp = stamp_for(**kwargs)
+            if stamp is None:
+                return view(request, *args, **kwargs)
+            read = ConditionalRead(request, stamp)
+            early = read.early_response()
+            if early is not None:
+                return early
+            return read.finish(view(request, *args, **kwargs))
+
+        return wrapped
+
+    return decorator
+
+
+def stamp_of_plan(*, plan: str, **_) -> Stamp | None:
+    """The stamp of the plan a URL names."""
+    return plan_stamp(plan)
+
+
+def stamp_of_site(**_) -> Stamp:
+    """The stamp of pages that span plans and parties."""
+    return site_stamp()
+
+
+plan_page = conditional_page(stamp_of_plan)
+site_page = conditional_page(stamp_of_site)

@@ -1,0 +1,59 @@
+"""The read side of the change stamps: what a conditional GET compares, in one query.
+
+A plan's stamp names the state of everything its pages show (clauses/stamps.py bumps it).
+Pages that span plans (the list of plans, the parties) use the site's stamp, which moves
+with any plan's stamp and with any party's version.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from django.apps import apps
+from django.db import connection
+from django.utils import timezone
+
+from ..models import Plan
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """A validator for conditional GETs: ``tag`` goes into the ETag, ``changed_at`` into
+    Last-Modified."""
+
+    tag: str
+    changed_at: datetime | None
+
+
+def plan_stamp(slug: str) -> Stamp | None:
+    """The stamp of the plan at ``slug``, or None if there is none (one query).
+
+    The tag holds the plan's key and the time it was last changed as well as its counter,
+    so that a plan deleted and made again under the same key never repeats a tag.
+    """
+    row = Plan.objects.filter(slug=slug).values_list("pk", "change_stamp", "changed_at").first()
+    if row is None:
+        return None
+    pk, counter, changed_at = row
+    return Stamp(tag=f"p{pk}.{counter}.{changed_at.timestamp():.6f}", changed_at=changed_at)
+
+
+def site_stamp() -> Stamp:
+    """The stamp of every plan and party together (one query)."""
+    plans = connection.ops.quote_name(Plan._meta.db_table)
+    parties = connection.ops.quote_name(apps.get_model("parties", "Party")._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) FROM {plans}), (SELECT SUM(change_stamp) FROM {plans}), "
+            f"(SELECT MAX(changed_at) FROM {plans}), (SELECT COUNT(*) FROM {parties}), "
+            f"(SELECT SUM(version) FROM {parties})"
+        )
+        plan_count, plan_total, latest, party_count, party_total = cursor.fetchone()
+    # SQLite hands back the aggregate of a datetime column as text.
+    latest = Plan._meta.get_field("changed_at").to_python(latest) if latest else None
+    if latest is not None and timezone.is_naive(latest):
+        latest = timezone.make_aware(latest, UTC)
+    moment = f"{latest.timestamp():.6f}" if latest else "0"
+    return Stamp(
+        tag=f"s{plan_count}.{plan_total or 0}.{moment}.{party_count}.{party_total or 0}",
+        changed_at=latest,
+    )
