@@ -106,7 +106,8 @@ class ApiViewSet(viewsets.GenericViewSet):
             stamp,
             # JSON and the browsable API are two representations of one URL.
             variant=request.META.get("HTTP_ACCEPT", ""),
-            record_tagged=bool(set(self.action_map) - READS),
+            # A record a client may write keeps its own tag, for If-Match.
+            record_tagged=self.action == "retrieve" and bool(set(self.action_map) - READS),
         )
         early = read.early_response()
         if early is not None:
