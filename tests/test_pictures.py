@@ -275,14 +275,16 @@ CONVERGENCE = [
     "its clause versions counted by revision and status",
     "the gap of each clause version",
 ]
+# Each first reads the plan's change stamp, for its ETag (clauses/conditional.py).
+STAMP = ["the plan's change stamp"]
 PICTURES = {
-    "/plans/generated/heatmap.svg": HEATMAP,
-    "/plans/generated/heatmap.csv": HEATMAP,
-    "/plans/generated/clauses/clause-0/timeline.svg": TIMELINE,
-    "/plans/generated/clauses/clause-0/timeline.csv": TIMELINE,
-    "/plans/generated/convergence.svg": CONVERGENCE,
-    "/plans/generated/convergence.csv?a=generated-party-0&b=generated-party-1": CONVERGENCE,
-    "/plans/generated/pictures/": CONVERGENCE + HEATMAP[1:],
+    "/plans/generated/heatmap.svg": STAMP + HEATMAP,
+    "/plans/generated/heatmap.csv": STAMP + HEATMAP,
+    "/plans/generated/clauses/clause-0/timeline.svg": STAMP + TIMELINE,
+    "/plans/generated/clauses/clause-0/timeline.csv": STAMP + TIMELINE,
+    "/plans/generated/convergence.svg": STAMP + CONVERGENCE,
+    "/plans/generated/convergence.csv?a=generated-party-0&b=generated-party-1": STAMP + CONVERGENCE,
+    "/plans/generated/pictures/": STAMP + CONVERGENCE + HEATMAP[1:],
 }
 
 
