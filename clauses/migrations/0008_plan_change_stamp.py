@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clauses', '0006_revision_fingerprint'),
+        ('clauses', '0007_point_number_unique'),
     ]
 
     operations = [
