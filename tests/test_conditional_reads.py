@@ -28,7 +28,7 @@ EXPORT = "/plans/generated/?format=csv"
 API_PLANS = "/api/v1/plans/"
 # Every read of the plan that each write must be seen by at once.
 READS = [
-    *(OVERVIEW, REVISIONS, CLAUSE, PARTIES, FEED, EXPORT, "/plans/generated/heatmap.svg"),
+    *(OVERVIEW, REVISIONS, CLAUSE, PARTIES, FEED, EXPORT, "/plans/generated/convergence.svg"),
     *(API_PLANS, API_PLAN, API_POSITIONS, API_CLAUSE),
 ]
 
