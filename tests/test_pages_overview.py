@@ -264,7 +264,7 @@ def test_the_filters_live_in_the_url_and_the_form_submits_them_back_unchanged(cl
     form.feed(response.content.decode())
     assert sorted(form.pairs) == sorted(params)
     # The same URL again gives the same page: shareable and citable.
-    assert row_titles(client.get(url)) == ["NATO membership"]
+    assert client.get(url).content == response.content
 
 
 def test_several_stances_at_once(client, plan):
