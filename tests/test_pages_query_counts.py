@@ -111,6 +111,7 @@ PAGES = {
         "the other parties' stances on the latest revisions",
     ],
     "/parties/generated-party-0/?since=1&topic=military&stance=opposes&sort=point": [
+        SITE_STAMP,
         "the party",
         "the latest revision of every plan, with its plan and what it continues",
         "the clause versions of those and of what they continue, with their clause",
