@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('clauses', '0007_point_number_unique'),
+        ('clauses', '0008_revision_coverage_position_demand'),
     ]
 
     operations = [
