@@ -198,6 +198,18 @@ DATABASES = {
     )
 }
 
+# A read replica (PostgreSQL streaming replication, say): reads go there, writes and the
+# reads inside a write's transaction to the primary (peaceplan/db_router.py). In tests the
+# alias mirrors the primary, so the two names reach one database.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["peaceplan.db_router.PrimaryReplicaRouter"]
+
 # SQLite serving several editors at once (the `make run` default): WAL lets readers go on
 # while one request writes; a write transaction takes the write lock when it begins
 # (IMMEDIATE), so two transactions never both read and then fail to upgrade to writing
