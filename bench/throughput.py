@@ -69,6 +69,8 @@ def server_environment(database_url: str, static_root: str) -> dict[str, str]:
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=database_url,
         API_ANON_RATE=UNTHROTTLED,
+        # Cold reads: every request rendered, none served from the page cache.
+        PAGE_CACHE="0",
         LOG_LEVEL="WARNING",
     )
     return env

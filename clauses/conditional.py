@@ -67,7 +67,7 @@ class ConditionalRead:
         self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
         self.cache_key = None
         # Messages are shown once: a page carrying one is neither stored nor served.
-        if self.viewer == ANONYMOUS and "messages" not in request.COOKIES:
+        if settings.PAGE_CACHE and self.viewer == ANONYMOUS and "messages" not in request.COOKIES:
             url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             self.cache_key = f"{CACHE_PREFIX}:{stamp.tag}:{digest}:{url}"
 

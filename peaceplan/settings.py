@@ -231,6 +231,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "peaceplan")
 
+# Anonymous readers' pages kept in the cache under the plan's change stamp
+# (clauses/conditional.py); off, every read is rendered (the benchmark's cold runs).
+PAGE_CACHE = env_bool("PAGE_CACHE", True)
+
 # The client address that throttles and login limits count by: REMOTE_ADDR, unless
 # TRUSTED_PROXIES names the proxies in front of the app (see peaceplan.clients); only then
 # is X-Forwarded-For believed, and only the part those proxies wrote.

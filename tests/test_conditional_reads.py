@@ -355,3 +355,14 @@ def test_a_takedown_moves_the_etag_and_the_cached_page(plan, client):
     assert new_body != body
     cache.clear()
     assert read(client, API_CLAUSE)[1] == new_body
+
+
+def test_without_the_page_cache_every_read_is_rendered(
+    plan, client, settings, django_assert_num_queries
+):
+    settings.PAGE_CACHE = False
+    read(client, REVISIONS)
+    # The stamp, then the page's own queries (tests/test_pages_query_counts.py): the
+    # plan, its revisions, what each changed. Rendered again, not served from the cache.
+    with django_assert_num_queries(4):
+        read(client, REVISIONS)
