@@ -25,6 +25,7 @@ from .edits import DATE_WIDGET, branch_field, revision_choice_label
 from .fields_html import select, text_input
 
 NEW = "new"
+CANDIDATE_TEXTS = 2
 # Up to this many clauses in the plan, every point's list offers all of them; beyond, the
 # closest few and those no point took.
 FULL_CHOICES_LIMIT = 60
@@ -250,16 +251,7 @@ class AlignmentForm(forms.Form):
                     "changed": chosen != match.clause_id,
                     "proposed_title": self.titles.get(match.clause_id, ""),
                     "score": round(match.score),
-                    "candidates": [
-                        {
-                            "title": self.titles[c],
-                            "number": self.numbers.get(c, ""),
-                            "score": round(score),
-                            "text": self.texts.get(c, ""),
-                        }
-                        for c, score in match.candidates
-                        if c in self.titles
-                    ],
+                    "candidates": self._candidates(match, chosen),
                     "number": _rendered(
                         self[f"p{index}-number"],
                         text_input(self[f"p{index}-number"]),
@@ -281,6 +273,28 @@ class AlignmentForm(forms.Form):
                 }
             )
         return rows
+
+    def _candidates(self, match, chosen) -> list[dict]:
+        """The point's closest clauses, the wording of the first few alternatives to the
+        chosen one with them (the chosen clause's wording is in the diff already; more
+        would weigh a 500-point page down by megabytes)."""
+        candidates, worded = [], 0
+        for clause_id, score in match.candidates:
+            if clause_id not in self.titles:
+                continue
+            text = ""
+            if clause_id != chosen and worded < CANDIDATE_TEXTS:
+                text = self.texts.get(clause_id, "")
+                worded += bool(text)
+            candidates.append(
+                {
+                    "title": self.titles[clause_id],
+                    "number": self.numbers.get(clause_id, ""),
+                    "score": round(score),
+                    "text": text,
+                }
+            )
+        return candidates
 
     def error_summary(self) -> list[dict]:
         """Each point in error once, with its messages, for the summary atop the page."""
