@@ -57,3 +57,10 @@ def test_the_party_page_says_not_described_rather_than_new(seeded, client):
     assert "not described in r1" in html
     assert ">new</span>" not in html
     assert "Demands: Full control of Donetsk." in html
+
+
+def test_the_timeline_counts_first_described_clauses_apart(seeded, client):
+    html = page(client, "clauses:revisions", plan=PLAN)
+
+    assert '<span class="change-first_described">15 first described</span>' in html
+    assert "added</span>" not in html

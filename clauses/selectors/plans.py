@@ -14,6 +14,7 @@ from django.db.models import (
 )
 
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from ..vocabularies import Coverage
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -95,6 +96,9 @@ class RevisionChanges:
     dropped: int = 0  # clauses it held that this revision does not
     reworded: int = 0  # clauses in both whose text differs
     moved: int = 0  # positions in both (same clause, same party) whose stance differs
+    # In place of added and dropped where a partial side is silent (clauses.diff's rule):
+    first_described: int = 0  # not in the continued revision, which is partial
+    not_described: int = 0  # not in this revision, which is partial
 
 
 def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
@@ -136,6 +140,18 @@ def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
                 .filter(Exists(stance_before))
             ),
         )
-        .values_list("pk", "added", "dropped", "reworded", "moved")
+        .values_list(
+            "pk", "added", "dropped", "reworded", "moved", "coverage", "previous__coverage"
+        )
     )
-    return {pk: RevisionChanges(*counts) for pk, *counts in rows}
+    return {
+        pk: RevisionChanges(
+            added=0 if before == Coverage.PARTIAL else added,
+            dropped=0 if coverage == Coverage.PARTIAL else dropped,
+            reworded=reworded,
+            moved=moved,
+            first_described=added if before == Coverage.PARTIAL else 0,
+            not_described=dropped if coverage == Coverage.PARTIAL else 0,
+        )
+        for pk, added, dropped, reworded, moved, coverage, before in rows
+    }
