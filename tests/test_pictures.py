@@ -147,6 +147,24 @@ def known(plan):
     return plan
 
 
+def test_a_clause_a_party_holds_no_position_on_is_an_empty_cell(client, known):
+    Position.objects.filter(
+        clause_version__revision__number=2,
+        clause_version__clause__slug="amnesty",
+        party__slug="russia",
+    ).delete()
+    response = client.get("/plans/framework/heatmap.svg")
+    assert response.status_code == 200
+    root = svg_of(response)
+    stances = {
+        (link.get("data-clause"), rect.get("data-party")): rect.get("data-stance")
+        for link in root.iter(f"{SVG}a")
+        for rect in link.iter(f"{SVG}rect")
+    }
+    assert stances[("amnesty", "russia")] == ""
+    assert stances[("amnesty", "ukraine")] == "supports"
+
+
 def test_the_heatmap_draws_every_position_of_the_current_revision(client, known):
     root = svg_of(client.get("/plans/framework/heatmap.svg"))
     cells = {
