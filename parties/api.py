@@ -14,6 +14,9 @@ from .models import Party, PartyKind
 
 
 class PartySerializer(ReadSerializer):
+    """A state, bloc, organization or mediator that takes positions on the clauses, in the
+    matrix's column order."""
+
     url = serializers.URLField(read_only=True)
     version = serializers.IntegerField(read_only=True)
     slug = serializers.SlugField(read_only=True)
@@ -31,8 +34,15 @@ class PartySerializer(ReadSerializer):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="Parties, in the order of the matrix's columns"),
-    retrieve=extend_schema(summary="One party"),
+    list=extend_schema(
+        summary="Parties, in the order of the matrix's columns",
+        description="Every party that takes positions, in the order the overview shows "
+        "them; each links to its positions in every plan's latest revision.",
+    ),
+    retrieve=extend_schema(
+        summary="One party",
+        description="The party named by its slug; 404 names the slug if there is none.",
+    ),
 )
 class PartyViewSet(ApiViewSet):
     serializer_class = PartySerializer

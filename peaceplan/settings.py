@@ -293,7 +293,7 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.TokenAuthentication",
+        "clauses.api.authentication.BearerOrTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
@@ -315,7 +315,10 @@ REST_FRAMEWORK = {
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "peaceplan API",
-    "DESCRIPTION": "Clauses of peace plans through their drafts, each party's position, and diffs."
+    "DESCRIPTION": "Clauses of peace plans through their drafts, each party's position on "
+    "each, and what changed between any two drafts. Reads need no credentials; writes need "
+    "an editor's token (`Authorization: Bearer <key>` or `Token <key>`) and the resource's "
+    "ETag in `If-Match`. Lists are paginated: follow `next` until it is null."
     "\n\nBeside the API, every table page of the site downloads as data with its filters "
     "(format=csv or format=json on the page's URL), and plans, clauses and parties have "
     "Atom feeds:\n\n"
@@ -324,18 +327,47 @@ SPECTACULAR_SETTINGS = {
     "    curl 'https://HOST/plans/PLAN/clauses/CLAUSE/feed/'\n"
     "    curl 'https://HOST/parties/PARTY/feed/'\n\n"
     "The positions list answers CSV too: see its format parameter.",
-    "VERSION": "1.0.0",
+    # Versioning (README, "Versioning"): additions inside /api/v1/ bump the minor number;
+    # a change that could break a client needs /api/v2/.
+    "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and Redoc assets come from drf-spectacular-sidecar: served by the app, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
-    # Two fields are called "status" (a revision's, a clause's); name each vocabulary once.
+    # Each vocabulary is one enum component, under one name, wherever its values appear
+    # (fields, diff fields, filters): a generated client has one StanceEnum.
     "ENUM_NAME_OVERRIDES": {
         "RevisionStatusEnum": "clauses.vocabularies.RevisionStatus",
         "ClauseStatusEnum": "clauses.vocabularies.ClauseStatus",
         "StanceEnum": "clauses.vocabularies.Stance",
+        "TopicEnum": "clauses.vocabularies.Topic",
+        "ProvenanceEnum": "clauses.vocabularies.Provenance",
+        "PartyKindEnum": "parties.models.PartyKind",
     },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "clauses.api.schema.postprocess_schema",
+    ],
+    "TAGS": [
+        {"name": "plans", "description": "Peace plans, each a series of numbered drafts."},
+        {
+            "name": "revisions",
+            "description": "A plan's drafts (revisions), the diff between any two, and "
+            "recording the next one.",
+        },
+        {
+            "name": "clauses",
+            "description": "The subjects a plan deals with, followed across its drafts, "
+            "with their edit history.",
+        },
+        {"name": "clause versions", "description": "A clause as worded in one draft."},
+        {
+            "name": "positions",
+            "description": "Where each party stands on each clause version, with its source.",
+        },
+        {"name": "parties", "description": "States, blocs and organizations taking positions."},
+    ],
 }
 
 # simple-history: who made a change is taken from the request; history is read-only.

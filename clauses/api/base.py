@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import viewsets
-from rest_framework.authentication import SessionAuthentication, TokenAuthentication
+from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.response import Response
 
@@ -17,6 +17,7 @@ from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.selectors.stamps import Stamp, plan_stamp, site_stamp
 from clauses.tracking import EditConflict, TrackedModel
 
+from .authentication import BearerOrTokenAuthentication
 from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
 from .exceptions import (
     CLAUSE_NOT_FOUND,
@@ -80,7 +81,7 @@ def found(
 class ApiViewSet(viewsets.GenericViewSet):
     # Token first: an anonymous write then gets 401 with "WWW-Authenticate: Token", which
     # tells a script what to send; with session first DRF can only answer 403.
-    authentication_classes = [TokenAuthentication, SessionAuthentication]
+    authentication_classes = [BearerOrTokenAuthentication, SessionAuthentication]
     # JSON in, JSON out: the API documents (and tests) one body format.
     parser_classes = [JSONBodyParser]
     pagination_class = ApiPagination

@@ -9,82 +9,128 @@ from rest_framework import serializers
 
 from clauses.diff import ClauseChange, ClauseField, Convergence, Direction
 from clauses.textdiff import OpKind
-from clauses.vocabularies import Coverage
+from clauses.vocabularies import ClauseStatus, Coverage, Stance, Topic
 
 
 def _choices(enum):
     return [member.value for member in enum]
 
 
+def _stance(**kwargs):
+    return serializers.ChoiceField(choices=Stance.choices, **kwargs)
+
+
+def _status(**kwargs):
+    return serializers.ChoiceField(choices=ClauseStatus.choices, allow_null=True, **kwargs)
+
+
 class DiffPositionSerializer(serializers.Serializer):
-    party_slug = serializers.CharField()
-    stance = serializers.CharField()
-    summary = serializers.CharField(allow_blank=True)
-    quote = serializers.CharField(allow_blank=True)
+    """A party's position on the clause in one of the two revisions."""
+
+    party_slug = serializers.CharField(help_text="The party's slug.")
+    stance = _stance()
+    summary = serializers.CharField(allow_blank=True, help_text="The position in a sentence.")
+    quote = serializers.CharField(allow_blank=True, help_text="The party's own words, if any.")
     source_title = serializers.CharField(allow_blank=True)
     source_url = serializers.CharField(allow_blank=True)
-    stated_on = serializers.DateField(allow_null=True)
-    carried_over = serializers.BooleanField()
+    stated_on = serializers.DateField(allow_null=True, help_text="When it was stated.")
+    carried_over = serializers.BooleanField(
+        help_text="Copied from the previous revision and not yet reconfirmed."
+    )
     demand = serializers.CharField(
         allow_blank=True, help_text="What the party demands beyond the clause as worded."
     )
 
 
 class PartyChangeSerializer(serializers.Serializer):
-    party_slug = serializers.CharField()
+    """How one party's position on the clause changed between the two revisions."""
+
+    party_slug = serializers.CharField(help_text="The party's slug.")
     party_name = serializers.CharField()
-    before = DiffPositionSerializer(allow_null=True)
-    after = DiffPositionSerializer(allow_null=True)
-    stance_before = serializers.CharField(allow_null=True)
-    stance_after = serializers.CharField(allow_null=True)
-    value_before = serializers.IntegerField(allow_null=True)
-    value_after = serializers.IntegerField(allow_null=True)
-    direction = serializers.ChoiceField(choices=_choices(Direction))
+    before = DiffPositionSerializer(
+        allow_null=True, help_text="The position in the old revision; null if it held none."
+    )
+    after = DiffPositionSerializer(
+        allow_null=True, help_text="The position in the new revision; null if it holds none."
+    )
+    stance_before = _stance(allow_null=True, help_text="Null if the party held no position.")
+    stance_after = _stance(allow_null=True, help_text="Null if the party holds no position.")
+    value_before = serializers.IntegerField(
+        allow_null=True, help_text="The stance as a number (supports 2 ... red line -2)."
+    )
+    value_after = serializers.IntegerField(allow_null=True, help_text="Likewise, after.")
+    direction = serializers.ChoiceField(
+        choices=_choices(Direction),
+        help_text="Whether the party moved toward agreement (a higher value) or away.",
+    )
     stance_changed = serializers.BooleanField()
     summary_changed = serializers.BooleanField()
     quote_changed = serializers.BooleanField()
     source_changed = serializers.BooleanField()
     stated_on_changed = serializers.BooleanField()
-    changed = serializers.BooleanField()
+    changed = serializers.BooleanField(help_text="Whether anything of the position changed.")
     demand_changed = serializers.BooleanField()
 
 
 class TextOpSerializer(serializers.Serializer):
+    """A run of words kept, inserted or deleted."""
+
     kind = serializers.ChoiceField(choices=_choices(OpKind))
-    text = serializers.CharField(allow_blank=True)
+    text = serializers.CharField(allow_blank=True, help_text="The words, as plain text.")
 
 
 class TextDiffSerializer(serializers.Serializer):
+    """The clause's text change, word by word: read the ops in order."""
+
     ops = TextOpSerializer(many=True)
 
 
 class ClauseDiffSerializer(serializers.Serializer):
-    clause_id = serializers.IntegerField()
-    slug = serializers.CharField()
+    """One clause: added, removed, changed or unchanged, and what changed."""
+
+    clause_id = serializers.IntegerField(help_text="The clause's internal id.")
+    slug = serializers.CharField(help_text="The clause's slug.")
     title = serializers.CharField()
-    topic = serializers.CharField()
+    topic = serializers.ChoiceField(choices=Topic.choices)
     change = serializers.ChoiceField(choices=_choices(ClauseChange))
     changed_fields = serializers.ListField(
-        child=serializers.ChoiceField(choices=_choices(ClauseField))
+        child=serializers.ChoiceField(choices=_choices(ClauseField)),
+        help_text="What changed of a changed clause.",
     )
-    number_before = serializers.CharField(allow_null=True)
-    number_after = serializers.CharField(allow_null=True)
-    status_before = serializers.CharField(allow_null=True)
-    status_after = serializers.CharField(allow_null=True)
-    position_before = serializers.IntegerField(allow_null=True)
-    position_after = serializers.IntegerField(allow_null=True)
+    number_before = serializers.CharField(
+        allow_null=True, help_text="Its number in the old draft; null if absent there."
+    )
+    number_after = serializers.CharField(
+        allow_null=True, help_text="Its number in the new draft; null if absent there."
+    )
+    status_before = _status(help_text="Null if absent from the old draft.")
+    status_after = _status(help_text="Null if absent from the new draft.")
+    position_before = serializers.IntegerField(
+        allow_null=True, help_text="Its place in the old draft's order."
+    )
+    position_after = serializers.IntegerField(
+        allow_null=True, help_text="Its place in the new draft's order."
+    )
     text = TextDiffSerializer()
-    parties = PartyChangeSerializer(many=True)
-    gap_before = serializers.IntegerField(allow_null=True)
-    gap_after = serializers.IntegerField(allow_null=True)
-    convergence = serializers.ChoiceField(choices=_choices(Convergence))
+    parties = PartyChangeSerializer(many=True, help_text="Every party, in the matrix's order.")
+    gap_before = serializers.IntegerField(
+        allow_null=True,
+        help_text="The distance between the furthest-apart known stances; null with fewer "
+        "than two.",
+    )
+    gap_after = serializers.IntegerField(allow_null=True, help_text="Likewise, after.")
+    convergence = serializers.ChoiceField(
+        choices=_choices(Convergence), help_text="Whether the parties moved closer or apart."
+    )
 
 
 class RevisionInfoSerializer(serializers.Serializer):
+    """One side of the diff."""
+
     # Both sides are always revisions: a first revision has no default diff (see
     # clauses.selectors.diffs.default_against).
-    revision_id = serializers.IntegerField()
-    number = serializers.IntegerField()
+    revision_id = serializers.IntegerField(help_text="The revision's internal id.")
+    number = serializers.IntegerField(help_text="The revision's number in its plan.")
     label = serializers.CharField(allow_blank=True)
     coverage = serializers.ChoiceField(
         choices=Coverage.choices,
@@ -94,14 +140,18 @@ class RevisionInfoSerializer(serializers.Serializer):
 
 
 class PartyTotalsSerializer(serializers.Serializer):
+    """How many clauses one party moved on, and in which direction."""
+
     party_slug = serializers.CharField()
     party_name = serializers.CharField()
-    moved = serializers.IntegerField()
-    toward = serializers.IntegerField()
-    away = serializers.IntegerField()
+    moved = serializers.IntegerField(help_text="Clauses whose stance it changed.")
+    toward = serializers.IntegerField(help_text="Of those, moves toward agreement.")
+    away = serializers.IntegerField(help_text="Of those, moves away from agreement.")
 
 
 class DiffTotalsSerializer(serializers.Serializer):
+    """The counts for the diff's header."""
+
     added = serializers.IntegerField()
     removed = serializers.IntegerField()
     changed = serializers.IntegerField()
@@ -116,10 +166,14 @@ class DiffTotalsSerializer(serializers.Serializer):
 
 
 class RevisionDiffSerializer(serializers.Serializer):
-    old = RevisionInfoSerializer()
-    new = RevisionInfoSerializer()
+    """What changed between two revisions of a plan, clause by clause and party by party."""
+
+    old = RevisionInfoSerializer(help_text="The revision compared against.")
+    new = RevisionInfoSerializer(help_text="The revision whose changes these are.")
     clauses = ClauseDiffSerializer(many=True, help_text="In the new revision's draft order.")
     totals = DiffTotalsSerializer()
     summary = serializers.CharField(help_text='e.g. "3 added, 1 removed, 5 changed, ...".')
+    # Never null: a first revision's diff without `against` is a 404, not a diff with no
+    # old side.
     old_url = serializers.URLField(help_text="The revision compared against.")
-    new_url = serializers.URLField()
+    new_url = serializers.URLField(help_text="The revision whose changes these are.")

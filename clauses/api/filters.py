@@ -7,6 +7,7 @@ import django_filters
 from django import forms
 from django.apps import apps
 from django.db.models import QuerySet
+from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from clauses.models import Plan, Position
@@ -66,33 +67,48 @@ class PositionFilterForm(forms.Form):
         return data
 
 
+class SlugChoiceFilter(django_filters.ModelChoiceFilter):
+    """A record named by its slug: a string in the schema (the model's key is an integer,
+    which is what the schema would say otherwise)."""
+
+    def __init__(self, *args, help_text: str, **kwargs):
+        super().__init__(*args, to_field_name="slug", help_text=help_text, **kwargs)
+        # A schema given this way replaces the one drf-spectacular builds, description too.
+        extend_schema_field({"type": "string", "description": help_text})(self)
+
+
 def _parties(request):
     # Looked up when filtering: the clauses app does not import parties at import time.
     return apps.get_model("parties", "Party").objects.all()
 
 
 class PositionFilter(django_filters.FilterSet):
-    plan = django_filters.ModelChoiceFilter(
+    plan = SlugChoiceFilter(
         field_name="clause_version__revision__plan",
-        to_field_name="slug",
         queryset=Plan.objects.all(),
-        help_text="A plan's slug.",
+        help_text="Only the positions in this plan (its slug, e.g. `ukraine-peace-framework`).",
     )
     revision = RevisionFilter(
-        help_text="A revision number (give plan too), 'latest' (the default: each plan's "
-        "latest revision) or 'all'."
+        help_text="A revision number (give `plan` too), `latest` (the default: each plan's "
+        "latest revision) or `all`."
     )
-    party = django_filters.ModelChoiceFilter(
-        field_name="party", to_field_name="slug", queryset=_parties, help_text="A party's slug."
+    party = SlugChoiceFilter(
+        field_name="party",
+        queryset=_parties,
+        help_text="Only this party's positions (its slug, e.g. `russia`).",
     )
-    stance = django_filters.ChoiceFilter(choices=Stance.choices)
+    stance = django_filters.ChoiceFilter(
+        choices=Stance.choices, help_text="Only the positions with this stance."
+    )
     topic = django_filters.ChoiceFilter(
-        field_name="clause_version__clause__topic", choices=Topic.choices
+        field_name="clause_version__clause__topic",
+        choices=Topic.choices,
+        help_text="Only the positions on clauses of this topic.",
     )
     status = django_filters.ChoiceFilter(
         field_name="clause_version__status",
         choices=ClauseStatus.choices,
-        help_text="The clause's status in the revision.",
+        help_text="Only the positions on clauses with this status in their revision.",
     )
 
     class Meta:

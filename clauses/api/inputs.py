@@ -59,7 +59,8 @@ def _number(**kwargs):
 class EditInput(serializers.Serializer):
     edit_summary = serializers.CharField(
         required=False,
-        help_text="Why you made the change (or send the X-Edit-Summary header). Required.",
+        help_text="Why you made the change, kept in the history beside your name. "
+        "Required: here, or in an X-Edit-Summary header (percent-encode non-ASCII text).",
     )
 
     def validate(self, attrs):
@@ -80,6 +81,9 @@ class EditInput(serializers.Serializer):
 
 
 class RevisionEdit(EditInput):
+    """The fields of a revision an editor may change; send only those that change, with
+    an edit summary."""
+
     label = serializers.CharField(max_length=200, required=False)
     published_on = serializers.DateField(required=False, allow_null=True)
     status = serializers.ChoiceField(choices=RevisionStatus.choices, required=False)
@@ -123,6 +127,8 @@ class RevisionEdit(EditInput):
 
 
 class RevisionClone(EditInput):
+    """The next revision, recorded as a copy of this one; every field is optional."""
+
     label = serializers.CharField(
         max_length=200, required=False, allow_blank=True, help_text='e.g. "Geneva counter-draft".'
     )
@@ -148,6 +154,9 @@ class RevisionClone(EditInput):
 
 
 class ClauseVersionEdit(EditInput):
+    """The fields of a clause version an editor may change; send only those that change,
+    with an edit summary."""
+
     number = serializers.CharField(
         max_length=20, required=False, help_text='The label in the draft: "9", "14a".'
     )
@@ -157,6 +166,9 @@ class ClauseVersionEdit(EditInput):
 
 
 class PositionEdit(EditInput):
+    """The fields of a position an editor may change; send only those that change, with
+    an edit summary. Saving reconfirms a carried-over position."""
+
     stance = serializers.ChoiceField(choices=Stance.choices, required=False)
     summary = serializers.CharField(
         required=False, allow_blank=True, help_text="The party's position in a sentence or two."

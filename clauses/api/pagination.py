@@ -26,6 +26,55 @@ class ApiPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = MAX_PAGE_SIZE
 
+    def get_schema_operation_parameters(self, view):
+        return [
+            {
+                "name": self.page_query_param,
+                "required": False,
+                "in": "query",
+                "description": "The page to read, from 1 (`last` also names the last page). "
+                "Follow `next` until it is null to read them all; a page past the last is 404.",
+                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_OFFSET},
+            },
+            {
+                "name": self.page_size_query_param,
+                "required": False,
+                "in": "query",
+                "description": f"Items per page, 1 to {self.max_page_size}; by default "
+                f"{self.page_size} (the server's API_PAGE_SIZE).",
+                "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
+            },
+        ]
+
+    def get_paginated_response_schema(self, schema):
+        example = "http://127.0.0.1:8000/api/v1/positions/?page={}"
+        return {
+            "type": "object",
+            "required": ["count", "next", "previous", "results"],
+            "properties": {
+                "count": {
+                    "type": "integer",
+                    "description": "How many items all pages hold together.",
+                    "example": 96,
+                },
+                "next": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": "The next page, null on the last.",
+                    "example": example.format(3),
+                },
+                "previous": {
+                    "type": "string",
+                    "nullable": True,
+                    "format": "uri",
+                    "description": "The previous page, null on the first.",
+                    "example": example.format(1),
+                },
+                "results": schema,
+            },
+        }
+
     def get_page_size(self, request):
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:

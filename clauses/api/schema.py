@@ -1,23 +1,48 @@
-"""The OpenAPI schema's side of the API: error bodies documented on every operation.
+"""The OpenAPI schema's side of the API: the rules that make it read well in generated
+clients and hold against a strict validator, applied to every operation, including those
+added later, without per-operation work.
 
-Clients (and the schema test run in the suite) need to know that a bad filter is a 400 with
-a JSON body, a stale If-Match a 412, and so on; drf-spectacular documents only the success
-response by itself, so this AutoSchema adds the error responses each kind of operation can
-give, all with the one error body of ``peaceplan.api_exceptions``.
+- Operation ids and tags name the resource: ``positions_list``, ``position_get``,
+  ``position_update``, ``revision_diff`` (tag ``positions``, ``revisions`` ...), from the
+  view set's name (``PositionViewSet``) and its action.
+- Error responses: drf-spectacular documents only the success response; each operation
+  gets the errors its kind can give, all with the one error body of
+  ``peaceplan.api_exceptions``.
+- Reads that an anonymous client may make declare ``security: []``: no credentials needed.
+  (``[{}, {"tokenAuth": []}]`` says the same to a reader, but client generators such as
+  openapi-python-client treat any non-empty list as "credentials required".) A token or
+  session is still accepted there.
+- Path parameters named as everywhere in the API (plan, clause, number, party) are
+  described once, here.
+- Each resource's example comes from the seed (``examples.json``, kept equal to what the
+  API answers on the seed by ``tests/test_api_examples.py``).
+- ``postprocess_schema`` (a drf-spectacular hook) makes filters use the shared enum
+  components, expresses nullable references as ``oneOf`` (``allOf`` + ``nullable`` is not
+  valid OpenAPI 3.0 for a strict validator), closes request bodies to unknown fields (the
+  API refuses them) and marks the edit summary required.
 """
 
+import json
+import re
+from functools import cache
+from pathlib import Path
+from types import SimpleNamespace
+
+from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.openapi import AutoSchema
-from drf_spectacular.utils import OpenApiParameter
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
+from rest_framework.permissions import SAFE_METHODS
 
 from .etag import ETAG_PATTERN
+from .inputs import EDIT_SUMMARY_FIELD
 
 READ_ERRORS = {
     "400": "A query parameter is invalid (the body names it).",
     "401": "The credentials sent are invalid.",
     "404": "Nothing at this URL, or no such page.",
     "406": "The Accept header asks for a format the API does not serve.",
-    "429": "Too many requests from an anonymous client: wait as Retry-After says.",
+    "429": "Too many requests: wait as Retry-After says.",
 }
 WRITE_ERRORS = {
     **READ_ERRORS,
@@ -31,25 +56,49 @@ WRITE_ERRORS = {
     "428": "If-Match is missing.",
 }
 
+PATH_PARAMETERS = {
+    "plan": "The plan's slug, e.g. `ukraine-peace-framework`.",
+    "clause": "The clause's slug, unique in its plan, e.g. `de-facto-lines`.",
+    "number": "The revision's number in its plan: 1 for the first draft, then 2, 3 ...",
+    "party": "The party's slug, e.g. `russia`.",
+}
+
+# What the generated method names say for DRF's actions; other actions keep their name.
+ACTION_VERBS = {
+    "retrieve": "get",
+    "partial_update": "update",
+    "update": "replace",
+    "create": "create",
+    "destroy": "delete",
+}
+
+EXAMPLES_FILE = Path(__file__).with_name("examples.json")
+
 
 class ErrorItemSerializer(serializers.Serializer):
+    """One problem with a request."""
+
     field = serializers.CharField(
         allow_null=True,
         help_text='The field, query parameter or header at fault ("body" for the body as a '
         "whole, null when no one thing is at fault); nested fields are joined by dots.",
     )
     code = serializers.CharField(help_text='A machine-readable reason, e.g. "invalid_choice".')
-    message = serializers.CharField()
+    message = serializers.CharField(help_text="What is wrong and what to send instead.")
 
 
 class ErrorSerializer(serializers.Serializer):
-    status = serializers.IntegerField()
+    """The body of every error: its status, its kind, and each problem found."""
+
+    status = serializers.IntegerField(help_text="The HTTP status, repeated.")
     code = serializers.CharField(help_text='The kind of error, e.g. "invalid", "not_found".')
     detail = serializers.CharField(help_text="The first problem, in one line.")
-    errors = ErrorItemSerializer(many=True)
+    errors = ErrorItemSerializer(many=True, help_text="Every problem found.")
 
 
 class PreconditionFailedSerializer(ErrorSerializer):
+    """A refused write: the resource changed since the If-Match the client sent."""
+
     etag = serializers.CharField(help_text="The resource's current ETag.")
     current = serializers.DictField(
         allow_null=True, help_text="The resource as it is now, as a GET would return it."
@@ -61,20 +110,101 @@ IF_MATCH = OpenApiParameter(
     {"type": "string", "pattern": ETAG_PATTERN},
     OpenApiParameter.HEADER,
     required=True,
-    description="The ETag you read from a GET of this resource. Required: a write without "
-    "it is refused with 428, a stale one with 412.",
+    description="The ETag you read from a GET of this resource (its `etag` field holds it "
+    "too). Required: a write without it is refused with 428, a stale one with 412.",
 )
-EDIT_SUMMARY = OpenApiParameter(
-    "X-Edit-Summary",
-    str,
-    OpenApiParameter.HEADER,
-    required=False,
-    description="Why you made the change (the edit summary), if the body has no summary; "
-    "percent-encode non-ASCII text.",
-)
+
+
+@cache
+def seed_examples() -> dict[str, dict]:
+    """Each resource's example, by the name of the serializer that declares it."""
+    return json.loads(EXAMPLES_FILE.read_text())
+
+
+def _snake(name: str) -> str:
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
+def resource_names(view) -> tuple[str, str] | None:
+    """A view set's resource, singular and plural: ``resource_name`` if it sets one, else
+    from its class name (``ClauseVersionViewSet``: clause_version, clause_versions)."""
+    name = getattr(view, "resource_name", None)
+    if name is None:
+        match = re.fullmatch(r"(\w+)ViewSet", type(view).__name__)
+        if match is None:
+            return None
+        name = _snake(match.group(1))
+    plural = name[:-1] + "ies" if name.endswith("y") else name + "s"
+    return name, plural
 
 
 class ApiAutoSchema(AutoSchema):
+    def get_operation(self, path, path_regex, path_prefix, method, registry):
+        operation = super().get_operation(path, path_regex, path_prefix, method, registry)
+        if operation is None:
+            return None
+        if self._anonymous_may_call():
+            operation["security"] = []
+        for parameter in operation.get("parameters", []):
+            if parameter["in"] == "path" and not parameter.get("description"):
+                parameter["description"] = PATH_PARAMETERS.get(parameter["name"], "")
+        return operation
+
+    def _anonymous_may_call(self) -> bool:
+        """Whether every permission of the view lets an anonymous client make this call."""
+        if self.method not in SAFE_METHODS:
+            return False
+        anonymous = SimpleNamespace(method=self.method, user=AnonymousUser())
+        try:
+            return all(
+                permission.has_permission(anonymous, self.view)
+                for permission in self.view.get_permissions()
+            )
+        except Exception:  # noqa: BLE001 -- a permission that needs more of the request
+            return False
+
+    def get_operation_id(self):
+        action = getattr(self.view, "action", None)
+        names = resource_names(self.view)
+        if action is None or names is None:
+            return super().get_operation_id()
+        singular, plural = names
+        if action == "list":
+            return f"{plural}_list"
+        return f"{singular}_{ACTION_VERBS.get(action, action)}"
+
+    def get_tags(self):
+        names = resource_names(self.view)
+        return [names[1].replace("_", " ")] if names else super().get_tags()
+
+    def _success_serializer_name(self) -> str | None:
+        """The name of the serializer class of the operation's success response."""
+        response = self.get_response_serializers()
+        if isinstance(response, dict):
+            response = response[min(response, key=str)] if response else None
+        response = getattr(response, "response", response)  # an OpenApiResponse
+        response = getattr(response, "child", response)  # a list of them
+        if response is None:
+            return None
+        return (response if isinstance(response, type) else type(response)).__name__
+
+    def get_examples(self):
+        serializer = self._success_serializer_name()
+        value = seed_examples().get(serializer) if serializer else None
+        if value is None:
+            return []
+        name = serializer.removesuffix("Serializer")
+        return [
+            OpenApiExample(
+                f"{name} from the seed",
+                value=value,
+                response_only=True,
+                status_codes=["200", "201"],
+                description="As the API answers on the seed data (`make run`); long lists "
+                "are cut to their first item.",
+            )
+        ]
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         writes = self.method in ("POST", "PUT", "PATCH", "DELETE")
@@ -92,5 +222,102 @@ class ApiAutoSchema(AutoSchema):
             exempt = getattr(self.view, "writes_without_if_match", ())
             if getattr(self.view, "action", None) not in exempt:
                 parameters.append(IF_MATCH)
-            parameters.append(EDIT_SUMMARY)
         return parameters
+
+
+def _refs(schema: dict) -> set[str]:
+    """The component names a schema refers to, directly or through its parts."""
+    found = set()
+    if isinstance(schema, dict):
+        if "$ref" in schema:
+            found.add(schema["$ref"].rsplit("/", 1)[-1])
+        for value in schema.values():
+            found |= _refs(value)
+    elif isinstance(schema, list):
+        for value in schema:
+            found |= _refs(value)
+    return found
+
+
+def _shared_enum_refs(parameters: list[dict], components: dict) -> None:
+    """A parameter whose values are exactly those of an enum component refers to it, so
+    that a generated client has one ``StanceEnum``, not one per filter."""
+    enums = {
+        frozenset(schema["enum"]) - {None, ""}: name
+        for name, schema in components.items()
+        if "enum" in schema and name not in ("NullEnum", "BlankEnum")
+    }
+    for parameter in parameters:
+        values = parameter.get("schema", {}).get("enum")
+        name = enums.get(frozenset(values or ()) - {None, ""})
+        if values and name:
+            parameter["schema"] = {"$ref": f"#/components/schemas/{name}"}
+            # The component lists the values with their meaning; the parameter says what
+            # it filters by.
+            parameter["description"] = parameter.get("description", "").split("\n\n*")[0]
+            if parameter["description"].startswith("*"):
+                parameter["description"] = f"Only those with this {parameter['name']}."
+
+
+def _nullable_refs(schema, components: dict) -> None:
+    """``{"allOf": [ref], "nullable": true}`` becomes ``{"oneOf": [ref, NullEnum]}``."""
+    if isinstance(schema, list):
+        for item in schema:
+            _nullable_refs(item, components)
+        return
+    if not isinstance(schema, dict):
+        return
+    for value in schema.values():
+        _nullable_refs(value, components)
+    if schema.get("nullable") and len(schema.get("allOf", ())) == 1 and "type" not in schema:
+        schema["oneOf"] = [schema.pop("allOf")[0], {"$ref": "#/components/schemas/NullEnum"}]
+        del schema["nullable"]
+        components.setdefault("NullEnum", {"enum": [None]})
+
+
+def _close_request_bodies(operations: list[dict], components: dict) -> None:
+    """Request bodies refuse unknown fields (as the API does) and need an edit summary
+    (the X-Edit-Summary header may carry it instead; the body's field is what the schema
+    can require)."""
+    for operation in operations:
+        body = operation.get("requestBody")
+        if body is None:
+            continue
+        for content in body.get("content", {}).values():
+            for name in _refs(content.get("schema", {})):
+                component = components[name]
+                component["additionalProperties"] = False
+                summary = component.get("properties", {}).get(EDIT_SUMMARY_FIELD)
+                if summary is not None:
+                    summary.update(minLength=1, pattern=r"\S")
+                    required = {*component.get("required", ()), EDIT_SUMMARY_FIELD}
+                    component["required"] = sorted(required)
+                    body["required"] = True
+
+
+def _describe_generated_components(components: dict) -> None:
+    """Descriptions for the components drf-spectacular makes up (pages of a list, null)."""
+    for name, component in components.items():
+        match = re.fullmatch(r"Paginated(\w+)List", name)
+        if match and not component.get("description"):
+            component["description"] = (
+                f"One page of {match.group(1)} items, with the links to the pages beside it."
+            )
+    if "NullEnum" in components:
+        components["NullEnum"].setdefault("description", "No value.")
+
+
+def postprocess_schema(result, generator, request, public):
+    components = result.get("components", {}).get("schemas", {})
+    operations = [
+        operation
+        for path in result.get("paths", {}).values()
+        for method, operation in path.items()
+        if method in ("get", "put", "post", "patch", "delete")
+    ]
+    for operation in operations:
+        _shared_enum_refs(operation.get("parameters", []), components)
+    _nullable_refs(components, components)
+    _close_request_bodies(operations, components)
+    _describe_generated_components(components)
+    return result

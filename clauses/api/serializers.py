@@ -22,9 +22,10 @@ def _url(**kwargs):
     return serializers.URLField(read_only=True, **kwargs)
 
 
+# Read-only: fields for the schema, ``represent`` for the data. The schema describes each
+# resource with its serializer's own docstring (written for the API's readers), so every
+# subclass has one.
 class ReadSerializer(serializers.Serializer):
-    """Read-only: fields for the schema, ``represent`` for the data."""
-
     def to_representation(self, instance):
         return self.represent(instance, links_for(self.context))
 
@@ -34,6 +35,8 @@ class ReadSerializer(serializers.Serializer):
 
 
 class StanceSerializer(serializers.Serializer):
+    """A stance on the ordinal scale: its name, its label, and its value."""
+
     name = serializers.ChoiceField(choices=Stance.choices, read_only=True)
     label = serializers.CharField(read_only=True)
     value = serializers.IntegerField(
@@ -45,6 +48,9 @@ class StanceSerializer(serializers.Serializer):
 
 
 class PositionSerializer(ReadSerializer):
+    """A party's position on a clause as worded in one revision, with its source.
+    Writable by editors (send `etag` as If-Match)."""
+
     url = _url()
     etag = serializers.CharField(read_only=True, help_text="Send it as If-Match to edit.")
     version = serializers.IntegerField(read_only=True)
@@ -76,6 +82,9 @@ class PositionSerializer(ReadSerializer):
 
 
 class ClauseVersionSerializer(ReadSerializer):
+    """A clause as worded in one revision, with every party's position on it. Writable
+    by editors (send `etag` as If-Match)."""
+
     url = _url()
     etag = serializers.CharField(read_only=True, help_text="Send it as If-Match to edit.")
     version = serializers.IntegerField(read_only=True)
@@ -96,6 +105,9 @@ class ClauseVersionSerializer(ReadSerializer):
 
 
 class RevisionSerializer(ReadSerializer):
+    """A revision (draft) of a plan: its label, date, status, provenance and source, and
+    the revision it continues."""
+
     url = _url()
     etag = serializers.CharField(read_only=True, help_text="Send it as If-Match to edit.")
     version = serializers.IntegerField(read_only=True)
@@ -144,6 +156,9 @@ class RevisionSerializer(ReadSerializer):
 
 
 class RevisionDetailSerializer(RevisionSerializer):
+    """A revision with its clause versions in draft order, each with every party's
+    position. Writable by editors (send `etag` as If-Match)."""
+
     clause_versions = ClauseVersionSerializer(
         many=True, read_only=True, help_text="In draft order, each with every party's position."
     )
@@ -152,6 +167,8 @@ class RevisionDetailSerializer(RevisionSerializer):
 
 
 class ClauseVersionSummarySerializer(ReadSerializer):
+    """A clause in one revision, in brief: its number, place and status there."""
+
     url = _url()
     revision = serializers.IntegerField(read_only=True)
     revision_url = _url()
@@ -163,6 +180,9 @@ class ClauseVersionSummarySerializer(ReadSerializer):
 
 
 class ClauseSerializer(ReadSerializer):
+    """A clause of a plan, one subject followed across the drafts, with its number and
+    status in each revision that holds it."""
+
     url = _url()
     version = serializers.IntegerField(read_only=True)
     plan = serializers.SlugField(read_only=True)
@@ -180,6 +200,9 @@ class ClauseSerializer(ReadSerializer):
 
 
 class ClauseDetailSerializer(ClauseSerializer):
+    """A clause with its full wording in each revision that holds it and the positions
+    on each."""
+
     versions = ClauseVersionSerializer(
         many=True,
         read_only=True,
@@ -190,6 +213,9 @@ class ClauseDetailSerializer(ClauseSerializer):
 
 
 class PlanSerializer(ReadSerializer):
+    """A peace plan, with links to its revisions, clauses and the positions in its
+    latest revision."""
+
     url = _url()
     version = serializers.IntegerField(read_only=True)
     slug = serializers.SlugField(read_only=True)
@@ -206,7 +232,8 @@ class PlanSerializer(ReadSerializer):
 
 
 class HistoryEntrySerializer(ReadSerializer):
-    """One entry of ``clauses.selectors.clause_edit_history``."""
+    """One saved change to a clause, its wording in a revision, or a position on it:
+    who, when, what and why."""
 
     history_id = serializers.IntegerField(read_only=True)
     date = serializers.DateTimeField(read_only=True)

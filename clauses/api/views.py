@@ -94,11 +94,18 @@ class PlanViewSet(PlanCreateMixin, ApiViewSet):
     def get_queryset(self):
         return reads.plans()
 
-    @extend_schema(summary="Plans, by title")
+    @extend_schema(
+        summary="Plans, by title",
+        description="Every plan, with its number of revisions and links to its latest "
+        "revision, its revisions, its clauses and its positions.",
+    )
     def list(self, request):
         return self.paginated(self.get_queryset(), PlanSerializer)
 
-    @extend_schema(summary="One plan")
+    @extend_schema(
+        summary="One plan",
+        description="The plan named by its slug; 404 names the slug if there is none.",
+    )
     def retrieve(self, request, plan: str):
         return Response(
             self.represent(found(lambda: selectors.plan_get(plan, self.get_queryset()), plan=plan))
@@ -106,13 +113,23 @@ class PlanViewSet(PlanCreateMixin, ApiViewSet):
 
 
 @extend_schema_view(
-    list=extend_schema(summary="A plan's revisions, by number"),
+    list=extend_schema(
+        summary="A plan's revisions, by number",
+        description="The plan's drafts, first to last, each with its status, provenance, "
+        "source, the revision it continues and links to its diff and its clone action.",
+    ),
     retrieve=extend_schema(
         summary="One revision, with its clause versions and their positions",
+        description="The whole draft: its clause versions in draft order, each with every "
+        "party's position. The ETag (and `etag`) is the revision's own, for a PATCH; each "
+        "clause version and position carries its own.",
         responses=_etag_response(RevisionDetailSerializer, "The revision."),
     ),
     partial_update=extend_schema(
         summary="Edit a revision (editors)",
+        description="Change a revision's label, date, status, provenance, author, source, "
+        "notes or the revision it continues. Send only the fields that change, an edit "
+        "summary, and the ETag you read in If-Match.",
         request=RevisionEdit,
         responses=_etag_response(RevisionDetailSerializer, "The revision as saved."),
     ),
@@ -178,6 +195,9 @@ class RevisionViewSet(ApiViewSet):
 
     @extend_schema(
         summary="What changed: this revision against the one it continues, or any other",
+        description="Clause by clause (added, removed, changed, unchanged; the text change "
+        "word by word) and party by party (stance before and after, toward or away from "
+        "agreement), with the totals of the header. Any two revisions of the plan compare.",
         parameters=[
             OpenApiParameter(
                 "against",
@@ -219,9 +239,15 @@ def _named_against(plan, new: Revision, raw: str) -> Revision:
 
 
 @extend_schema_view(
-    list=extend_schema(summary="A plan's clauses, by title, with their version in each revision"),
+    list=extend_schema(
+        summary="A plan's clauses, by title, with their version in each revision",
+        description="Every clause of the plan, with its number and status in each revision "
+        "that holds it.",
+    ),
     retrieve=extend_schema(
-        summary="One clause, as worded in each revision, with the positions on it"
+        summary="One clause, as worded in each revision, with the positions on it",
+        description="The clause followed across the drafts: its wording in each revision "
+        "that holds it, and every party's position there.",
     ),
 )
 class ClauseViewSet(ApiViewSet):
@@ -244,6 +270,8 @@ class ClauseViewSet(ApiViewSet):
 
     @extend_schema(
         summary="A clause's edit history: who changed what, when and why, newest first",
+        description="Every saved change to the clause, to its wording in any revision and "
+        "to any position on it, with the editor's name and edit summary.",
         responses=HistoryEntrySerializer(many=True),
     )
     def history(self, request, plan: str, clause: str):
@@ -254,10 +282,14 @@ class ClauseViewSet(ApiViewSet):
 @extend_schema_view(
     retrieve=extend_schema(
         summary="A clause as worded in one revision, with the positions on it",
+        description="`r{number}` names the revision. The ETag (and `etag`) is for a PATCH "
+        "of this clause version.",
         responses=_etag_response(ClauseVersionSerializer, "The clause version."),
     ),
     partial_update=extend_schema(
         summary="Edit a clause's wording, number, status or place in one revision (editors)",
+        description="Send only the fields that change, an edit summary, and the ETag you "
+        "read in If-Match.",
         request=ClauseVersionEdit,
         responses=_etag_response(ClauseVersionSerializer, "The clause version as saved."),
     ),
@@ -297,7 +329,10 @@ class ClauseVersionViewSet(ApiViewSet):
 @extend_schema_view(
     list=extend_schema(
         summary="Positions, filterable; by default those in each plan's latest revision",
-        description="With format=csv (or Accept: text/csv) every position the filters "
+        description="Each party's position on each clause, by plan, clause order and party. "
+        "Filters combine; an unknown value is a 400 naming the filter, never an empty "
+        "list. `revision` takes a number only with `plan`.\n\n"
+        "With format=csv (or Accept: text/csv) every position the filters "
         "select comes as one streamed CSV file, unpaginated: revision=all exports every "
         "revision in bulk. Columns: the JSON's fields, the stance as stance, stance_label "
         "and stance_value. UTF-8 with a byte order mark; a text cell that would start a "
@@ -315,10 +350,13 @@ class ClauseVersionViewSet(ApiViewSet):
     ),
     retrieve=extend_schema(
         summary="One party's position on a clause in one revision",
+        description="The ETag (and `etag`) is for a PATCH of this position.",
         responses=_etag_response(PositionSerializer, "The position."),
     ),
     partial_update=extend_schema(
         summary="Edit a party's position (editors); saving reconfirms a carried-over one",
+        description="Send only the fields that change, an edit summary, and the ETag you "
+        "read in If-Match. A 412 holds the position as it is now.",
         request=PositionEdit,
         responses=_etag_response(PositionSerializer, "The position as saved."),
     ),
