@@ -7,6 +7,7 @@ from django.db import IntegrityError
 from clauses.api.exceptions import (
     AGAINST_INVALID,
     API_PATH_NOT_FOUND,
+    FILTER_EMPTY,
     PAGE_NOT_FOUND,
     PAGE_SIZE_INVALID,
     PLAN_NOT_FOUND,
@@ -41,7 +42,7 @@ def write(client, url, body, *, content_type="application/json"):
 
 @pytest.mark.parametrize(
     ("page", "last"),
-    [("2", 1), ("0", 1), ("abc", 1), ("-1", 1), ("99999999999999999999", 1)],
+    [("2", 1), ("0", 1), ("abc", 1), ("-1", 1), ("99999999999999999999", 1), ("", 1)],
 )
 def test_a_bad_page_is_404_naming_page(client, position, page, last):
     response = client.get("/api/v1/positions/", {"page": page})
@@ -213,3 +214,10 @@ def test_a_filter_value_holding_a_percent_sign_is_400_quoting_it(client, positio
     response = client.get("/api/v1/positions/", {"revision": value})
     assert response.status_code == 400
     assert value in response.json()["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("name", ["plan", "revision", "party", "stance", "topic", "status"])
+def test_a_filter_given_empty_is_400_naming_it(client, position, name):
+    # Read as "no filter", an empty value would answer with every position.
+    response = client.get("/api/v1/positions/", {name: ""})
+    assert_error(response, 400, name, FILTER_EMPTY.format(name=name))

@@ -49,6 +49,23 @@ def patch(client, url, data, *, etag=None, **headers):
     return client.patch(url, data, content_type="application/json", HTTP_IF_MATCH=etag, **headers)
 
 
+@pytest.mark.parametrize("keyword", ["Bearer", "Token", "bearer"])
+def test_a_token_is_accepted_after_bearer_or_token(editor, position, keyword):
+    client = APIClient()
+    key = Token.objects.create(user=editor).key
+    client.credentials(HTTP_AUTHORIZATION=f"{keyword} {key}")
+    response = patch(client, POSITION, {"stance": "supports", EDIT_SUMMARY_FIELD: "x"})
+    assert response.status_code == 200, response.json()
+    assert Position.objects.get().history.first().history_user == editor
+
+
+@pytest.mark.parametrize("header", ["Bearer", "Bearer a b", "Bearer not-a-key"])
+def test_a_bad_bearer_token_is_401_whatever_the_request(client, position, header):
+    response = client.get("/api/v1/parties/", HTTP_AUTHORIZATION=header)
+    assert response.status_code == 401
+    assert response.json()["code"] == "authentication_failed"
+
+
 def test_editor_with_a_token_edits_a_position(token_client, editor, position):
     response = token_client.patch(
         POSITION,

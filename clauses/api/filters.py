@@ -14,7 +14,7 @@ from clauses.models import Plan, Position
 from clauses.selectors import api_reads as reads
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 
-from .exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from .exceptions import FILTER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 
 LATEST = "latest"
 ALL = "all"
@@ -151,8 +151,14 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
     errors: dict[str, list[forms.ValidationError]] = {}
     # What PositionFilterForm.full_clean() does: each field in turn, then the form's clean.
     for name, item in filters.items():
+        raw = params.get(name)
+        # An empty value would read as "no filter": a client that meant one gets a list
+        # that looks like an answer. The schema types each filter; none allows "".
+        if raw is not None and not raw.strip():
+            errors[name] = [forms.ValidationError(FILTER_EMPTY.format(name=name), code="blank")]
+            continue
         try:
-            cleaned[name] = item.field.clean(params.get(name))
+            cleaned[name] = item.field.clean(raw)
         except forms.ValidationError as error:
             errors[name] = error.error_list
     # The latest revisions apply once, here, also when no revision is given (RevisionFilter).

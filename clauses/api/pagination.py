@@ -88,7 +88,8 @@ class ApiPagination(PageNumberPagination):
         return int(raw)
 
     def get_page_number(self, request, paginator):
-        return request.query_params.get(self.page_query_param) or 1
+        # An empty page is no page number: 404 like any other (the schema types it).
+        return request.query_params.get(self.page_query_param, 1)
 
     def paginate_queryset(self, queryset, request, view=None):
         self.request = request
