@@ -37,10 +37,14 @@ class SchemaValidator:
     def component_errors(self, value, name: str) -> list[str]:
         return self.errors(value, f"/components/schemas/{name}")
 
+    def template(self, path: str) -> str | None:
+        """The schema's path that ``path`` is an instance of."""
+        return next((template for pattern, template in self.paths if pattern.match(path)), None)
+
     def response_errors(self, method: str, path: str, status: int, body) -> list[str]:
         """What is wrong with a response: an undocumented operation or status, or a body
         that is not what the schema says it is."""
-        template = next((t for pattern, t in self.paths if pattern.match(path)), None)
+        template = self.template(path)
         if template is None:
             return [f"{path}: no such path in the schema"]
         operation = self.schema["paths"][template].get(method.lower())
