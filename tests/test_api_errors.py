@@ -7,9 +7,9 @@ from django.db import IntegrityError
 from clauses.api.exceptions import (
     AGAINST_INVALID,
     API_PATH_NOT_FOUND,
-    FILTER_EMPTY,
     PAGE_NOT_FOUND,
     PAGE_SIZE_INVALID,
+    PARAMETER_EMPTY,
     PLAN_NOT_FOUND,
     REVISION_NOT_FOUND,
 )
@@ -216,8 +216,10 @@ def test_a_filter_value_holding_a_percent_sign_is_400_quoting_it(client, positio
     assert value in response.json()["errors"][0]["message"]
 
 
-@pytest.mark.parametrize("name", ["plan", "revision", "party", "stance", "topic", "status"])
+@pytest.mark.parametrize(
+    "name", ["plan", "revision", "party", "stance", "topic", "status", "format"]
+)
 def test_a_filter_given_empty_is_400_naming_it(client, position, name):
     # Read as "no filter", an empty value would answer with every position.
     response = client.get("/api/v1/positions/", {name: ""})
-    assert_error(response, 400, name, FILTER_EMPTY.format(name=name))
+    assert_error(response, 400, name, PARAMETER_EMPTY.format(name=name))

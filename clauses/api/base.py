@@ -7,8 +7,9 @@ from typing import TypeVar
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication
-from rest_framework.exceptions import MethodNotAllowed
+from rest_framework.exceptions import MethodNotAllowed, ValidationError
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 from clauses import selectors
 from clauses.conditional import ConditionalRead
@@ -22,6 +23,7 @@ from .etag import IfMatch, etag_for, expected_version, parse_if_match, stale
 from .exceptions import (
     CLAUSE_NOT_FOUND,
     CLAUSE_VERSION_NOT_FOUND,
+    PARAMETER_EMPTY,
     PARTY_NOT_FOUND,
     PLAN_NOT_FOUND,
     POSITION_NOT_FOUND,
@@ -34,6 +36,8 @@ from .parsers import JSONBodyParser
 from .schema import ApiAutoSchema
 
 T = TypeVar("T")
+
+FORMAT_PARAMETER = api_settings.URL_FORMAT_OVERRIDE
 
 READS = frozenset({"get", "head", "options"})
 
@@ -135,6 +139,14 @@ class ApiViewSet(viewsets.GenericViewSet):
         if read is not None:
             read.finish(response)
         return response
+
+    def perform_content_negotiation(self, request, force=False):
+        # An empty ?format= would fall back to JSON unnoticed; as with an empty filter, a
+        # client that meant a format is told. (With force, DRF is choosing how to render
+        # an error: any renderer will do.)
+        if not force and request.query_params.get(FORMAT_PARAMETER) == "":
+            raise ValidationError({FORMAT_PARAMETER: PARAMETER_EMPTY.format(name=FORMAT_PARAMETER)})
+        return super().perform_content_negotiation(request, force)
 
     def represent(self, instance) -> dict:
         serializer_class = self.get_serializer_class()

@@ -31,7 +31,7 @@ REVISION_FILTER_INVALID = (
     "Give revision as a revision number, 'latest' (each plan's latest revision, the default) "
     "or 'all', not {value!r}."
 )
-FILTER_EMPTY = "{name} is empty: give it a value, or leave it out to not filter by it."
+PARAMETER_EMPTY = "{name} is empty: give it a value, or leave the parameter out."
 REVISION_FILTER_NEEDS_PLAN = (
     "Revision numbers are counted per plan: give plan=<slug> together with revision={value}."
 )

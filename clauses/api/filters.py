@@ -14,7 +14,7 @@ from clauses.models import Plan, Position
 from clauses.selectors import api_reads as reads
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 
-from .exceptions import FILTER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from .exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 
 LATEST = "latest"
 ALL = "all"
@@ -155,7 +155,7 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
         # An empty value would read as "no filter": a client that meant one gets a list
         # that looks like an answer. The schema types each filter; none allows "".
         if raw is not None and not raw.strip():
-            errors[name] = [forms.ValidationError(FILTER_EMPTY.format(name=name), code="blank")]
+            errors[name] = [forms.ValidationError(PARAMETER_EMPTY.format(name=name), code="blank")]
             continue
         try:
             cleaned[name] = item.field.clean(raw)
