@@ -361,6 +361,11 @@ SPECTACULAR_SETTINGS = {
             "description": "The subjects a plan deals with, followed across its drafts, "
             "with their edit history.",
         },
+        {
+            "name": "drafts",
+            "description": "Recording a draft from its text: align it with the revision it "
+            "continues (a dry run), then record it.",
+        },
         {"name": "clause versions", "description": "A clause as worded in one draft."},
         {
             "name": "positions",

@@ -48,11 +48,16 @@ PREVIOUS_NOT_FOUND = "Plan {plan!r} has no revision {number} for the draft to co
 
 
 class PlanCreate(EditInput):
+    """A new plan: its title and description, with an edit summary."""
+
     title = serializers.CharField(max_length=200)
     description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class DraftText(EditInput):
+    """A draft's text, to align with the revision it continues (a dry run: nothing is
+    written)."""
+
     text = serializers.CharField(
         trim_whitespace=False,
         help_text='The draft: each point on its own line, starting with its number ("1.", '
@@ -77,6 +82,9 @@ class DraftText(EditInput):
 
 
 class ConfirmedPointInput(serializers.Serializer):
+    """How one point of the draft is recorded: the clause it keeps, or a new clause with
+    its title and topic."""
+
     number = serializers.CharField(
         max_length=20,
         required=False,
@@ -96,6 +104,10 @@ class ConfirmedPointInput(serializers.Serializer):
 
 
 class DraftRecord(DraftText):
+    """A draft to record as the plan's next revision: the text the dry run aligned, its
+    fingerprint and number, the alignment as confirmed, and the revision's
+    details."""
+
     fingerprint = serializers.RegexField(
         r"^[0-9a-f]{64}$", help_text="The fingerprint the dry run answered for this text."
     )
@@ -132,29 +144,45 @@ class DraftRecord(DraftText):
 
 
 class CandidateOut(serializers.Serializer):
+    """A clause the point could be, with its similarity score."""
+
     clause = serializers.CharField()
     title = serializers.CharField()
     score = serializers.IntegerField()
 
 
 class ProposedPointOut(serializers.Serializer):
+    """One point of the draft as parsed, with the clause proposed for it (or a new
+    clause's title and topic)."""
+
     number = serializers.CharField()
     heading = serializers.CharField()
     text = serializers.CharField()
     clause = serializers.CharField(allow_null=True, help_text="The proposed clause, or null.")
     score = serializers.IntegerField(help_text="0 to 100.")
     candidates = CandidateOut(many=True)
-    title = serializers.CharField(help_text="For a new clause: its proposed title.")
-    topic = serializers.CharField(help_text="For a new clause: its guessed topic.")
+    title = serializers.CharField(
+        allow_blank=True, help_text="For a new clause: its proposed title; else empty."
+    )
+    topic = serializers.ChoiceField(
+        choices=Topic.choices,
+        allow_blank=True,
+        help_text="For a new clause: its guessed topic; else empty.",
+    )
 
 
 class DroppedOut(serializers.Serializer):
+    """A clause of the revision continued that no point of the draft matches."""
+
     clause = serializers.CharField()
     number = serializers.CharField()
     title = serializers.CharField()
 
 
 class DraftProposalOut(serializers.Serializer):
+    """The proposed alignment of a draft: each point with its proposed clause, the
+    clauses dropped, and what to send to record it."""
+
     plan = serializers.CharField()
     previous = serializers.IntegerField(allow_null=True)
     previous_url = serializers.CharField(allow_null=True)
@@ -195,6 +223,8 @@ class DraftViewSet(ApiViewSet):
     queryset = selectors.nothing_of(Revision)  # editors with "add revision"
     serializer_class = RevisionDetailSerializer
     writes_without_if_match = ("align",)
+    # The dry run writes nothing, so there is no change to explain.
+    writes_without_edit_summary = ("align",)
 
     def _plan(self) -> Plan:
         slug = self.kwargs["plan"]

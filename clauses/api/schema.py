@@ -73,6 +73,7 @@ ACTION_VERBS = {
 }
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.json")
+EDIT_SUMMARY_MARK = "x-peaceplan-edit-summary"
 
 
 class ErrorItemSerializer(serializers.Serializer):
@@ -145,10 +146,19 @@ class ApiAutoSchema(AutoSchema):
             return None
         if self._anonymous_may_call():
             operation["security"] = []
+        if self._needs_edit_summary():
+            # Read (and removed) by postprocess_schema, which marks the body's field required.
+            operation[EDIT_SUMMARY_MARK] = True
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path" and not parameter.get("description"):
                 parameter["description"] = PATH_PARAMETERS.get(parameter["name"], "")
         return operation
+
+    def _needs_edit_summary(self) -> bool:
+        """Whether this write records a change, and so needs an edit summary."""
+        exempt = getattr(self.view, "writes_without_edit_summary", ())
+        action = getattr(self.view, "action", None)
+        return self.method in ("POST", "PUT", "PATCH") and action not in exempt
 
     def _anonymous_may_call(self) -> bool:
         """Whether every permission of the view lets an anonymous client make this call."""
@@ -276,10 +286,11 @@ def _nullable_refs(schema, components: dict) -> None:
 
 
 def _close_request_bodies(operations: list[dict], components: dict) -> None:
-    """Request bodies refuse unknown fields (as the API does) and need an edit summary
-    (the X-Edit-Summary header may carry it instead; the body's field is what the schema
-    can require)."""
+    """Request bodies refuse unknown fields (as the API does), and a write that records a
+    change requires its edit summary (the X-Edit-Summary header may carry it instead; the
+    body's field is what the schema can require)."""
     for operation in operations:
+        needs_summary = operation.pop(EDIT_SUMMARY_MARK, False)
         body = operation.get("requestBody")
         if body is None:
             continue
@@ -288,7 +299,7 @@ def _close_request_bodies(operations: list[dict], components: dict) -> None:
                 component = components[name]
                 component["additionalProperties"] = False
                 summary = component.get("properties", {}).get(EDIT_SUMMARY_FIELD)
-                if summary is not None:
+                if summary is not None and needs_summary:
                     summary.update(minLength=1, pattern=r"\S")
                     required = {*component.get("required", ()), EDIT_SUMMARY_FIELD}
                     component["required"] = sorted(required)
@@ -305,6 +316,8 @@ def _describe_generated_components(components: dict) -> None:
             )
     if "NullEnum" in components:
         components["NullEnum"].setdefault("description", "No value.")
+    if "BlankEnum" in components:
+        components["BlankEnum"].setdefault("description", "The empty string: no value.")
 
 
 def postprocess_schema(result, generator, request, public):
