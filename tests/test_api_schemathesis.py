@@ -4,8 +4,8 @@ with an editor's token, no failures.
 Generated data rarely names a record that exists, so most examples are pointed at the
 plan made here (its slugs and numbers), and most writes among those carry the record's
 current ETag, so that valid bodies really are saved and invalid ones really reach
-validation. The run is deterministic (derandomized) and capped per operation to keep the
-whole file to about a minute.
+validation. The run is deterministic (derandomized) and capped per operation and persona
+to keep the whole file to a couple of minutes per database.
 """
 
 import pytest
@@ -35,7 +35,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.slow
 
-MAX_EXAMPLES = 25
+MAX_EXAMPLES = 15
 
 # Hypothesis starts from, and shrinks towards, the first choice.
 MOSTLY = st.sampled_from([True, True, False])
