@@ -29,7 +29,7 @@ SOURCES = {
     "ClauseSerializer": f"{PLAN}/clauses/",
     "ClauseDetailSerializer": f"{CLAUSE}/",
     "ClauseVersionSerializer": f"{CLAUSE}/r2/",
-    "PositionSerializer": f"{CLAUSE}/r2/positions/russia/",
+    "PositionSerializer": f"{CLAUSE}/r2/positions/ukraine/",
     "HistoryEntrySerializer": f"{CLAUSE}/history/",
 }
 # Which component of the schema each example must be valid as.
