@@ -10,6 +10,13 @@ to keep the whole file to a couple of minutes per database.
 
 import pytest
 import schemathesis
+
+# Schemathesis imports werkzeug lazily, at a test's setup; a live server left running by an
+# earlier test may import modules in its own thread at that moment, and an import racing
+# another can fail ("dictionary changed size during iteration"). Importing it here, at
+# collection, leaves nothing to import later.
+import werkzeug  # noqa: F401, I001
+import werkzeug.test  # noqa: F401
 from django.core.cache import cache
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
