@@ -48,6 +48,10 @@ class OverviewFilterForm(forms.Form):
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["party"].choices = [("", "none")] + [(p.slug, p.name) for p in parties]
+        if self.data.get("sort") == POINT:
+            # Links cited before the draft's order became the empty value still work.
+            self.data = self.data.copy()
+            self.data["sort"] = ""
         self.fields["vs"].choices = [("", "none")] + [(p.slug, p.name) for p in parties]
 
     def clean(self):

@@ -309,3 +309,12 @@ def test_a_long_matrix_is_paged_and_every_row_is_reachable(client, plan, monkeyp
         '<th scope="row" class="col-clause">'
     )
     assert shown == 3
+
+
+def test_a_link_asking_for_the_draft_order_by_name_still_works(client, db):
+    from tests.factories import PlanFactory
+
+    PlanFactory(slug="framework")
+    response = client.get("/plans/framework/?sort=point")
+    assert response.status_code == 200
+    assert not response.context["form"].errors
