@@ -344,6 +344,7 @@ EXPORT_POSITION_FIELDS = (
     "source_url",
     "stated_on",
     "carried_over",
+    "demand",
 )
 
 EXPORT_POSITION_COLUMNS = (
@@ -370,6 +371,7 @@ EXPORT_POSITION_COLUMNS = (
     "source_url",
     "stated_on",
     "carried_over",
+    "demand",
 )
 
 
@@ -390,7 +392,7 @@ def export_position_row_of(position, version, revision, plan, party=None) -> tup
         version.status,
     )
     if position is None:
-        return (*head, party.slug, party.name, None, "", "", "", "", None, False)
+        return (*head, party.slug, party.name, None, "", "", "", "", None, False, "")
     return (
         *head,
         position.party.slug,
@@ -402,6 +404,7 @@ def export_position_row_of(position, version, revision, plan, party=None) -> tup
         position.source_url,
         position.stated_on,
         position.carried_over,
+        position.demand,
     )
 
 
@@ -430,6 +433,7 @@ def export_positions_data(rows: Iterable[tuple], pages) -> Iterable[dict]:
         source_url,
         stated_on,
         carried_over,
+        demand,
     ) in rows:
         yield {
             "plan": plan,
@@ -455,6 +459,7 @@ def export_positions_data(rows: Iterable[tuple], pages) -> Iterable[dict]:
             "source_url": source_url,
             "stated_on": _iso(stated_on),
             "carried_over": carried_over,
+            "demand": demand,
         }
 
 
@@ -553,29 +558,3 @@ def flat_position_data(data: dict) -> dict:
     flat["stance_label"] = stance["label"]
     flat["stance_value"] = stance["value"]
     return flat
-
-
-# The columns of the API's positions as CSV: the JSON's fields in its order, flattened.
-API_POSITION_CSV_COLUMNS = (
-    "url",
-    "etag",
-    "version",
-    "plan",
-    "revision",
-    "revision_url",
-    "clause",
-    "clause_url",
-    "clause_version_url",
-    "clause_number",
-    "party",
-    "party_url",
-    "stance",
-    "stance_label",
-    "stance_value",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-)

@@ -98,6 +98,7 @@ def tricky_plan(db):
     position.summary = "Підтримує, with conditions"
     position.source_title = "Міністерство, briefing"
     position.source_url = "https://example.org/briefing?a=1&b=2"
+    position.demand = "Joint administration with the US"
     position.save()
     return plan
 
@@ -119,6 +120,7 @@ def test_the_overview_exports_every_position_of_the_current_revision(client, tri
     assert plant["stance_value"] == "2"
     assert plant["clause_url"] == "http://testserver/plans/framework/clauses/zaporizhzhia/"
     assert plant["clause_version_url"].endswith("/plans/framework/clauses/zaporizhzhia/r1/")
+    assert plant["demand"] == "Joint administration with the US"
     assert plant["revision_url"] == "http://testserver/plans/framework/revisions/1/"
     russia = next(r for r in rows if r["clause"] == "zaporizhzhia" and r["party"] == "russia")
     assert (russia["stance"], russia["stance_label"], russia["stance_value"]) == (
@@ -275,8 +277,13 @@ def test_the_api_positions_list_answers_csv_the_drf_way(client, tricky_plan):
         "supports",
         "2",
     )
+    assert plant["demand"] == "Joint administration with the US"
+    # Every field of the JSON is a column, the stance spread over three.
+    listed = client.get("/api/v1/positions/?plan=framework").json()
+    json_fields = [name for name in listed["results"][0] if name != "stance"]
+    assert set(rows[0]) == {*json_fields, "stance", "stance_label", "stance_value"}
     # The JSON of the same list is unchanged, paginated.
-    assert client.get("/api/v1/positions/?plan=framework").json()["count"] == 8
+    assert listed["count"] == 8
 
 
 def test_an_api_error_in_csv_is_still_the_json_error_body(client, tricky_plan):

@@ -13,16 +13,26 @@ from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer
 
 from clauses.exports import csv_chunks, file_name
-from clauses.representations import (
-    API_POSITION_CSV_COLUMNS,
-    POSITION_FIELDS,
-    flat_position_data,
-    positions_data,
-)
+from clauses.representations import POSITION_FIELDS, flat_position_data, positions_data
+
+from .serializers import PositionSerializer
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 # Rows read and represented at a time: ``positions_data`` shares its links within a batch.
 BATCH = 1000
+
+
+def _position_columns() -> tuple[str, ...]:
+    """The columns of a position as CSV: the JSON's fields in their order (the serializer
+    declares them), the stance as its name, label and value side by side; so a field the
+    JSON gains is a column too."""
+    columns = []
+    for name in PositionSerializer().fields:
+        columns += ["stance", "stance_label", "stance_value"] if name == "stance" else [name]
+    return tuple(columns)
+
+
+API_POSITION_CSV_COLUMNS = _position_columns()
 
 
 class CsvRenderer(BaseRenderer):
