@@ -9,7 +9,10 @@ Every page and API read of a plan derives a weak ETag from the plan's change sta
 - an anonymous reader's page is stored in the shared cache (``CACHES["default"]``: Redis in
   production) under the stamp, the URL with its filters and the representation asked for,
   so the next anonymous reader of the same URL gets it without rendering; a write moves
-  the stamp, so a page from before it is never looked up again.
+  the stamp, so a page from before it is never looked up again. The page is kept gzipped
+  (peaceplan/compression.py), as GZipMiddleware would send it: a hit sends those bytes on
+  to a client that takes gzip, without compressing again, and decompresses them for one
+  that does not. A page that set a CSRF cookie (its body holds a token) is never kept.
 
 Signed-in readers get the 304s (their tag names their session too) but not the shared
 cache: their pages carry their name and a CSRF token of their own.
@@ -32,12 +35,16 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
+from peaceplan.compression import GZIP, accepts_gzip, compress, decompress
+
 from .selectors.stamps import Stamp, plan_stamp, site_stamp
 
 ANONYMOUS = "anonymous"
 # Headers a cached response keeps besides its body (a writable record's own ETag).
 KEPT_HEADERS = ("ETag",)
-CACHE_PREFIX = "page"
+# The prefix names the layout of an entry (its body gzipped), so that entries an earlier
+# release kept in a shared Redis, laid out otherwise, are never read.
+CACHE_PREFIX = "page.gz"
 
 
 def viewer_of(request) -> str:
@@ -58,6 +65,7 @@ class ConditionalRead:
     """
 
     def __init__(self, request, stamp: Stamp, *, variant: str = "", record_tagged=False):
+        self.request = request
         self.stamp = stamp
         self.record_tagged = record_tagged
         self.viewer = viewer_of(request)
@@ -80,9 +88,19 @@ class ConditionalRead:
         stored = cache.get(self.cache_key)
         if stored is None:
             return None
-        content, content_type, headers = stored
+        content, encoding, content_type, headers = stored
+        if encoding == GZIP and not accepts_gzip(self.request):
+            content, encoding = decompress(content), ""
         response = HttpResponse(content, content_type=content_type, headers=headers)
-        return self._headed(response)
+        self._headed(response)
+        if encoding == GZIP:
+            # What GZipMiddleware does to a page it compresses, which it leaves alone
+            # once it is encoded: vary on the encoding, weaken a strong tag.
+            response["Content-Encoding"] = GZIP
+            patch_vary_headers(response, ("Accept-Encoding",))
+            if response.get("ETag", "").startswith('"'):
+                response["ETag"] = "W/" + response["ETag"]
+        return response
 
     def finish(self, response):
         """Add the validators to a fresh response and store it if it may be shared."""
@@ -114,8 +132,14 @@ class ConditionalRead:
         return response
 
     def _store(self, response) -> None:
+        # A page that asked for a CSRF token holds it: it is the reader's own.
+        if self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+            return
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
-        cache.set(self.cache_key, (response.content, response["Content-Type"], headers))
+        body = response.content
+        compressed = compress(body)
+        entry = (body, "") if compressed is None else (compressed, GZIP)
+        cache.set(self.cache_key, (*entry, response["Content-Type"], headers))
 
 
 def conditional_page(stamp_for):
