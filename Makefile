@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run seed test test-fast lint format migrations-check bench backup browser-deps clean
+.PHONY: install run seed test test-fast lint format migrations-check bench loadtest wrk backup browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,8 +51,25 @@ format: install
 migrations-check: install .env
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
+# The cases (on SQLite, or on PostgreSQL with DATABASE_URL), then the load test.
 bench: install .env
 	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
+	$(MAKE) loadtest
+
+# The app under gunicorn, one instance and two, against PostgreSQL (the benchmark's
+# database, peaceplan_bench, on the server of LOADTEST_DATABASE_URL: build it first with
+# `DATABASE_URL=... make bench`) and Redis (LOADTEST_CACHE_URL: a database of its own,
+# emptied at the start), loaded by wrk; writes its section of bench/results.md.
+LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/peaceplan
+LOADTEST_CACHE_URL ?= redis://127.0.0.1:6379/5
+loadtest: install .env wrk
+	DEBUG=1 DATABASE_URL=$(LOADTEST_DATABASE_URL) LOADTEST_CACHE_URL=$(LOADTEST_CACHE_URL) \
+		$(PY) -m bench.loadtest $(LOADTEST_ARGS)
+
+# Debian's wrk, the load test's load generator, where it is missing.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 # A backup of the default database (DATABASE_URL or db.sqlite3) into backups/, safe while
 # the app runs; README, "Backups", says how to restore it.

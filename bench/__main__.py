@@ -1,6 +1,6 @@
 """``python -m bench`` (``make bench``): build or reuse the benchmark plans, measure every
-case beside its naive peer and its floor, load the app under gunicorn, and write
-bench/results.md.
+case beside its naive peer and its floor, and write bench/results.md (keeping the load
+test's section, which ``make loadtest`` writes).
 
     python -m bench                 the full run (about 10 minutes on 2 cores, data built)
     python -m bench --quick         fewer runs, shorter load: a check that all works
@@ -33,7 +33,6 @@ def parse_args(argv):
         help="Comma-separated CLAUSESxPARTIESxREVISIONS (default: 50x5x5,500x10x50).",
     )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--no-throughput", action="store_true", help="Skip the gunicorn load.")
     parser.add_argument("--output", type=Path, default=RESULTS, help="Where to write results.")
     return parser.parse_args(argv)
 
@@ -93,7 +92,7 @@ def main(argv=None) -> None:
     started = datetime.datetime.now(datetime.UTC)
     clock = time.monotonic()
     loads = [os.getloadavg()[0]]
-    database_url = environment.configure()
+    environment.configure()
     environment.setup()
     # WhiteNoise warns that STATIC_ROOT was never collected: in-process runs do not need it.
     warnings.filterwarnings("ignore", message="No directory at")
@@ -101,8 +100,8 @@ def main(argv=None) -> None:
     from . import report
     from .cases import size_context
     from .data import StaleData, ensure_plan
+    from .loadtest import loadtest_section
     from .runner import run_size, stderr_log, use_bench_urls
-    from .throughput import DURATION, LEVELS, WORKERS, measure_throughput, serve
     from .timing import FULL, QUICK
 
     use_bench_urls()
@@ -124,33 +123,14 @@ def main(argv=None) -> None:
         for ctx, (_plan, reused) in zip(contexts, plans, strict=True)
     ]
 
-    levels, duration = ((1, 4), 1.5) if args.quick else (LEVELS, DURATION)
-    throughput = None
     large = contexts[-1]
+    # Throughput under gunicorn is the load test's (bench/loadtest.py, `make loadtest`),
+    # on PostgreSQL and Redis; `make bench` runs it after this.
+    throughput = None
     throughput_note = (
-        f"gunicorn {WORKERS} sync workers, DEBUG off, static files collected, on the "
-        f"{large.size} plan; the load generator (bench/load.py, a second process on "
-        f"127.0.0.1, a new connection per request) runs {duration:g} s per concurrency level "
-        f"after a warm-up, on the same {os.cpu_count()} cores as the server. The trivial "
-        "baseline is /favicon.ico: a redirect view through the same middleware, with no "
-        "database and no template."
+        "Measured by the load test (`make loadtest`, part of `make bench`): see its "
+        'section, "Under load", below.'
     )
-    if args.no_throughput:
-        throughput_note = "Not measured in this run (--no-throughput)."
-    else:
-        stderr_log("throughput under gunicorn")
-        endpoints = [
-            ("trivial: /favicon.ico redirect", "/favicon.ico"),
-            ("plan overview page", f"/plans/{large.plan.slug}/"),
-            (
-                "positions API list (page of 50)",
-                f"/api/v1/positions/?plan={large.plan.slug}&revision={large.latest.number}",
-            ),
-        ]
-        with serve(database_url) as url:
-            throughput = measure_throughput(
-                url, endpoints, levels=levels, duration=duration, log=stderr_log
-            )
 
     stderr_log("page sizes")
     sizes_table = measured_page_sizes(large)
@@ -180,6 +160,10 @@ def main(argv=None) -> None:
         repeats_note=repeats_note,
     )
     text += "\n" + sizes_table
+    # The load test's section, from its last run, stays as it was (bench/loadtest.py).
+    kept = loadtest_section(args.output)
+    if kept:
+        text += "\n" + kept + "\n"
     args.output.write_text(text, encoding="utf-8")
     print(text)
     print(f"Written to {args.output}", file=sys.stderr)

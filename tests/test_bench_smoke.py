@@ -1,9 +1,6 @@
 """The benchmark machinery end to end at a tiny size. Structure only: timings never go in
 tests."""
 
-import http.server
-import threading
-
 import pytest
 from django.core.cache import cache
 from django.db import transaction
@@ -13,9 +10,8 @@ from bench import environment, report
 from bench.cases import CASE_KEYS, size_context
 from bench.config import Size
 from bench.data import ensure_plan
-from bench.load import run_load
 from bench.runner import VARIANTS, run_size
-from bench.throughput import ThroughputResult, load, serve
+from bench.throughput import ThroughputResult
 from bench.timing import TINY
 
 SIZES = [Size(4, 2, 2), Size(6, 3, 3)]
@@ -96,49 +92,6 @@ def test_the_report_has_a_row_per_case_and_every_target(results):
     for target in targets:
         assert target.name in text
     assert "| trivial | 1 | 10.0 |" in text
-
-
-class _Hello(http.server.BaseHTTPRequestHandler):
-    def do_GET(self):
-        self.send_response(200)
-        self.send_header("Content-Length", "5")
-        self.end_headers()
-        self.wfile.write(b"hello")
-
-    def log_message(self, *args):
-        pass
-
-
-@pytest.mark.slow
-def test_the_load_generator_counts_requests_and_latencies():
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hello)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        data = run_load(url, concurrency=2, duration=0.3)
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert data["requests"] > 0
-    assert data["errors"] == 0
-    assert data["statuses"] == {"200": data["requests"]}
-    assert data["p50"] <= data["p95"] <= data["p99"]
-
-
-def test_the_load_generator_targets_only_this_machine():
-    with pytest.raises(SystemExit, match="only targets this machine"):
-        run_load("http://example.org/", concurrency=1, duration=0.1)
-
-
-@pytest.mark.slow
-def test_the_app_serves_under_gunicorn_with_debug_off(tmp_path):
-    # /favicon.ico needs no database: an empty SQLite file is enough to start.
-    with serve(f"sqlite:///{tmp_path / 'empty.sqlite3'}") as url:
-        data = load(url + "/favicon.ico", concurrency=1, duration=0.3)
-    assert data["requests"] > 0
-    assert data["errors"] == 0
-    assert set(data["statuses"]) == {"301"}
 
 
 def test_the_benchmark_never_uses_the_developers_database():
