@@ -169,6 +169,12 @@ def word_diff(old: str, new: str) -> TextDiff:
     ops.pair(old_leading, new_leading)
     for tag, i1, i2, j1, j2 in opcodes:
         if tag == "equal":
+            # Nearly always the whitespace matches too: the stretch is one equal piece.
+            # Otherwise each word and each stretch of whitespace is compared on its own.
+            kept = _join(old_words[i1:i2])
+            if kept == _join(new_words[j1:j2]):
+                ops.equal(kept)
+                continue
             for (word, old_space), (_, new_space) in zip(
                 old_words[i1:i2], new_words[j1:j2], strict=True
             ):
