@@ -36,7 +36,7 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
-from clauses.textdiff import TextDiff, word_diff
+from clauses.textdiff import TextDiff, deferred_word_diff
 from clauses.vocabularies import ORDINAL
 
 DUPLICATE_CLAUSE = (
@@ -207,7 +207,8 @@ class ClauseDiff:
     status_after: str | None
     position_before: int | None  # position_in_draft
     position_after: int | None
-    text: TextDiff  # an added clause is all insert, a removed one all delete
+    # An added clause is all insert, a removed one all delete; worked out when first read.
+    text: TextDiff
     parties: tuple[PartyChange, ...]
     gap_before: int | None
     gap_after: int | None
@@ -456,12 +457,12 @@ class _Differ:
             change = ClauseChange.FIRST_DESCRIBED if self.old_partial else ClauseChange.ADDED
             changed_fields = ()
             current = after
-            text = word_diff("", after.text)
+            text = deferred_word_diff("", after.text)
         elif after is None:
             change = ClauseChange.NOT_DESCRIBED if self.new_partial else ClauseChange.REMOVED
             changed_fields = ()
             current = before
-            text = word_diff(before.text, "")
+            text = deferred_word_diff(before.text, "")
         else:
             # Listed in ClauseField order.
             changed_fields = tuple(
@@ -476,7 +477,7 @@ class _Differ:
             )
             change = ClauseChange.CHANGED if changed_fields else ClauseChange.UNCHANGED
             current = after
-            text = word_diff(before.text, after.text)
+            text = deferred_word_diff(before.text, after.text)
 
         # The gap needs two known stances, and only a clause that exists has one.
         gap_before = _spread(values_before) if before is not None else None

@@ -12,6 +12,7 @@ that one word deleted and inserted, and a reflowed line break shows as a whitesp
 between otherwise equal words instead of rewriting the words around it.
 """
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -192,3 +193,38 @@ def word_diff(old: str, new: str) -> TextDiff:
             ops.insert(_join(new_words[j1:j2])[: -len(new_space) or None])
             ops.pair(old_space, new_space)
     return TextDiff(ops.finish())
+
+
+class _DeferredTextDiff(TextDiff):
+    """``word_diff(old, new)``, worked out the first time its operations are read.
+
+    Equal to the ``TextDiff`` it stands for, and rendered, serialised and pickled alike.
+    """
+
+    def __init__(self, old: str, new: str):
+        object.__setattr__(self, "_texts", (old, new))
+
+    @functools.cached_property
+    def ops(self) -> tuple[TextOp, ...]:
+        return word_diff(*self._texts).ops
+
+    def __eq__(self, other):
+        if isinstance(other, TextDiff):
+            return self.ops == other.ops
+        return NotImplemented
+
+    def __hash__(self):
+        return hash((self.ops,))  # as the dataclass hashes its one field
+
+    def __repr__(self):
+        return f"TextDiff(ops={self.ops!r})"
+
+
+def deferred_word_diff(old: str, new: str) -> TextDiff:
+    """``word_diff(old, new)``, its work deferred until its operations are read.
+
+    A comparison across many drafts holds hundreds of reworded clauses and its page shows
+    fifty: the others' word diffs are never needed. (Texts that are equal cost nothing.)"""
+    if old == new:
+        return word_diff(old, new)
+    return _DeferredTextDiff(old, new)

@@ -5,9 +5,9 @@ bare strings: they compare and serialise as the stored value, and templates can 
 their ``label``.
 
 A diff of a large plan reads thousands of positions, so the diff and the snapshot read
-plain rows (``values_list``) and turn each value into its choice member with a dictionary
-lookup: building a model instance, or calling the enum, per row costs far more than the
-diff itself. The helpers that take loaded ``ClauseVersion`` instances serve pages that
+plain rows (``values_list``, as the driver returns them: see rows.py) and turn each value
+into its choice member with a dictionary lookup: building a model instance, or calling the
+enum, per row costs far more than the diff itself. The helpers that take loaded ``ClauseVersion`` instances serve pages that
 already hold them.
 """
 
@@ -27,6 +27,7 @@ from ..diff import (
 )
 from ..models import ClauseVersion, Position, Revision
 from ..vocabularies import CLAUSE_STATUS_MEMBERS, STANCE_MEMBERS, TOPIC_MEMBERS
+from .rows import BOOLEANS, Dates, plain_rows
 
 _position_snapshot_of = frozen_builder(PositionSnapshot)
 
@@ -174,9 +175,10 @@ def _load(
             "demand",
         )
     )
-    version_rows = list(versions)
+    version_rows = plain_rows(versions)
 
     stances, position_of = STANCE_MEMBERS, _position_snapshot_of
+    dates, booleans = Dates(), BOOLEANS
     by_version: dict[int, dict[str, PositionSnapshot]] = {}
     parties: dict[str, tuple[int, str]] = {}
     for (
@@ -192,7 +194,7 @@ def _load(
         stated_on,
         carried_over,
         demand,
-    ) in positions:
+    ) in plain_rows(positions):
         held = by_version.get(version_id)
         if held is None:
             held = by_version[version_id] = {}
@@ -204,8 +206,8 @@ def _load(
                 quote,
                 source_title,
                 source_url,
-                stated_on,
-                carried_over,
+                dates[stated_on],
+                booleans[carried_over],
                 demand,
             )
         )
