@@ -51,6 +51,7 @@ from .plans import (
     revision_change_counts,
     revisions_newest_first,
     revisions_of,
+    revisions_with_clause_counts,
 )
 
 __all__ = [
@@ -98,4 +99,5 @@ __all__ = [
     "revision_change_counts",
     "revisions_newest_first",
     "revisions_of",
+    "revisions_with_clause_counts",
 ]

@@ -7,8 +7,8 @@ their ``label``.
 A diff of a large plan reads thousands of positions, so the diff and the snapshot read
 plain rows (``values_list``, as the driver returns them: see rows.py) and turn each value
 into its choice member with a dictionary lookup: building a model instance, or calling the
-enum, per row costs far more than the diff itself. The helpers that take loaded ``ClauseVersion`` instances serve pages that
-already hold them.
+enum, per row costs far more than the diff itself. The helpers that take loaded
+``ClauseVersion`` instances serve pages that already hold them.
 """
 
 from collections.abc import Iterable, Sequence

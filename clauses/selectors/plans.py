@@ -32,12 +32,24 @@ def plans_exist() -> bool:
 
 
 def revisions_of(*, plan: Plan) -> QuerySet[Revision]:
-    """The plan's revisions by number, with what each continues, its author and its number
-    of clauses (one query)."""
-    return (
-        plan.revisions.select_related("previous", "proposed_by")
-        .annotate(clause_count=Count("clause_versions"))
-        .order_by("number")
+    """The plan's revisions by number, with what each continues and its author (one
+    query)."""
+    return plan.revisions.select_related("previous", "proposed_by").order_by("number")
+
+
+def revisions_with_clause_counts(*, plan: Plan) -> QuerySet[Revision]:
+    """``revisions_of`` with each revision's number of clauses, ``clause_count`` (one
+    query). Each count is its own subquery on the clause versions' revision index: a
+    grouped join would read every clause version of the plan, tens of thousands on a long
+    negotiation, for every page that merely lists the revisions."""
+    counted = (
+        ClauseVersion.objects.filter(revision=OuterRef("pk"))
+        .order_by()
+        .annotate(n=Func(F("pk"), function="COUNT"))
+        .values("n")
+    )
+    return revisions_of(plan=plan).annotate(
+        clause_count=Subquery(counted, output_field=IntegerField())
     )
 
 

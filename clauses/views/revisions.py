@@ -12,7 +12,7 @@ from ..selectors import (
     current_among,
     revision_change_counts,
     revision_get,
-    revisions_of,
+    revisions_with_clause_counts,
 )
 from ..selectors.plans import RevisionChanges
 from .plans import plan_or_404
@@ -31,7 +31,7 @@ class TimelineEntry(NamedTuple):
 def revision_list(request, plan):
     """The timeline, newest first, with what each revision changed."""
     plan = plan_or_404(plan)
-    revisions = list(revisions_of(plan=plan))
+    revisions = list(revisions_with_clause_counts(plan=plan))
     counts = revision_change_counts(plan=plan)
     timeline = [TimelineEntry(r, counts.get(r.pk)) for r in reversed(revisions)]
     return render(
