@@ -656,3 +656,36 @@ def test_a_frozen_builder_makes_the_same_frozen_instance_as_the_constructor():
         built.stance = Stance.SUPPORTS
     with pytest.raises(ValueError):
         frozen_builder(PositionSnapshot)(values[:-1])
+
+
+def test_a_word_diff_worked_out_when_read_is_the_word_diff_everywhere_it_is_used():
+    """A clause's word diff is worked out when first read; until then and after, it equals,
+    hashes, serialises and pickles as the word diff of its two texts."""
+    import pickle
+
+    old, new = ARMY_CAP, ARMY_CAP.replace("600,000", "800,000") + "\nReviewed  yearly."
+    expected = word_diff(old, new)
+    for read in (lambda text: text, lambda text: pickle.loads(pickle.dumps(text))):
+        text = read(only(clause(1, text=old), clause(1, text=new)).text)
+        assert text == expected and expected == text
+        assert hash(text) == hash(expected)
+        assert repr(text) == repr(expected)
+        assert text.new_text == new and text.old_text == old
+    result = diff(revision(clause(1, text=old)), revision(clause(1, text=new), number=2))
+    (data,) = json.loads(json.dumps(result.as_dict()))["clauses"]
+    assert data["text"]["ops"] == [{"kind": op.kind, "text": op.text} for op in expected.ops]
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("a b c d e", "a b  c d e"),  # whitespace changed inside an equal stretch
+        ("a b\nc d e", "a b c d X"),
+        ("  a b c", "a b c  "),
+        ("a a a b", "a b a a"),
+    ],
+)
+def test_word_diff_rebuilds_both_texts_and_keeps_whitespace_changes_apart(old, new):
+    result = word_diff(old, new)
+    assert result.old_text == old and result.new_text == new
+    assert not any(a.is_equal and b.is_equal for a, b in pairwise(result.ops))
