@@ -6,7 +6,11 @@ whole handler and middleware, as a request would); the rest are called directly.
 run in a transaction rolled back after each run, so every run starts from the same data.
 """
 
-from collections.abc import Callable
+import csv
+import io
+import json
+import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -15,6 +19,7 @@ from django.test import Client
 
 from clauses.models import Plan, Revision
 from generator.plans import draft_paste
+from parties.models import Party
 
 from .config import Size
 
@@ -35,6 +40,8 @@ class SizeContext:
     user: object
     client: Client = field(default_factory=Client)
     paste: str = ""
+    clause: str = ""  # the slug of the clause whose page is read
+    party: str = ""  # the slug of the party whose page is read
 
     @property
     def latest(self) -> Revision:
@@ -55,7 +62,22 @@ def size_context(size: Size, plan: Plan, *, seed: int) -> SizeContext:
     latest = revisions[-1]
     versions = latest.clause_versions.order_by("position_in_draft").values_list("number", "text")
     paste = draft_paste(list(versions), seed=seed, points=size.clauses)
-    return SizeContext(size=size, plan=plan, revisions=revisions, user=user, paste=paste)
+    # The first clause of the latest draft, and the first party in the parties' order.
+    clause = (
+        latest.clause_versions.order_by("position_in_draft", "clause_id")
+        .values_list("clause__slug", flat=True)
+        .first()
+    )
+    party = Party.objects.order_by("sort_order", "name").values_list("slug", flat=True).first()
+    return SizeContext(
+        size=size,
+        plan=plan,
+        revisions=revisions,
+        user=user,
+        paste=paste,
+        clause=clause or "",
+        party=party or "",
+    )
 
 
 @dataclass(frozen=True)
@@ -76,6 +98,9 @@ def _get(client: Client, url: str):
         response = client.get(url)
         if response.status_code != 200:
             raise BenchError(f"GET {url} answered {response.status_code}")
+        if response.streaming:
+            # A streamed export costs nothing until read: read it, as a client would.
+            response.body = b"".join(response.streaming_content)
         return response
 
     return run
@@ -244,8 +269,77 @@ def _align(ctx: SizeContext) -> Case:
     )
 
 
-def build_cases(ctx: SizeContext) -> list[Case]:
-    return [*_pages(ctx), *_diffs(ctx), *_api(ctx), _clone(ctx), _align(ctx)]
+def _body(response) -> str:
+    body = response.body if response.streaming else response.content
+    return body.decode("utf-8-sig")
+
+
+def _csv_rows(response) -> int:
+    """The data rows of a CSV answer (its header left out)."""
+    return len(list(csv.reader(io.StringIO(_body(response))))) - 1
+
+
+def _json_rows(response) -> int:
+    return len(json.loads(_body(response))["rows"])
+
+
+FEED_TOTALS = re.compile(r"(\d+) added, (\d+) removed, (\d+) changed, (\d+) unchanged")
+
+
+def _feed_totals(response) -> list[tuple[str, ...]]:
+    """Each entry's change counts, newest first, as the feed's text gives them."""
+    return FEED_TOTALS.findall(_body(response))
+
+
+def _reads(ctx: SizeContext) -> list[Case]:
+    """The clause and party pages, the latest revision's exports and the plan's feed."""
+    slug, n = ctx.plan.slug, ctx.latest.number
+    reads = {
+        "clause_page": (
+            f"clause page ({ctx.clause})",
+            f"plans/{slug}/clauses/{ctx.clause}/",
+            "",
+            None,
+        ),
+        "party_page": (f"party page ({ctx.party})", f"parties/{ctx.party}/", "", None),
+        "revision_csv": (
+            f"positions CSV export (r{n})",
+            f"plans/{slug}/revisions/{n}/",
+            "?format=csv",
+            _csv_rows,
+        ),
+        "revision_json": (
+            f"positions JSON export (r{n})",
+            f"plans/{slug}/revisions/{n}/",
+            "?format=json",
+            _json_rows,
+        ),
+        "plan_feed": ("plan feed (Atom, newest 10 revisions)", f"plans/{slug}/feed/", "", None),
+    }
+    peer_paths = {"revision_csv": "csv/", "revision_json": "json/"}
+    cases = []
+    for key, (title, path, query, agreement) in reads.items():
+        peer = f"{path}{peer_paths.get(key, '')}"
+        cases.append(
+            Case(
+                key,
+                title,
+                app=_get(ctx.client, f"/{path}{query}"),
+                naive=_get(ctx.client, f"/_bench/naive/{peer}"),
+                floor=_get(ctx.client, f"/_bench/floor/{peer}"),
+                agreement=_feed_totals if key == "plan_feed" else agreement,
+            )
+        )
+    return cases
+
+
+def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Case]:
+    """Every case of ``ctx``'s size, or those of ``keys`` only (in the usual order)."""
+    cases = [*_pages(ctx), *_diffs(ctx), *_api(ctx), _clone(ctx), _align(ctx), *_reads(ctx)]
+    if keys is None:
+        return cases
+    wanted = set(keys)
+    return [case for case in cases if case.key in wanted]
 
 
 CASE_KEYS = [
@@ -259,4 +353,11 @@ CASE_KEYS = [
     "revision_api",
     "clone",
     "align",
+    "clause_page",
+    "party_page",
+    "revision_csv",
+    "revision_json",
+    "plan_feed",
 ]
+# The new reads of issue #16: each with its own naive peer and floor.
+READ_KEYS = CASE_KEYS[-5:]

@@ -5,7 +5,7 @@ from django.urls import include, path
 
 from peaceplan.urls import urlpatterns as project_urlpatterns
 
-from . import floor, naive
+from . import floor, floor_reads, naive, naive_reads
 
 peers = [
     path("naive/plans/<slug:plan>/", naive.overview_page),
@@ -13,11 +13,21 @@ peers = [
     path("naive/plans/<slug:plan>/compare/<int:a>...<int:b>/", naive.compare_page),
     path("naive/api/positions/", naive.PositionList.as_view()),
     path("naive/api/plans/<slug:plan>/revisions/<int:number>/", naive.RevisionDetail.as_view()),
+    path("naive/plans/<slug:plan>/clauses/<slug:clause>/", naive_reads.clause_page),
+    path("naive/parties/<slug:party>/", naive_reads.party_page),
+    path("naive/plans/<slug:plan>/revisions/<int:number>/csv/", naive_reads.revision_csv),
+    path("naive/plans/<slug:plan>/revisions/<int:number>/json/", naive_reads.revision_json),
+    path("naive/plans/<slug:plan>/feed/", naive_reads.plan_feed),
     path("floor/plans/<slug:plan>/", floor.overview_page),
     path("floor/plans/<slug:plan>/revisions/<int:number>/diff/", floor.revision_diff_page),
     path("floor/plans/<slug:plan>/compare/<int:a>...<int:b>/", floor.compare_page),
     path("floor/api/positions/", floor.position_list),
     path("floor/api/plans/<slug:plan>/revisions/<int:number>/", floor.revision_detail),
+    path("floor/plans/<slug:plan>/clauses/<slug:clause>/", floor_reads.clause_page),
+    path("floor/parties/<slug:party>/", floor_reads.party_page),
+    path("floor/plans/<slug:plan>/revisions/<int:number>/csv/", floor_reads.revision_csv),
+    path("floor/plans/<slug:plan>/revisions/<int:number>/json/", floor_reads.revision_json),
+    path("floor/plans/<slug:plan>/feed/", floor_reads.plan_feed),
 ]
 
 urlpatterns = [path("_bench/", include(peers)), *project_urlpatterns]

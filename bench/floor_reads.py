@@ -1,0 +1,462 @@
+"""The floors of the clause and party pages, the revision's exports and the plan's feed:
+each one raw SQL query and the least work giving the same information (f-strings for
+HTML and Atom, ``csv.writer.writerows`` and ``json.dumps`` over the fetched tuples).
+
+Like the floors of bench/floor.py, they are served under /_bench/ through the same
+handler and middleware as the app, and take the same URL arguments.
+"""
+
+import csv
+import io
+import json
+from difflib import SequenceMatcher
+from html import escape
+
+from django.http import HttpResponse
+
+from clauses.exports import BOM, neutralised
+from clauses.vocabularies import ORDINAL, STANCE_LABELS
+
+from .floor import _rows, _text_html, compute
+
+# The clause page: its versions with their positions, and its whole edit history.
+
+# Every part of the UNION has the same columns, of the same types on every database: kind
+# (0 a version with one of its positions, 1 the clause's history, 2 its versions' history,
+# 3 their positions' history), three sort keys, then the part's own values.
+CLAUSE_SQL = """
+WITH clause AS (
+    SELECT c.id, c.title, pl.title AS plan_title
+    FROM clauses_clause c JOIN clauses_plan pl ON pl.id = c.plan_id
+    WHERE pl.slug = %s AND c.slug = %s
+)
+SELECT 0, r.number, NULL, pa.sort_order,
+       r.label, pa.name, pa.slug, r.previous_id, cv.number, cv.text, cv.status, p.stance,
+       p.summary, p.quote, p.stated_on, p.carried_over, p.source_title, p.source_url, r.id,
+       clause.title, clause.plan_title
+FROM clause
+JOIN clauses_clauseversion cv ON cv.clause_id = clause.id
+JOIN clauses_revision r ON r.id = cv.revision_id
+LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
+LEFT JOIN parties_party pa ON pa.id = p.party_id
+UNION ALL
+SELECT 1, h.id, h.history_date, h.history_id,
+       h.history_type, u.username, h.history_change_reason, NULL, h.slug, h.title, h.topic,
+       h.description, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM clause JOIN clauses_historicalclause h ON h.id = clause.id
+LEFT JOIN auth_user u ON u.id = h.history_user_id
+UNION ALL
+SELECT 2, h.id, h.history_date, h.history_id,
+       h.history_type, u.username, h.history_change_reason, r.number, h.number, h.text,
+       h.status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+FROM clause JOIN clauses_historicalclauseversion h ON h.clause_id = clause.id
+LEFT JOIN clauses_revision r ON r.id = h.revision_id
+LEFT JOIN auth_user u ON u.id = h.history_user_id
+UNION ALL
+SELECT 3, h.id, h.history_date, h.history_id,
+       h.history_type, u.username, h.history_change_reason, r.number, h.stance, h.summary,
+       h.quote, h.source_title, h.source_url, h.demand, h.stated_on, h.carried_over, pa.name,
+       NULL, NULL, NULL, NULL
+FROM clause
+JOIN clauses_historicalclauseversion hv ON hv.clause_id = clause.id AND hv.history_type = '+'
+JOIN clauses_historicalposition h ON h.clause_version_id = hv.id
+LEFT JOIN clauses_revision r ON r.id = hv.revision_id
+LEFT JOIN parties_party pa ON pa.id = h.party_id
+LEFT JOIN auth_user u ON u.id = h.history_user_id
+ORDER BY 1, 2, 3, 4
+"""
+HISTORY_OBJECTS = {1: "the clause", 2: "its wording", 3: "a position"}
+KIND_WORDS = {"+": "created", "~": "changed", "-": "deleted"}
+
+
+def _history(rows: list[tuple]) -> list[tuple]:
+    """History rows (ordered by kind, record, time) as (date, user, what, type, changed
+    values, summary), each compared with the row before it of the same record."""
+    entries, previous = [], None
+    for kind, record, date, history_id, kind_of_change, user, reason, number, *values in rows:
+        values = values[: {1: 4, 2: 3, 3: 9}[kind]]
+        changes = []
+        if previous is not None and previous[:2] == (kind, record) and kind_of_change == "~":
+            changes = [
+                (old, new) for old, new in zip(previous[2], values, strict=True) if old != new
+            ]
+        what = HISTORY_OBJECTS[kind] + (f" in r{number}" if number is not None else "")
+        if kind == 3:
+            what = f"{values[-1]}'s position in r{number}"
+        entries.append((date, history_id, user, what, KIND_WORDS[kind_of_change], changes, reason))
+        previous = (kind, record, values)
+    entries.sort(key=lambda entry: (entry[0], entry[1]), reverse=True)
+    return entries
+
+
+def clause_page(request, plan, clause):
+    rows = _rows(CLAUSE_SQL, [plan, clause])
+    timeline = [row for row in rows if row[0] == 0]
+    versions: dict[int, list] = {}  # revision id: [number, label, previous id, point, status, text]
+    stances: dict[str, dict[int, tuple]] = {}  # party: {revision number: position}
+    names: dict[str, str] = {}
+    for (
+        _kind,
+        number,
+        _date,
+        _order,
+        label,
+        name,
+        party,
+        previous,
+        point,
+        text,
+        status,
+        *position,  # stance, summary, quote, stated on, carried over, source title and link
+        rid,
+        _title,
+        _plan_title,
+    ) in timeline:
+        versions.setdefault(rid, [number, label, previous, point, status, text])
+        if party is not None:
+            names[party] = name
+            stances.setdefault(party, {})[number] = position
+    title, plan_title = (timeline[0][-2], timeline[0][-1]) if timeline else ("", "")
+    numbers = [v[0] for v in versions.values()]
+    html = [
+        f"<!doctype html><html lang=en><title>{escape(title)} · {escape(plan_title)}</title>",
+        f"<main><h1>{escape(title)}</h1><ul>",
+        *(f'<li><a href="/plans/{plan}/clauses/{clause}/r{n}/">r{n}</a></li>' for n in numbers),
+        "</ul><h2>Where each party stands</h2><ul>",
+    ]
+    for party, held in stances.items():
+        cells = [held.get(n) for n in reversed(numbers)]
+        latest = cells[0]
+        stated = next((p for p in cells if p is not None and not p[4]), latest)
+        html.append(
+            f'<li><h3><a href="/parties/{party}/">{escape(names[party])}</a> '
+            f"{STANCE_LABELS.get(latest[0], '') if latest else ''}</h3><ol>"
+        )
+        before = None
+        for n, cell in zip(reversed(numbers), cells, strict=True):
+            stance = cell[0] if cell else None
+            ring = " moved" if before is not None and stance != before else ""
+            html.append(f'<li class="{stance}{ring}">r{n}</li>')
+            before = stance
+        if stated:
+            html.append(
+                f"</ol><blockquote>{escape(stated[2] or stated[1])}</blockquote>"
+                f'<p>Source: <a href="{escape(stated[6])}">{escape(stated[5])}</a> {stated[3]}</p>'
+            )
+        html.append("</li>")
+    html.append("</ul><h2>Its wording, latest first</h2>")
+    by_id = dict(versions)
+    text_before = None
+    cards = []
+    for number, label, previous, point, status, text in versions.values():
+        earlier = by_id.get(previous)
+        if earlier is not None and earlier[5] == text and text_before == text:
+            cards[-1][1].append(number)  # the same wording: one more revision keeping it
+            continue
+        if earlier is not None and earlier[5] != text:
+            old_words, new_words = earlier[5].split(), text.split()
+            matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
+            ops = [(t, old_words[a:b], new_words[c:d]) for t, a, b, c, d in matcher.get_opcodes()]
+            body = _text_html(ops)
+        else:
+            body = escape(text)
+        cards.append(
+            (
+                f"<article><h3>r{number}: {escape(label)} point {escape(point)} {status}</h3>"
+                f"<p>{body}</p></article>",
+                [],
+            )
+        )
+        text_before = text
+    for card, repeats in reversed(cards):
+        if repeats:
+            html.append(f"<details><summary>Unchanged in r{repeats[0]}–r{repeats[-1]}</summary>")
+            html.extend(f"<a href='/plans/{plan}/clauses/{clause}/r{n}/'>r{n}</a>" for n in repeats)
+            html.append("</details>")
+        html.append(card)
+    html.append("<h2>Edit history</h2><table>")
+    for date, _id, user, what, kind, changes, reason in _history(
+        [row for row in rows if row[0] != 0]
+    ):
+        changed = "".join(
+            f"<li><del>{escape(str(old))[:120]}</del> → <ins>{escape(str(new))[:120]}</ins></li>"
+            for old, new in changes
+        )
+        html.append(
+            f"<tr><td>{date}</td><td>{escape(user or 'not recorded')}</td><th>{what}</th>"
+            f"<td>{kind}<ul>{changed}</ul></td><td>{escape(reason or 'none given')}</td></tr>"
+        )
+    html.append("</table></main></html>")
+    return HttpResponse("".join(html))
+
+
+# The party page: the party on every clause of each plan's current revision.
+
+PARTY_SQL = """
+WITH me AS (SELECT id, slug, name FROM parties_party WHERE slug = %s),
+current AS (
+    SELECT r.id, r.plan_id, r.number, r.label, r.previous_id FROM clauses_revision r
+    WHERE NOT r.branch AND r.number = (SELECT MAX(r2.number) FROM clauses_revision r2
+                                       WHERE r2.plan_id = r.plan_id AND NOT r2.branch)
+)
+SELECT pl.slug, pl.title, cur.number, cur.label, prev.number, cv.clause_id, cv.number, c.slug,
+       c.title, p.party_id = me.id, p.stance, p.summary, p.demand, p.carried_over,
+       mine_before.stance, before.id IS NOT NULL, me.name
+FROM me
+CROSS JOIN current cur
+JOIN clauses_plan pl ON pl.id = cur.plan_id
+LEFT JOIN clauses_revision prev ON prev.id = cur.previous_id
+JOIN clauses_clauseversion cv ON cv.revision_id = cur.id
+JOIN clauses_clause c ON c.id = cv.clause_id
+LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
+LEFT JOIN clauses_clauseversion before
+       ON before.revision_id = cur.previous_id AND before.clause_id = cv.clause_id
+LEFT JOIN clauses_position mine_before
+       ON mine_before.clause_version_id = before.id AND mine_before.party_id = me.id
+ORDER BY pl.title, pl.slug, cv.position_in_draft, cv.id
+"""
+
+
+def _apart(mine: str | None, others: list[str]) -> float | None:
+    value = ORDINAL.get(mine) if mine else None
+    known = [v for v in (ORDINAL.get(s) for s in others) if v is not None]
+    if value is None or not known:
+        return None
+    return abs(value - sum(known) / len(known))
+
+
+def party_page(request, party):
+    plans: dict[str, list] = {}  # plan slug: [title, number, label, previous, {clause: row}]
+    name = ""
+    for (
+        plan,
+        title,
+        number,
+        label,
+        previous,
+        clause_id,
+        point,
+        slug,
+        clause_title,
+        is_mine,
+        stance,
+        summary,
+        demand,
+        carried,
+        before,
+        was_there,
+        party_name,
+    ) in _rows(PARTY_SQL, [party]):
+        name = party_name
+        entry = plans.setdefault(plan, [title, number, label, previous, {}])
+        row = entry[4].setdefault(
+            clause_id, [point, slug, clause_title, None, [], before, was_there]
+        )
+        if is_mine:
+            row[3] = (stance, summary, demand, carried)
+        elif stance is not None:
+            row[4].append(stance)
+    html = [
+        f"<!doctype html><html lang=en><title>{escape(name)}</title><main><h1>{escape(name)}</h1>"
+    ]
+    for plan, (title, number, label, previous, clauses) in plans.items():
+        if not any(row[3] or row[5] for row in clauses.values()):
+            continue  # the party holds no position on this plan's current revision
+        html.append(
+            f'<section><h2><a href="/plans/{plan}/">{escape(title)}</a></h2>'
+            f"<p>Positions in r{number}: {escape(label)}, moved since r{previous}.</p>"
+            f"<p>{len(clauses)} clauses</p><table>"
+        )
+        rows = [(_apart(row[3][0] if row[3] else None, row[4]), row) for row in clauses.values()]
+        rows.sort(key=lambda pair: -1 if pair[0] is None else -pair[0])
+        for apart, (point, slug, clause_title, mine, _others, before, was_there) in rows:
+            stance, summary, demand, carried = mine or ("", "", "", False)
+            moved = "new" if not was_there else ("same stance" if before == stance else "moved")
+            html.append(
+                f'<tr><th><a href="/plans/{plan}/clauses/{slug}/r{number}/">'
+                f"{escape(clause_title)}</a></th><td>{STANCE_LABELS.get(stance, '')}"
+                f"{' carried over' if carried else ''}</td>"
+                f"<td>{'' if apart is None else f'{apart:.1f}'}</td>"
+                f"<td>{before or ''}</td><td>{moved}</td><td>{escape(summary)}"
+                f"{escape(demand)}</td><td>{escape(point)}</td></tr>"
+            )
+        html.append("</table></section>")
+    html.append("</main></html>")
+    return HttpResponse("".join(html))
+
+
+# The revision's positions as CSV and JSON: one query, the rows written as fetched.
+
+REVISION_POSITIONS_SQL = """
+SELECT pl.slug, pl.title, r.number, r.label, c.slug, c.title, c.topic, cv.number, cv.status,
+       pa.slug, pa.name, p.stance, p.summary, p.quote, p.source_title, p.source_url,
+       p.stated_on, p.carried_over, p.demand
+FROM clauses_position p
+JOIN clauses_clauseversion cv ON cv.id = p.clause_version_id
+JOIN clauses_revision r ON r.id = cv.revision_id
+JOIN clauses_plan pl ON pl.id = r.plan_id
+JOIN clauses_clause c ON c.id = cv.clause_id
+JOIN parties_party pa ON pa.id = p.party_id
+WHERE pl.slug = %s AND r.number = %s
+ORDER BY cv.position_in_draft, cv.clause_id, pa.sort_order, pa.name, pa.id
+"""
+POSITION_COLUMNS = [
+    "plan",
+    "plan_title",
+    "revision",
+    "revision_label",
+    "revision_url",
+    "clause",
+    "clause_title",
+    "topic",
+    "clause_number",
+    "clause_status",
+    "clause_url",
+    "clause_version_url",
+    "party",
+    "party_name",
+    "stance",
+    "stance_label",
+    "stance_value",
+    "summary",
+    "quote",
+    "source_title",
+    "source_url",
+    "stated_on",
+    "carried_over",
+    "demand",
+]
+
+
+def _position_rows(request, plan, number) -> list[tuple]:
+    """The export's rows: each fetched row with its links and the stance's label and value."""
+    origin = request.build_absolute_uri("/").rstrip("/")
+    revision_url = f"{origin}/plans/{plan}/revisions/{number}/"
+    out = []
+    for row in _rows(REVISION_POSITIONS_SQL, [plan, number]):
+        clause_url = f"{origin}/plans/{plan}/clauses/{row[4]}/"
+        stance = row[11]
+        out.append(
+            (
+                *row[:4],
+                revision_url,
+                *row[4:9],
+                clause_url,
+                f"{clause_url}r{number}/",
+                *row[9:12],
+                STANCE_LABELS.get(stance),
+                ORDINAL.get(stance),
+                *row[12:16],
+                str(row[16]) if row[16] else None,
+                bool(row[17]),
+                row[18],
+            )
+        )
+    return out
+
+
+def _attachment(response: HttpResponse, name: str) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+def revision_csv(request, plan, number):
+    buffer = io.StringIO()
+    buffer.write(BOM)
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(POSITION_COLUMNS)
+    writer.writerows(
+        [neutralised(value) for value in row] for row in _position_rows(request, plan, number)
+    )
+    response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    return _attachment(response, f"{plan}-r{number}.csv")
+
+
+def revision_json(request, plan, number):
+    data = {
+        "meta": {"plan": plan, "view": "revision", "revisions": [number]},
+        "columns": POSITION_COLUMNS,
+        "rows": _position_rows(request, plan, number),
+    }
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False), content_type="application/json; charset=utf-8"
+    )
+    return _attachment(response, f"{plan}-r{number}.json")
+
+
+# The plan's feed: its newest revisions with their change counts against the one each
+# continues, in one query over both sides of every pair.
+
+FEED_REVISIONS = 10
+FEED_SQL = """
+WITH newest AS (
+    SELECT r.id, r.number, r.previous_id FROM clauses_revision r
+    JOIN clauses_plan pl ON pl.id = r.plan_id
+    WHERE pl.slug = %s ORDER BY r.number DESC LIMIT %s
+),
+sides AS (SELECT id FROM newest UNION SELECT previous_id FROM newest WHERE previous_id IS NOT NULL),
+created AS (
+    SELECT h.id, h.history_date, u.username, h.history_change_reason
+    FROM clauses_historicalrevision h LEFT JOIN auth_user u ON u.id = h.history_user_id
+    WHERE h.history_type = '+' AND h.id IN (SELECT id FROM newest)
+)
+SELECT r.id, r.number, r.label, r.previous_id, pl.title, created.history_date,
+       created.username, created.history_change_reason,
+       cv.clause_id, cv.number, cv.status, cv.text, NULL, NULL, NULL, pa.slug, pa.name,
+       p.stance, p.summary, p.quote, p.source_title, p.source_url
+FROM sides
+JOIN clauses_revision r ON r.id = sides.id
+JOIN clauses_plan pl ON pl.id = r.plan_id
+LEFT JOIN created ON created.id = r.id
+JOIN clauses_clauseversion cv ON cv.revision_id = r.id
+LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
+LEFT JOIN parties_party pa ON pa.id = p.party_id
+ORDER BY r.number DESC, cv.position_in_draft, cv.id, pa.sort_order, pa.name
+"""
+
+
+def plan_feed(request, plan):
+    revisions: dict[int, list] = {}  # id: [number, label, previous id, recorded, clauses]
+    names: dict[str, str] = {}
+    title = ""
+    for rid, number, label, previous, plan_title, date, user, reason, clause_id, *row in _rows(
+        FEED_SQL, [plan, FEED_REVISIONS]
+    ):
+        title = plan_title
+        revision = revisions.get(rid)
+        if revision is None:
+            revision = revisions[rid] = [number, label, previous, (date, user, reason), {}]
+        clause = revision[4].get(clause_id)
+        if clause is None:
+            clause = revision[4][clause_id] = [*row[:6], {}]
+        if row[6] is not None:
+            clause[6][row[6]] = tuple(row[8:])
+            names[row[6]] = row[7]
+    newest = sorted(revisions, key=lambda rid: revisions[rid][0], reverse=True)[:FEED_REVISIONS]
+    origin = request.build_absolute_uri("/").rstrip("/")
+    xml = [
+        '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">',
+        f"<title>{escape(title)}: new revisions</title>",
+        f'<link href="{origin}/plans/{plan}/revisions/" rel="alternate"/>',
+    ]
+    for rid in newest:
+        number, label, previous, (date, user, reason), clauses = revisions[rid]
+        if previous in revisions:
+            old = revisions[previous]
+            totals, moved, _ = compute(old[4], clauses)
+            line = ", ".join(f"{count} {kind}" for kind, count in totals.items())
+            moves = ", ".join(f"{names[p]} moved on {n}" for p, n in moved.items())
+            what = f"Against r{old[0]}: {line}{'; ' + moves if moves else ''}."
+            link = f"{origin}/plans/{plan}/revisions/{number}/diff/"
+        else:
+            what = "The first draft: it continues no earlier revision."
+            link = f"{origin}/plans/{plan}/revisions/{number}/"
+        summary = f"<p>{what}</p><p>Recorded by {user}. Why: {reason}</p>"
+        xml.append(
+            f"<entry><title>r{number}: {escape(label)}</title>"
+            f'<link href="{link}" rel="alternate"/><id>{link}#revision-{rid}</id>'
+            f"<updated>{date}</updated><author><name>{escape(user or '')}</name></author>"
+            f'<summary type="html">{escape(summary)}</summary></entry>'
+        )
+    xml.append("</feed>")
+    return HttpResponse("".join(xml), content_type="application/atom+xml; charset=utf-8")
