@@ -340,24 +340,3 @@ def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Cas
         return cases
     wanted = set(keys)
     return [case for case in cases if case.key in wanted]
-
-
-CASE_KEYS = [
-    "overview_page",
-    "diff_page",
-    "compare_page",
-    "revision_diff",
-    "diff_function",
-    "positions_api_50",
-    "positions_api_500",
-    "revision_api",
-    "clone",
-    "align",
-    "clause_page",
-    "party_page",
-    "revision_csv",
-    "revision_json",
-    "plan_feed",
-]
-# The new reads of issue #16: each with its own naive peer and floor.
-READ_KEYS = CASE_KEYS[-5:]

@@ -28,6 +28,30 @@ class Size:
 
 
 SMALL = Size(50, 5, 5)
+# The large plan's clauses and parties with a short history: what a long one costs more.
+SHALLOW = Size(500, 10, 5)
 LARGE = Size(500, 10, 50)
-DEFAULT_SIZES = (SMALL, LARGE)
+DEFAULT_SIZES = (SMALL, SHALLOW, LARGE)
 DEFAULT_SEED = 1
+
+
+# Every case, in the order the report lists them.
+CASE_KEYS = [
+    "overview_page",
+    "diff_page",
+    "compare_page",
+    "revision_diff",
+    "diff_function",
+    "positions_api_50",
+    "positions_api_500",
+    "revision_api",
+    "clone",
+    "align",
+    "clause_page",
+    "party_page",
+    "revision_csv",
+    "revision_json",
+    "plan_feed",
+]
+# The new reads of issue #16: each with its own naive peer and floor.
+READ_KEYS = CASE_KEYS[-5:]

@@ -15,6 +15,8 @@ POSTGRES_NAME = "peaceplan_bench"
 # client's would be (120 a minute by default); the throttle itself still runs.
 UNTHROTTLED = "1000000000/s"
 NOT_POSTGRES = "DATABASE_URL must point at PostgreSQL for the benchmark, not {scheme!r}."
+# Where `make bench` looks for PostgreSQL when DATABASE_URL is unset.
+DEFAULT_POSTGRES = "postgres://postgres@127.0.0.1:5432/"
 
 
 def bench_database_url(environ=os.environ) -> str:
@@ -25,6 +27,26 @@ def bench_database_url(environ=os.environ) -> str:
     if not parts.scheme.startswith("postgres"):
         raise SystemExit(NOT_POSTGRES.format(scheme=parts.scheme))
     return urlunsplit(parts._replace(path=f"/{POSTGRES_NAME}"))
+
+
+def postgres_server(environ=os.environ) -> tuple[str | None, str]:
+    """The PostgreSQL server to measure on (DATABASE_URL, else the default local one), or
+    None and why not: it does not answer."""
+    import psycopg2
+
+    url = environ.get("DATABASE_URL", "") or DEFAULT_POSTGRES
+    parts = urlsplit(url)
+    if not parts.scheme.startswith("postgres"):
+        raise SystemExit(NOT_POSTGRES.format(scheme=parts.scheme))
+    try:
+        psycopg2.connect(urlunsplit(parts._replace(path="/postgres")), connect_timeout=3).close()
+    except psycopg2.Error as error:
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return (
+            None,
+            f"PostgreSQL did not answer on {parts.hostname}:{parts.port or 5432} ({reason})",
+        )
+    return url, ""
 
 
 def create_postgres_database(url: str) -> None:
@@ -95,3 +117,9 @@ def describe_database() -> str:
             return f"SQLite {cursor.fetchone()[0]} ({SQLITE_PATH.name})"
         cursor.execute("SHOW server_version")
         return f"PostgreSQL {cursor.fetchone()[0]} (database {connection.settings_dict['NAME']})"
+
+
+def vendor() -> str:
+    from django.db import connection
+
+    return connection.vendor

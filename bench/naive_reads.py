@@ -116,7 +116,8 @@ def party_page(request, party):
     return HttpResponse(PARTY_TEMPLATE.render({"party": party, "plans": plans}, request))
 
 
-# The revision's positions as CSV and JSON, one position (and its related rows) at a time.
+# The revision's positions as CSV and JSON: the revision walked clause by clause, one
+# position (and its party) at a time.
 
 COLUMNS = [
     "plan",
@@ -146,10 +147,7 @@ COLUMNS = [
 ]
 
 
-def _position_record(request, position: Position) -> dict:
-    version = position.clause_version  # a query per position
-    revision, clause = version.revision, version.clause  # and two more
-    plan = revision.plan  # and one more
+def _position_record(request, position: Position, version, clause, revision, plan) -> dict:
     page = request.build_absolute_uri
     return {
         "plan": plan.slug,
@@ -188,11 +186,13 @@ def _position_record(request, position: Position) -> dict:
     }
 
 
-def _positions(plan, number):
+def _records(request, plan, number):
     revision = get_object_or_404(Revision, plan__slug=plan, number=number)
-    return Position.objects.filter(clause_version__revision=revision).order_by(
-        "clause_version__position_in_draft", "clause_version__clause_id", "party__sort_order"
-    )
+    plan = revision.plan
+    for version in revision.clause_versions.order_by("position_in_draft", "clause_id"):
+        clause = version.clause  # a query per clause
+        for position in version.positions.order_by("party__sort_order", "party__name"):
+            yield _position_record(request, position, version, clause, revision, plan)
 
 
 def revision_csv(request, plan, number):
@@ -201,14 +201,13 @@ def revision_csv(request, plan, number):
     response.write("\ufeff")
     writer = csv.writer(response, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    for position in _positions(plan, number):
-        record = _position_record(request, position)
+    for record in _records(request, plan, number):
         writer.writerow(["" if record[c] is None else record[c] for c in COLUMNS])
     return response
 
 
 def revision_json(request, plan, number):
-    rows = [json.dumps(_position_record(request, p)) for p in _positions(plan, number)]
+    rows = [json.dumps(record) for record in _records(request, plan, number)]
     meta = json.dumps({"plan": plan, "view": "revision", "revisions": [number]})
     body = io.StringIO()
     body.write(f'{{"meta": {meta}, "columns": {json.dumps(COLUMNS)}, "rows": [')

@@ -1,5 +1,6 @@
-"""The results as Markdown: the machine, the sizes, a table per size, the targets of issue
-#6 checked one by one, and the throughput under gunicorn."""
+"""The results as Markdown: the machine, the sizes, SQLite and PostgreSQL side by side, the
+cost of a long history, the targets of issue #16 checked one by one on each database, a
+table per database and size, and the throughput under gunicorn."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -7,12 +8,40 @@ from dataclasses import dataclass
 from .runner import CaseResult, SizeResult
 from .throughput import ThroughputResult
 
-# Issue #6's targets, checked at the largest size measured.
-PAGES_DIFF_API = ["overview_page", "diff_page", "compare_page", "revision_diff"]
-API_LISTS = ["positions_api_50", "positions_api_500"]
-FIXED_QUERIES = [*PAGES_DIFF_API, *API_LISTS]
+# Issue #16's targets, checked at the largest size measured.
+READ_CASES = [
+    "overview_page",
+    "diff_page",
+    "compare_page",
+    "revision_diff",
+    "positions_api_50",
+    "positions_api_500",
+    "revision_api",
+    "clause_page",
+    "party_page",
+    "revision_csv",
+    "revision_json",
+    "plan_feed",
+]
+FIXED_QUERIES = READ_CASES
 NAIVE_20X = ["revision_diff", "overview_page"]
-FLOOR_2X = ["revision_diff", "overview_page", *API_LISTS]
+FLOOR_2X = READ_CASES
+# The cost of a long negotiation: each case's app at the deepest history over the
+# shallowest, at the same clauses and parties. Pages that show every revision scale with
+# them (linearly at worst) and are exempt.
+DEPTH_CASES = [
+    "revision_diff",
+    "diff_page",
+    "overview_page",
+    "positions_api_50",
+    "positions_api_500",
+    "clause_page",
+]
+DEPTH_EXEMPT = {"compare_page": "shows every revision from the first to the latest"}
+DEPTH_TARGET = 1.3
+DEPTH_NOTES = {
+    "clause_page": "lists every revision holding the clause and its whole edit history",
+}
 
 
 @dataclass(frozen=True)
@@ -21,6 +50,17 @@ class Target:
     measured: str
     met: bool | None  # None: could not be checked (a case is missing or failed)
     note: str = ""
+
+
+@dataclass
+class DatabaseRun:
+    """One database's measurements, as ``python -m bench.measure`` gave them."""
+
+    name: str  # SQLite or PostgreSQL
+    description: str
+    results: list[SizeResult]
+    largest: dict  # the largest plan's slug and latest revision number
+    page_sizes: str | None = None
 
 
 def ms(seconds: float | None) -> str:
@@ -88,66 +128,111 @@ def case_table(result: SizeResult) -> str:
     return "\n".join(lines)
 
 
+def _floor_ratio(case: CaseResult | None) -> float | None:
+    return ratio(case.median("app"), case.median("floor")) if case else None
+
+
+def _naive_ratio(case: CaseResult | None) -> float | None:
+    return ratio(case.median("naive"), case.median("app")) if case else None
+
+
+def depth_sizes(results: Sequence[SizeResult]) -> tuple[SizeResult, SizeResult] | None:
+    """The shallowest and deepest history measured at the largest size's clauses and
+    parties; None unless two such sizes were measured."""
+    large = results[-1].size
+    same = [
+        r for r in results if (r.size.clauses, r.size.parties) == (large.clauses, large.parties)
+    ]
+    if len(same) < 2:
+        return None
+    same.sort(key=lambda r: r.size.revisions)
+    if same[0].size.revisions == same[-1].size.revisions:
+        return None
+    return same[0], same[-1]
+
+
+def depth_ratio(results: Sequence[SizeResult], key: str) -> float | None:
+    sizes = depth_sizes(results)
+    if sizes is None:
+        return None
+    shallow, deep = (r.case(key) for r in sizes)
+    if shallow is None or deep is None:
+        return None
+    return ratio(deep.median("app"), shallow.median("app"))
+
+
 def check_targets(results: Sequence[SizeResult]) -> list[Target]:
-    """Issue #6's targets at the largest size (queries compared with the smallest)."""
-    large, small = results[-1], results[0]
+    """Issue #16's targets on one database at its largest size (query counts across every
+    size measured)."""
+    large = results[-1]
     targets = []
-    for key in FIXED_QUERIES:
-        case, few = large.case(key), small.case(key)
-        q_large, q_small = (
-            (case.queries("app") if case else None),
-            (few.queries("app") if few else None),
-        )
-        met = None if q_large is None or q_small is None else q_large == q_small
+    measured = {case.key for case in large.cases if not case.missing}
+    for key in [k for k in FIXED_QUERIES if k in measured]:
+        counts = [r.case(key).queries("app") if r.case(key) else None for r in results]
+        met = None if None in counts else len(set(counts)) == 1
         targets.append(
             Target(
-                f"{_title(case, key)}: a fixed number of queries",
-                f"{q_small} at {small.size}, {q_large} at {large.size}",
+                f"{_title(large.case(key), key)}: a fixed number of queries",
+                ", ".join(f"{q} at {r.size}" for q, r in zip(counts, results, strict=True)),
                 met,
             )
         )
-    for key in NAIVE_20X:
-        case = large.case(key)
-        value = ratio(case.median("naive"), case.median("app")) if case else None
+    for key in [k for k in FLOOR_2X if k in measured]:
+        value = _floor_ratio(large.case(key))
         targets.append(
             Target(
-                f"{_title(case, key)}: at least 20× faster than the naive peer",
-                times(value),
-                None if value is None else value >= 20,
-                "" if value is None or value >= 20 else f"missed by {20 / value:.1f}×",
-            )
-        )
-    for key in FLOOR_2X:
-        case = large.case(key)
-        value = ratio(case.median("app"), case.median("floor")) if case else None
-        targets.append(
-            Target(
-                f"{_title(case, key)}: within 2× the floor",
+                f"{_title(large.case(key), key)}: within 2× the floor",
                 times(value),
                 None if value is None else value <= 2,
                 "" if value is None or value <= 2 else f"missed by {value / 2:.1f}×",
             )
         )
-    case = large.case("clone")
-    value = ratio(case.median("naive"), case.median("app")) if case else None
-    targets.append(
-        Target(
-            "clone: at least 10× faster than a save() per row",
-            times(value),
-            None if value is None else value >= 10,
-            "" if value is None or value >= 10 else f"missed by {10 / value:.1f}×",
+    for key in [k for k in NAIVE_20X if k in measured]:
+        value = _naive_ratio(large.case(key))
+        targets.append(
+            Target(
+                f"{_title(large.case(key), key)}: at least 20× faster than the naive peer",
+                times(value),
+                None if value is None else value >= 20,
+                "" if value is None or value >= 20 else f"missed by {20 / value:.1f}×",
+            )
         )
-    )
-    case = large.case("align")
-    value = case.median("app") if case else None
-    targets.append(
-        Target(
-            f"{_title(case, 'align')}: under 1 s",
-            ms(value),
-            None if value is None else value < 1,
-            "" if value is None or value < 1 else f"missed by {value:.2f} s",
+    if "clone" in measured:
+        value = _naive_ratio(large.case("clone"))
+        targets.append(
+            Target(
+                "clone: at least 10× faster than a save() per row",
+                times(value),
+                None if value is None else value >= 10,
+                "" if value is None or value >= 10 else f"missed by {10 / value:.1f}×",
+            )
         )
-    )
+    if "align" in measured:
+        case = large.case("align")
+        value = case.median("app")
+        targets.append(
+            Target(
+                f"{case.title}: under 1 s",
+                ms(value),
+                None if value is None else value < 1,
+                "" if value is None or value < 1 else f"missed by {value - 1:.2f} s",
+            )
+        )
+    sizes = depth_sizes(results)
+    for key in [k for k in DEPTH_CASES if k in measured]:
+        value = depth_ratio(results, key)
+        span = f" ({sizes[1].size} ÷ {sizes[0].size})" if sizes else ""
+        targets.append(
+            Target(
+                f"{_title(large.case(key), key)}: at most {DEPTH_TARGET}× the cost of a short "
+                "history",
+                times(value) + ("" if value is None else span),
+                None if value is None else value <= DEPTH_TARGET,
+                ""
+                if value is None or value <= DEPTH_TARGET
+                else f"missed by {value / DEPTH_TARGET:.1f}×",
+            )
+        )
     return targets
 
 
@@ -155,13 +240,84 @@ def _title(case: CaseResult | None, key: str) -> str:
     return case.title if case else key
 
 
-def targets_table(targets: Sequence[Target]) -> str:
-    lines = ["| target | measured | met? |", "|---|---|---|"]
-    for t in targets:
-        verdict = {True: "yes", False: "**no**", None: "not checked"}[t.met]
-        if t.note:
-            verdict += f" ({t.note})"
-        lines.append(f"| {t.name} | {t.measured} | {verdict} |")
+def _verdict(target: Target | None) -> str:
+    if target is None:
+        return "not measured"
+    verdict = {True: "met", False: "**missed**", None: "not checked"}[target.met]
+    return verdict + (f" ({target.note})" if target.note else "")
+
+
+def targets_table(runs: Sequence["DatabaseRun"]) -> str:
+    """Every target, each database's measure and verdict side by side."""
+    checked = [{t.name: t for t in check_targets(run.results)} for run in runs]
+    names = list(dict.fromkeys(name for targets in checked for name in targets))
+    header = "| target | " + " | ".join(f"{run.name} | met?" for run in runs) + " |"
+    lines = [header, "|---|" + "---|---|" * len(runs)]
+    for name in names:
+        cells = []
+        for targets in checked:
+            target = targets.get(name)
+            cells.append(f"{target.measured if target else '–'} | {_verdict(target)}")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def side_by_side_table(runs: Sequence["DatabaseRun"], index: int) -> str:
+    """One size's cases with each database's app time, app ÷ floor and naive ÷ app."""
+    sizes = [run.results[index] for run in runs]
+    header = "| case | " + " | ".join(
+        f"{run.name}: app | app ÷ floor | naive ÷ app | queries" for run in runs
+    )
+    lines = [header + " |", "|---|" + "---|---|---|---|" * len(runs)]
+    for case in sizes[0].cases:
+        cells = []
+        for result in sizes:
+            other = result.case(case.key)
+            if other is None or other.missing:
+                cells.append("– | – | – | –")
+                continue
+            cells.append(
+                f"{ms(other.median('app'))} | {times(_floor_ratio(other))} "
+                f"| {times(_naive_ratio(other))} | {_queries(other, 'app')}"
+            )
+        lines.append(f"| {case.title} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def depth_table(runs: Sequence["DatabaseRun"]) -> str | None:
+    """Each case's app at the deepest history over the shallowest, per database."""
+    sizes = depth_sizes(runs[0].results)
+    if sizes is None:
+        return None
+    shallow, deep = (r.size for r in sizes)
+    header = "| case | " + " | ".join(
+        f"{run.name}: app at {shallow} | at {deep} | ratio | met?" for run in runs
+    )
+    lines = [header + " |", "|---|" + "---|---|---|---|" * len(runs)]
+    for key in [*DEPTH_CASES, *DEPTH_EXEMPT]:
+        title = None
+        cells = []
+        for run in runs:
+            pair = depth_sizes(run.results)
+            if pair is None or pair[0].case(key) is None or pair[1].case(key) is None:
+                cells.append("– | – | – | –")
+                continue
+            low, high = pair[0].case(key), pair[1].case(key)
+            title = title or high.title
+            value = depth_ratio(run.results, key)
+            if key in DEPTH_EXEMPT:
+                verdict = "exempt"
+            elif value is None:
+                verdict = "not checked"
+            else:
+                verdict = "met" if value <= DEPTH_TARGET else "**missed**"
+            cells.append(
+                f"{ms(low.median('app'))} | {ms(high.median('app'))} | {times(value)} | {verdict}"
+            )
+        if title is None:
+            continue
+        note = DEPTH_EXEMPT.get(key) or DEPTH_NOTES.get(key)
+        lines.append(f"| {title}{f' ({note})' if note else ''} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -181,11 +337,12 @@ def throughput_table(results: Sequence[ThroughputResult]) -> str:
 def markdown(
     *,
     machine: dict[str, str],
-    results: Sequence[SizeResult],
+    runs: Sequence[DatabaseRun],
     throughput: Sequence[ThroughputResult] | None,
     throughput_note: str,
     repeats_note: str,
 ) -> str:
+    first = runs[0]
     parts = [
         "# Benchmark results",
         "",
@@ -194,22 +351,56 @@ def markdown(
     ]
     parts += ["## Machine", "", "| | |", "|---|---|"]
     parts += [f"| {k} | {v} |" for k, v in machine.items()]
-    parts += ["", "## Sizes", "", "| size | " + " | ".join(results[0].counts) + " | data |"]
-    parts.append("|---|" + "---|" * (len(results[0].counts) + 1))
-    for r in results:
-        counts = " | ".join(f"{v:,}" for v in r.counts.values())
-        parts.append(f"| {r.size} | {counts} | {'reused' if r.reused else 'built in this run'} |")
+    counts = first.results[0].counts
+    parts += ["", "## Sizes", "", "| size | " + " | ".join(counts) + " |"]
+    parts.append("|---|" + "---|" * len(counts))
+    for r in first.results:
+        parts.append(f"| {r.size} | " + " | ".join(f"{v:,}" for v in r.counts.values()) + " |")
     parts += ["", repeats_note, ""]
-    for r in results:
-        parts += [f"## {r.size} (clauses × parties × revisions)", "", case_table(r), ""]
-    if len(results) > 1:
+    names = " and ".join(run.name for run in runs)
+    for index, r in enumerate(first.results):
         parts += [
-            f"## Targets (issue #6), at {results[-1].size}",
+            f"## {r.size}: {names}" + (" side by side" if len(runs) > 1 else ""),
             "",
-            targets_table(check_targets(results)),
+            side_by_side_table(runs, index),
             "",
         ]
+    depth = depth_table(runs)
+    parts += ["## The cost of a long history", ""]
+    if depth is None:
+        parts += [
+            "Not measured: it needs two sizes of the same clauses and parties with different "
+            "numbers of revisions (the default sizes have 500x10x5 and 500x10x50).",
+            "",
+        ]
+    else:
+        shallow, deep = (r.size for r in depth_sizes(first.results))
+        parts += [
+            f"The app's median at {deep} over its median at {shallow}: what the same pages "
+            f"cost after {deep.revisions} revisions instead of {shallow.revisions} (target: at "
+            f"most {DEPTH_TARGET}×; pages that show every revision are exempt).",
+            "",
+            depth,
+            "",
+        ]
+    parts += [
+        f"## Targets (issue #16), at {first.results[-1].size}",
+        "",
+        targets_table(runs),
+        "",
+    ]
+    for run in runs:
+        for r in run.results:
+            parts += [
+                f"## {run.name}, {r.size} (clauses × parties × revisions)",
+                "",
+                case_table(r),
+                "",
+            ]
     parts += ["## Throughput under gunicorn", "", throughput_note, ""]
     if throughput:
         parts += [throughput_table(throughput), ""]
+    page_sizes = next((run.page_sizes for run in runs if run.page_sizes), None)
+    if page_sizes:
+        parts += [page_sizes]
     return "\n".join(parts)

@@ -12,7 +12,7 @@ from clauses.models import ClauseVersion, Position, Revision
 
 from .cases import Case, SizeContext, build_cases
 from .config import Size
-from .timing import Measurement, Repeats, measure
+from .timing import Measurement, Repeats, Timing, measure
 
 VARIANTS = ("app", "naive", "floor")
 
@@ -114,8 +114,11 @@ def stderr_log(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
-def run_size(ctx: SizeContext, repeats: Repeats, *, reused: bool, log=stderr_log) -> SizeResult:
-    cases = build_cases(ctx)
+def run_size(
+    ctx: SizeContext, repeats: Repeats, *, reused: bool, log=stderr_log, keys=None
+) -> SizeResult:
+    """Every case of the size (or those of ``keys``), each variant timed."""
+    cases = build_cases(ctx, keys)
     if log:
         log(f"size {ctx.size}: {len(cases)} cases")
     # What the harness holds (its data, the loaded snapshots) is moved out of the garbage
@@ -128,3 +131,57 @@ def run_size(ctx: SizeContext, repeats: Repeats, *, reused: bool, log=stderr_log
     finally:
         gc.unfreeze()
     return SizeResult(ctx.size, plan_counts(ctx), reused, results)
+
+
+# A size's results as JSON data, so that each database can be measured in a process of its
+# own (Django's settings are per process) and the report written from all of them.
+
+
+def size_result_data(result: SizeResult) -> dict:
+    return {
+        "size": str(result.size),
+        "counts": result.counts,
+        "reused": result.reused,
+        "cases": [
+            {
+                "key": case.key,
+                "title": case.title,
+                "missing": case.missing,
+                "floor_note": case.floor_note,
+                "agrees": case.agrees,
+                "variants": {
+                    name: {
+                        "error": variant.error,
+                        "runs": list(variant.measurement.timing.runs)
+                        if variant.measurement
+                        else None,
+                        "queries": variant.measurement.queries if variant.measurement else None,
+                    }
+                    for name, variant in case.variants.items()
+                },
+            }
+            for case in result.cases
+        ],
+    }
+
+
+def size_result_of(data: dict) -> SizeResult:
+    cases = []
+    for case in data["cases"]:
+        variants = {}
+        for name, variant in case["variants"].items():
+            measurement = None
+            if variant["runs"] is not None:
+                measurement = Measurement(Timing(tuple(variant["runs"])), variant["queries"], None)
+            variants[name] = VariantResult(measurement, variant["error"])
+        cases.append(
+            CaseResult(
+                case["key"],
+                case["title"],
+                missing=case["missing"],
+                floor_note=case["floor_note"],
+                variants=variants,
+                agrees=case["agrees"],
+            )
+        )
+    return SizeResult(Size.parse(data["size"]), data["counts"], data["reused"], cases)

@@ -22,11 +22,14 @@ class Repeats:
     max_runs: int = 40
     budget: float = 2.0  # seconds of measured runs per variant, once min_runs are done
     slow_min_runs: int = 3  # min_runs when a warm-up run took longer than SLOW_RUN
+    # A naive peer taking many seconds a run would hold the whole run up: fewer runs.
+    very_slow: float = 5.0
+    very_slow_runs: int = 1
 
 
 FULL = Repeats()
-QUICK = Repeats(warmup=1, min_runs=3, max_runs=10, budget=0.4, slow_min_runs=2)
-TINY = Repeats(warmup=1, min_runs=1, max_runs=1, budget=0, slow_min_runs=1)
+QUICK = Repeats(warmup=1, min_runs=3, max_runs=10, budget=0.4, slow_min_runs=2, very_slow_runs=1)
+TINY = Repeats(warmup=1, min_runs=1, max_runs=1, budget=0, slow_min_runs=1, very_slow_runs=1)
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def measure(fn: Callable[[], object], repeats: Repeats) -> Measurement:
     for _ in range(0 if slow else repeats.warmup - 1):
         fn()
     min_runs = repeats.slow_min_runs if slow else repeats.min_runs
+    if first > repeats.very_slow:
+        min_runs = min(min_runs, repeats.very_slow_runs)
     gc.collect()
     runs: list[float] = []
     result = None

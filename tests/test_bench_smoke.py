@@ -7,8 +7,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from bench import environment, report
-from bench.cases import CASE_KEYS, size_context
-from bench.config import Size
+from bench.cases import size_context
+from bench.config import CASE_KEYS, Size
 from bench.data import ensure_plan
 from bench.runner import VARIANTS, run_size
 from bench.throughput import ThroughputResult
