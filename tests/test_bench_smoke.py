@@ -8,13 +8,14 @@ from django.test import override_settings
 
 from bench import environment, report
 from bench.cases import size_context
-from bench.config import CASE_KEYS, Size
+from bench.config import CASE_KEYS, READ_KEYS, Size
 from bench.data import ensure_plan
 from bench.runner import VARIANTS, run_size
 from bench.throughput import ThroughputResult
 from bench.timing import TINY
 
-SIZES = [Size(4, 2, 2), Size(6, 3, 3)]
+# The last two share clauses and parties and differ in history: the report's depth table.
+SIZES = [Size(4, 2, 2), Size(6, 3, 2), Size(6, 3, 4)]
 
 
 @pytest.fixture(scope="module")
@@ -59,39 +60,153 @@ def test_the_diff_variants_agree_on_the_totals(results):
 
 @pytest.mark.slow
 @pytest.mark.django_db  # so that the test database is made even when run alone
-def test_the_app_reads_in_a_fixed_number_of_queries_and_the_naive_peer_does_not(results):
-    small, large = results
-    for key in report.FIXED_QUERIES:
-        assert small.case(key).queries("app") == large.case(key).queries("app"), key
-    assert large.case("revision_diff").queries("naive") > small.case("revision_diff").queries(
-        "naive"
-    )
+def test_the_exports_and_the_feed_agree_with_their_naive_peer_and_floor(results):
+    # The exports' row counts, and each feed entry's change counts.
+    for result in results:
+        for key in ("revision_csv", "revision_json", "plan_feed"):
+            assert result.case(key).agrees == {"naive": True, "floor": True}, key
+
+
+def _answer(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200, path
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    return body.decode("utf-8-sig")
+
+
+@pytest.mark.slow
+@pytest.mark.django_db
+def test_the_export_floors_write_what_the_app_writes(client):
+    """The floors of the exports give the same information: the CSV byte for byte, the
+    JSON's rows value for value."""
+    import json
+
+    plan, _ = ensure_plan(Size(4, 2, 2), seed=1, progress=False)
+    number = plan.revisions.order_by("-number").first().number
+    with override_settings(ROOT_URLCONF="bench.urls"):
+        page = f"/plans/{plan.slug}/revisions/{number}/"
+        floor = f"/_bench/floor/plans/{plan.slug}/revisions/{number}/"
+        assert _answer(client, page + "?format=csv") == _answer(client, floor + "csv/")
+        app = json.loads(_answer(client, page + "?format=json"))
+        peer = json.loads(_answer(client, floor + "json/"))
+    assert app["rows"]
+    assert app["rows"] == [dict(zip(peer["columns"], row, strict=True)) for row in peer["rows"]]
 
 
 @pytest.mark.slow
 @pytest.mark.django_db  # so that the test database is made even when run alone
-def test_the_report_has_a_row_per_case_and_every_target(results):
+def test_the_app_reads_in_a_fixed_number_of_queries_and_the_naive_peer_does_not(results):
+    small, _middle, large = results
+    for key in [*report.FIXED_QUERIES, *READ_KEYS]:
+        counts = {result.case(key).queries("app") for result in results}
+        assert len(counts) == 1, (key, counts)
+    for key in ("revision_diff", *READ_KEYS):
+        if key == "party_page":  # it reads every plan in the database, whatever the size
+            continue
+        assert large.case(key).queries("naive") > small.case(key).queries("naive"), key
+        assert large.case(key).queries("floor") == 1, key
+
+
+def _runs(results) -> list[report.DatabaseRun]:
+    """The same measurements as two databases' runs: the report's layout, not its numbers."""
+    largest = {"plan": "p", "latest": 1}
+    return [
+        report.DatabaseRun("SQLite", "SQLite 3", results, largest, page_sizes="### Page sizes"),
+        report.DatabaseRun("PostgreSQL", "PostgreSQL 15", results, largest),
+    ]
+
+
+@pytest.mark.slow
+@pytest.mark.once
+@pytest.mark.django_db  # so that the test database is made even when run alone
+def test_the_report_has_both_databases_the_depth_table_and_every_target(results):
     throughput = [
         ThroughputResult("trivial", "/favicon.ico", 1, 1.0, 10, 0, 10.0, 0.001, 0.002, 0.003, {})
     ]
     text = report.markdown(
         machine={"CPU": "test"},
-        results=results,
+        runs=_runs(results),
         throughput=throughput,
         throughput_note="note",
         repeats_note="repeats",
     )
+    # A detail table per database and size, with a row per case.
     header = "| case | app: median (IQR, runs) | app queries | naive: median | naive queries"
-    assert text.count(header) == len(SIZES)
+    assert text.count(header) == 2 * len(SIZES)
     for result in results:
         for case in result.cases:
             assert f"| {case.title} |" in text
+    # Per size, the two databases side by side.
+    side_by_side = (
+        "| case | SQLite: app | app ÷ floor | naive ÷ app | queries "
+        "| PostgreSQL: app | app ÷ floor | naive ÷ app | queries |"
+    )
+    assert text.count(side_by_side) == len(SIZES)
+    for size in SIZES:
+        assert f"## {size}: SQLite and PostgreSQL side by side" in text
+    # The cost of a long history: the deepest over the shallowest of the same plan shape.
+    assert "## The cost of a long history" in text
+    assert "| SQLite: app at 6x3x2 | at 6x3x4 | ratio | met? |" in text
+    for key in [*report.DEPTH_CASES, *report.DEPTH_EXEMPT]:
+        assert f"| {results[-1].case(key).title}" in text, key
+    assert "exempt" in text
+    # Every target of issue #16, checked on each database.
     targets = report.check_targets(results)
-    assert len(targets) == 14
+    expected = (
+        2 * len(report.READ_CASES)  # fixed queries, within 2x the floor
+        + len(report.NAIVE_20X)
+        + 2  # clone, align
+        + len(report.DEPTH_CASES)
+    )
+    assert len(targets) == expected
     assert all(t.met is not None for t in targets)
     for target in targets:
-        assert target.name in text
+        assert text.count(f"| {target.name} |") == 1, target.name
+    assert "| target | SQLite | met? | PostgreSQL | met? |" in text
     assert "| trivial | 1 | 10.0 |" in text
+    assert "### Page sizes" in text
+
+
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
+def test_each_database_s_results_travel_as_json_unchanged(results):
+    import json
+
+    from bench.runner import size_result_data, size_result_of
+
+    for result in results:
+        again = size_result_of(json.loads(json.dumps(size_result_data(result))))
+        assert again.size == result.size
+        for case, copy in zip(result.cases, again.cases, strict=True):
+            assert copy.title == case.title
+            assert copy.agrees == case.agrees
+            for name in VARIANTS:
+                assert copy.median(name) == case.median(name)
+                assert copy.queries(name) == case.queries(name)
+
+
+def test_the_case_report_keeps_the_load_test_section(tmp_path):
+    existing = tmp_path / "results.md"
+    section = f"{report.LOADTEST_START}\n## Load test\n\n| a | b |\n{report.LOADTEST_END}"
+    existing.write_text(f"# Benchmark results\n\nold tables\n\n{section}\n", encoding="utf-8")
+    text = report.keep_loadtest_section("# Benchmark results\n\nnew tables\n", existing)
+    assert "old tables" not in text
+    assert text.endswith(section + "\n")
+    assert report.keep_loadtest_section("new\n", tmp_path / "missing.md") == "new\n"
+
+
+def test_a_run_can_be_narrowed_to_some_cases_and_measures_three_sizes_by_default():
+    from bench.__main__ import parse_args
+
+    args = parse_args([])
+    assert [str(size) for size in args.sizes] == ["50x5x5", "500x10x5", "500x10x50"]
+    assert args.cases is None
+    assert args.databases == ["sqlite", "postgresql"]
+    assert parse_args(["--cases", "clause_page,plan_feed"]).cases == ["clause_page", "plan_feed"]
+    with pytest.raises(SystemExit):
+        parse_args(["--cases", "clause_page,no_such_case"])
+    with pytest.raises(SystemExit):
+        parse_args(["--databases", "mysql"])
 
 
 def test_the_benchmark_never_uses_the_developers_database():
