@@ -51,7 +51,7 @@ format: install
 migrations-check: install .env
 	DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-# The cases (on SQLite, or on PostgreSQL with DATABASE_URL), then the load test.
+# The cases on SQLite and on PostgreSQL (where it answers: bench/README.md), then the load test.
 bench: install .env
 	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
 	$(MAKE) loadtest

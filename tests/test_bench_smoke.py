@@ -20,7 +20,7 @@ SIZES = [Size(4, 2, 2), Size(6, 3, 2), Size(6, 3, 4)]
 
 @pytest.fixture(scope="module")
 def results(django_db_setup, django_db_blocker):
-    """Both sizes measured once for the module, then rolled back."""
+    """Every size measured once for the module, then rolled back."""
     # The naive and floor peers are served beside the app, as `python -m bench` does.
     with django_db_blocker.unblock(), override_settings(ROOT_URLCONF="bench.urls"):
         # The API's anonymous throttle counts in the cache: start with none used.
@@ -183,16 +183,6 @@ def test_each_database_s_results_travel_as_json_unchanged(results):
             for name in VARIANTS:
                 assert copy.median(name) == case.median(name)
                 assert copy.queries(name) == case.queries(name)
-
-
-def test_the_case_report_keeps_the_load_test_section(tmp_path):
-    existing = tmp_path / "results.md"
-    section = f"{report.LOADTEST_START}\n## Load test\n\n| a | b |\n{report.LOADTEST_END}"
-    existing.write_text(f"# Benchmark results\n\nold tables\n\n{section}\n", encoding="utf-8")
-    text = report.keep_loadtest_section("# Benchmark results\n\nnew tables\n", existing)
-    assert "old tables" not in text
-    assert text.endswith(section + "\n")
-    assert report.keep_loadtest_section("new\n", tmp_path / "missing.md") == "new\n"
 
 
 def test_a_run_can_be_narrowed_to_some_cases_and_measures_three_sizes_by_default():
