@@ -20,8 +20,9 @@ from .links import Links
 from .tracking import etag_of
 from .vocabularies import ORDINAL, STANCE_LABELS
 
-# What a position's data is built from, as ``.values_list()`` names it, in row order.
-POSITION_FIELDS = (
+# What a position's data is built from, as ``.values_list()`` names it, in row order: the
+# position's own columns, then where it stands (its clause version, clause, revision, plan).
+POSITION_OWN_FIELDS = (
     "id",
     "version",
     "stance",
@@ -33,10 +34,27 @@ POSITION_FIELDS = (
     "carried_over",
     "demand",
     "party__slug",
+)
+POSITION_FIELDS = (
+    *POSITION_OWN_FIELDS,
     "clause_version__number",
     "clause_version__clause__slug",
     "clause_version__revision__number",
     "clause_version__revision__plan__slug",
+)
+
+# What a clause version's data is built from (with its revision's number and plan's slug,
+# which the caller knows), as ``.values_list()`` names it, in row order.
+CLAUSE_VERSION_FIELDS = (
+    "id",
+    "version",
+    "clause__slug",
+    "clause__title",
+    "clause__topic",
+    "number",
+    "position_in_draft",
+    "text",
+    "status",
 )
 
 
@@ -160,30 +178,89 @@ def position_data(position, links: Links) -> dict:
     return data
 
 
+def clause_version_row(version) -> tuple:
+    """The ``CLAUSE_VERSION_FIELDS`` row of a clause version loaded with its clause."""
+    clause = version.clause
+    return (
+        version.pk,
+        version.version,
+        clause.slug,
+        clause.title,
+        clause.topic,
+        version.number,
+        version.position_in_draft,
+        version.text,
+        version.status,
+    )
+
+
+def clause_versions_data(
+    versions: Iterable[tuple[tuple, list[tuple]]], links: Links, *, plan: str, number: int
+) -> list[dict]:
+    """The data of each clause version of revision ``number`` of ``plan``, from pairs of a
+    ``CLAUSE_VERSION_FIELDS`` row and the ``POSITION_OWN_FIELDS`` rows of its positions.
+
+    Built for a whole revision (thousands of positions): the positions of every clause
+    version are represented in one ``positions_data`` call, so each kind of link is
+    reversed once, and then dealt back to their clause versions in order.
+    """
+    versions = list(versions)
+    revision_url = links.revision(plan, number)
+    clause_url = links.template("clause-detail", "plan", "clause")
+    version_url = links.template("clauseversion-detail", "plan", "clause", "number")
+    rows = [
+        (*own, version[5], version[2], number, plan)
+        for version, positions in versions
+        for own in positions
+    ]
+    represented = iter(positions_data(rows, links))
+    results = []
+    for (
+        pk,
+        version,
+        clause,
+        title,
+        topic,
+        clause_number,
+        position_in_draft,
+        text,
+        status,
+    ), positions in versions:
+        results.append(
+            {
+                "url": version_url.format(plan=plan, clause=clause, number=number),
+                "etag": etag_of(pk, version),
+                "version": version,
+                "plan": plan,
+                "revision": number,
+                "revision_url": revision_url,
+                "clause": clause,
+                "clause_url": clause_url.format(plan=plan, clause=clause),
+                "title": title,
+                "topic": topic,
+                "number": clause_number,
+                "position_in_draft": position_in_draft,
+                "text": text,
+                "status": status,
+                "positions": [next(represented) for _ in positions],
+            }
+        )
+    return results
+
+
 def clause_version_data(version, links: Links) -> dict:
     """A clause as worded in one revision, with its (prefetched) positions."""
     revision = version.revision
-    clause = version.clause
-    plan = revision.plan.slug
-    return {
-        "url": links.clause_version(plan, clause.slug, revision.number),
-        "etag": etag_of(version.pk, version.version),
-        "version": version.version,
-        "plan": plan,
-        "revision": revision.number,
-        "revision_url": links.revision(plan, revision.number),
-        "clause": clause.slug,
-        "clause_url": links.clause(plan, clause.slug),
-        "title": clause.title,
-        "topic": clause.topic,
-        "number": version.number,
-        "position_in_draft": version.position_in_draft,
-        "text": version.text,
-        "status": version.status,
-        "positions": positions_data(
-            [position_row(position) for position in version.positions.all()], links
-        ),
-    }
+    own = [
+        position_row(position)[: len(POSITION_OWN_FIELDS)] for position in version.positions.all()
+    ]
+    (data,) = clause_versions_data(
+        [(clause_version_row(version), own)],
+        links,
+        plan=revision.plan.slug,
+        number=revision.number,
+    )
+    return data
 
 
 def clause_version_summary_data(version, links: Links, plan: str, clause: str) -> dict:
@@ -235,11 +312,13 @@ def revision_data(revision, links: Links) -> dict:
 
 
 def revision_detail_data(revision, links: Links) -> dict:
-    """A revision with its clause versions in draft order, each with its positions."""
+    """A revision with its clause versions in draft order, each with its positions: from
+    ``revision.contents``, the pairs of rows ``clause_versions_data`` takes (read by
+    ``clauses.selectors.api_reads.with_contents``)."""
     data = revision_data(revision, links)
-    data["clause_versions"] = [
-        clause_version_data(version, links) for version in revision.clause_versions.all()
-    ]
+    data["clause_versions"] = clause_versions_data(
+        revision.contents, links, plan=revision.plan.slug, number=revision.number
+    )
     return data
 
 

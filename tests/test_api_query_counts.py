@@ -81,9 +81,9 @@ def test_revisions(client, plan, django_assert_num_queries):
 
 
 def test_a_revision_with_its_clause_versions_and_positions(client, plan, django_assert_num_queries):
-    # + stamp, 1 plan, 2 revision with previous and author, 3 its clause versions with clause,
-    # 4 their positions with party
-    with django_assert_num_queries(5):
+    # + stamp, 1 revision with plan, previous and author, 2 its clause versions with clause,
+    # 3 their positions with party
+    with django_assert_num_queries(4):
         body = get(client, f"{PLAN}/revisions/2/")
     assert body["clause_versions"][0]["positions"]
 

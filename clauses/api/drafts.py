@@ -414,7 +414,8 @@ class DraftViewSet(ApiViewSet):
 
 
 def _reload_revision(plan: Plan, pk: int) -> Revision:
-    return selectors.record_by_pk(selectors.api_reads.revision_detail(plan), pk)
+    reads = selectors.api_reads
+    return reads.with_contents(selectors.record_by_pk(reads.revision_detail(plan), pk))
 
 
 def _aligned(text: str, previous: Revision | None) -> DraftProposal:

@@ -143,8 +143,15 @@ class RevisionViewSet(ApiViewSet):
         return RevisionSerializer if self.action == "list" else RevisionDetailSerializer
 
     def get_object(self):
-        plan = _plan(self.kwargs["plan"])
-        return _revision(plan, self.kwargs["number"], reads.revision_detail(plan))
+        plan, number = self.kwargs["plan"], self.kwargs["number"]
+        revision = found(
+            lambda: selectors.revision_get(
+                plan_slug=plan, number=number, queryset=reads.revision_detail()
+            ),
+            plan=plan,
+            number=number,
+        )
+        return reads.with_contents(revision)
 
     def list(self, request, plan: str):
         return self.paginated(reads.revisions(_plan(plan)), RevisionSerializer)
@@ -442,4 +449,4 @@ def _revision(plan, number: int, queryset) -> Revision:
 
 
 def _reload_revision(plan, pk: int) -> Revision:
-    return selectors.record_by_pk(reads.revision_detail(plan), pk)
+    return reads.with_contents(selectors.record_by_pk(reads.revision_detail(plan), pk))

@@ -5,9 +5,12 @@ These are API-shaped reads (what a JSON client pages through); they reuse the pa
 reads where they fit. Each is one query when evaluated, plus one per prefetch named.
 """
 
+from collections import defaultdict
+
 from django.db.models import Prefetch, QuerySet
 
 from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from ..representations import CLAUSE_VERSION_FIELDS, POSITION_OWN_FIELDS
 from .plans import plan_list, revisions_of
 
 # Parties are ordered as in the matrix: by their sort order, then by name.
@@ -29,15 +32,38 @@ def _positions_of_versions() -> Prefetch:
     return Prefetch("positions", Position.objects.select_related("party").order_by(*PARTY_ORDER))
 
 
-def revision_detail(plan: Plan) -> QuerySet[Revision]:
-    """Revisions with their clause versions in draft order, each with its positions (three
-    queries)."""
+def revision_detail(plan: Plan | None = None) -> QuerySet[Revision]:
+    """Revisions with their plan, what each continues and its author (one query); of
+    ``plan`` when given. What a revision holds is read by ``with_contents``."""
+    revisions = Revision.objects.select_related("plan", "previous", "proposed_by")
+    return revisions if plan is None else revisions.filter(plan=plan)
+
+
+def with_contents(revision: Revision) -> Revision:
+    """``revision`` with its clause versions in draft order, each with its positions by
+    party, read as rows into ``revision.contents`` (two queries): pairs of a
+    ``CLAUSE_VERSION_FIELDS`` row and its positions' ``POSITION_OWN_FIELDS`` rows.
+
+    What a prefetch would load, without a model instance per row: a revision of a long
+    negotiation holds thousands of positions, and building three instances for each (the
+    position, its party, its clause version) cost several times the whole floor of the
+    read (the revision detail API case in bench/results.md).
+    """
     versions = (
-        ClauseVersion.objects.select_related("clause", "revision__plan")
-        .prefetch_related(_positions_of_versions())
+        ClauseVersion.objects.filter(revision=revision)
         .order_by("position_in_draft", "clause_id")
+        .values_list(*CLAUSE_VERSION_FIELDS)
     )
-    return revisions(plan).prefetch_related(Prefetch("clause_versions", versions))
+    positions = (
+        Position.objects.filter(clause_version__revision=revision)
+        .order_by("clause_version_id", *PARTY_ORDER)
+        .values_list("clause_version_id", *POSITION_OWN_FIELDS)
+    )
+    by_version: dict[int, list[tuple]] = defaultdict(list)
+    for version_id, *own in positions:
+        by_version[version_id].append(tuple(own))
+    revision.contents = [(row, by_version.get(row[0], [])) for row in versions]
+    return revision
 
 
 def clauses(plan: Plan) -> QuerySet[Clause]:
