@@ -113,6 +113,7 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
     shared: dict[tuple, tuple[str, ...]] = {}
     party_urls: dict[str, str] = {}
     stances: dict[str, dict] = {}
+    dates: dict = {None: None}
     results = []
     for (
         pk,
@@ -144,6 +145,9 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
         stance_dict = stances.get(stance)
         if stance_dict is None:
             stance_dict = stances[stance] = stance_data(stance)
+        stated = dates.get(stated_on)
+        if stated is None and stated_on is not None:
+            stated = dates[stated_on] = stated_on.isoformat()
         results.append(
             {
                 "url": position_head + party + tail,
@@ -164,7 +168,7 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
                 "quote": quote,
                 "source_title": source_title,
                 "source_url": source_url,
-                "stated_on": _iso(stated_on),
+                "stated_on": stated,
                 "carried_over": carried_over,
                 "demand": demand,
             }

@@ -117,8 +117,9 @@ def test_a_clause_version_and_a_position(client, plan, django_assert_num_queries
         # plan in a subquery)
         ({}, 2),
         ({"revision": "all", "page_size": 500}, 2),
-        # + 1 the plan and 1 the party the filters name, checked to exist
-        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 4),
+        # The plan and the party the filters name are matched by slug in the page query:
+        # a page with rows shows they exist.
+        ({"plan": "generated", "revision": "2", "party": "generated-party-1"}, 2),
         ({"topic": "territory", "stance": "opposes", "status": "open"}, 2),
     ],
 )
@@ -126,6 +127,18 @@ def test_positions(client, plan, django_assert_num_queries, params, queries):
     with django_assert_num_queries(queries):
         body = get(client, "/api/v1/positions/", params)
     assert body["results"]
+
+
+def test_positions_none_match(client, plan, django_assert_num_queries):
+    # + stamp, 1 the page, found empty; then, to tell "none" from a filter naming nothing,
+    # 2 the plan and 3 the party checked to exist
+    with django_assert_num_queries(4):
+        body = get(
+            client,
+            "/api/v1/positions/",
+            {"plan": "generated", "revision": "9", "party": "generated-party-1"},
+        )
+    assert body == {"count": 0, "next": None, "previous": None, "results": []}
 
 
 def test_positions_past_the_first_page(client, plan, django_assert_num_queries):

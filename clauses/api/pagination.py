@@ -5,6 +5,8 @@ from django.db.models import IntegerField, QuerySet, Subquery
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
+from clauses.selectors.compiled import CompiledQuery
+
 from .exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
 
 MAX_PAGE_SIZE = 500
@@ -109,32 +111,72 @@ class ApiPagination(PageNumberPagination):
             self.display_page_controls = True
         return list(self.page)
 
-    def paginate_rows(self, queryset: QuerySet, fields: tuple[str, ...], request) -> list:
+    def paginate_rows(
+        self, queryset: QuerySet, fields: tuple[str, ...], request, *, found: list | None = None
+    ) -> list:
         """``paginate_queryset(queryset.values_list(*fields))`` in one query, not two.
 
-        The page is read with the number of all rows beside it, which the paginator
-        would count in a query of its own, compiled and sent separately (see the
-        positions list case in bench/results.md). Only a page that comes back empty, past
-        the first, or ``last``, or a page number that is no whole number from 1, needs
-        the count first: it is then counted, and answered, as before.
+        The page is read with the number of all rows beside it (``counted_rows``), which
+        the paginator would count in a query of its own, compiled and sent separately
+        (see the positions list case in bench/results.md); ``found`` is that page when it
+        was read already (``read_compiled``). Only a page that comes back empty, past the
+        first, or ``last``, or a page number that is no whole number from 1, needs the
+        count first: it is then counted, and answered, as before.
         """
         self.request = request
         page_size = self.get_page_size(request)
-        raw = self.get_page_number(request, None)
         rows = queryset.values_list(*fields)
+        bounds = self._plain_page(request, page_size)
+        if bounds is None:
+            return self.paginate_queryset(rows, request)
+        number, bottom = bounds
+        if found is None:
+            found = list(counted_rows(queryset, fields)[bottom : bottom + page_size])
+        if not found and number > 1:
+            return self.paginate_queryset(rows, request)
+        return self._page_of(found, rows, number, page_size)
+
+    def read_compiled(self, compiled: CompiledQuery, values: dict, request) -> list | None:
+        """The page asked for, as ``paginate_rows`` reads it (each row with the count of
+        all), through ``compiled``: the query of ``counted_rows`` compiled once
+        (clauses/selectors/compiled.py) and run with ``values``. None, having read nothing,
+        for a page size or number only ``paginate_rows`` answers."""
+        try:
+            page_size = self.get_page_size(request)
+        except ValidationError:
+            return None
+        bounds = self._plain_page(request, page_size)
+        if bounds is None:
+            return None
+        _number, bottom = bounds
+        return compiled.rows(values, limit=page_size, offset=bottom)
+
+    def paginate_found(self, found: list, request) -> list:
+        """The page of ``found``, the rows ``read_compiled`` read, not empty."""
+        self.request = request
+        page_size = self.get_page_size(request)
+        number, _bottom = self._plain_page(request, page_size)
+        # The paginator's list is never read: its count is set from the rows.
+        return self._page_of(found, (), number, page_size)
+
+    def _plain_page(self, request, page_size: int) -> tuple[int, int] | None:
+        """The page number and its first row's offset, or None for a page that must be
+        found from the count (``last``, a page number that is no whole number from 1, or
+        one past any offset the database accepts)."""
+        raw = self.get_page_number(request, None)
         try:
             number = int(raw)  # as Paginator.validate_number reads it
         except (TypeError, ValueError):
-            number = 0
+            return None
         bottom = (number - 1) * page_size
         # Past any page there can be, an offset could exceed what the database accepts;
         # the paginator answers such a page from the count alone.
         if number < 1 or bottom > MAX_OFFSET:
-            return self.paginate_queryset(rows, request)
-        counted = queryset.annotate(page_total=CountOf(queryset)).values_list(*fields, "page_total")
-        found = list(counted[bottom : bottom + page_size])
-        if not found and number > 1:
-            return self.paginate_queryset(rows, request)
+            return None
+        return number, bottom
+
+    def _page_of(self, found: list[tuple], rows, number: int, page_size: int) -> list:
+        """The page ``number`` from its rows, each with the total count as its last column."""
         paginator = self.django_paginator_class(rows, page_size)
         # Paginator.count is a cached property: set, it is what the page links are made from.
         paginator.count = found[0][-1] if found else 0
@@ -143,3 +185,9 @@ class ApiPagination(PageNumberPagination):
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         return page_rows
+
+
+def counted_rows(queryset: QuerySet, fields: tuple[str, ...]) -> QuerySet:
+    """``queryset.values_list(*fields)`` with the number of all its rows as the last column
+    of each, counted once by the database for the whole page."""
+    return queryset.annotate(page_total=CountOf(queryset)).values_list(*fields, "page_total")

@@ -26,7 +26,7 @@ from .diff_schema import RevisionDiffSerializer
 from .drafts import PlanCreateMixin
 from .etag import expected_version, parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
-from .filters import MAX_NUMBER, PositionFilter, filter_positions
+from .filters import MAX_NUMBER, PositionFilter, compiled_positions, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
 from .renderers import CsvRenderer, positions_csv
 from .serializers import (
@@ -374,9 +374,7 @@ class PositionViewSet(ApiViewSet):
     filterset_class = PositionFilter
     http_method_names = ["get", "patch", "head", "options"]
 
-    def get_queryset(self):
-        return reads.positions()
-
+    # The schema documents the filters from here; the list applies them itself.
     filter_backends = [DjangoFilterBackend]
 
     def get_object(self):
@@ -402,12 +400,25 @@ class PositionViewSet(ApiViewSet):
 
     def list(self, request):
         # The filters and the paginator of every list, by faster paths that answer the
-        # same: see filter_positions and paginate_rows.
-        positions = filter_positions(request.query_params, self.get_queryset())
-        if request.accepted_renderer.format == "csv":
-            named = [request.query_params.get(key, "") for key in ("plan", "revision", "party")]
+        # same. The page query is compiled once per combination of filters and matches
+        # plans and parties by slug: a page with rows is answered at once. Anything else
+        # (a value to refuse, a page found from the count, an empty page, which may mean a
+        # plan or party that does not exist) goes through filter_positions and
+        # paginate_rows, which check and answer it as they always have.
+        params = request.query_params
+        csv = request.accepted_renderer.format == "csv"
+        found = None
+        compiled = None if csv else compiled_positions(params)
+        if compiled is not None:
+            found = self.paginator.read_compiled(*compiled, request)
+            if found:
+                page = self.paginator.paginate_found(found, request)
+                return self.get_paginated_response(positions_data(page, self.links()))
+        positions = filter_positions(params, reads.positions())
+        if csv:
+            named = [params.get(key, "") for key in ("plan", "revision", "party")]
             return positions_csv(positions, self.links(), name=("positions", *named))
-        page = self.paginator.paginate_rows(positions, POSITION_FIELDS, request)
+        page = self.paginator.paginate_rows(positions, POSITION_FIELDS, request, found=found)
         return self.get_paginated_response(positions_data(page, self.links()))
 
     def retrieve(self, request, plan: str, clause: str, number: int, party: str):

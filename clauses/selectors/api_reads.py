@@ -15,6 +15,14 @@ from .plans import plan_list, revisions_of
 
 # Parties are ordered as in the matrix: by their sort order, then by name.
 PARTY_ORDER = ("party__sort_order", "party__name", "party_id")
+# Positions, in the positions list: by plan, revision, place in the draft, clause, party.
+POSITION_ORDER = (
+    "clause_version__revision__plan__slug",
+    "clause_version__revision__number",
+    "clause_version__position_in_draft",
+    "clause_version__clause_id",
+    *PARTY_ORDER,
+)
 
 
 def plans() -> QuerySet[Plan]:
@@ -100,21 +108,26 @@ def clause_versions() -> QuerySet[ClauseVersion]:
     )
 
 
-def positions() -> QuerySet[Position]:
-    """Every position with what its row shows joined in one query, in matrix order."""
+def positions(*, one_plan: bool = False, one_revision: bool = False) -> QuerySet[Position]:
+    """Every position with what its row shows joined in one query, in matrix order: by
+    plan, revision, place in the draft, clause, party.
+
+    ``one_plan`` (and ``one_revision``) say the caller's filters keep the rows to one plan
+    (and one revision of it): ordering by it is then left out, as it orders nothing, while
+    the database would still compare it for every pair of rows (PostgreSQL compares slugs
+    by collation, the costliest part of sorting a revision's positions).
+    """
+    fixed = ("clause_version__revision__plan__slug",) if one_plan else ()
+    if one_plan and one_revision:
+        fixed += ("clause_version__revision__number",)
+    order = [name for name in POSITION_ORDER if name not in fixed]
     return (
         Position.objects.select_related(
             "party", "clause_version__clause", "clause_version__revision__plan"
         )
         # The clause text can be long and the list does not show it.
         .defer("clause_version__text", "clause_version__revision__notes")
-        .order_by(
-            "clause_version__revision__plan__slug",
-            "clause_version__revision__number",
-            "clause_version__position_in_draft",
-            "clause_version__clause_id",
-            *PARTY_ORDER,
-        )
+        .order_by(*order)
     )
 
 
