@@ -28,7 +28,7 @@ from .etag import expected_version, parse_if_match
 from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
 from .filters import MAX_NUMBER, PositionFilter, compiled_positions, filter_positions
 from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
-from .renderers import CsvRenderer, positions_csv
+from .renderers import ROWS_RENDERERS, CsvRenderer, positions_csv
 from .serializers import (
     ClauseDetailSerializer,
     ClauseSerializer,
@@ -137,6 +137,8 @@ class PlanViewSet(PlanCreateMixin, ApiViewSet):
 class RevisionViewSet(ApiViewSet):
     queryset = selectors.nothing_of(Revision)  # for the model permissions of writes
     serializer_class = RevisionDetailSerializer
+    # A revision holds thousands of positions; its data and its diff's hold no floats.
+    renderer_classes = ROWS_RENDERERS
     http_method_names = ["get", "post", "patch", "head", "options"]
 
     def get_serializer_class(self):
@@ -371,6 +373,8 @@ class ClauseVersionViewSet(ApiViewSet):
 class PositionViewSet(ApiViewSet):
     queryset = selectors.nothing_of(Position)  # for the model permissions of writes
     serializer_class = PositionSerializer
+    # A page holds up to 500 positions; their data holds no floats.
+    renderer_classes = ROWS_RENDERERS
     filterset_class = PositionFilter
     http_method_names = ["get", "patch", "head", "options"]
 
