@@ -101,7 +101,7 @@ def slotted(name: str, *slots: str, **context) -> Slotted:
     return _slotted(name, slots, tuple(sorted(context.items())))
 
 
-def _url_maker(name: str, slug_kwarg: str, **kwargs) -> Callable[[str], str]:
+def url_maker(name: str, slug_kwarg: str, **kwargs) -> Callable[[str], str]:
     """A function from a slug to the URL ``name`` reverses to with it (not escaped)."""
     head, tail = reverse(name, kwargs={**kwargs, slug_kwarg: _SLUG}).split(_SLUG)
     return lambda slug: f"{head}{slug}{tail}"
@@ -236,8 +236,8 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> SafeString:
     The hot loop of the overview: each row's and cell's partial is looked up in a dict and
     filled with data escaped here."""
     number = matrix.revision.number
-    clause_url = _url_maker("clauses:clause", "clause", plan=plan_slug)
-    version_url = _url_maker("clauses:clause_version", "clause", plan=plan_slug, number=number)
+    clause_url = url_maker("clauses:clause", "clause", plan=plan_slug)
+    version_url = url_maker("clauses:clause_version", "clause", plan=plan_slug, number=number)
     empty = slotted("_matrix_cell_empty", "party_name")
     # Per column: its party's name, escaped, the anchor of its positions, its empty cell.
     columns = [
@@ -312,12 +312,12 @@ def diff_clauses(
     what changed in it, its text with the changes inline, and the parties that moved.
     ``old_partial``: the old revision describes only part of its draft, so a position
     missing from it is not described rather than new."""
-    clause_url = _url_maker("clauses:clause", "clause", plan=plan_slug)
-    version_url = _url_maker("clauses:clause_version", "clause", plan=plan_slug, number=new_number)
+    clause_url = url_maker("clauses:clause", "clause", plan=plan_slug)
+    version_url = url_maker("clauses:clause_version", "clause", plan=plan_slug, number=new_number)
     links = _DiffLinks(
         clause=lambda slug: escape(clause_url(slug)),
         version=lambda slug: escape(version_url(slug)),
-        party=_url_maker("parties:detail", "party"),
+        party=url_maker("parties:detail", "party"),
         new_number=new_number,
         old_number=old_number,
         old_partial=old_partial,

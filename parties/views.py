@@ -9,6 +9,7 @@ from clauses.filters import PartyFilterForm
 
 from . import selectors
 from .models import Party
+from .rendering import party_rows
 
 NO_SUCH_PARTY = "No party is recorded at this address."
 
@@ -23,14 +24,19 @@ def party_detail(request, party):
     except Party.DoesNotExist:
         raise Http404(NO_SUCH_PARTY) from None
     form = PartyFilterForm(request.GET)
-    plans = selectors.party_positions(party=party, since=form.since_number())
+    since = form.since_number()
+    plans = [
+        replace(entry, rows=tuple(form.apply(entry.rows)))
+        for entry in selectors.party_positions(party=party, since=since)
+    ]
     return render(
         request,
         "parties/party_detail.html",
         {
             "party": party,
             "form": form,
-            "since": form.since_number(),
-            "plans": [replace(entry, rows=tuple(form.apply(entry.rows))) for entry in plans],
+            "since": since,
+            # Each plan with its table's rows, rendered in Python (parties/rendering.py).
+            "plans": [(entry, party_rows(entry, party=party, since=since)) for entry in plans],
         },
     )
