@@ -36,7 +36,8 @@ def party_detail(request, party):
             "party": party,
             "form": form,
             "since": since,
+            "plans": plans,
             # Each plan with its table's rows, rendered in Python (parties/rendering.py).
-            "plans": [(entry, party_rows(entry, party=party, since=since)) for entry in plans],
+            "tables": [(entry, party_rows(entry, party=party, since=since)) for entry in plans],
         },
     )
