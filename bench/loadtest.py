@@ -24,6 +24,7 @@ import http.client
 import json
 import os
 import secrets
+import statistics
 import sys
 import time
 from contextlib import ExitStack
@@ -54,6 +55,7 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/peaceplan"
 DEFAULT_CACHE_URL = "redis://127.0.0.1:6379/5"
 LEVELS = (4, 16)
 TARGET_LEVEL = 16
+PAIRED_ROUNDS = 5
 THROTTLE_RATE = 60
 SCRATCH_SLUG = "loadtest-scratch"
 EDITOR = "loadtest-editor"
@@ -195,7 +197,37 @@ def single_instance(database_url, static_root, cache_url, *, levels, duration, l
                 log=log,
             ),
         ]
-    return results
+        log("the warm overview beside the trivial baseline, in turns")
+        pairs = paired_rounds(url, overview, rounds=1 if duration < 2 else PAIRED_ROUNDS)
+    return results, pairs
+
+
+@dataclass(frozen=True)
+class Pair:
+    """One turn of the target's comparison: the baseline, then the warm page at once."""
+
+    trivial: dict
+    warm: dict
+
+    @property
+    def share(self) -> float:
+        return self.warm["rps"] / self.trivial["rps"] if self.trivial["rps"] else 0.0
+
+    @property
+    def p95_ratio(self) -> float:
+        return (self.warm["p95"] or 0) / self.trivial["p95"] if self.trivial["p95"] else 0.0
+
+
+def paired_rounds(url: str, overview: str, *, rounds: int) -> list[Pair]:
+    """The baseline and the warm overview at the target concurrency, in turns of 2 s
+    each: on a machine others share, a ratio of two runs seconds apart holds better
+    than one of runs a minute apart."""
+    pairs = []
+    for _ in range(rounds):
+        trivial = load(url + "/favicon.ico", concurrency=TARGET_LEVEL, duration=2)
+        warm = load(url + overview, concurrency=TARGET_LEVEL, duration=2, headers=GZIP)
+        pairs.append(Pair(trivial, warm))
+    return pairs
 
 
 def two_instances(urls, *, large, duration):
@@ -267,19 +299,22 @@ def ms(seconds: float | None) -> str:
     return "–" if seconds is None else f"{seconds * 1000:.1f} ms"
 
 
-def target_verdict(results: list[ThroughputResult]) -> str:
-    at = {r.name: r for r in results if r.concurrency == TARGET_LEVEL}
-    trivial = at.get("trivial: /favicon.ico redirect")
-    warm = at.get("overview, warm (cache), gzip")
-    if trivial is None or warm is None or not trivial.rps or not trivial.p95:
-        return "not measured at concurrency 16 in this run"
-    share = warm.rps / trivial.rps
-    p95 = (warm.p95 or 0) / trivial.p95
+def target_verdict(pairs: list[Pair]) -> str:
+    if not pairs:
+        return "not measured in this run"
+    share = statistics.median(p.share for p in pairs)
+    p95 = statistics.median(p.p95_ratio for p in pairs)
     met = share >= 0.5 and p95 <= 2
+    turns = "; ".join(
+        f"{p.trivial['rps']:,.0f} and {p.warm['rps']:,.0f} requests/s, p95 "
+        f"{ms(p.trivial['p95'])} and {ms(p.warm['p95'])}"
+        for p in pairs
+    )
     return (
-        f"**{'met' if met else 'missed'}**: the warm overview (gzip) answers "
-        f"{share:.0%} of the trivial baseline's requests/s (target ≥ 50 %), with p95 "
-        f"{p95:.1f}× the baseline's (target ≤ 2×)"
+        f"**{'met' if met else 'missed'}**: at concurrency {TARGET_LEVEL}, in {len(pairs)} "
+        f"turns of 2 s each (baseline, then the warm overview gzipped: {turns}), the warm "
+        f"overview answers a median {share:.0%} of the baseline's requests/s (target ≥ 50 %) "
+        f"with a p95 a median {p95:.1f}× the baseline's (target ≤ 2×)"
     )
 
 
@@ -315,7 +350,7 @@ def scale_table(rows: list[ScaleRow]) -> str:
     return "\n".join(lines)
 
 
-def section(*, machine, single, scale, pinned, throttle, edit, quick) -> str:
+def section(*, machine, single, pairs, scale, pinned, throttle, edit, quick) -> str:
     pinning = (
         "each pinned to a core of its own with `taskset` (the one-instance run uses the "
         "first instance alone, on its one core)"
@@ -347,7 +382,7 @@ def section(*, machine, single, scale, pinned, throttle, edit, quick) -> str:
         "",
         throughput_table(single),
         "",
-        f"Repeat reads near free: {target_verdict(single)}.",
+        f"Repeat reads near free: {target_verdict(pairs)}.",
         "",
         "### One instance against two",
         "",
@@ -424,7 +459,7 @@ def main(argv=None) -> None:
     pinned = cores >= 2
 
     with collected_static() as static_root:
-        single = single_instance(
+        single, pairs = single_instance(
             database_url,
             static_root,
             cache_url,
@@ -479,6 +514,7 @@ def main(argv=None) -> None:
     text = section(
         machine=machine,
         single=single,
+        pairs=pairs,
         scale=scale,
         pinned=pinned,
         throttle=throttle,
