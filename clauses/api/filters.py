@@ -214,11 +214,12 @@ NUMBER = "number"
 def compiled_positions(params) -> tuple[CompiledQuery, dict] | None:
     """The positions list's page query (``counted_rows`` of ``filter_positions``) for the
     filters ``params`` names, compiled once per combination of filters, with the values
-    to run it with; or None for values only ``filter_positions`` answers: one a field
-    refuses, or any ``filter_positions`` would refuse, all with the 400 naming it.
+    to run it with; or None where ``filter_positions`` must answer: a value it refuses
+    (the 400 naming it), or one holding a NUL, which PostgreSQL would refuse to compare.
 
-    Plans and parties are matched by slug in the query, unchecked: a page that comes back
-    empty is answered by ``filter_positions``, which checks them (see ``paginate_compiled``).
+    Plans and parties are matched by slug in the query, not looked up: a page that comes
+    back empty is answered by ``filter_positions``, which checks that they exist (see
+    ``PositionViewSet.list``).
     """
     filters = _bound_filters()
     shape = []
