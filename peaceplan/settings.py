@@ -92,7 +92,8 @@ def cache_from_url(url: str) -> dict:
     if scheme in ("", "locmem"):
         return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     if scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Django's, sharing one client per connection pool (peaceplan/cache.py).
+        return {"BACKEND": "peaceplan.cache.RedisCache", "LOCATION": url}
     if scheme == "db":
         return {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
