@@ -5,13 +5,13 @@ from dataclasses import replace
 
 from django.http import Http404
 
-from clauses.filters import PartyFilterForm
-from clauses.links import PageLinks
-from clauses.representations import (
+from clauses.export_rows import (
     EXPORT_POSITION_COLUMNS,
     export_position_row_of,
     export_positions_data,
 )
+from clauses.filters import PartyFilterForm
+from clauses.links import PageLinks
 from clauses.views.exports import Table, filters_of, page_url
 
 from . import selectors

@@ -7,9 +7,9 @@ import json
 
 import pytest
 
+from clauses.export_rows import EXPORT_CHANGE_COLUMNS, EXPORT_POSITION_COLUMNS
 from clauses.exports import BOM, csv_chunks, file_name, neutralised
 from clauses.models import Position
-from clauses.representations import EXPORT_CHANGE_COLUMNS, EXPORT_POSITION_COLUMNS
 from clauses.vocabularies import Stance
 from tests.editing_helpers import make_plan
 from tests.factories import PartyFactory

@@ -3,8 +3,8 @@ and all), as plain rows, streamed from the database in chunks."""
 
 from collections.abc import Iterator
 
+from ..export_rows import EXPORT_POSITION_FIELDS
 from ..models import Clause, Position, Revision
-from ..representations import EXPORT_POSITION_FIELDS
 from .api_reads import PARTY_ORDER
 
 CHUNK = 2000

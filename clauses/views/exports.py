@@ -13,16 +13,16 @@ from functools import wraps
 
 from django.http import Http404, HttpResponseBadRequest, StreamingHttpResponse
 
-from ..exports import csv_chunks, file_name, json_chunks
-from ..filters import DiffFilterForm, OverviewFilterForm
-from ..links import PageLinks
-from ..models import Clause, Revision
-from ..representations import (
+from ..export_rows import (
     EXPORT_CHANGE_COLUMNS,
     EXPORT_POSITION_COLUMNS,
     export_changes_data,
     export_positions_data,
 )
+from ..exports import csv_chunks, file_name, json_chunks
+from ..filters import DiffFilterForm, OverviewFilterForm
+from ..links import PageLinks
+from ..models import Clause, Revision
 from ..selectors import (
     NothingToCompare,
     clause_get,
