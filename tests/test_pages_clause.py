@@ -215,3 +215,20 @@ def test_each_party_s_latest_statement_shows_its_quote_and_source(client, plan):
     page = clause_page(client).content.decode()
     assert '<blockquote class="position-quote">We can live with 800,000.</blockquote>' in page
     assert '<a href="https://example.org/interview" rel="noopener noreferrer">Interview</a>' in page
+
+
+def test_the_edit_history_escapes_and_shortens_what_it_shows(client, plan):
+    """Names and values are shown as text, long values cut at 120 characters."""
+    hostile = "<script>alert(1)</script>"
+    position = Position.objects.get(clause_version__revision__number=2, party__slug="ukraine")
+    position.party.name = f"O'Brien {hostile}"
+    position.party.save()
+    position.summary = hostile + "x" * 200
+    position._change_reason = ""
+    position.save()
+
+    page = clause_page(client).content.decode()
+    assert hostile not in page
+    assert "O&#x27;Brien &lt;script&gt;alert(1)&lt;/script&gt;'s position in r2" in page
+    shortened = "&lt;script&gt;alert(1)&lt;/script&gt;" + "x" * 94 + "…"
+    assert f"<ins>{shortened}</ins>" in page

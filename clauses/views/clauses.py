@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ..models import Clause, ClauseVersion
+from ..rendering import edit_history_rows
 from ..selectors import clause_edit_history, clause_get, clause_timeline, clause_version_get
 
 NO_SUCH_CLAUSE = "This plan has no clause at this address."
@@ -15,6 +16,7 @@ def clause_detail(request, plan, clause):
         clause = clause_get(plan_slug=plan, clause_slug=clause)
     except Clause.DoesNotExist:
         raise Http404(NO_SUCH_CLAUSE) from None
+    history = clause_edit_history(clause=clause)
     return render(
         request,
         "clauses/clause_detail.html",
@@ -22,7 +24,8 @@ def clause_detail(request, plan, clause):
             "plan": clause.plan,
             "clause": clause,
             "timeline": clause_timeline(clause=clause),
-            "history": clause_edit_history(clause=clause),
+            "history": history,
+            "history_rows": edit_history_rows(history),
         },
     )
 
