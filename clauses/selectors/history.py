@@ -10,7 +10,8 @@ import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import F, Q
 
 from ..models import Clause, ClauseVersion, Position
 
@@ -68,12 +69,11 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
         same_record = previous is not None and previous.id == row.id
         changed = same_record and row.history_type == "~"
         names, labels = _changed_fields(row, previous) if changed else ((), ())
-        user = row.history_user
         entries.append(
             HistoryEntry(
                 history_id=row.history_id,
                 date=row.history_date,
-                user=user.get_username() if user is not None else None,
+                user=row.editor,
                 type=KIND_WORDS.get(row.history_type, row.history_type),
                 changed_fields=names,
                 changed_labels=labels,
@@ -87,6 +87,10 @@ def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[History
 
 
 ORDER = ("id", "history_date", "history_id")
+# The editor's username read with each history row, and the revision, clause version and
+# party a row names read as values: a long negotiation's clause has hundreds of history
+# rows, and a model instance for each of those per row would cost most of the page.
+EDITOR = F(f"history_user__{get_user_model().USERNAME_FIELD}")
 
 
 def last_change(record) -> tuple[str | None, datetime.datetime | None]:
@@ -102,10 +106,10 @@ def last_change(record) -> tuple[str | None, datetime.datetime | None]:
 def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
     """Every recorded change to the clause, its versions and their positions, newest first
     (three queries, one per model, each with the editor joined)."""
-    clause_rows = Clause.history.filter(id=clause.pk).select_related("history_user")
+    clause_rows = Clause.history.filter(id=clause.pk).annotate(editor=EDITOR)
     version_rows = list(
         ClauseVersion.history.filter(clause_id=clause.pk)
-        .select_related("history_user", "revision")
+        .annotate(editor=EDITOR, revision_number=F("revision__number"))
         .order_by(*ORDER)
     )
     # Positions on any version the clause has or had, including versions since deleted.
@@ -115,17 +119,22 @@ def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
             Q(clause_version_id__in=version_ids)
             | Q(clause_version_id__in=ClauseVersion.objects.filter(clause=clause).values("pk"))
         )
-        .select_related("history_user", "party", "clause_version__revision")
+        .annotate(
+            editor=EDITOR,
+            revision_number=F("clause_version__revision__number"),
+            party_slug=F("party__slug"),
+            party_name=F("party__name"),
+        )
         .order_by(*ORDER)
     )
     # A version's revision, from its history (the version may be gone since).
     revision_numbers = {
-        row.id: row.revision.number for row in version_rows if row.revision is not None
+        row.id: row.revision_number for row in version_rows if row.revision_number is not None
     }
 
     def position_revision(row) -> int | None:
-        if row.clause_version is not None:
-            return row.clause_version.revision.number
+        if row.revision_number is not None:
+            return row.revision_number
         return revision_numbers.get(row.clause_version_id)
 
     entries = _entries(
@@ -146,8 +155,8 @@ def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
         lambda row: {
             "object": "position",
             "revision": position_revision(row),
-            "party": row.party.slug if row.party else None,
-            "party_name": row.party.name if row.party else None,
+            "party": row.party_slug,
+            "party_name": row.party_name,
         },
     )
     entries.sort(key=lambda entry: (entry.date, entry.history_id), reverse=True)
