@@ -110,6 +110,17 @@ def url_maker(name: str, slug_kwarg: str, **kwargs) -> Callable[[str], str]:
     return lambda slug: f"{head}{slug}{tail}"
 
 
+# A number the URL patterns accept in a revision number's place: in the reversed URL, its
+# last occurrence is the number's place (slugs come before it).
+_NUMBER = 2_147_483_647
+
+
+def _number_url_maker(name: str, number_kwarg: str, **kwargs) -> Callable[[int], str]:
+    """A function from a revision number to the URL ``name`` reverses to with it."""
+    head, tail = reverse(name, kwargs={**kwargs, number_kwarg: _NUMBER}).rsplit(str(_NUMBER), 1)
+    return lambda number: f"{head}{number}{tail}"
+
+
 # The shared partials.
 
 
@@ -181,12 +192,12 @@ def stance_steps(steps, numbers, *, plan_slug: str, clause_slug: str, party_slug
     """A party's stance timeline on a clause: ``steps`` are (position, changed) pairs and
     ``numbers`` their revisions' numbers, both latest first."""
     anchor = f"#position-{party_slug}"
+    version_url = _number_url_maker(
+        "clauses:clause_version", "number", plan=plan_slug, clause=clause_slug
+    )
     out = []
     for (position, changed), number in zip(steps, numbers, strict=True):
-        href = reverse(
-            "clauses:clause_version",
-            kwargs={"plan": plan_slug, "clause": clause_slug, "number": number},
-        )
+        href = version_url(number)
         stance_value = position.stance if position is not None else None
         out.append(
             stance_step(stance_value, changed).fill(href=href + anchor, revision=f"r{number}")
