@@ -54,13 +54,13 @@ migrations-check: install .env
 # The cases on SQLite and on PostgreSQL (where it answers: bench/README.md), then the load test.
 bench: install .env
 	DEBUG=1 $(PY) -m bench $(BENCH_ARGS)
-	$(MAKE) loadtest
+	$(MAKE) loadtest $(if $(findstring --quick,$(BENCH_ARGS)),LOADTEST_ARGS=--quick)
 
 # The app under gunicorn, one instance and two, against PostgreSQL (the benchmark's
-# database, peaceplan_bench, on the server of LOADTEST_DATABASE_URL: build it first with
-# `DATABASE_URL=... make bench`) and Redis (LOADTEST_CACHE_URL: a database of its own,
-# emptied at the start), loaded by wrk; writes its section of bench/results.md.
-LOADTEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/peaceplan
+# database, peaceplan_bench, on the server of LOADTEST_DATABASE_URL, else DATABASE_URL,
+# else the local one; `make bench` builds it) and Redis (LOADTEST_CACHE_URL: a database
+# of its own, emptied at the start), loaded by wrk; writes its section of bench/results.md.
+LOADTEST_DATABASE_URL ?= $(or $(DATABASE_URL),postgres://postgres@127.0.0.1:5432/peaceplan)
 LOADTEST_CACHE_URL ?= redis://127.0.0.1:6379/5
 loadtest: install .env wrk
 	DEBUG=1 DATABASE_URL=$(LOADTEST_DATABASE_URL) LOADTEST_CACHE_URL=$(LOADTEST_CACHE_URL) \
