@@ -15,6 +15,7 @@ TEXTS = [
     'quote " and backslash \\ and slash /',
     "controls \x00\x01\x08\x09\x0a\x0c\x0d\x1f\x7f",
     "line and paragraph separators \u2028 \u2029",
+    "other characters that start as they do in UTF-8: an en dash \u2013, an ellipsis \u2026",
     "Україна, Росія, é, ß, 中文, 😀, \ufeff",
 ]
 
