@@ -145,11 +145,10 @@ def clause_page(request, plan, clause):
             )
         html.append("</li>")
     html.append("</ul><h2>Its wording, latest first</h2>")
-    by_id = dict(versions)
     text_before = None
     cards = []
     for number, label, previous, point, status, text in versions.values():
-        earlier = by_id.get(previous)
+        earlier = versions.get(previous)
         if earlier is not None and earlier[5] == text and text_before == text:
             cards[-1][1].append(number)  # the same wording: one more revision keeping it
             continue
@@ -179,7 +178,7 @@ def clause_page(request, plan, clause):
         [row for row in rows if row[0] != 0]
     ):
         changed = "".join(
-            f"<li><del>{escape(str(old))[:120]}</del> → <ins>{escape(str(new))[:120]}</ins></li>"
+            f"<li><del>{escape(str(old)[:120])}</del> → <ins>{escape(str(new)[:120])}</ins></li>"
             for old, new in changes
         )
         html.append(
