@@ -56,6 +56,25 @@ class SizeContext:
         return self.latest.previous
 
 
+def first_clause(revision: Revision) -> str | None:
+    """The slug of the revision's first clause in draft order."""
+    return (
+        revision.clause_versions.order_by("position_in_draft", "clause_id")
+        .values_list("clause__slug", flat=True)
+        .first()
+    )
+
+
+def same_clause_everywhere(contexts: list[SizeContext]) -> None:
+    """Read the largest plan's clause at every size whose latest draft holds it too (its
+    slug names the same clause in every generated plan): the cost of a long history then
+    compares one clause with fewer and more revisions, not two clauses."""
+    clause = contexts[-1].clause
+    for ctx in contexts[:-1]:
+        if ctx.latest.clause_versions.filter(clause__slug=clause).exists():
+            ctx.clause = clause
+
+
 def size_context(size: Size, plan: Plan, *, seed: int) -> SizeContext:
     revisions = list(plan.revisions.select_related("plan", "previous").order_by("number"))
     user, _ = get_user_model().objects.get_or_create(username="bench-editor")
@@ -63,11 +82,7 @@ def size_context(size: Size, plan: Plan, *, seed: int) -> SizeContext:
     versions = latest.clause_versions.order_by("position_in_draft").values_list("number", "text")
     paste = draft_paste(list(versions), seed=seed, points=size.clauses)
     # The first clause of the latest draft, and the first party in the parties' order.
-    clause = (
-        latest.clause_versions.order_by("position_in_draft", "clause_id")
-        .values_list("clause__slug", flat=True)
-        .first()
-    )
+    clause = first_clause(latest)
     party = Party.objects.order_by("sort_order", "name").values_list("slug", flat=True).first()
     return SizeContext(
         size=size,

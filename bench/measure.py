@@ -45,7 +45,7 @@ def main(argv=None) -> None:
     # WhiteNoise warns that STATIC_ROOT was never collected: in-process runs do not need it.
     warnings.filterwarnings("ignore", message="No directory at")
 
-    from .cases import size_context
+    from .cases import same_clause_everywhere, size_context
     from .data import StaleData, ensure_plan
     from .runner import run_size, size_result_data, stderr_log, use_bench_urls
     from .timing import FULL, QUICK
@@ -64,6 +64,7 @@ def main(argv=None) -> None:
         size_context(size, plan, seed=args.seed)
         for size, (plan, _) in zip(args.sizes, plans, strict=True)
     ]
+    same_clause_everywhere(contexts)
     results = [
         run_size(ctx, repeats, reused=reused, keys=args.cases)
         for ctx, (_plan, reused) in zip(contexts, plans, strict=True)

@@ -85,6 +85,17 @@ def times(value: float | None) -> str:
     return "–" if value is None else f"{value:.1f}×"
 
 
+def fine_times(value: float | None) -> str:
+    """A ratio near 1 to two decimals, so that 1.34× does not read as the 1.3× it misses."""
+    return "–" if value is None else f"{value:.2f}×"
+
+
+def missed_by(value: float, target: float) -> str:
+    """How far a ratio misses its target: to two decimals when close."""
+    over = value / target
+    return f"missed by {fine_times(over) if over < 1.1 else times(over)}"
+
+
 def _timing_cell(case: CaseResult, variant: str) -> str:
     result = case.variants.get(variant)
     if result is None:
@@ -184,7 +195,7 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
                 f"{_title(large.case(key), key)}: within 2× the floor",
                 times(value),
                 None if value is None else value <= 2,
-                "" if value is None or value <= 2 else f"missed by {value / 2:.1f}×",
+                "" if value is None or value <= 2 else missed_by(value, 2),
             )
         )
     for key in [k for k in NAIVE_20X if k in measured]:
@@ -194,7 +205,7 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
                 f"{_title(large.case(key), key)}: at least 20× faster than the naive peer",
                 times(value),
                 None if value is None else value >= 20,
-                "" if value is None or value >= 20 else f"missed by {20 / value:.1f}×",
+                "" if value is None or value >= 20 else missed_by(20, value),
             )
         )
     if "clone" in measured:
@@ -204,7 +215,7 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
                 "clone: at least 10× faster than a save() per row",
                 times(value),
                 None if value is None else value >= 10,
-                "" if value is None or value >= 10 else f"missed by {10 / value:.1f}×",
+                "" if value is None or value >= 10 else missed_by(10, value),
             )
         )
     if "align" in measured:
@@ -226,11 +237,9 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
             Target(
                 f"{_title(large.case(key), key)}: at most {DEPTH_TARGET}× the cost of a short "
                 "history",
-                times(value) + ("" if value is None else span),
+                fine_times(value) + ("" if value is None else span),
                 None if value is None else value <= DEPTH_TARGET,
-                ""
-                if value is None or value <= DEPTH_TARGET
-                else f"missed by {value / DEPTH_TARGET:.1f}×",
+                "" if value is None or value <= DEPTH_TARGET else missed_by(value, DEPTH_TARGET),
             )
         )
     return targets
@@ -312,7 +321,8 @@ def depth_table(runs: Sequence["DatabaseRun"]) -> str | None:
             else:
                 verdict = "met" if value <= DEPTH_TARGET else "**missed**"
             cells.append(
-                f"{ms(low.median('app'))} | {ms(high.median('app'))} | {times(value)} | {verdict}"
+                f"{ms(low.median('app'))} | {ms(high.median('app'))} | {fine_times(value)} "
+                f"| {verdict}"
             )
         if title is None:
             continue
