@@ -65,6 +65,8 @@ def main(argv=None) -> None:
         for size, (plan, _) in zip(args.sizes, plans, strict=True)
     ]
     same_clause_everywhere(contexts)
+    for ctx in contexts[:-1]:
+        ctx.largest = False
     results = [
         run_size(ctx, repeats, reused=reused, keys=args.cases)
         for ctx, (_plan, reused) in zip(contexts, plans, strict=True)

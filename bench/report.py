@@ -124,7 +124,7 @@ def case_table(result: SizeResult) -> str:
     ]
     for case in result.cases:
         if case.missing:
-            lines.append(f"| {case.title} | not available yet: {case.missing} | | | | | | | |")
+            lines.append(f"| {case.title} | {case.missing} | | | | | | | |")
             continue
         naive_ratio = ratio(case.median("naive"), case.median("app"))
         floor_ratio = ratio(case.median("app"), case.median("floor"))
@@ -179,13 +179,16 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
     targets = []
     measured = {case.key for case in large.cases if not case.missing}
     for key in [k for k in FIXED_QUERIES if k in measured]:
-        counts = [r.case(key).queries("app") if r.case(key) else None for r in results]
-        met = None if None in counts else len(set(counts)) == 1
+        # Sizes where the case does not run (the party page, read once) are left out.
+        sizes = [r for r in results if r.case(key) and not r.case(key).missing]
+        counts = [r.case(key).queries("app") for r in sizes]
+        met = None if None in counts or len(counts) < 2 else len(set(counts)) == 1
         targets.append(
             Target(
                 f"{_title(large.case(key), key)}: a fixed number of queries",
-                ", ".join(f"{q} at {r.size}" for q, r in zip(counts, results, strict=True)),
+                ", ".join(f"{q} at {r.size}" for q, r in zip(counts, sizes, strict=True)),
                 met,
+                "" if len(counts) > 1 else "measured at one size: the smoke tests compare two",
             )
         )
     for key in [k for k in FLOOR_2X if k in measured]:

@@ -214,3 +214,17 @@ def test_sizes_are_written_clauses_by_parties_by_revisions():
     assert str(Size(50, 5, 5)) == "50x5x5"
     with pytest.raises(ValueError, match="CLAUSESxPARTIESxREVISIONS"):
         Size.parse("500x10")
+
+
+@pytest.mark.django_db
+def test_the_party_page_is_read_once_a_run_at_its_largest_size():
+    # It shows every plan in the database, so every size would read the same pages.
+    from bench.cases import build_cases
+
+    plan, _ = ensure_plan(Size(4, 2, 2), seed=1, progress=False)
+    context = size_context(Size(4, 2, 2), plan, seed=1)
+    (largest,) = build_cases(context, ["party_page"])
+    assert not largest.missing and largest.naive and largest.floor
+    context.largest = False
+    (smaller,) = build_cases(context, ["party_page"])
+    assert "largest size only" in smaller.missing
