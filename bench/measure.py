@@ -59,6 +59,7 @@ def main(argv=None) -> None:
         stderr_log(f"{stale} was built by another generator or seed: rebuilding the data.")
         environment.flush()
         plans = [ensure_plan(size, seed=args.seed) for size in args.sizes]
+    environment.analyze()
     repeats = QUICK if args.quick else FULL
     contexts = [
         size_context(size, plan, seed=args.seed)
