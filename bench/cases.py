@@ -187,6 +187,14 @@ def _rows_of(snapshot) -> dict:
     }
 
 
+def _worked_out(result):
+    """The app's diff with every clause's word diff computed, as the peers compute theirs:
+    the app defers them until a page reads them, which would time less work than theirs."""
+    for clause in result.clauses:
+        clause.text.ops  # noqa: B018 (read for its side effect: the deferred work)
+    return result
+
+
 def _diffs(ctx: SizeContext) -> list[Case]:
     try:
         from clauses.diff import diff
@@ -211,7 +219,7 @@ def _diffs(ctx: SizeContext) -> list[Case]:
         Case(
             "revision_diff",
             f"diff r{old.number} to r{new.number}: load and compute",
-            app=lambda: revision_diff(old=old, new=new),
+            app=lambda: _worked_out(revision_diff(old=old, new=new)),
             naive=lambda: naive.revision_diff(old=old, new=new),
             floor=lambda: floor.revision_diff(
                 plan_slug=ctx.plan.slug, old_number=old.number, new_number=new.number
