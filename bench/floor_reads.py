@@ -14,6 +14,7 @@ from html import escape
 
 from django.http import HttpResponse
 
+from clauses.export_rows import EXPORT_POSITION_COLUMNS
 from clauses.exports import BOM, neutralised
 from clauses.vocabularies import ORDINAL, STANCE_LABELS
 
@@ -299,32 +300,7 @@ JOIN parties_party pa ON pa.id = p.party_id
 WHERE pl.slug = %s AND r.number = %s
 ORDER BY cv.position_in_draft, cv.clause_id, pa.sort_order, pa.name, pa.id
 """
-POSITION_COLUMNS = [
-    "plan",
-    "plan_title",
-    "revision",
-    "revision_label",
-    "revision_url",
-    "clause",
-    "clause_title",
-    "topic",
-    "clause_number",
-    "clause_status",
-    "clause_url",
-    "clause_version_url",
-    "party",
-    "party_name",
-    "stance",
-    "stance_label",
-    "stance_value",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-    "demand",
-]
+POSITION_COLUMNS = EXPORT_POSITION_COLUMNS  # the file's header is the format, not work
 
 
 def _position_rows(request, plan, number) -> list[tuple]:

@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from clauses.export_rows import EXPORT_POSITION_COLUMNS
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, stance_value
 from parties.models import Party
@@ -119,32 +120,7 @@ def party_page(request, party):
 # The revision's positions as CSV and JSON: the revision walked clause by clause, one
 # position (and its party) at a time.
 
-COLUMNS = [
-    "plan",
-    "plan_title",
-    "revision",
-    "revision_label",
-    "revision_url",
-    "clause",
-    "clause_title",
-    "topic",
-    "clause_number",
-    "clause_status",
-    "clause_url",
-    "clause_version_url",
-    "party",
-    "party_name",
-    "stance",
-    "stance_label",
-    "stance_value",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-    "demand",
-]
+COLUMNS = EXPORT_POSITION_COLUMNS  # the file's header is the format, not work
 
 
 def _position_record(request, position: Position, version, clause, revision, plan) -> dict:
