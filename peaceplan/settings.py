@@ -3,16 +3,54 @@
 Nothing set: a development site on a SQLite file beside manage.py, DEBUG on.
 Production: DEBUG off (the default outside development), DATABASE_URL pointing at
 PostgreSQL, SECRET_KEY and ALLOWED_HOSTS set; a missing one stops start-up.
+
+The environment is read with django-environ, held to the rules of ``SettingsEnv``: a
+value that does not parse stops start-up with a message naming its variable.
 """
 
+import io
 import ipaddress
-import os
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
-import dj_database_url
+import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# The lines environ.Env.read_env takes; it passes over any other with a log message, which
+# would leave a mistyped variable silently unset.
+ENV_FILE_LINE = re.compile(r"(?:export )?[A-Za-z_0-9]+=.*")
+MALFORMED_ENV_FILE_LINE = "{path}, line {number}: expected NAME=value, got {line!r}."
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+# Completed by SettingsEnv with the variable's name in front.
+NOT_A_BOOLEAN = "must be one of {words}, not {raw!r}."
+NOT_A_WHOLE_NUMBER = "must be a whole number, not {raw!r}."
+# The scheme only: the rest of a URL may hold a password.
+NOT_A_DATABASE_URL = (
+    "{name} must be a database URL such as postgres://user@host:5432/peaceplan or "
+    "sqlite:////path/to/db.sqlite3, not one with the scheme {scheme!r}."
+)
+NOT_A_CACHE_URL = (
+    "{name} must start with redis://, rediss://, db://, locmem:// or dummy://, not one with "
+    "the scheme {scheme!r}."
+)
+NOT_TRUSTED_PROXIES = (
+    "TRUSTED_PROXIES must be a number of proxies (e.g. 1) or comma-separated addresses or "
+    "networks (e.g. 10.0.0.5,10.1.0.0/16), not {item!r}."
+)
+SECRET_KEY_NOT_SET = (
+    "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+    "string, or set DEBUG=1 for local development."
+)
+ALLOWED_HOSTS_NOT_SET = (
+    "ALLOWED_HOSTS is not set. Set it to the comma-separated host names the site answers on "
+    "(e.g. ALLOWED_HOSTS=peaceplan.example.org), or set DEBUG=1."
+)
+DEFAULT_CACHE_TABLE = "peaceplan_cache"
 
 
 def read_env_file(path: Path) -> None:
@@ -24,110 +62,134 @@ def read_env_file(path: Path) -> None:
     """
     if not path.is_file():
         return
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        name, sep, value = line.partition("=")
-        if not sep or not name.strip():
-            raise ImproperlyConfigured(f"{path}, line {number}: expected NAME=value, got {line!r}.")
-        os.environ.setdefault(name.strip(), value.strip())
+    # Blanks around a line are forgiven, as they always were; read_env would pass over an
+    # indented line and keep trailing blanks in a value.
+    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    for number, line in enumerate(lines, start=1):
+        if line and not line.startswith("#") and not ENV_FILE_LINE.fullmatch(line):
+            raise ImproperlyConfigured(
+                MALFORMED_ENV_FILE_LINE.format(path=path, number=number, line=line)
+            )
+    environ.Env.read_env(io.StringIO("\n".join(lines)))
 
 
-read_env_file(BASE_DIR / ".env")
-
-TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"0", "false", "no", "off", ""}
-
-
-def env_bool(name: str, default: bool) -> bool:
-    """A boolean from the environment; an unrecognised word is an error, not a guess."""
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
+def boolean_word(raw: str) -> bool:
     word = raw.strip().lower()
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:
         return False
-    words = sorted(TRUE_WORDS | FALSE_WORDS)
-    raise ImproperlyConfigured(f"{name} must be one of {words}, not {raw!r}.")
+    raise ValueError(NOT_A_BOOLEAN.format(words=sorted(TRUE_WORDS | FALSE_WORDS), raw=raw))
 
 
-def env_int(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if raw is None or raw.strip() == "":
-        return default
+def whole_number(raw: str) -> int:
     try:
         return int(raw)
     except ValueError:
-        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}.") from None
+        raise ValueError(NOT_A_WHOLE_NUMBER.format(raw=raw)) from None
 
 
-def env_list(name: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+class SettingsEnv(environ.Env):
+    """environ.Env held to what these settings promise.
+
+    A value that does not parse stops start-up with a message naming its variable. A
+    boolean is one of a few words, never a guess: environ's own reads any other word
+    ("maybe" too) as false. A blank number or cache URL means its default, as though unset
+    (a compose file's ``NAME=``). List items are trimmed, blank ones dropped.
+    """
+
+    NOTSET = environ.Env.NOTSET
+
+    # The cache URLs these settings have always taken, and only those. Redis goes to
+    # django-redis: it keeps one Redis client per server for the cache, where Django's own
+    # backend makes one for every operation (about a round trip's time with redis-py 7),
+    # and one connection pool per URL for the process.
+    CACHE_SCHEMES = {
+        "redis": "django_redis.cache.RedisCache",
+        "rediss": "django_redis.cache.RedisCache",
+        "db": "django.core.cache.backends.db.DatabaseCache",
+        "locmem": "django.core.cache.backends.locmem.LocMemCache",
+        "dummy": "django.core.cache.backends.dummy.DummyCache",
+    }
+
+    def get_value(self, var, cast=None, default=NOTSET, parse_default=False):
+        try:
+            return super().get_value(var, cast=cast, default=default, parse_default=parse_default)
+        except ValueError as error:
+            raise ImproperlyConfigured(f"{var} {error}") from None
+
+    def is_blank(self, var):
+        return not self.str(var, default="").strip()
+
+    def bool(self, var, default=NOTSET):
+        return self.get_value(var, cast=boolean_word, default=default)
+
+    def int(self, var, default=NOTSET):
+        if default is not self.NOTSET and self.is_blank(var):
+            return default
+        return self.get_value(var, cast=whole_number, default=default)
+
+    def list(self, var, cast=None, default=NOTSET):
+        items = [item for item in self.get_value(var, cast=[str.strip], default=default) if item]
+        return [cast(item) for item in items] if cast else items
+
+    def db_url(self, var=environ.Env.DEFAULT_DATABASE_ENV, default=NOTSET, engine=None):
+        # environ's own turns an unknown scheme into an engine of that name, or a blank URL
+        # into no database at all, each failing later with no word of the variable.
+        scheme = urlsplit(self.str(var, default=default)).scheme
+        if scheme not in self.DB_SCHEMES:
+            raise ImproperlyConfigured(NOT_A_DATABASE_URL.format(name=var, scheme=scheme))
+        return super().db_url(var, default=default, engine=engine)
+
+    def cache_url(self, var=environ.Env.DEFAULT_CACHE_ENV, default=NOTSET, backend=None):
+        if default is not self.NOTSET and self.is_blank(var):
+            url = default
+        else:
+            url = self.str(var, default=default)
+        scheme = urlsplit(url).scheme
+        if scheme not in self.CACHE_SCHEMES:
+            raise ImproperlyConfigured(NOT_A_CACHE_URL.format(name=var, scheme=scheme))
+        cache = self.cache_url_config(url, backend=backend)
+        if scheme == "db" and not cache["LOCATION"]:
+            # db:///name as well as db://name, and db:// alone for the usual table.
+            cache["LOCATION"] = urlsplit(url).path.strip("/") or DEFAULT_CACHE_TABLE
+        return cache
 
 
-def env_proxies(name: str) -> int | list[str]:
-    """Trusted proxies: how many stand in front of the app (a number), or their addresses
-    and networks (comma-separated); nothing set means none."""
-    items = env_list(name)
+def trusted_proxies(items: list[str]) -> int | list[str]:
+    """How many proxies stand in front of the app (a number), or their addresses and
+    networks; none when empty."""
     if len(items) == 1 and items[0].isdigit():
         return int(items[0])
     for item in items:
         try:
             ipaddress.ip_network(item, strict=False)
         except ValueError:
-            raise ImproperlyConfigured(
-                f"{name} must be a number of proxies (e.g. 1) or comma-separated addresses or "
-                f"networks (e.g. 10.0.0.5,10.1.0.0/16), not {item!r}."
-            ) from None
+            raise ImproperlyConfigured(NOT_TRUSTED_PROXIES.format(item=item)) from None
     return items
 
 
-def cache_from_url(url: str) -> dict:
-    """A cache from CACHE_URL: redis://host:port/db (or rediss://), db://table_name,
-    locmem:// (the default), dummy://."""
-    scheme, _, rest = url.partition("://")
-    if scheme in ("", "locmem"):
-        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    if scheme in ("redis", "rediss"):
-        # Django's, sharing one client per connection pool (peaceplan/cache.py).
-        return {"BACKEND": "peaceplan.cache.RedisCache", "LOCATION": url}
-    if scheme == "db":
-        return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": rest.strip("/") or "peaceplan_cache",
-        }
-    if scheme == "dummy":
-        return {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    raise ImproperlyConfigured(
-        f"CACHE_URL must start with redis://, rediss://, db://, locmem:// or dummy://, not {url!r}."
-    )
+read_env_file(BASE_DIR / ".env")
+env = SettingsEnv()
 
+DEBUG = env.bool("DEBUG", default=False)
 
-DEBUG = env_bool("DEBUG", default=False)
-
-SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Read as it is set: environ.Env takes a value beginning with "$" for the name of another
+# variable to read instead, and one in fifty of the keys Django generates begins with one.
+SECRET_KEY = env.ENVIRON.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
-            "string, or set DEBUG=1 for local development."
-        )
+        raise ImproperlyConfigured(SECRET_KEY_NOT_SET)
     # Development only: a key that is never used with DEBUG off.
     SECRET_KEY = "django-insecure-development-key-not-for-production"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS")
+ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     if not DEBUG:
-        raise ImproperlyConfigured(
-            "ALLOWED_HOSTS is not set. Set it to the comma-separated host names the site "
-            "answers on (e.g. ALLOWED_HOSTS=peaceplan.example.org), or set DEBUG=1."
-        )
+        raise ImproperlyConfigured(ALLOWED_HOSTS_NOT_SET)
     ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]", "testserver"]
 
-CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -143,8 +205,13 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
-    "clauses",
+    # The apps, each above the ones it imports (import-linter contracts in pyproject.toml).
+    "core",
     "parties",
+    "clauses",
+    "comparison",
+    "drafting",
+    "publishing",
     "generator",
 ]
 
@@ -154,7 +221,7 @@ MIDDLEWARE = [
     "peaceplan.security.SecurityHeaders",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before every middleware that reads or writes the body, so it compresses the final one.
-    "peaceplan.compression.GZipUnlessSecretMiddleware",
+    "core.compression.GZipUnlessSecretMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -190,24 +257,22 @@ TEMPLATES = [
 WSGI_APPLICATION = "peaceplan.wsgi.application"
 
 # SQLite beside manage.py unless DATABASE_URL says otherwise
-# (e.g. postgres://postgres@127.0.0.1:5432/peaceplan).
+# (e.g. postgres://postgres@127.0.0.1:5432/peaceplan). How long a connection is kept, and
+# its check before reuse, come from here, not from the URL.
+connection_reuse = {
+    "CONN_MAX_AGE": env.int("DB_CONN_MAX_AGE", default=60),
+    "CONN_HEALTH_CHECKS": True,
+}
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    | connection_reuse
 }
 
 # A read replica (PostgreSQL streaming replication, say): reads go there, writes and the
 # reads inside a write's transaction to the primary (peaceplan/db_router.py). In tests the
 # alias mirrors the primary, so the two names reach one database.
-if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = dj_database_url.parse(
-        os.environ["DATABASE_REPLICA_URL"],
-        conn_max_age=env_int("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL") | connection_reuse
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["peaceplan.db_router.PrimaryReplicaRouter"]
 
@@ -219,7 +284,7 @@ if os.environ.get("DATABASE_REPLICA_URL"):
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 20),
+        "timeout": env.int("SQLITE_BUSY_TIMEOUT", default=20),
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
 
@@ -229,17 +294,17 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # process must share it: Redis in production (CACHE_URL=redis://127.0.0.1:6379/0), or the
 # database (CACHE_URL=db://peaceplan_cache, after `manage.py createcachetable`); local
 # memory, per process, is the default for `make run`.
-CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
-CACHES["default"]["KEY_PREFIX"] = os.environ.get("CACHE_KEY_PREFIX", "peaceplan")
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmem://")}
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="peaceplan")
 
 # Anonymous readers' pages kept in the cache under the plan's change stamp
-# (clauses/conditional.py); off, every read is rendered (the benchmark's cold runs).
-PAGE_CACHE = env_bool("PAGE_CACHE", True)
+# (core/conditional.py); off, every read is rendered (the benchmark's cold runs).
+PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 
 # The client address that throttles and login limits count by: REMOTE_ADDR, unless
 # TRUSTED_PROXIES names the proxies in front of the app (see peaceplan.clients); only then
 # is X-Forwarded-For believed, and only the part those proxies wrote.
-TRUSTED_PROXIES = env_proxies("TRUSTED_PROXIES")
+TRUSTED_PROXIES = trusted_proxies(env.list("TRUSTED_PROXIES", default=[]))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -248,25 +313,25 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# A confirmed paste posts a few fields per point (up to clauses.drafting.parse.MAX_POINTS
+# A confirmed paste posts a few fields per point (up to drafting.parse.MAX_POINTS
 # points); Django's default cap of 1,000 fields would refuse a long draft before the view
 # could say anything about it.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Request bodies. An API body is capped at API_MAX_BODY_BYTES (2 MB): room for a draft of
-# the most a draft may hold (clauses.drafting.parse.MAX_DRAFT_CHARS) even with every
+# the most a draft may hold (drafting.parse.MAX_DRAFT_CHARS) even with every
 # character JSON-escaped. A page's body at PAGE_MAX_BODY_BYTES (10 MB), far above what the
 # paste form accepts, so an over-long paste gets the form's own message with the text
 # kept. Beyond either limit: a 413 (peaceplan.errors).
-API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 2 * 1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("PAGE_MAX_BODY_BYTES", 10 * 1024 * 1024)
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("PAGE_MAX_BODY_BYTES", default=10 * 1024 * 1024)
 
 # Login limits (peaceplan.login_limits): after this many failed log-ins for one username,
 # or from one address (higher: several people may share an office's address), tries are
 # refused for LOGIN_LOCKOUT_SECONDS.
-LOGIN_FAILURES_PER_USERNAME = env_int("LOGIN_FAILURES_PER_USERNAME", 5)
-LOGIN_FAILURES_PER_ADDRESS = env_int("LOGIN_FAILURES_PER_ADDRESS", 20)
-LOGIN_LOCKOUT_SECONDS = env_int("LOGIN_LOCKOUT_SECONDS", 15 * 60)
+LOGIN_FAILURES_PER_USERNAME = env.int("LOGIN_FAILURES_PER_USERNAME", default=5)
+LOGIN_FAILURES_PER_ADDRESS = env.int("LOGIN_FAILURES_PER_ADDRESS", default=20)
+LOGIN_LOCKOUT_SECONDS = env.int("LOGIN_LOCKOUT_SECONDS", default=15 * 60)
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -294,22 +359,22 @@ STORAGES = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "rest_framework.authentication.SessionAuthentication",
-        "clauses.api.authentication.BearerOrTokenAuthentication",
+        "core.api.authentication.BearerOrTokenAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.DjangoModelPermissionsOrAnonReadOnly"
     ],
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
-    "PAGE_SIZE": env_int("API_PAGE_SIZE", 50),
+    "PAGE_SIZE": env.int("API_PAGE_SIZE", default=50),
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_THROTTLE_CLASSES": [
         "peaceplan.throttling.AnonymousRateThrottle",
         "peaceplan.throttling.SignedInRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
-        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
-        "user": os.environ.get("API_USER_RATE", "1200/minute"),
+        "anon": env.str("API_ANON_RATE", default="120/minute"),
+        "user": env.str("API_USER_RATE", default="1200/minute"),
     },
     "EXCEPTION_HANDLER": "peaceplan.api_exceptions.api_exception_handler",
 }
@@ -348,7 +413,7 @@ SPECTACULAR_SETTINGS = {
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "clauses.api.schema.postprocess_schema",
+        "core.api.schema.postprocess_schema",
     ],
     "TAGS": [
         {"name": "plans", "description": "Peace plans, each a series of numbered drafts."},
@@ -382,21 +447,21 @@ SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
 # Production hardening; `manage.py check --deploy` is clean with DEBUG off.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
-SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
 SECURE_HSTS_PRELOAD = not DEBUG
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (peaceplan.security): enforced, or only reported with
 # CSP_REPORT_ONLY=1 while trying a change to it.
-CSP_REPORT_ONLY = env_bool("CSP_REPORT_ONLY", default=False)
+CSP_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
 }

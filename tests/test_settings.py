@@ -5,6 +5,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -82,7 +84,6 @@ def test_a_development_env_file_fills_in_what_the_environment_does_not_set(tmp_p
 
 
 def test_a_malformed_env_file_line_is_named(tmp_path):
-    import pytest
     from django.core.exceptions import ImproperlyConfigured
 
     from peaceplan.settings import read_env_file
@@ -91,3 +92,21 @@ def test_a_malformed_env_file_line_is_named(tmp_path):
     env_file.write_text("DEBUG=1\njust words\n")
     with pytest.raises(ImproperlyConfigured, match="line 2: expected NAME=value"):
         read_env_file(env_file)
+
+
+@pytest.mark.parametrize(
+    "variable, value, message",
+    [
+        ("PAGE_CACHE", "maybe", "PAGE_CACHE must be one of"),
+        ("DB_CONN_MAX_AGE", "sixty", "DB_CONN_MAX_AGE must be a whole number, not 'sixty'"),
+        ("LOGIN_LOCKOUT_SECONDS", "15m", "LOGIN_LOCKOUT_SECONDS must be a whole number"),
+        ("TRUSTED_PROXIES", "the-proxy", "TRUSTED_PROXIES must be a number of proxies"),
+        ("DATABASE_URL", "mongodb://db/peaceplan", "DATABASE_URL must be a database URL"),
+        ("DATABASE_REPLICA_URL", "replica.example", "DATABASE_REPLICA_URL must be a database URL"),
+        ("CACHE_URL", "memcache://127.0.0.1:11211", "CACHE_URL must start with redis://"),
+    ],
+)
+def test_a_malformed_value_stops_start_up_naming_its_variable(variable, value, message):
+    result = start_with(DEBUG="1", **{variable: value})
+    assert result.returncode != 0
+    assert message in result.stderr
