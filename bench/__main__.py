@@ -23,8 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import environment
-from .config import CASE_KEYS, DEFAULT_SEED, DEFAULT_SIZES, Size
+from bench import environment
+from bench.config import CASE_KEYS, DEFAULT_SEED, DEFAULT_SIZES, Size
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 DATABASES = ("sqlite", "postgresql")
@@ -115,7 +115,7 @@ def machine_info(
 def measure_database(name: str, server: str | None, args, *, page_sizes: bool) -> dict:
     """Every case on one database, measured by ``python -m bench.measure`` in a process
     of its own; its JSON answer."""
-    from .runner import stderr_log
+    from bench.runner import stderr_log
 
     env = dict(os.environ)
     env.pop("DATABASE_URL", None)
@@ -154,10 +154,10 @@ def main(argv=None) -> None:
 
     django.setup()
 
-    from . import report
-    from .loadtest import loadtest_section
-    from .runner import size_result_of, stderr_log
-    from .timing import FULL, QUICK
+    from bench import report
+    from bench.loadtest import loadtest_section
+    from bench.runner import size_result_of, stderr_log
+    from bench.timing import FULL, QUICK
 
     runs, skipped = [], []
     for name in args.databases:

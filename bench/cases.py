@@ -17,11 +17,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
+from bench.config import Size
 from clauses.models import Plan, Revision
 from generator.plans import draft_paste
 from parties.models import Party
-
-from .config import Size
 
 CLONE_SUMMARY = "Benchmark: clone (rolled back)"
 NOT_LANDED = "not available yet: {error}"
@@ -163,7 +162,7 @@ def _diff_totals(result) -> tuple:
         totals = result["totals"]
     elif isinstance(result, tuple):  # floor: (totals, moved, clauses)
         totals = result[0]
-    else:  # clauses.diff.RevisionDiff
+    else:  # comparison.diff.RevisionDiff
         totals = vars(result.totals)
     return tuple(totals[k] for k in ("added", "removed", "changed", "unchanged"))
 
@@ -197,9 +196,10 @@ def _worked_out(result):
 
 def _diffs(ctx: SizeContext) -> list[Case]:
     try:
-        from clauses.diff import diff
         from clauses.selectors import revision_diff, revision_snapshot
-        from clauses.selectors.diffs import clause_versions_of, party_names_of
+        from clauses.selectors.plans import clause_versions_of
+        from comparison.diff import diff
+        from comparison.selectors.diffs import party_names_of
     except ImportError as error:
         return [
             Case("revision_diff", "diff: load and compute", missing=NOT_LANDED.format(error=error)),
@@ -209,7 +209,7 @@ def _diffs(ctx: SizeContext) -> list[Case]:
                 missing=NOT_LANDED.format(error=error),
             ),
         ]
-    from . import floor, naive
+    from bench import floor, naive
 
     old, new = ctx.previous, ctx.latest
     old_snapshot, new_snapshot = revision_snapshot(old), revision_snapshot(new)
@@ -269,7 +269,7 @@ def _clone(ctx: SizeContext) -> Case:
         from clauses.services import revision_clone
     except ImportError as error:
         return Case("clone", "clone a revision", missing=NOT_LANDED.format(error=error))
-    from . import floor, naive
+    from bench import floor, naive
 
     source, user = ctx.latest, ctx.user
     return Case(
@@ -289,7 +289,7 @@ def _align(ctx: SizeContext) -> Case:
         return Case(
             "align", f"align a {points}-point paste", missing=NOT_LANDED.format(error=error)
         )
-    from . import floor, naive
+    from bench import floor, naive
 
     text, previous = ctx.paste, ctx.latest
     return Case(

@@ -4,10 +4,9 @@ import sys
 
 from tqdm import tqdm
 
+from bench.config import Size
 from clauses.models import Plan
 from generator.plans import default_slug, generate_plan, plan_description
-
-from .config import Size
 
 
 class StaleData(Exception):

@@ -102,7 +102,7 @@ def flush() -> None:
     wiping history is maintenance, not a rewrite of the record."""
     from django.core.management import call_command
 
-    from clauses.append_only import history_maintenance
+    from core.append_only import history_maintenance
 
     with history_maintenance():
         call_command("flush", verbosity=0, interactive=False)

@@ -19,9 +19,9 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
-from clauses.drafting import parse_draft
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.vocabularies import stance_value
+from drafting import parse_draft
 from generator.plans import write_history
 
 

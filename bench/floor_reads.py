@@ -14,11 +14,10 @@ from html import escape
 
 from django.http import HttpResponse
 
+from bench.floor import _rows, _text_html, compute
 from clauses.export_rows import EXPORT_POSITION_COLUMNS
-from clauses.exports import BOM, neutralised
 from clauses.vocabularies import ORDINAL, STANCE_LABELS
-
-from .floor import _rows, _text_html, compute
+from core.exports import BOM, neutralised
 
 # The clause page: its versions with their positions, and its whole edit history.
 

@@ -32,9 +32,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import environment
-from .config import DEFAULT_SEED, LARGE
-from .throughput import (
+from bench import environment
+from bench.config import DEFAULT_SEED, LARGE
+from bench.throughput import (
     DURATION,
     WORKERS,
     WRK_MISSING,
@@ -139,8 +139,7 @@ def scratch_plan_and_token() -> tuple[str, str]:
 
     from clauses import services
     from clauses.models import Plan
-    from clauses.selectors.accounts import editors_group, user_by_username
-    from clauses.services.accounts import editor_save
+    from core.accounts import editor_save, editors_group, user_by_username
 
     editor = user_by_username(EDITOR) or editor_save(
         user=None, username=EDITOR, email="", password=None, group=editors_group()
@@ -500,7 +499,7 @@ def main(argv=None) -> None:
             throttle = throttle_check(urls)
     loads.append(os.getloadavg()[0])
 
-    from .__main__ import cpu_model, git_commit
+    from bench.__main__ import cpu_model, git_commit
 
     machine = {
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),

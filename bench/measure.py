@@ -11,8 +11,8 @@ import sys
 import warnings
 from pathlib import Path
 
-from . import environment
-from .config import DEFAULT_SEED, Size
+from bench import environment
+from bench.config import DEFAULT_SEED, Size
 
 
 def parse_args(argv):
@@ -32,7 +32,7 @@ def measured_page_sizes(context) -> str:
     """Bytes and elements of each analyst page of the largest plan (bench/page_sizes.py)."""
     from django.test import Client
 
-    from .page_sizes import client_getter, markdown, measure_pages, plan_pages
+    from bench.page_sizes import client_getter, markdown, measure_pages, plan_pages
 
     pages = plan_pages(context.plan, party_slug=context.party)
     return markdown(str(context.size), measure_pages(client_getter(Client()), pages))
@@ -45,10 +45,10 @@ def main(argv=None) -> None:
     # WhiteNoise warns that STATIC_ROOT was never collected: in-process runs do not need it.
     warnings.filterwarnings("ignore", message="No directory at")
 
-    from .cases import same_clause_everywhere, size_context
-    from .data import StaleData, ensure_plan
-    from .runner import run_size, size_result_data, stderr_log, use_bench_urls
-    from .timing import FULL, QUICK
+    from bench.cases import same_clause_everywhere, size_context
+    from bench.data import StaleData, ensure_plan
+    from bench.runner import run_size, size_result_data, stderr_log, use_bench_urls
+    from bench.timing import FULL, QUICK
 
     use_bench_urls()
     database = environment.describe_database()

@@ -20,8 +20,8 @@ from rapidfuzz import fuzz
 from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 
-from clauses.drafting import parse_draft
 from clauses.models import ClauseVersion, Plan, Position, Revision
+from drafting import parse_draft
 from parties.models import Party
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"

@@ -15,12 +15,11 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
+from bench.naive import _position_fields, _template
 from clauses.export_rows import EXPORT_POSITION_COLUMNS
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, stance_value
 from parties.models import Party
-
-from .naive import _position_fields, _template
 
 # The clause page: every version with its positions, and every history row of the clause,
 # its versions and their positions, each diffed against the row before it.

@@ -5,8 +5,8 @@ table per database and size, and the throughput under gunicorn."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .runner import CaseResult, SizeResult
-from .throughput import ThroughputResult
+from bench.runner import CaseResult, SizeResult
+from bench.throughput import ThroughputResult
 
 # Issue #16's targets, checked at the largest size measured.
 READ_CASES = [

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field, replace
 from django.conf import settings
 from django.urls import clear_url_caches
 
+from bench.cases import Case, SizeContext, build_cases
+from bench.config import Size
+from bench.timing import Measurement, Repeats, Timing, measure
 from clauses.models import ClauseVersion, Position, Revision
-
-from .cases import Case, SizeContext, build_cases
-from .config import Size
-from .timing import Measurement, Repeats, Timing, measure
 
 VARIANTS = ("app", "naive", "floor")
 

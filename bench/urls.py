@@ -3,9 +3,8 @@
 
 from django.urls import include, path
 
+from bench import floor, floor_reads, naive, naive_reads
 from peaceplan.urls import urlpatterns as project_urlpatterns
-
-from . import floor, floor_reads, naive, naive_reads
 
 peers = [
     path("naive/plans/<slug:plan>/", naive.overview_page),

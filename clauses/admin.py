@@ -11,8 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from simple_history.admin import SimpleHistoryAdmin
 
-from . import user_admin  # noqa: F401  (replaces the user admin)
-from .models import Clause, ClauseVersion, HistoryTakedown, Plan, Position, Revision
+from clauses.models import Clause, ClauseVersion, HistoryTakedown, Plan, Position, Revision
 
 NO_EDITOR_FORM = "No editor's form for this record."
 

@@ -1,6 +1,4 @@
 from django.apps import AppConfig
-from django.db.backends.signals import connection_created
-from django.db.models.signals import post_migrate
 
 
 class ClausesConfig(AppConfig):
@@ -9,8 +7,7 @@ class ClausesConfig(AppConfig):
     verbose_name = "Plans and clauses"
 
     def ready(self):
-        from . import append_only, authorship
+        from clauses.services.fingerprints import party_renamed
+        from parties.signals import party_slug_changed
 
-        connection_created.connect(append_only.register_sqlite_switch)
-        post_migrate.connect(append_only.ensure_guards, sender=self)
-        authorship.connect()
+        party_slug_changed.connect(party_renamed, dispatch_uid="clauses.party_renamed")

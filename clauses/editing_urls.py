@@ -6,9 +6,7 @@ a slug or a revision number, so ``plans/<slug:plan>/`` never captures ``plans/+n
 
 from django.urls import path
 
-from .views import editing
-
-app_name = "editing"
+from clauses.views import editing
 
 PLAN = "plans/<slug:plan>/"
 REVISION = PLAN + "revisions/<int:number>/"
@@ -17,11 +15,7 @@ CLAUSE_VERSION = PLAN + "clauses/<slug:clause>/r<int:number>/"
 urlpatterns = [
     path("plans/+new/", editing.plan_create, name="plan_create"),
     path(PLAN + "revisions/+new/", editing.revision_new, name="revision_new"),
-    path(PLAN + "revisions/+paste/", editing.paste, name="paste"),
-    path(PLAN + "revisions/+paste/confirm/", editing.paste_confirm, name="paste_confirm"),
     path(REVISION + "next/", editing.revision_clone, name="revision_clone"),
-    path(REVISION + "paste/", editing.paste_next, name="paste_next"),
-    path(REVISION + "paste/confirm/", editing.paste_confirm, name="paste_next_confirm"),
     path(REVISION + "edit/", editing.revision_edit, name="revision_edit"),
     path(REVISION + "clauses/add/", editing.clause_add, name="clause_add"),
     path(PLAN + "clauses/<slug:clause>/edit/", editing.clause_edit, name="clause_edit"),

@@ -9,7 +9,7 @@ value: an unknown stance is not an ambiguous one.
 from collections.abc import Hashable, Sequence
 from typing import TypeVar
 
-from .vocabularies import stance_value
+from clauses.vocabularies import stance_value
 
 POINT = "point"
 GAP = "gap"

@@ -7,14 +7,19 @@ and a revision of the same plan) are checked by database triggers (migration 000
 as by ``clean()``, which gives forms a readable message.
 """
 
+from collections.abc import Iterable
+from typing import ClassVar
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.urls import reverse
 from django.utils import timezone
 
-from .tracking import TrackedModel
-from .vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
+from clauses.stamps import plans_touched
+from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
+from core.tracking import TrackedModel
+from parties.models import Party
 
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
 PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
@@ -25,7 +30,23 @@ NUMBER_TAKEN_IN_REVISION = (
 )
 
 
-class Plan(TrackedModel):
+class PlanRecord(TrackedModel):
+    """A record of a plan: writing it bumps the plan's change stamp (clauses/stamps.py)."""
+
+    # How a plan reaches this model's rows (a lookup on Plan).
+    plan_lookup: ClassVar[str]
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def records_touched(cls, pks: Iterable[int]) -> None:
+        plans_touched(Plan.objects.all(), cls.plan_lookup, pks)
+
+
+class Plan(PlanRecord):
+    plan_lookup = "pk"
+
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
     description = models.TextField(blank=True)
@@ -90,8 +111,10 @@ class RevisionQuerySet(QuerySet):
         return previous is not None and previous.pk == current.pk
 
 
-class Revision(TrackedModel):
+class Revision(PlanRecord):
     """One numbered draft of a plan."""
+
+    plan_lookup = "revisions"
 
     objects = RevisionQuerySet.as_manager()
 
@@ -184,8 +207,10 @@ class Revision(TrackedModel):
             raise ValidationError({"previous": PREVIOUS_NOT_EARLIER})
 
 
-class Clause(TrackedModel):
+class Clause(PlanRecord):
     """One subject the plan deals with; keeps its identity across revisions."""
+
+    plan_lookup = "clauses"
 
     plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="clauses")
     slug = models.SlugField(max_length=80)
@@ -208,8 +233,10 @@ class Clause(TrackedModel):
         return reverse("clauses:clause", kwargs={"plan": self.plan.slug, "clause": self.slug})
 
 
-class ClauseVersion(TrackedModel):
+class ClauseVersion(PlanRecord):
     """A clause as worded in one revision."""
+
+    plan_lookup = "revisions__clause_versions"
 
     revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="clause_versions")
     clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
@@ -265,13 +292,15 @@ class ClauseVersion(TrackedModel):
         return others.exclude(pk=self.pk).exists()
 
 
-class Position(TrackedModel):
+class Position(PlanRecord):
     """One party's stance on one clause version, with its evidence."""
+
+    plan_lookup = "revisions__clause_versions__positions"
 
     clause_version = models.ForeignKey(
         ClauseVersion, on_delete=models.PROTECT, related_name="positions"
     )
-    party = models.ForeignKey("parties.Party", on_delete=models.PROTECT, related_name="positions")
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
     summary = models.TextField(blank=True, help_text="The party's position in a sentence or two.")
     demand = models.TextField(

@@ -16,10 +16,10 @@ of hundreds reads rows rather than model instances, since building six instances
 
 from collections.abc import Iterable
 
-from .fingerprints import short as short_fingerprint
-from .links import Links
-from .tracking import etag_of
-from .vocabularies import ORDINAL, STANCE_LABELS
+from clauses.fingerprints import short as short_fingerprint
+from clauses.vocabularies import ORDINAL, STANCE_LABELS
+from core.links import Links
+from core.tracking import etag_of
 
 # What a position's data is built from, as ``.values_list()`` names it, in row order: the
 # position's own columns, then where it stands (its clause version, clause, revision, plan).
@@ -283,7 +283,7 @@ def clause_version_summary_data(version, links: Links, plan: str, clause: str) -
 
 def revision_data(revision, links: Links) -> dict:
     """A revision's own fields. ``diff_url`` is null for a revision that continues none:
-    it has no default diff (see ``clauses.selectors.diffs.default_against``)."""
+    it has no default diff (see ``comparison.selectors.diffs.default_against``)."""
     plan = revision.plan.slug
     previous = revision.previous
     proposed_by = revision.proposed_by
@@ -369,22 +369,6 @@ def plan_data(plan, links: Links) -> dict:
         "revisions_url": links("revision-list", plan=plan.slug),
         "clauses_url": links("clause-list", plan=plan.slug),
         "positions_url": f"{links('position-list')}?plan={plan.slug}",
-    }
-
-
-def party_data(party, links: Links) -> dict:
-    """A party (any object with a party's fields: ``clauses`` never imports ``parties``)."""
-    return {
-        "url": links.party(party.slug),
-        "version": party.version,
-        "slug": party.slug,
-        "name": party.name,
-        "short_name": party.short_name,
-        "kind": party.kind,
-        "color": party.color,
-        "sort_order": party.sort_order,
-        "description": party.description,
-        "positions_url": f"{links('position-list')}?party={party.slug}",
     }
 
 

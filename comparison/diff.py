@@ -36,8 +36,8 @@ from dataclasses import asdict, dataclass, field, fields
 from enum import Enum, StrEnum
 from typing import Any, TypeVar
 
-from clauses.textdiff import TextDiff, deferred_word_diff
 from clauses.vocabularies import ORDINAL
+from comparison.textdiff import TextDiff, deferred_word_diff
 
 DUPLICATE_CLAUSE = (
     "Revision {revision!r} lists clause_id {clause_id} more than once: "

@@ -12,8 +12,8 @@ from html import escape
 from django.template.defaultfilters import floatformat
 from django.utils.safestring import SafeString, mark_safe
 
-from clauses.diff import ClauseChange
 from clauses.rendering import carried_over, demand_marker, direction, partial, stance, url_maker
+from comparison.diff import ClauseChange
 
 _NO_APART = '<span class="meta">–</span>'
 _SAME_STANCE = '<span class="direction direction-unchanged">same stance</span>'

@@ -1,7 +1,12 @@
-"""Reads outside the domain's records: the editors' group and a user by name."""
+"""Accounts: the editors' group, a user by name, the authors of history, and the one
+write on an account (an editor's)."""
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.contrib.auth.password_validation import validate_password
+from django.db import transaction
+
+from core.append_only import history_models
 
 EDITORS = "Editors"
 
@@ -20,8 +25,6 @@ def user_by_username(username: str):
 def users_with_history(user_ids) -> set:
     """The ids among ``user_ids`` that are the author of some history row, in any app (one
     query per history table)."""
-    from ..append_only import history_models
-
     authors: set = set()
     for history in history_models():
         authors.update(
@@ -30,3 +33,19 @@ def users_with_history(user_ids) -> set:
             .distinct()
         )
     return authors
+
+
+def editor_save(*, user, username: str, email: str, password: str | None, group):
+    """Create the user ``username`` (when ``user`` is None) or update ``user``, set the
+    password when given (validated: raises ValidationError), and put them in ``group``.
+    One transaction."""
+    User = get_user_model()
+    with transaction.atomic():
+        if user is None:
+            user = User(**{User.USERNAME_FIELD: username}, email=email)
+        if password is not None:
+            validate_password(password, user)
+            user.set_password(password)
+        user.save()
+        user.groups.add(group)
+    return user

@@ -37,6 +37,13 @@ def history_models() -> list:
     return found
 
 
+def _keeps_history(app_config) -> bool:
+    return any(
+        getattr(model._meta, "simple_history_manager_attribute", None)
+        for model in app_config.get_models()
+    )
+
+
 def history_tables() -> list[str]:
     """The table of every history model (one per tracked model, in every app)."""
     return sorted(model._meta.db_table for model in history_models())
@@ -131,8 +138,13 @@ def guard_triggers(using: str = "default") -> set[tuple[str, str]]:
         return set(cursor.fetchall())
 
 
-def ensure_guards(using: str = "default", **kwargs) -> None:
-    """After ``migrate``: put back any guard a rebuilt table lost, guard any new table."""
+def ensure_guards(using: str = "default", sender=None, **kwargs) -> None:
+    """After ``migrate``: put back any guard a rebuilt table lost, guard any new table.
+
+    Sent for every app with models; only an app that keeps history can have added a
+    history table, so the others cost nothing."""
+    if sender is not None and not _keeps_history(sender):
+        return
     connection = connections[using]
     present = guard_triggers(using)
     missing = [

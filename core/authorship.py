@@ -10,7 +10,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import ProtectedError
 from django.db.models.signals import pre_delete
 
-from .selectors.accounts import users_with_history
+from core.accounts import users_with_history
 
 HAS_HISTORY = (
     "{user} recorded changes that the history names them for, so they cannot be deleted: "

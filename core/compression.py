@@ -7,7 +7,7 @@ a response that carries a CSRF token in its body (the editor's forms, the log-ou
 a signed-in reader) is sent uncompressed: the analyst's pages, read anonymously, are the long
 ones, and they hold no secret.
 
-The page cache (clauses/conditional.py) keeps its pages compressed once, by ``compress``
+The page cache (core/conditional.py) keeps its pages compressed once, by ``compress``
 below, and hands them on as they are to every client that accepts gzip: a hit costs no
 compression, and moves a twentieth of the bytes out of the cache. Only anonymous pages,
 which hold no token, are kept, so the rule above holds for them too.

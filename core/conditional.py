@@ -10,7 +10,7 @@ Every page and API read of a plan derives a weak ETag from the plan's change sta
   production) under the stamp, the URL with its filters and the representation asked for,
   so the next anonymous reader of the same URL gets it without rendering; a write moves
   the stamp, so a page from before it is never looked up again. The page is kept gzipped
-  (peaceplan/compression.py), as GZipMiddleware would send it: a hit sends those bytes on
+  (core/compression.py), as GZipMiddleware would send it: a hit sends those bytes on
   to a client that takes gzip, without compressing again, and decompresses them for one
   that does not. A page that set a CSRF cookie (its body holds a token) is never kept.
 
@@ -18,7 +18,7 @@ Signed-in readers get the 304s (their tag names their session too) but not the s
 cache: their pages carry their name and a CSRF token of their own.
 
 Writable API records (a revision, a clause version, a position) keep their record tag
-``"<pk>-<version>"`` as ETag, since a write's ``If-Match`` needs it (clauses/api/etag.py);
+``"<pk>-<version>"`` as ETag, since a write's ``If-Match`` needs it (core/api/etag.py);
 that tag names the record's own fields, not the rows nested in its representation, so
 those reads are served from the cache but never answered 304.
 
@@ -27,6 +27,8 @@ Responses also say ``Cache-Control: no-cache``: a browser may keep them but must
 """
 
 import hashlib
+from dataclasses import dataclass
+from datetime import datetime
 from functools import wraps
 
 from django.conf import settings
@@ -35,9 +37,17 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
-from peaceplan.compression import GZIP, accepts_gzip, compress, decompress
+from core.compression import GZIP, accepts_gzip, compress, decompress
 
-from .selectors.stamps import Stamp, plan_stamp, site_stamp
+
+@dataclass(frozen=True)
+class Stamp:
+    """A validator for conditional GETs: ``tag`` goes into the ETag, ``changed_at`` into
+    Last-Modified."""
+
+    tag: str
+    changed_at: datetime | None
+
 
 ANONYMOUS = "anonymous"
 # Headers a cached response keeps besides its body (a writable record's own ETag).
@@ -163,17 +173,3 @@ def conditional_page(stamp_for):
         return wrapped
 
     return decorator
-
-
-def stamp_of_plan(*, plan: str, **_) -> Stamp | None:
-    """The stamp of the plan a URL names."""
-    return plan_stamp(plan)
-
-
-def stamp_of_site(**_) -> Stamp:
-    """The stamp of pages that span plans and parties."""
-    return site_stamp()
-
-
-plan_page = conditional_page(stamp_of_plan)
-site_page = conditional_page(stamp_of_site)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 
-from ..tracking import SUMMARY_MAX_LENGTH, SUMMARY_REQUIRED, TrackedModel
+from core.tracking import SUMMARY_MAX_LENGTH, SUMMARY_REQUIRED, TrackedModel
 
 SUMMARY_FIELD = "edit_summary"
 SUMMARY_HELP = "Why you made this change, in a few words. It is shown in the history."

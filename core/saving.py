@@ -10,8 +10,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history
 from unidecode import unidecode
 
-from ..stamps import plans_touched, record_touched
-from ..tracking import TrackedModel
+from core.tracking import TrackedModel
 
 NOT_EDITABLE = "{field} cannot be changed here."
 
@@ -42,7 +41,7 @@ def save_new(record: TrackedModel, *, user, summary: str) -> TrackedModel:
     record._history_user = user
     record._change_reason = summary
     record.save()
-    record_touched(record)
+    type(record).records_touched([record.pk])
     return record
 
 
@@ -77,7 +76,7 @@ def bulk_create_tracked(model, rows: list, *, user, summary: str) -> list:
     created = bulk_create_with_history(
         rows, model, default_user=user, default_change_reason=summary
     )
-    plans_touched(model, [row.pk for row in created])
+    model.records_touched([row.pk for row in created])
     return created
 
 

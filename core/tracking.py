@@ -14,14 +14,12 @@ editor and the edit summary in history, all in one transaction. A stale version 
 editor typed; nothing is written.
 """
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.models import HistoricalRecords
-
-from .stamps import record_touched
 
 
 class TrackedModel(models.Model):
@@ -56,6 +54,12 @@ class TrackedModel(models.Model):
             if hasattr(self, "skip_history_when_saving"):
                 del self.skip_history_when_saving
         self._remember_stored_values()
+
+    @classmethod
+    def records_touched(cls, pks: Iterable[int]) -> None:
+        """Called in the writer's transaction once rows of this model with these keys were
+        written, so that a model whose pages are cached under a change stamp bumps it with
+        the data (clauses.models.PlanRecord does). Nothing to do by default."""
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -145,5 +149,5 @@ def save_edit(
         current._change_reason = summary
         current._history_user = user
         current.save()
-        record_touched(current)
+        type(current).records_touched([current.pk])
         return current

@@ -4,8 +4,8 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
 
-from .authorship import HAS_HISTORY
-from .selectors.accounts import users_with_history
+from core.accounts import users_with_history
+from core.authorship import HAS_HISTORY
 
 
 class AuthorProtectingUserAdmin(UserAdmin):

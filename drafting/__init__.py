@@ -1,11 +1,11 @@
 """Pasted drafts: split into points (``parse``), matched to the previous clauses (``align``).
 
-Pure functions over plain data: no database, no HTTP. ``clauses.services.paste`` records
+Pure functions over plain data: no database, no HTTP. ``drafting.services`` records
 what the editor confirms.
 """
 
-from .align import Alignment, ClauseCandidate, PointMatch, align_draft
-from .parse import DraftParseError, DraftPoint, ParsedDraft, parse_draft
+from drafting.align import Alignment, ClauseCandidate, PointMatch, align_draft
+from drafting.parse import DraftParseError, DraftPoint, ParsedDraft, parse_draft
 
 __all__ = [
     "Alignment",

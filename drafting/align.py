@@ -59,9 +59,9 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .matching import best_matching
-from .parse import DraftPoint
-from .tokens import folded_text, tokenize
+from drafting.matching import best_matching
+from drafting.parse import DraftPoint
+from drafting.tokens import folded_text, tokenize
 
 TERMS_WEIGHT = 60.0
 WORDING_WEIGHT = 40.0

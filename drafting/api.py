@@ -1,6 +1,6 @@
 """Drafts over the API: create a plan, align a draft's text (a dry run), record it.
 
-The same services as the editor's paste page (``clauses.services.paste``): the text is
+The same services as the editor's paste page (``drafting.services``): the text is
 split and aligned by ``draft_align``, the confirmed points recorded by
 ``revision_from_paste``. Nothing is kept between the two calls: the dry run answers the
 fingerprint of the points it parsed and the number the revision would take; the record
@@ -14,24 +14,25 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from clauses import selectors, services
-from clauses.drafting.parse import DraftParseError
+from clauses import selectors
+from clauses.api.base import PlanApiViewSet, found
+from clauses.api.serializers import PlanSerializer, RevisionDetailSerializer
 from clauses.models import Plan, Revision
-from clauses.services.paste import (
+from clauses.vocabularies import Provenance, RevisionStatus, Topic
+from core.api.etag import etag_for, expected_version, parse_if_match
+from core.api.exceptions import PreconditionFailed
+from core.api.inputs import EditInput, edit_summary
+from drafting.parse import DraftParseError
+from drafting.services import (
     ConfirmedPoint,
     DraftProposal,
     clause_title_from_text,
+    draft_align,
     new_point_topic,
     parsed_fingerprint,
     proposed_points,
+    revision_from_paste,
 )
-from clauses.vocabularies import Provenance, RevisionStatus, Topic
-
-from .base import ApiViewSet, found
-from .etag import etag_for, expected_version, parse_if_match
-from .exceptions import PreconditionFailed
-from .inputs import EditInput, edit_summary
-from .serializers import PlanSerializer, RevisionDetailSerializer
 
 FINGERPRINT_CHANGED = (
     "The text does not split into the points that were aligned (their fingerprint is "
@@ -45,13 +46,6 @@ NUMBER_MOVED = (
     "it again (POST .../drafts/align/) and send the new number and If-Match."
 )
 PREVIOUS_NOT_FOUND = "Plan {plan!r} has no revision {number} for the draft to continue."
-
-
-class PlanCreate(EditInput):
-    """A new plan: its title and description, with an edit summary."""
-
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
 
 
 class DraftText(EditInput):
@@ -195,31 +189,7 @@ class DraftProposalOut(serializers.Serializer):
     dropped = DroppedOut(many=True)
 
 
-class PlanCreateMixin:
-    """``POST /plans/``, on the plans' view set (whose queryset asks for "add plan")."""
-
-    writes_without_if_match = ("create",)
-
-    @extend_schema(
-        summary="Create a plan (editors)",
-        request=PlanCreate,
-        responses={201: OpenApiResponse(PlanSerializer, "The plan; Location names it.")},
-    )
-    def create(self, request):
-        summary = edit_summary(request)
-        inputs = PlanCreate(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        plan = services.plan_create(user=request.user, summary=summary, **inputs.changes())
-        plan = selectors.plan_get(plan.slug, selectors.api_reads.plans())
-        location = self.links().plan(plan.slug)
-        return Response(
-            PlanSerializer.represent(plan, self.links()),
-            status=201,
-            headers={"Location": location, "ETag": etag_for(plan)},
-        )
-
-
-class DraftViewSet(ApiViewSet):
+class DraftViewSet(PlanApiViewSet):
     queryset = selectors.nothing_of(Revision)  # editors with "add revision"
     serializer_class = RevisionDetailSerializer
     writes_without_if_match = ("align",)
@@ -286,7 +256,7 @@ class DraftViewSet(ApiViewSet):
         clauses = {c.pk: c for c in selectors.plan_clauses(plan=plan)}
         points = self._confirmed(plan, proposal, clauses, data.get("points"))
         try:
-            revision = services.revision_from_paste(
+            revision = revision_from_paste(
                 plan=plan,
                 previous=previous,
                 points=points,
@@ -420,6 +390,6 @@ def _reload_revision(plan: Plan, pk: int) -> Revision:
 
 def _aligned(text: str, previous: Revision | None) -> DraftProposal:
     try:
-        return services.draft_align(text=text, previous=previous)
+        return draft_align(text=text, previous=previous)
     except DraftParseError as error:
         raise serializers.ValidationError({"text": error.message}) from None

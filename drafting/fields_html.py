@@ -14,7 +14,7 @@ from html import escape
 from django.forms import BoundField
 from django.utils.safestring import SafeString, mark_safe
 
-from ..rendering import slotted
+from clauses.rendering import slotted
 
 
 def _shape(field: BoundField) -> dict:

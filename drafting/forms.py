@@ -3,11 +3,16 @@
 from django import forms
 from django.utils.safestring import mark_safe
 
-from ..drafting.parse import DraftParseError, parse_draft
-from ..models import Clause, Revision
-from ..rendering import text_diff
-from ..selectors.plans import revisions_newest_first
-from ..services.paste import (
+from clauses.forms.edits import DATE_WIDGET, branch_field, revision_choice_label
+from clauses.models import Clause, Revision
+from clauses.selectors.plans import revisions_newest_first
+from clauses.vocabularies import Topic
+from comparison.rendering import text_diff
+from comparison.textdiff import word_diff
+from core.forms import summary_field
+from drafting.fields_html import select, text_input
+from drafting.parse import DraftParseError, parse_draft
+from drafting.services import (
     CLAUSE_TWICE,
     NEW_CLAUSE_TITLE,
     NEW_CLAUSE_TOPIC,
@@ -18,11 +23,6 @@ from ..services.paste import (
     new_point_topic,
     parsed_fingerprint,
 )
-from ..textdiff import word_diff
-from ..vocabularies import Topic
-from .edit_form import summary_field
-from .edits import DATE_WIDGET, branch_field, revision_choice_label
-from .fields_html import select, text_input
 
 NEW = "new"
 CANDIDATE_TEXTS = 2

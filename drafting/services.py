@@ -1,6 +1,6 @@
 """Record a revision from a pasted draft once the editor has confirmed the alignment.
 
-The parser and the aligner (``clauses.drafting``) only propose; this writes what the
+The parser and the aligner (``drafting``) only propose; this writes what the
 editor confirmed: each point either keeps a clause of the plan or becomes a new clause.
 """
 
@@ -12,15 +12,15 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ..drafting.align import Alignment, ClauseCandidate, align_draft
-from ..drafting.parse import ParsedDraft, parse_draft
-from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ..topics import guess_topic
-from ..tracking import require_summary
-from ..vocabularies import ClauseStatus, Coverage, Topic
-from .fingerprints import fingerprints_refresh
-from .revisions import copy_positions, revision_create
-from .saving import bulk_create_tracked, unique_slug
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.services.fingerprints import fingerprints_refresh
+from clauses.services.revisions import copy_positions, revision_create
+from clauses.vocabularies import ClauseStatus, Coverage, Topic
+from core.saving import bulk_create_tracked, unique_slug
+from core.tracking import require_summary
+from drafting.align import Alignment, ClauseCandidate, align_draft
+from drafting.parse import ParsedDraft, parse_draft
+from drafting.topics import guess_topic
 
 PASTE_EMPTY = "The draft has no points to record."
 POINT_WITHOUT_TEXT = "Point {number} has no text: write it under its number, or leave it out."
@@ -128,7 +128,7 @@ def new_point_topic(text: str, match, topics: dict[int, str]) -> str:
 def draft_align(*, text: str, previous: Revision | None) -> DraftProposal:
     """Split ``text`` and match its points to the clauses of ``previous``; writes nothing.
 
-    Raises ``clauses.drafting.parse.DraftParseError`` when the text holds no points or is
+    Raises ``drafting.parse.DraftParseError`` when the text holds no points or is
     too large. Deterministic: the same text against the same revision proposes the same.
     """
     parsed = parse_draft(text)

@@ -9,7 +9,7 @@ has one, else "implementation & monitoring", where a plan's procedural points go
 
 import re
 
-from .vocabularies import Topic
+from clauses.vocabularies import Topic
 
 STEMS: dict[str, tuple[str, ...]] = {
     Topic.TERRITORY: (

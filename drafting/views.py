@@ -11,11 +11,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from ... import selectors, services
-from ...drafting.parse import DraftParseError
-from ...forms import AlignmentForm, PasteForm, add_service_errors
-from ...forms.paste import TEXT_CHANGED
-from .edit_flow import editor_required, found_or_404
+from clauses import selectors
+from clauses.views.editing.edit_flow import editor_required, found_or_404
+from core.forms import add_service_errors
+from drafting.forms import TEXT_CHANGED, AlignmentForm, PasteForm
+from drafting.parse import DraftParseError
+from drafting.services import draft_align, revision_from_paste
 
 RECORDED = (
     "Revision {number} recorded from the pasted text: {kept} point(s) kept their clause, "
@@ -61,7 +62,7 @@ def paste_confirm(request, plan, number=None):
         plan = previous.plan
     text = request.POST.get("text", "")
     try:
-        proposal = services.draft_align(text=text, previous=previous)
+        proposal = draft_align(text=text, previous=previous)
     except DraftParseError:
         return _paste_again(request, plan, previous, text)
     if REALIGN in request.POST:
@@ -71,7 +72,7 @@ def paste_confirm(request, plan, number=None):
     )
     if form.is_valid() and CHECK not in request.POST:
         try:
-            revision = services.revision_from_paste(
+            revision = revision_from_paste(
                 plan=plan,
                 previous=previous,
                 points=form.confirmed_points(),
@@ -95,7 +96,7 @@ def paste_confirm(request, plan, number=None):
 
 def _alignment_page(request, plan, previous, text, *, proposal=None, note=""):
     if proposal is None:
-        proposal = services.draft_align(text=text, previous=previous)
+        proposal = draft_align(text=text, previous=previous)
     form = AlignmentForm(
         proposal=proposal,
         plan_clauses=selectors.plan_clauses(plan=plan),

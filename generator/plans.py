@@ -28,9 +28,7 @@ from django.utils.text import slugify
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import ORDINAL, ClauseStatus, Provenance, RevisionStatus, Stance, Topic
-from parties.models import Party, PartyKind
-
-from .words import (
+from generator.words import (
     ACTIONS,
     ACTORS,
     FIGURES,
@@ -44,6 +42,7 @@ from .words import (
     STANCE_WORDS,
     TITLES,
 )
+from parties.models import Party, PartyKind
 
 # Bumped whenever a change here changes the plan a seed gives, so that a database built by
 # an older generator is not mistaken for the current one (see plan_description).

@@ -6,11 +6,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
-from clauses.forms.edit_form import summary_field
-from clauses.tracking import EditConflict
-
-from .models import Party
-from .services import PARTY_EDITABLE, party_create, party_update
+from core.forms import summary_field
+from core.tracking import EditConflict
+from parties.models import Party
+from parties.services import PARTY_EDITABLE, party_create, party_update
 
 STALE = (
     "Someone else saved this party since you opened it (it is now at version {current}). "

@@ -4,13 +4,13 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 from rest_framework.response import Response
 
-from clauses.api.base import ApiViewSet
-from clauses.api.exceptions import PARTY_NOT_FOUND, not_found
-from clauses.api.serializers import ReadSerializer
-from clauses.representations import party_data
-
-from . import selectors
-from .models import Party, PartyKind
+from core.api.base import ApiViewSet
+from core.api.exceptions import PARTY_NOT_FOUND, not_found
+from core.api.serializers import ReadSerializer
+from core.conditional import Stamp
+from parties import selectors
+from parties.models import Party, PartyKind
+from parties.representations import party_data
 
 
 class PartySerializer(ReadSerializer):
@@ -46,6 +46,9 @@ class PartySerializer(ReadSerializer):
 )
 class PartyViewSet(ApiViewSet):
     serializer_class = PartySerializer
+
+    def read_stamp(self) -> Stamp:
+        return selectors.party_stamp()
 
     def get_queryset(self):
         return selectors.parties_in_order()

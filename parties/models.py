@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from clauses.tracking import TrackedModel
+from core.tracking import TrackedModel
 
 COLOR_MESSAGE = "Enter the colour as # and six hexadecimal digits, e.g. #1f77b4."
 

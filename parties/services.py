@@ -3,12 +3,10 @@ editor and the edit summary in history, as the clauses app's services do."""
 
 from django.db import transaction
 
-from clauses.selectors.fingerprints import revisions_with_positions_of
-from clauses.services.fingerprints import fingerprints_refresh
-from clauses.services.saving import only_editable, save_new
-from clauses.tracking import require_summary, save_edit
-
-from .models import Party
+from core.saving import only_editable, save_new
+from core.tracking import require_summary, save_edit
+from parties.models import Party
+from parties.signals import party_slug_changed
 
 PARTY_EDITABLE = ("slug", "name", "short_name", "kind", "color", "sort_order", "description")
 
@@ -31,6 +29,5 @@ def party_update(
             party, expected_version=expected_version, changes=changes, user=user, summary=summary
         )
         if "slug" in changes:
-            # Positions name their party by slug in every revision's fingerprint.
-            fingerprints_refresh(revision_ids=revisions_with_positions_of(saved))
+            party_slug_changed.send(sender=Party, party=saved)
     return saved

@@ -17,7 +17,7 @@ from django.http import Http404
 from rest_framework import exceptions
 from rest_framework.views import exception_handler as drf_exception_handler
 
-from clauses.api.exceptions import WRITE_CONFLICT, Conflict, PreconditionFailed
+from core.api.exceptions import WRITE_CONFLICT, Conflict, PreconditionFailed
 
 VALUE_OUT_OF_RANGE = "A value does not fit the database: {reason}"
 

@@ -6,7 +6,6 @@ revisions by number, a clause in one revision as ``r<n>``.
 
 from django.urls import path, re_path
 
-from clauses.api.drafts import DraftViewSet
 from clauses.api.views import (
     ClauseVersionViewSet,
     ClauseViewSet,
@@ -16,6 +15,8 @@ from clauses.api.views import (
     api_not_found,
     api_root,
 )
+from comparison.api.views import RevisionDiffViewSet
+from drafting.api import DraftViewSet
 from parties.api import PartyViewSet
 
 app_name = "api"
@@ -46,7 +47,7 @@ urlpatterns = [
         DraftViewSet.as_view({"post": "align"}),
         name="draft-align",
     ),
-    path(f"{REVISION}diff/", RevisionViewSet.as_view({"get": "diff"}), name="revision-diff"),
+    path(f"{REVISION}diff/", RevisionDiffViewSet.as_view({"get": "diff"}), name="revision-diff"),
     path(f"{REVISION}clone/", RevisionViewSet.as_view({"post": "clone"}), name="revision-clone"),
     path("plans/<slug:plan>/clauses/", ClauseViewSet.as_view({"get": "list"}), name="clause-list"),
     path(CLAUSE, ClauseViewSet.as_view({"get": "retrieve"}), name="clause-detail"),

@@ -15,8 +15,8 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views import defaults
 
-from clauses.api.exceptions import API_PATH_NOT_FOUND
-from clauses.drafting.parse import MAX_DRAFT_CHARS
+from core.api.exceptions import API_PATH_NOT_FOUND
+from drafting.parse import MAX_DRAFT_CHARS
 
 API_PREFIX = "/api/"
 

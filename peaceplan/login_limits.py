@@ -13,7 +13,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
-from .clients import client_address
+from peaceplan.clients import client_address
 
 LOGIN_LOCKED = (
     "Too many failed log-ins for this account or from this address: log-ins are refused "

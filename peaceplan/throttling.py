@@ -11,7 +11,7 @@ the rate got through (measured by the load test, bench/loadtest.py).
 
 from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
 
-from .clients import client_address
+from peaceplan.clients import client_address
 
 
 class AtomicCount:

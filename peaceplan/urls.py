@@ -4,6 +4,11 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
+import clauses.editing_urls
+import clauses.urls
+import comparison.urls
+import drafting.urls
+import publishing.urls
 from clauses.conditional import site_page
 from clauses.views.home import home
 from peaceplan.login_limits import AdminLoginForm, LoginForm
@@ -11,11 +16,22 @@ from peaceplan.login_limits import AdminLoginForm, LoginForm
 # Both logins refuse tries for a while after a handful of failures (peaceplan.login_limits).
 admin.site.login_form = AdminLoginForm
 
+# URL namespaces name parts of the site, not apps: every page under /plans/<plan>/ is
+# "clauses:<name>" whichever app draws it, the editor's forms "editing:<name>", a party's
+# pages "parties:<name>". So a page keeps its name when its code moves.
+plan_pages = [
+    *clauses.urls.urlpatterns,
+    *comparison.urls.urlpatterns,
+    *publishing.urls.urlpatterns,
+]
+editing_pages = [*clauses.editing_urls.urlpatterns, *drafting.urls.urlpatterns]
+party_pages = [*comparison.urls.party_urlpatterns, *publishing.urls.party_urlpatterns]
+
 urlpatterns = [
     path("", site_page(home), name="home"),
-    path("", include("clauses.urls")),
-    path("", include("clauses.editing_urls")),
-    path("parties/", include("parties.urls")),
+    path("", include((plan_pages, "clauses"))),
+    path("", include((editing_pages, "editing"))),
+    path("parties/", include((party_pages, "parties"))),
     path("api/v1/", include("peaceplan.api_urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     # Swagger UI's start-up script is served as a file of its own (?script), not inline, so

@@ -1,5 +1,5 @@
 """Atom feeds (django.contrib.syndication): a plan's new revisions with what each changed,
-a clause's new wordings and stance moves, a party's moves (``parties.feeds``).
+a clause's new wordings and stance moves, a party's moves (``publishing.party_feeds``).
 
 Every entry links to the page that shows its change (the diff of a revision, the clause
 as worded in the revision) and says who recorded it and why: the editor is the entry's
@@ -17,18 +17,22 @@ from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import format_html
 
-from .models import Clause
-from .selectors import clause_get
-from .selectors.feeds import (
+from clauses.models import Clause
+from clauses.selectors import clause_get
+from clauses.views.plans import plan_or_404
+from comparison.views.clauses import NO_SUCH_CLAUSE
+from comparison.views.parties import NO_SUCH_PARTY
+from parties.models import Party
+from parties.selectors import party_get
+from publishing.selectors.feeds import (
     FEED_ENTRIES,
     Recorded,
     RevisionEntry,
     StanceMove,
     clause_feed_entries,
+    party_stance_moves,
     plan_revision_entries,
 )
-from .views.clauses import NO_SUCH_CLAUSE
-from .views.plans import plan_or_404
 
 AUTHOR = "peaceplan"
 UNKNOWN_EDITOR = "an editor whose name was not recorded"
@@ -199,3 +203,23 @@ class ClauseFeed(AtomFeed):
         entries += [move_entry(move) for move in found.moves]
         entries.sort(key=lambda e: e.date or timezone.now(), reverse=True)
         return entries[:FEED_ENTRIES]
+
+
+class PartyFeed(AtomFeed):
+    def get_object(self, request, party):
+        try:
+            return party_get(party)
+        except Party.DoesNotExist:
+            raise Http404(NO_SUCH_PARTY) from None
+
+    def title(self, party) -> str:
+        return f"{party.name}: stance moves"
+
+    def subtitle(self, party) -> str:
+        return f"Each stance {party.name} takes or changes on a clause, newest first."
+
+    def link(self, party) -> str:
+        return reverse("parties:detail", kwargs={"party": party.slug})
+
+    def items(self, party) -> list[FeedEntry]:
+        return [move_entry(move) for move in party_stance_moves(party=party)]

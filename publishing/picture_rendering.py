@@ -7,8 +7,8 @@ from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
 
-from .pictures import Heatmap
-from .rendering import slotted
+from clauses.rendering import slotted
+from publishing.pictures import Heatmap
 
 ROW_SLOTS = ("url", "slug", "title", "label_x", "label_y", "label", "cells")
 CELL_SLOTS = ("x", "y", "text_x", "text_y", "party", "title")

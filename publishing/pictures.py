@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .vocabularies import ORDINAL, STANCE_LABELS, TOPIC_LABELS, Topic
+from clauses.vocabularies import ORDINAL, STANCE_LABELS, TOPIC_LABELS, Topic
 
 # Fill and symbol of each stance (the pages' palette, site.css), and of no position.
 STANCE_FILL = {

@@ -4,9 +4,9 @@ alignment test's data (plain data, no database)."""
 import random
 from itertools import accumulate
 
-from clauses.drafting.align import ClauseCandidate
-from clauses.drafting.parse import DraftPoint
-from clauses.drafting.tokens import STEM_LENGTH
+from drafting.align import ClauseCandidate
+from drafting.parse import DraftPoint
+from drafting.tokens import STEM_LENGTH
 
 
 def synthetic_case(

@@ -44,7 +44,7 @@ def flush_lifts_the_history_guard():
     inside ``history_maintenance``. The app itself never lifts the guard."""
     from django.db.backends.base.operations import BaseDatabaseOperations
 
-    from clauses.append_only import history_maintenance
+    from core.append_only import history_maintenance
 
     original = BaseDatabaseOperations.execute_sql_flush
 

@@ -4,7 +4,7 @@ script can keep in step."""
 
 import pytest
 
-from clauses.forms.paste import NEW
+from drafting.forms import NEW
 from tests.editing_helpers import NEXT_DRAFT, confirm_url, form_data, paste_url
 
 pytestmark = pytest.mark.django_db

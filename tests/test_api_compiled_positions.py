@@ -10,11 +10,11 @@ import pytest
 from django.http import QueryDict
 
 from clauses.api.filters import compiled_positions, filter_positions
-from clauses.api.pagination import counted_rows
 from clauses.models import Plan, Position
 from clauses.representations import POSITION_FIELDS
 from clauses.selectors import api_reads as reads
 from clauses.selectors.compiled import compile_rows
+from core.api.pagination import counted_rows
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db

@@ -3,10 +3,10 @@ continues by default, or against any other with ?against=."""
 
 import pytest
 
-from clauses import selectors
-from clauses.api.exceptions import AGAINST_NOT_FOUND
 from clauses.models import Revision
 from clauses.vocabularies import Coverage, Stance
+from comparison.selectors.diffs import revision_diff
+from core.api.exceptions import AGAINST_NOT_FOUND
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -76,7 +76,7 @@ def test_against_the_revision_it_continues(client, plan):
 
 def test_the_body_is_the_diff_modules_output(client, plan):
     old, new = Revision.objects.get(number=1), Revision.objects.get(number=2)
-    expected = selectors.revision_diff(old=old, new=new).as_dict()
+    expected = revision_diff(old=old, new=new).as_dict()
     body = client.get(DIFF.format(2)).json()
     assert {k: v for k, v in body.items() if not k.endswith("_url")} == expected
 

@@ -5,11 +5,11 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from clauses.api.drafts import FINGERPRINT_CHANGED, NUMBER_MOVED, POINTS_COUNT
-from clauses.api.etag import IF_MATCH_REQUIRED
-from clauses.drafting.parse import parse_draft
 from clauses.models import Clause, Plan, Position, Revision
-from clauses.services.paste import NUMBER_TWICE, parsed_fingerprint
+from core.api.etag import IF_MATCH_REQUIRED
+from drafting.api import FINGERPRINT_CHANGED, NUMBER_MOVED, POINTS_COUNT
+from drafting.parse import parse_draft
+from drafting.services import NUMBER_TWICE, parsed_fingerprint
 from tests.editing_helpers import NEXT_DRAFT, database_state, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -229,7 +229,7 @@ def test_a_record_racing_another_is_412_from_the_lock(api, plan, monkeypatch):
     proposal = aligned(api)
     assert record(api, proposal).status_code == 201
     # The second request read the plan's next number before the first one committed.
-    monkeypatch.setattr("clauses.api.drafts.selectors.next_revision_number", lambda plan: 2)
+    monkeypatch.setattr("drafting.api.selectors.next_revision_number", lambda plan: 2)
     before = database_state()
 
     response = record(api, proposal, previous=1)

@@ -4,7 +4,9 @@
 import pytest
 from django.db import IntegrityError
 
-from clauses.api.exceptions import (
+from clauses.models import ClauseVersion, Position
+from clauses.services import edits
+from core.api.exceptions import (
     AGAINST_INVALID,
     API_PATH_NOT_FOUND,
     PAGE_NOT_FOUND,
@@ -13,10 +15,8 @@ from clauses.api.exceptions import (
     PLAN_NOT_FOUND,
     REVISION_NOT_FOUND,
 )
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
-from clauses.api.pagination import MAX_PAGE_SIZE
-from clauses.models import ClauseVersion, Position
-from clauses.services import edits
+from core.api.inputs import EDIT_SUMMARY_FIELD
+from core.api.pagination import MAX_PAGE_SIZE
 from tests.factories import PlanFactory
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"

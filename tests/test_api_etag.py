@@ -3,16 +3,16 @@
 import pytest
 
 from clauses import services
-from clauses.api import base
-from clauses.api.etag import (
+from clauses.models import Position, Revision
+from clauses.vocabularies import Stance
+from core.api import base
+from core.api.etag import (
     IF_MATCH_ANY_REFUSED,
     IF_MATCH_MALFORMED,
     IF_MATCH_REQUIRED,
     IF_MATCH_STALE,
 )
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
-from clauses.models import Position, Revision
-from clauses.vocabularies import Stance
+from core.api.inputs import EDIT_SUMMARY_FIELD
 from tests.conftest import client_for
 from tests.factories import PositionFactory
 

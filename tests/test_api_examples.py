@@ -1,6 +1,6 @@
 """The schema's examples are what the API answers on the seed, and valid by the schema.
 
-``clauses/api/examples.json`` holds one example per resource, read from the API on the
+``core/api/examples.json`` holds one example per resource, read from the API on the
 seed (`make run`'s data), long lists cut to their first item. When the API or the seed
 changes, refresh it with
 ``PEACEPLAN_WRITE_EXAMPLES=1 DEBUG=1 .venv/bin/python -m pytest tests/test_api_examples.py``.
@@ -11,7 +11,7 @@ import os
 
 import pytest
 
-from clauses.api.schema import EXAMPLES_FILE, seed_examples
+from core.api.schema import EXAMPLES_FILE, seed_examples
 from tests.openapi_validation import SchemaValidator
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def api_examples(seeded, client, settings):
 
 def test_each_example_is_what_the_api_answers_on_the_seed(api_examples):
     assert masked(seed_examples()) == masked(api_examples), (
-        "The API's answers on the seed changed: refresh clauses/api/examples.json (see "
+        "The API's answers on the seed changed: refresh core/api/examples.json (see "
         "this module's docstring)."
     )
 

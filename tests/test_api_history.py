@@ -2,7 +2,7 @@
 
 import datetime
 
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
+from core.api.inputs import EDIT_SUMMARY_FIELD
 
 HISTORY = "/api/v1/plans/framework/clauses/dmz/history/"
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"

@@ -7,12 +7,12 @@ import json
 import pytest
 from django.test import Client
 
-from clauses.api.exceptions import API_PATH_NOT_FOUND
-from clauses.api.inputs import EDIT_SUMMARY_FIELD, EDIT_SUMMARY_HEADER
-from clauses.api.parsers import JSON_TOO_DEEP
-from clauses.drafting.parse import MAX_DRAFT_CHARS
 from clauses.models import Position
-from clauses.tracking import SUMMARY_CONTROL_CHARACTER, SUMMARY_MAX_LENGTH, SUMMARY_TOO_LONG
+from core.api.exceptions import API_PATH_NOT_FOUND
+from core.api.inputs import EDIT_SUMMARY_FIELD, EDIT_SUMMARY_HEADER
+from core.api.parsers import JSON_TOO_DEEP
+from core.tracking import SUMMARY_CONTROL_CHARACTER, SUMMARY_MAX_LENGTH, SUMMARY_TOO_LONG
+from drafting.parse import MAX_DRAFT_CHARS
 from peaceplan.errors import API_BODY_TOO_LARGE, API_SERVER_ERROR
 from tests.test_api_errors import POSITION, assert_error
 

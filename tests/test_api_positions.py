@@ -2,8 +2,8 @@
 
 import pytest
 
-from clauses.api.exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 from clauses.vocabularies import ClauseStatus, Stance, Topic
+from core.api.exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

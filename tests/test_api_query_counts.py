@@ -49,7 +49,7 @@ def plan_with_history(**size):
 
 
 # Every read first reads the change stamp of what it shows (one query, counted below as
-# "+ stamp"): the plan's, or that of every plan and party (clauses/conditional.py).
+# "+ stamp"): the plan's, or that of every plan and party (core/conditional.py).
 
 
 def get(client, url, params=None):

@@ -28,9 +28,9 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation import GenerationMode
 
-from clauses.api.etag import etag_for
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.vocabularies import Stance
+from core.api.etag import etag_for
 from peaceplan.wsgi import application
 from tests.factories import (
     ClauseVersionFactory,

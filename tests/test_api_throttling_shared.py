@@ -31,8 +31,8 @@ PREPARE = """
 from django.core.management import call_command
 from rest_framework.authtoken.models import Token
 from clauses import services
-from clauses.selectors.accounts import editors_group
-from clauses.services.accounts import editor_save
+from core.accounts import editors_group
+from core.accounts import editor_save
 call_command("migrate", verbosity=0, interactive=False)
 editor = editor_save(user=None, username="ed", email="", password=None, group=editors_group())
 plan = services.plan_create(title="Shared", slug="shared", user=editor, summary="Made")

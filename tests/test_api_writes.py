@@ -4,11 +4,11 @@ import pytest
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
-from clauses.api.exceptions import PREVIOUS_NOT_FOUND, UNKNOWN_FIELD
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.tracking import SUMMARY_REQUIRED
 from clauses.vocabularies import Stance
+from core.api.exceptions import PREVIOUS_NOT_FOUND, UNKNOWN_FIELD
+from core.api.inputs import EDIT_SUMMARY_FIELD
+from core.tracking import SUMMARY_REQUIRED
 from tests.conftest import client_for
 from tests.factories import (
     ClauseVersionFactory,

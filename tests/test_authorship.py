@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from clauses.authorship import HAS_HISTORY
+from core.authorship import HAS_HISTORY
 from parties.models import Party
 from parties.services import party_create
 

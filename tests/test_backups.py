@@ -16,10 +16,10 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from clauses.append_only import guard_triggers, history_maintenance, history_tables
-from clauses.backups import postgresql_environment
 from clauses.models import Position, Revision
 from clauses.services import position_update, revision_clone
+from core.append_only import guard_triggers, history_maintenance, history_tables
+from core.backups import postgresql_environment
 from parties.models import Party
 from tests.factories import PartyFactory
 

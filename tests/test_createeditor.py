@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from clauses.management.commands import createeditor
+from core.management.commands import createeditor
 from tests.conftest import PASSWORD as ANALYST_PASSWORD
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,8 @@ from itertools import pairwise
 
 import pytest
 
-from clauses.diff import (
+from clauses.vocabularies import Stance
+from comparison.diff import (
     DUPLICATE_CLAUSE,
     FULL_TEXT,
     PARTIAL,
@@ -22,8 +23,7 @@ from clauses.diff import (
     diff,
     frozen_builder,
 )
-from clauses.textdiff import OpKind, TextOp, word_diff
-from clauses.vocabularies import Stance
+from comparison.textdiff import OpKind, TextOp, word_diff
 
 PARTY_NAMES = {"ukraine": "Ukraine", "russia": "Russia", "united-states": "United States"}
 

@@ -18,18 +18,17 @@ from pathlib import Path
 import pytest
 from rapidfuzz import fuzz
 
-from clauses.drafting.align import (
+from drafting.align import (
     CANDIDATES_SHOWN,
     NEW_CLAUSE_THRESHOLD,
     Alignment,
     ClauseCandidate,
     align_draft,
 )
-from clauses.drafting.matching import best_matching
-from clauses.drafting.parse import DraftPoint, parse_draft
-from clauses.drafting.tokens import tokenize
-
-from .alignment_cases import synthetic_case
+from drafting.matching import best_matching
+from drafting.parse import DraftPoint, parse_draft
+from drafting.tokens import tokenize
+from tests.alignment_cases import synthetic_case
 
 DRAFTS = Path(__file__).parent / "drafts"
 KEY = tomllib.loads((DRAFTS / "answer_key.toml").read_text())

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from clauses.drafting.parse import (
+from drafting.parse import (
     DRAFT_BINARY,
     DRAFT_EMPTY,
     DRAFT_NO_POINTS,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.services import revision_clone, revisions
 from clauses.services.revisions import POSITION_COPIED
-from clauses.tracking import SUMMARY_REQUIRED
 from clauses.vocabularies import ClauseStatus
+from core.tracking import SUMMARY_REQUIRED
 from tests.factories import PositionFactory, RevisionFactory, build_plan
 
 pytestmark = pytest.mark.django_db

@@ -4,9 +4,9 @@ either of them typed is lost, and the second editor can merge and save again."""
 import pytest
 from django.urls import reverse
 
-from clauses.forms import CONFLICT
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.vocabularies import Stance
+from core.forms import CONFLICT
 from tests.conftest import client_for
 from tests.editing_helpers import form_data
 

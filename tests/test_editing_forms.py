@@ -16,8 +16,8 @@ from clauses.models import (
     Revision,
 )
 from clauses.services import revision_clone, revision_update
-from clauses.tracking import SUMMARY_REQUIRED
 from clauses.vocabularies import Stance
+from core.tracking import SUMMARY_REQUIRED
 from tests.editing_helpers import database_state, form_data, make_plan
 
 pytestmark = pytest.mark.django_db

@@ -5,21 +5,21 @@ from django.conf import settings
 from django.db import IntegrityError
 from django.urls import reverse
 
-from clauses.drafting.parse import DRAFT_NO_POINTS, DRAFT_TOO_LONG, MAX_DRAFT_CHARS
-from clauses.forms.paste import (
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.services.revisions import NUMBER_TAKEN
+from clauses.vocabularies import Stance
+from core.tracking import SUMMARY_REQUIRED
+from drafting import services as paste_service
+from drafting.forms import (
     FULL_CHOICES_LIMIT,
     INVALID_CHOICE,
     NEW,
     NEW_CLAUSE_CHECK,
     TEXT_CHANGED,
 )
-from clauses.models import Clause, ClauseVersion, Position, Revision
-from clauses.services import paste as paste_service
-from clauses.services.paste import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
-from clauses.services.revisions import NUMBER_TAKEN
-from clauses.tracking import SUMMARY_REQUIRED
-from clauses.views.editing.paste import RECORDED
-from clauses.vocabularies import Stance
+from drafting.parse import DRAFT_NO_POINTS, DRAFT_TOO_LONG, MAX_DRAFT_CHARS
+from drafting.services import CLAUSE_TWICE, NEW_CLAUSE_TOPIC
+from drafting.views import RECORDED
 from generator.plans import draft_paste, generate_plan
 from tests.editing_helpers import (
     NEXT_DRAFT,

@@ -9,8 +9,8 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
-from clauses import editing_urls
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from peaceplan.urls import editing_pages
 from tests.conftest import client_for
 from tests.factories import PositionFactory
 
@@ -81,7 +81,7 @@ def counts():
 
 
 def test_every_editing_url_is_listed(position):
-    assert {p.name for p in editing_urls.urlpatterns} == set(write_urls(position))
+    assert {p.name for p in editing_pages} == set(write_urls(position))
     assert set(URL_NAMES) == set(write_urls(position))
 
 

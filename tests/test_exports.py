@@ -7,10 +7,11 @@ import json
 
 import pytest
 
-from clauses.export_rows import EXPORT_CHANGE_COLUMNS, EXPORT_POSITION_COLUMNS
-from clauses.exports import BOM, csv_chunks, file_name, neutralised
+from clauses.export_rows import EXPORT_POSITION_COLUMNS
 from clauses.models import Position
 from clauses.vocabularies import Stance
+from comparison.exports import EXPORT_CHANGE_COLUMNS
+from core.exports import BOM, csv_chunks, file_name, neutralised
 from tests.editing_helpers import make_plan
 from tests.factories import PartyFactory
 

@@ -5,7 +5,7 @@ import io
 
 import pytest
 
-from clauses.exports import BOM
+from core.exports import BOM
 from tests.conftest import built_once_for_the_module
 from tests.factories import build_plan
 
@@ -23,7 +23,7 @@ def plan(request, django_db_setup, django_db_blocker):
 
 
 PLAN = "the plan"
-# Each first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
+# Each first reads the change stamp of what it shows, for its ETag (core/conditional.py).
 PLAN_STAMP = "the plan's change stamp"
 SITE_STAMP = "the change stamps of every plan and party"
 EXPORTS = {

@@ -222,7 +222,7 @@ def generated(request, django_db_setup, django_db_blocker):
     yield from built_once_for_the_module(django_db_blocker, build)
 
 
-# Each first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
+# Each first reads the change stamp of what it shows, for its ETag (core/conditional.py).
 PLAN_STAMP = "the plan's change stamp"
 SITE_STAMP = "the change stamps of every plan and party"
 FEEDS = {
@@ -259,7 +259,7 @@ def test_a_feed_costs_the_same_queries_whatever_the_size(
 
 
 def test_an_entry_of_unknown_date_still_has_an_updated_time():
-    from clauses.feeds import AtomFeed, FeedEntry
+    from publishing.feeds import AtomFeed, FeedEntry
 
     entry = FeedEntry("t", "<p>d</p>", "/x/", "/x/#1", None, None)
     assert isinstance(AtomFeed().item_updateddate(entry), datetime.datetime)

@@ -215,7 +215,7 @@ def test_the_readmes_recipe_recomputes_it_from_the_api(chain, editor, client):
     from django.conf import settings
 
     edit_position(editor, 2, quote="«Jamais» — never.", stated_on="2025-11-24")
-    readme = (Path(settings.BASE_DIR) / "README.md").read_text(encoding="utf-8")
+    readme = (Path(settings.BASE_DIR) / "docs" / "api.md").read_text(encoding="utf-8")
     section = readme.split("### Tamper-evident revisions", 1)[1]
     recipe = re.search(r"```python\n(.*?)```", section, re.S).group(1).strip().splitlines()
     revision = client.get("/api/v1/plans/framework/revisions/2/").json()

@@ -3,8 +3,8 @@
 import pytest
 
 from clauses.models import Position
-from clauses.tracking import SUMMARY_REQUIRED, EditConflict, save_edit
 from clauses.vocabularies import Stance
+from core.tracking import SUMMARY_REQUIRED, EditConflict, save_edit
 from tests.factories import PartyFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,8 @@ whoever asks, on SQLite and PostgreSQL alike; only ``history_maintenance`` lifts
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from clauses.append_only import (
+from clauses.models import Position
+from core.append_only import (
     GUARD_MESSAGE,
     ensure_guards,
     guard_triggers,
@@ -12,7 +13,6 @@ from clauses.append_only import (
     history_tables,
     trigger_names,
 )
-from clauses.models import Position
 from parties.models import Party
 from tests.factories import PartyFactory, PositionFactory
 

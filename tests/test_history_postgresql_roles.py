@@ -5,7 +5,7 @@ guard on history."""
 import pytest
 from django.db import DatabaseError, connection, transaction
 
-from clauses.append_only import GUARD_MESSAGE, SETTING, history_tables
+from core.append_only import GUARD_MESSAGE, SETTING, history_tables
 from tests.factories import PartyFactory
 
 pytestmark = [

@@ -8,9 +8,9 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
 from django.db.models import ProtectedError
 
-from clauses.append_only import GUARD_MESSAGE
 from clauses.models import ClauseVersion, HistoryTakedown, Plan, Position, Revision
 from clauses.services.takedowns import REASON_REQUIRED
+from core.append_only import GUARD_MESSAGE
 from tests.factories import PositionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,6 +1,6 @@
 """The page cache keeps pages gzipped once and hands them on: compressed to a client that
 takes gzip, plain to one that does not, the same page a fresh render gives either way, and
-never one from before a write (clauses/conditional.py, peaceplan/compression.py)."""
+never one from before a write (core/conditional.py, core/compression.py)."""
 
 import gzip
 
@@ -11,8 +11,8 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from clauses import services
-from clauses.conditional import plan_page
 from clauses.models import Plan
+from clauses.conditional import plan_page
 from tests.conftest import editors_group
 from tests.factories import build_plan
 

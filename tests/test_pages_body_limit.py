@@ -4,7 +4,7 @@ large a paste may be."""
 
 import pytest
 
-from clauses.drafting.parse import DRAFT_TOO_LONG, MAX_DRAFT_CHARS
+from drafting.parse import DRAFT_TOO_LONG, MAX_DRAFT_CHARS
 from tests.editing_helpers import paste_url
 
 pytestmark = pytest.mark.django_db

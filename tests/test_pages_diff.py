@@ -3,9 +3,9 @@
 import pytest
 from django.urls import reverse
 
-from clauses.filters import SAME_REVISION
 from clauses.models import Position
 from clauses.vocabularies import ClauseStatus, Coverage, Stance, Topic
+from comparison.filters import SAME_REVISION
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

@@ -4,7 +4,7 @@ and on a large generated plan. Each budget is the list of the queries' names."""
 import pytest
 
 from clauses.models import Clause, ClauseVersion, Position
-from clauses.selectors import revision_diff, revision_snapshot
+from comparison.selectors.diffs import revision_diff, revision_snapshot
 from tests.conftest import built_once_for_the_module, client_for, editors_group
 from tests.factories import build_plan
 
@@ -41,7 +41,7 @@ def editor_client(django_user_model):
 
 
 # The queries of each page seen anonymously, by name; their number is the budget. Each
-# page first reads the change stamp of what it shows, for its ETag (clauses/conditional.py).
+# page first reads the change stamp of what it shows, for its ETag (core/conditional.py).
 PLAN = "the plan"
 PLAN_STAMP = "the plan's change stamp"
 SITE_STAMP = "the change stamps of every plan and party"

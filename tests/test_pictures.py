@@ -8,9 +8,10 @@ import xml.etree.ElementTree as ET
 
 import pytest
 
-from clauses.exports import BOM
 from clauses.models import Clause, ClauseVersion, Position, Revision
-from clauses.pictures import (
+from clauses.vocabularies import ClauseStatus, Stance, Topic
+from core.exports import BOM
+from publishing.pictures import (
     ConvergencePoint,
     HeatClause,
     HeatParty,
@@ -21,7 +22,6 @@ from clauses.pictures import (
     party_colors,
     timeline_layout,
 )
-from clauses.vocabularies import ClauseStatus, Stance, Topic
 from tests.conftest import built_once_for_the_module
 from tests.factories import build_plan
 
@@ -293,7 +293,7 @@ CONVERGENCE = [
     "its clause versions counted by revision and status",
     "the gap of each clause version",
 ]
-# Each first reads the plan's change stamp, for its ETag (clauses/conditional.py).
+# Each first reads the plan's change stamp, for its ETag (core/conditional.py).
 STAMP = ["the plan's change stamp"]
 PICTURES = {
     "/plans/generated/heatmap.svg": STAMP + HEATMAP,

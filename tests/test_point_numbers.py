@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from clauses.models import NUMBER_TAKEN_IN_REVISION, ClauseVersion, Revision
-from clauses.services.paste import NUMBER_TWICE, ConfirmedPoint, revision_from_paste
+from drafting.services import NUMBER_TWICE, ConfirmedPoint, revision_from_paste
 from tests.editing_helpers import confirm_url, form_data, paste_url
 
 pytestmark = pytest.mark.django_db

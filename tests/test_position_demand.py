@@ -3,8 +3,8 @@ stance on the wording; written by editors, read on the API and the pages."""
 
 import pytest
 
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import Position
+from core.api.inputs import EDIT_SUMMARY_FIELD
 from tests.test_api_writes import POSITION, patch
 
 pytestmark = pytest.mark.django_db

@@ -10,9 +10,10 @@ from django.template import Context, Template
 from django.utils.safestring import mark_safe
 
 from clauses import rendering
-from clauses.forms.fields_html import select, text_input
-from clauses.textdiff import OpKind, TextOp
 from clauses.vocabularies import STANCE_LABELS, Stance
+from comparison import rendering as comparison_rendering
+from comparison.textdiff import OpKind, TextOp
+from drafting.fields_html import select, text_input
 
 HOSTILE = (
     '<script>alert(1)</script> "><img src=x onerror=alert(1)> {title} \x00slot:title\x00 &amp;'
@@ -118,12 +119,12 @@ OPS = [
 
 @pytest.mark.parametrize("op", OPS)
 def test_text_diff_piece(op):
-    assert rendering.text_ops([op]) == include("_text_diff_piece", op=op)
+    assert comparison_rendering.text_ops([op]) == include("_text_diff_piece", op=op)
 
 
 def test_text_diff():
-    assert rendering.text_diff(OPS) == include("_text_diff", ops=OPS)
-    assert "<script>" not in rendering.text_diff(OPS)
+    assert comparison_rendering.text_diff(OPS) == include("_text_diff", ops=OPS)
+    assert "<script>" not in comparison_rendering.text_diff(OPS)
 
 
 @pytest.mark.parametrize(("quoted", "demand"), [(False, False), (True, False), (True, True)])

@@ -13,9 +13,9 @@ from django.apps import apps
 
 from clauses import selectors
 from clauses.models import Revision
-from clauses.services import revision_clone, revision_create, revision_from_paste
-from clauses.services.paste import ConfirmedPoint
+from clauses.services import revision_clone, revision_create
 from clauses.views.plans import BAD_REVISION
+from drafting.services import ConfirmedPoint, revision_from_paste
 from tests.editing_helpers import NEXT_DRAFT, form_data, make_plan
 from tests.factories import PlanFactory
 

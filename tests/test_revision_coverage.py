@@ -4,11 +4,11 @@ and pasted drafts, shown on the revision page."""
 import pytest
 from django.urls import reverse
 
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import Revision
 from clauses.services import revision_clone
-from clauses.services.paste import ConfirmedPoint, revision_from_paste
 from clauses.vocabularies import Coverage
+from core.api.inputs import EDIT_SUMMARY_FIELD
+from drafting.services import ConfirmedPoint, revision_from_paste
 from tests.editing_helpers import form_data
 from tests.factories import PlanFactory, RevisionFactory
 from tests.test_api_writes import patch

@@ -8,11 +8,11 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from clauses.diff import ClauseChange
 from clauses.management.commands.seed import NOT_EMPTY, SEED_REASON
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
-from clauses.selectors import revision_diff
 from clauses.vocabularies import ClauseStatus, Coverage, Stance
+from comparison.diff import ClauseChange
+from comparison.selectors.diffs import revision_diff
 from parties.models import Party
 
 pytestmark = pytest.mark.django_db

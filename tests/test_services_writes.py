@@ -5,11 +5,11 @@ import pytest
 
 from clauses import selectors, services
 from clauses.api import views
-from clauses.api.inputs import EDIT_SUMMARY_FIELD
 from clauses.models import Position, Revision
 from clauses.services import edits
-from clauses.tracking import EditConflict
 from clauses.vocabularies import Stance
+from core.api.inputs import EDIT_SUMMARY_FIELD
+from core.tracking import EditConflict
 from tests.factories import ClauseVersionFactory, PartyFactory, PositionFactory
 
 pytestmark = pytest.mark.django_db

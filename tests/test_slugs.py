@@ -2,10 +2,10 @@
 
 import pytest
 
-from clauses.services import plan_create, revision_from_paste
-from clauses.services.paste import ConfirmedPoint
-from clauses.services.saving import unique_slug
+from clauses.services import plan_create
 from clauses.vocabularies import Topic
+from core.saving import unique_slug
+from drafting.services import ConfirmedPoint, revision_from_paste
 
 
 @pytest.mark.parametrize(

@@ -3,16 +3,16 @@
 import pytest
 
 from clauses.models import Position
-from clauses.selectors.diffs import (
+from clauses.selectors.plans import clause_versions_of
+from clauses.vocabularies import Stance
+from comparison.selectors.diffs import (
     NothingToCompare,
-    clause_versions_of,
     default_against,
     diff_of_versions,
     revision_diff,
     revision_snapshot,
     snapshot_of,
 )
-from clauses.vocabularies import Stance
 from tests.factories import PartyFactory, build_plan
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,6 @@ import functools
 
 import django_filters
 from django import forms
-from django.apps import apps
 from django.db import router
 from django.db.models import QuerySet
 from django_filters.constants import EMPTY_VALUES
@@ -17,9 +16,9 @@ from clauses.representations import POSITION_FIELDS
 from clauses.selectors import api_reads as reads
 from clauses.selectors.compiled import CompiledQuery, compile_rows
 from clauses.vocabularies import ClauseStatus, Stance, Topic
-
-from .exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
-from .pagination import counted_rows
+from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from core.api.pagination import counted_rows
+from parties.models import Party
 
 LATEST = "latest"
 ALL = "all"
@@ -83,8 +82,7 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
 
 
 def _parties(request):
-    # Looked up when filtering: the clauses app does not import parties at import time.
-    return apps.get_model("parties", "Party").objects.all()
+    return Party.objects.all()
 
 
 class PositionFilter(django_filters.FilterSet):

@@ -4,80 +4,24 @@ Each input checks the shape of the body (types, lengths, known choices, referenc
 records that exist) and hands the services a dict of model field names to values; the
 services then validate the record as the edit forms do (``full_clean``) and save it.
 
-Every write carries an edit summary, as ``edit_summary`` in the body or the
-``X-Edit-Summary`` header (not ``summary``: a position has a field of that name). A field
-the endpoint cannot change is refused by name rather than silently ignored.
+What every write shares (the edit summary, unknown fields refused) is core/api/inputs.py.
 """
 
-import unicodedata
-from urllib.parse import unquote
 
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
-from rest_framework.request import Request
 
 from clauses import selectors
+from clauses.api.filters import MAX_NUMBER
 from clauses.models import Revision
-from clauses.tracking import (
-    SUMMARY_CONTROL_CHARACTER,
-    SUMMARY_MAX_LENGTH,
-    SUMMARY_REQUIRED,
-    SUMMARY_TOO_LONG,
-)
 from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance
-
-from .exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND, UNKNOWN_FIELD
-from .filters import MAX_NUMBER
-
-EDIT_SUMMARY_FIELD = "edit_summary"
-EDIT_SUMMARY_HEADER = "X-Edit-Summary"
-
-
-def edit_summary(request: Request) -> str:
-    """The edit summary from the body, else from the header; 400 naming the one that was
-    sent when neither has one, or when it is too long or holds a control character."""
-    summary = request.data.get(EDIT_SUMMARY_FIELD) if isinstance(request.data, dict) else None
-    field = EDIT_SUMMARY_FIELD
-    if summary is None:
-        # Headers carry Latin-1 only, so a non-ASCII summary comes percent-encoded.
-        summary = unquote(request.headers.get(EDIT_SUMMARY_HEADER, ""))
-        field = EDIT_SUMMARY_HEADER if summary else EDIT_SUMMARY_FIELD
-    if not isinstance(summary, str) or not summary.strip():
-        raise serializers.ValidationError({EDIT_SUMMARY_FIELD: SUMMARY_REQUIRED})
-    summary = summary.strip()
-    if len(summary) > SUMMARY_MAX_LENGTH:
-        raise serializers.ValidationError({field: SUMMARY_TOO_LONG.format(length=len(summary))})
-    if any(unicodedata.category(character) == "Cc" for character in summary):
-        raise serializers.ValidationError({field: SUMMARY_CONTROL_CHARACTER})
-    return summary
+from core.api.exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND
+from core.api.inputs import EditInput
+from parties.selectors import party_get
 
 
 def _number(**kwargs):
     return serializers.IntegerField(min_value=1, max_value=MAX_NUMBER, **kwargs)
-
-
-class EditInput(serializers.Serializer):
-    edit_summary = serializers.CharField(
-        required=False,
-        help_text="Why you made the change, kept in the history beside your name. "
-        "Required: here, or in an X-Edit-Summary header (percent-encode non-ASCII text).",
-    )
-
-    def validate(self, attrs):
-        if isinstance(self.initial_data, dict):
-            unknown = sorted(set(self.initial_data) - set(self.fields))
-            if unknown:
-                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
-                raise serializers.ValidationError(
-                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
-                )
-        return attrs
-
-    def changes(self) -> dict:
-        """The model fields to change, by name (the edit summary travels separately)."""
-        return {
-            name: value for name, value in self.validated_data.items() if name != EDIT_SUMMARY_FIELD
-        }
 
 
 class RevisionEdit(EditInput):
@@ -110,7 +54,7 @@ class RevisionEdit(EditInput):
         if slug is None:
             return None
         try:
-            return selectors.party_get(slug)
+            return party_get(slug)
         except ObjectDoesNotExist:
             raise serializers.ValidationError(PROPOSED_BY_NOT_FOUND.format(party=slug)) from None
 
@@ -182,3 +126,10 @@ class PositionEdit(EditInput):
     source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
     source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
     stated_on = serializers.DateField(required=False, allow_null=True)
+
+
+class PlanCreate(EditInput):
+    """A new plan: its title and description, with an edit summary."""
+
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(required=False, allow_blank=True, default="")

@@ -17,10 +17,9 @@ import orjson
 from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 
-from clauses.exports import csv_chunks, file_name
+from clauses.api.serializers import PositionSerializer
 from clauses.representations import POSITION_FIELDS, flat_position_data, positions_data
-
-from .serializers import PositionSerializer
+from core.exports import csv_chunks, file_name
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 # Rows read and represented at a time: ``positions_data`` shares its links within a batch.

@@ -7,7 +7,6 @@ response still matches the fields declared here.
 from rest_framework import serializers
 
 from clauses import representations
-from clauses.links import Links, links_for
 from clauses.vocabularies import (
     ClauseStatus,
     Coverage,
@@ -16,22 +15,11 @@ from clauses.vocabularies import (
     Stance,
     Topic,
 )
+from core.api.serializers import ReadSerializer
 
 
 def _url(**kwargs):
     return serializers.URLField(read_only=True, **kwargs)
-
-
-# Read-only: fields for the schema, ``represent`` for the data. The schema describes each
-# resource with its serializer's own docstring (written for the API's readers), so every
-# subclass has one.
-class ReadSerializer(serializers.Serializer):
-    def to_representation(self, instance):
-        return self.represent(instance, links_for(self.context))
-
-    @staticmethod
-    def represent(instance, links: Links) -> dict:
-        raise NotImplementedError
 
 
 class StanceSerializer(serializers.Serializer):

@@ -9,27 +9,23 @@ from drf_spectacular.utils import (
     extend_schema,
     extend_schema_view,
 )
-from rest_framework import serializers as drf_serializers
 from rest_framework.decorators import api_view, permission_classes
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from clauses import selectors, services
-from clauses.models import Clause, ClauseVersion, Position, Revision
-from clauses.representations import POSITION_FIELDS, positions_data
-from clauses.selectors import api_reads as reads
-from clauses.tracking import EditConflict
-
-from .base import ApiViewSet, found
-from .diff_schema import RevisionDiffSerializer
-from .drafts import PlanCreateMixin
-from .etag import expected_version, parse_if_match
-from .exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, API_PATH_NOT_FOUND, not_found
-from .filters import MAX_NUMBER, PositionFilter, compiled_positions, filter_positions
-from .inputs import ClauseVersionEdit, PositionEdit, RevisionClone, RevisionEdit, edit_summary
-from .renderers import ROWS_RENDERERS, CsvRenderer, positions_csv
-from .serializers import (
+from clauses.api.base import PlanApiViewSet, found
+from clauses.api.filters import PositionFilter, compiled_positions, filter_positions
+from clauses.api.inputs import (
+    ClauseVersionEdit,
+    PlanCreate,
+    PositionEdit,
+    RevisionClone,
+    RevisionEdit,
+)
+from clauses.api.renderers import ROWS_RENDERERS, CsvRenderer, positions_csv
+from clauses.api.serializers import (
     ClauseDetailSerializer,
     ClauseSerializer,
     ClauseVersionSerializer,
@@ -39,6 +35,13 @@ from .serializers import (
     RevisionDetailSerializer,
     RevisionSerializer,
 )
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.representations import POSITION_FIELDS, positions_data
+from clauses.selectors import api_reads as reads
+from core.api.etag import etag_for, expected_version, parse_if_match
+from core.api.exceptions import API_PATH_NOT_FOUND, not_found
+from core.api.inputs import edit_summary
+from core.tracking import EditConflict
 
 
 def _etag_response(serializer, description: str):
@@ -88,7 +91,31 @@ def resolve_or_none(path: str):
         return None
 
 
-class PlanViewSet(PlanCreateMixin, ApiViewSet):
+class PlanCreateMixin:
+    """``POST /plans/``, on the plans' view set (whose queryset asks for "add plan")."""
+
+    writes_without_if_match = ("create",)
+
+    @extend_schema(
+        summary="Create a plan (editors)",
+        request=PlanCreate,
+        responses={201: OpenApiResponse(PlanSerializer, "The plan; Location names it.")},
+    )
+    def create(self, request):
+        summary = edit_summary(request)
+        inputs = PlanCreate(data=request.data)
+        inputs.is_valid(raise_exception=True)
+        plan = services.plan_create(user=request.user, summary=summary, **inputs.changes())
+        plan = selectors.plan_get(plan.slug, selectors.api_reads.plans())
+        location = self.links().plan(plan.slug)
+        return Response(
+            PlanSerializer.represent(plan, self.links()),
+            status=201,
+            headers={"Location": location, "ETag": etag_for(plan)},
+        )
+
+
+class PlanViewSet(PlanCreateMixin, PlanApiViewSet):
     serializer_class = PlanSerializer
 
     def get_queryset(self):
@@ -134,7 +161,7 @@ class PlanViewSet(PlanCreateMixin, ApiViewSet):
         responses=_etag_response(RevisionDetailSerializer, "The revision as saved."),
     ),
 )
-class RevisionViewSet(ApiViewSet):
+class RevisionViewSet(PlanApiViewSet):
     queryset = selectors.nothing_of(Revision)  # for the model permissions of writes
     serializer_class = RevisionDetailSerializer
     # A revision holds thousands of positions; its data and its diff's hold no floats.
@@ -202,50 +229,6 @@ class RevisionViewSet(ApiViewSet):
         location = self.links().revision(source.plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
 
-    @extend_schema(
-        summary="What changed: this revision against the one it continues, or any other",
-        description="Clause by clause (added, removed, changed, unchanged; the text change "
-        "word by word) and party by party (stance before and after, toward or away from "
-        "agreement), with the totals of the header. Any two revisions of the plan compare.",
-        parameters=[
-            OpenApiParameter(
-                "against",
-                int,
-                description="The number of the revision to compare with; by default the one "
-                "this revision continues. A first revision continues none: without against, "
-                "its diff is 404.",
-            )
-        ],
-        responses=RevisionDiffSerializer,
-    )
-    def diff(self, request, plan: str, number: int):
-        found = _plan(plan)
-        new = _revision(found, number, reads.revisions(found))
-        raw = request.query_params.get("against")
-        try:
-            old = selectors.default_against(new) if raw is None else _named_against(found, new, raw)
-        except selectors.NothingToCompare as refused:
-            raise not_found("against", str(refused)) from None
-        links = self.links()
-        data = selectors.revision_diff(old=old, new=new).as_dict()
-        data["old_url"] = links.revision(found.slug, old.number)
-        data["new_url"] = links.revision(found.slug, new.number)
-        return Response(data)
-
-
-def _named_against(plan, new: Revision, raw: str) -> Revision:
-    """The revision named by ``?against=``: a number of a revision of the same plan."""
-    if not raw.isascii() or not raw.isdigit() or not 1 <= int(raw) <= MAX_NUMBER:
-        raise drf_serializers.ValidationError({"against": AGAINST_INVALID.format(value=raw)})
-    if int(raw) == new.number:
-        return new
-    try:
-        return selectors.revision_get(plan_slug=plan.slug, number=int(raw))
-    except Revision.DoesNotExist:
-        raise drf_serializers.ValidationError(
-            {"against": AGAINST_NOT_FOUND.format(plan=plan.slug, number=raw)}
-        ) from None
-
 
 @extend_schema_view(
     list=extend_schema(
@@ -259,7 +242,7 @@ def _named_against(plan, new: Revision, raw: str) -> Revision:
         "that holds it, and every party's position there.",
     ),
 )
-class ClauseViewSet(ApiViewSet):
+class ClauseViewSet(PlanApiViewSet):
     queryset = selectors.nothing_of(Clause)  # for the model permissions (read-only here)
     serializer_class = ClauseDetailSerializer
 
@@ -303,7 +286,7 @@ class ClauseViewSet(ApiViewSet):
         responses=_etag_response(ClauseVersionSerializer, "The clause version as saved."),
     ),
 )
-class ClauseVersionViewSet(ApiViewSet):
+class ClauseVersionViewSet(PlanApiViewSet):
     queryset = selectors.nothing_of(ClauseVersion)  # for the model permissions of writes
     serializer_class = ClauseVersionSerializer
     http_method_names = ["get", "patch", "head", "options"]
@@ -370,7 +353,7 @@ class ClauseVersionViewSet(ApiViewSet):
         responses=_etag_response(PositionSerializer, "The position as saved."),
     ),
 )
-class PositionViewSet(ApiViewSet):
+class PositionViewSet(PlanApiViewSet):
     queryset = selectors.nothing_of(Position)  # for the model permissions of writes
     serializer_class = PositionSerializer
     # A page holds up to 500 positions; their data holds no floats.

@@ -1,7 +1,6 @@
 """The editor's forms. They validate and hand plain values to ``clauses.services``."""
 
-from .edit_form import CONFLICT, EditForm, add_service_errors
-from .edits import (
+from clauses.forms.edits import (
     ClauseAddForm,
     ClauseForm,
     ClauseVersionForm,
@@ -11,20 +10,14 @@ from .edits import (
     PositionForm,
     RevisionForm,
 )
-from .paste import AlignmentForm, PasteForm
 
 __all__ = [
-    "CONFLICT",
-    "AlignmentForm",
     "ClauseAddForm",
     "ClauseForm",
     "ClauseVersionForm",
     "CloneForm",
-    "EditForm",
     "NewRevisionForm",
-    "PasteForm",
     "PlanForm",
     "PositionForm",
     "RevisionForm",
-    "add_service_errors",
 ]

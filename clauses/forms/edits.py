@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 
-from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ..selectors.plans import clauses_not_in, revisions_newest_first
-from ..vocabularies import Topic
-from .edit_form import EditForm, summary_field
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.selectors.plans import clauses_not_in, revisions_newest_first
+from clauses.vocabularies import Topic
+from core.forms import EditForm, summary_field
 
 NEW_OR_EXISTING = (
     "Give the new clause a title and a topic, or choose an existing clause of the plan."

@@ -1,6 +1,6 @@
 """Nothing with history vanishes: history is append-only, and records are never cascaded away.
 
-- Every history table, and the audit table of takedowns, gets the append-only guard (``clauses.append_only``): UPDATE and
+- Every history table, and the audit table of takedowns, gets the append-only guard (``core.append_only``): UPDATE and
   DELETE refused, TRUNCATE too on PostgreSQL.
 - A plan's revisions and clauses, a revision's clause versions and a clause version's
   positions are PROTECTed instead of CASCADEd: deleting a plan no longer takes its drafts
@@ -10,7 +10,7 @@
 import django.db.models.deletion
 from django.db import migrations, models
 
-from clauses.append_only import install_guards, remove_guards
+from core.append_only import install_guards, remove_guards
 
 # The takedowns' audit table is append-only like the history it accounts for.
 GUARDED_TABLES = [

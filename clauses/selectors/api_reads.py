@@ -9,9 +9,9 @@ from collections import defaultdict
 
 from django.db.models import Prefetch, QuerySet
 
-from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ..representations import CLAUSE_VERSION_FIELDS, POSITION_OWN_FIELDS
-from .plans import plan_list, revisions_of
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.representations import CLAUSE_VERSION_FIELDS, POSITION_OWN_FIELDS
+from clauses.selectors.plans import plan_list, revisions_of
 
 # Parties are ordered as in the matrix: by their sort order, then by name.
 PARTY_ORDER = ("party__sort_order", "party__name", "party_id")

@@ -3,9 +3,9 @@ and all), as plain rows, streamed from the database in chunks."""
 
 from collections.abc import Iterator
 
-from ..export_rows import EXPORT_POSITION_FIELDS
-from ..models import Clause, Position, Revision
-from .api_reads import PARTY_ORDER
+from clauses.export_rows import EXPORT_POSITION_FIELDS
+from clauses.models import Clause, Position, Revision
+from clauses.selectors.api_reads import PARTY_ORDER
 
 CHUNK = 2000
 

@@ -3,11 +3,11 @@ or from history, each in a fixed number of queries whatever the size of the plan
 
 from collections.abc import Collection
 
-from django.apps import apps
 from django.db.models import Max, Q
 
-from ..fingerprints import ChainLink, ClauseVersionContent
-from ..models import Clause, ClauseVersion, Position, Revision
+from clauses.fingerprints import ChainLink, ClauseVersionContent
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from parties.models import Party
 
 POSITION_COLUMNS = ("stance", "summary", "quote", "source_title", "source_url", "stated_on")
 
@@ -107,7 +107,6 @@ def chain_links_from_history() -> list[ChainLink]:
 def revision_contents_from_history() -> dict[int, list[ClauseVersionContent]]:
     """Every revision's content as history records it: the latest history row of each
     clause version, position, clause (its slug) and party (its slug) (four queries)."""
-    Party = apps.get_model("parties", "Party")
     clause_slugs = dict(_latest_history(Clause).values_list("id", "slug"))
     party_slugs = dict(_latest_history(Party).values_list("id", "slug"))
     by_id: dict[int, ClauseVersionContent] = {}

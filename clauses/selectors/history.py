@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.db.models import F
 
-from ..models import Clause, ClauseVersion, Position
+from clauses.models import Clause, ClauseVersion, Position
 
 KIND_WORDS = {"+": "created", "~": "changed", "-": "deleted"}
 

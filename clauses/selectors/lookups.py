@@ -8,15 +8,13 @@ the page views turn a miss into their Http404 message, the API into its JSON 404
 
 from django.db.models import Model, QuerySet
 
-from ..models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from parties.models import Party
 
 # Revision numbers are stored as PostgreSQL integers: a larger number names nothing, and
 # must not reach the database, which would refuse it as out of range.
 MAX_NUMBER = 2**31 - 1
 
-# The party model, reached through a relation: clauses must not import parties at import
-# time (parties depends on clauses, never the reverse).
-Party = Position._meta.get_field("party").related_model
 
 
 def _first_or_raise(queryset: QuerySet, model: type[Model], **lookup):
@@ -72,10 +70,6 @@ def clause_version_lookup(
         revision__number=number,
     )
 
-
-def party_get(slug: str):
-    """One party by slug (one query). Raises the party model's DoesNotExist."""
-    return _first_or_raise(Party.objects.all(), Party, slug=slug)
 
 
 def position_get(

@@ -10,9 +10,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from ..matrix_order import POINT, order_rows, pair_disagreement
-from ..models import ClauseVersion, Position, Revision
-from ..vocabularies import CLAUSE_STATUS_LABELS, TOPIC_LABELS, agreement_gap
+from clauses.matrix_order import POINT, order_rows, pair_disagreement
+from clauses.models import ClauseVersion, Position, Revision
+from clauses.vocabularies import CLAUSE_STATUS_LABELS, TOPIC_LABELS, agreement_gap
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,6 @@
 """Plans and their revisions, and which revision of a plan is current."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import (
@@ -9,12 +10,13 @@ from django.db.models import (
     Func,
     IntegerField,
     OuterRef,
+    Prefetch,
     QuerySet,
     Subquery,
 )
 
-from ..models import Clause, ClauseVersion, Plan, Position, Revision
-from ..vocabularies import Coverage
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.vocabularies import Coverage
 
 
 def plan_list() -> QuerySet[Plan]:
@@ -108,7 +110,7 @@ class RevisionChanges:
     dropped: int = 0  # clauses it held that this revision does not
     reworded: int = 0  # clauses in both whose text differs
     moved: int = 0  # positions in both (same clause, same party) whose stance differs
-    # In place of added and dropped where a partial side is silent (clauses.diff's rule):
+    # In place of added and dropped where a partial side is silent (comparison.diff's rule):
     first_described: int = 0  # not in the continued revision, which is partial
     not_described: int = 0  # not in this revision, which is partial
 
@@ -167,3 +169,22 @@ def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
         )
         for pk, added, dropped, reworded, moved, coverage, before in rows
     }
+
+
+def positions_with_party(queryset: QuerySet[Position] | None = None) -> Prefetch:
+    """Prefetch of a clause version's positions with their party joined (one query)."""
+    queryset = Position.objects.all() if queryset is None else queryset
+    return Prefetch("positions", queryset=queryset.select_related("party"))
+
+
+def clause_versions_of(
+    revisions: Iterable[Revision], *, positions: Prefetch | None = None
+) -> QuerySet[ClauseVersion]:
+    """The clause versions of the given revisions in draft order, with clause and positions
+    (two queries however many revisions: the versions, then all their positions)."""
+    return (
+        ClauseVersion.objects.filter(revision__in=[r.pk for r in revisions])
+        .select_related("clause")
+        .prefetch_related(positions or positions_with_party())
+        .order_by("revision_id", "position_in_draft", "pk")
+    )

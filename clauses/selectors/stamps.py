@@ -5,23 +5,14 @@ Pages that span plans (the list of plans, the parties) use the site's stamp, whi
 with any plan's stamp and with any party's version.
 """
 
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC
 
-from django.apps import apps
 from django.db import connections, router
 from django.utils import timezone
 
-from ..models import Plan
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """A validator for conditional GETs: ``tag`` goes into the ETag, ``changed_at`` into
-    Last-Modified."""
-
-    tag: str
-    changed_at: datetime | None
+from clauses.models import Plan
+from core.conditional import Stamp
+from parties.models import Party
 
 
 def read_connection():
@@ -41,27 +32,33 @@ def plan_stamp(slug: str) -> Stamp | None:
     connection = read_connection()
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
+        # The parties' versions too: a party's name shows on every page of the plan.
+        parties = quote(Party._meta.db_table)
         cursor.execute(
-            f"SELECT {quote(Plan._meta.pk.column)}, change_stamp, changed_at "
+            f"SELECT {quote(Plan._meta.pk.column)}, change_stamp, changed_at, "
+            f"(SELECT COUNT(*) FROM {parties}), (SELECT SUM(version) FROM {parties}) "
             f"FROM {quote(Plan._meta.db_table)} WHERE slug = %s",
             [slug],
         )
         row = cursor.fetchone()
     if row is None:
         return None
-    pk, counter, changed_at = row
+    pk, counter, changed_at, party_count, party_total = row
     # SQLite hands back a datetime column as text through a raw cursor.
     changed_at = Plan._meta.get_field("changed_at").to_python(changed_at)
     if timezone.is_naive(changed_at):
         changed_at = timezone.make_aware(changed_at, UTC)
-    return Stamp(tag=f"p{pk}.{counter}.{changed_at.timestamp():.6f}", changed_at=changed_at)
+    moment = f"{changed_at.timestamp():.6f}"
+    return Stamp(
+        tag=f"p{pk}.{counter}.{moment}.{party_count}.{party_total or 0}", changed_at=changed_at
+    )
 
 
 def site_stamp() -> Stamp:
     """The stamp of every plan and party together (one query)."""
     connection = read_connection()
     plans = connection.ops.quote_name(Plan._meta.db_table)
-    parties = connection.ops.quote_name(apps.get_model("parties", "Party")._meta.db_table)
+    parties = connection.ops.quote_name(Party._meta.db_table)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT COUNT(*) FROM {plans}), (SELECT SUM(change_stamp) FROM {plans}), "

@@ -3,7 +3,7 @@ editor and the edit summary in history. Views, forms and the API call these, nev
 ``save()`` directly.
 """
 
-from .edits import (
+from clauses.services.edits import (
     clause_update,
     clause_version_add,
     clause_version_update,
@@ -11,15 +11,7 @@ from .edits import (
     position_save,
     position_update,
 )
-from .paste import (
-    ConfirmedPoint,
-    DraftProposal,
-    clause_candidates,
-    clause_title_from_text,
-    draft_align,
-    revision_from_paste,
-)
-from .revisions import (
+from clauses.services.revisions import (
     plan_create,
     plan_update,
     revision_clone,
@@ -28,12 +20,6 @@ from .revisions import (
 )
 
 __all__ = [
-    "ConfirmedPoint",
-    "DraftProposal",
-    "draft_align",
-    "clause_candidates",
-    "clause_title_from_text",
-    "revision_from_paste",
     "clause_update",
     "clause_version_add",
     "clause_version_update",

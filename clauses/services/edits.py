@@ -8,12 +8,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from ..models import Clause, ClauseVersion, Position, Revision
-from ..selectors import position_of
-from ..tracking import EditConflict, require_summary, save_edit
-from ..vocabularies import ClauseStatus
-from .fingerprints import fingerprints_refresh
-from .saving import locked, only_editable, save_new, unique_slug
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.selectors import position_of
+from clauses.services.fingerprints import fingerprints_refresh
+from clauses.vocabularies import ClauseStatus
+from core.saving import locked, only_editable, save_new, unique_slug
+from core.tracking import EditConflict, require_summary, save_edit
 
 CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
 CLAUSE_EDITABLE = ("title", "topic", "description")

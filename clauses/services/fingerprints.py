@@ -9,12 +9,13 @@ history row.
 
 from collections.abc import Collection
 
-from ..fingerprints import chain_fingerprints, continuations
-from ..models import Revision
-from ..selectors.fingerprints import (
+from clauses.fingerprints import chain_fingerprints, continuations
+from clauses.models import Revision
+from clauses.selectors.fingerprints import (
     chain_links,
     revision_contents,
     revisions_holding,
+    revisions_with_positions_of,
     stored_fingerprints,
 )
 
@@ -61,3 +62,9 @@ def fingerprints_refresh_all() -> int:
     if changed:
         Revision.objects.bulk_update(changed, ["fingerprint"], batch_size=500)
     return len(computed)
+
+
+def party_renamed(sender, *, party, **kwargs) -> None:
+    """A party's slug changed (parties.signals, in the party's write transaction):
+    positions name their party by slug in every revision's fingerprint."""
+    fingerprints_refresh(revision_ids=revisions_with_positions_of(party))

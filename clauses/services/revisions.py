@@ -3,12 +3,11 @@
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
-from ..models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
-from ..selectors import next_revision_number
-from ..tracking import EditConflict, require_summary, save_edit
-from ..vocabularies import Coverage, RevisionStatus
-from .fingerprints import fingerprints_refresh
-from .saving import (
+from clauses.models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
+from clauses.selectors import next_revision_number
+from clauses.services.fingerprints import fingerprints_refresh
+from clauses.vocabularies import Coverage, RevisionStatus
+from core.saving import (
     bulk_create_tracked,
     insert_history_select,
     insert_select,
@@ -16,6 +15,7 @@ from .saving import (
     save_new,
     unique_slug,
 )
+from core.tracking import EditConflict, require_summary, save_edit
 
 REVISION_EDITABLE = (
     "label",

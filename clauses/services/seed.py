@@ -1,31 +1,13 @@
-"""Writes outside the domain's records: editors' accounts, and the seed data's history."""
+"""The seed data, loaded with its history (``loaddata`` writes none by itself)."""
 
 from pathlib import Path
 
 from django.apps import apps
-from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core import serializers
 from django.core.management import call_command
 from django.db import transaction
 
-from .fingerprints import fingerprints_refresh_all
-
-
-def editor_save(*, user, username: str, email: str, password: str | None, group):
-    """Create the user ``username`` (when ``user`` is None) or update ``user``, set the
-    password when given (validated: raises ValidationError), and put them in ``group``.
-    One transaction."""
-    User = get_user_model()
-    with transaction.atomic():
-        if user is None:
-            user = User(**{User.USERNAME_FIELD: username}, email=email)
-        if password is not None:
-            validate_password(password, user)
-            user.set_password(password)
-        user.save()
-        user.groups.add(group)
-    return user
+from clauses.services.fingerprints import fingerprints_refresh_all
 
 
 def seed_load(fixture: Path, *, reason: str) -> int:

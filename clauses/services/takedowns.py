@@ -1,6 +1,6 @@
 """The one way to remove something from the record: a legal takedown, audited.
 
-History is append-only (``clauses.append_only``); a takedown lifts the guard for its own
+History is append-only (``core.append_only``); a takedown lifts the guard for its own
 transaction only, removes the record and every history row of it, and writes an audit row
 saying what was removed, by whom and why. Records that others depend on (a clause version
 with positions, a revision with clause versions) are refused: take the dependents down
@@ -11,11 +11,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 
-from ..append_only import history_maintenance
-from ..models import ClauseVersion, HistoryTakedown, Position
-from ..stamps import record_touched
-from ..tracking import TrackedModel
-from .fingerprints import fingerprints_refresh
+from clauses.models import ClauseVersion, HistoryTakedown, Position
+from clauses.services.fingerprints import fingerprints_refresh
+from core.append_only import history_maintenance
+from core.tracking import TrackedModel
 
 REASON_REQUIRED = "Give the reason for the takedown (e.g. the court order it carries out)."
 HAS_DEPENDENTS = "{record} has records that depend on it ({dependents}): take those down first."
@@ -31,7 +30,7 @@ def history_takedown(*, record: TrackedModel, reason: str, operator: str) -> His
         description = str(record)[:300]
         object_id = str(record.pk)
         # Found through the record, which is about to go: its plan's pages change too.
-        record_touched(record)
+        type(record).records_touched([record.pk])
         try:
             # The delete writes a "-" history row, removed with the others below.
             record.delete()

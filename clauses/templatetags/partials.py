@@ -6,7 +6,7 @@ its partial gives, without rendering it again."""
 from django import template
 from django.utils.safestring import SafeString, mark_safe
 
-from .. import rendering
+from clauses import rendering
 
 register = template.Library()
 

@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from ..selectors import plan_list
+from clauses.selectors import plan_list
 
 
 def home(request):

@@ -4,11 +4,11 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 
-from ..filters import OverviewFilterForm
-from ..models import Plan, Revision
-from ..rendering import matrix_rows
-from ..selectors import current_revision, plan_get, plan_matrix, revision_get
-from ..vocabularies import Stance
+from clauses.filters import OverviewFilterForm
+from clauses.models import Plan, Revision
+from clauses.rendering import matrix_rows
+from clauses.selectors import current_revision, plan_get, plan_matrix, revision_get
+from clauses.vocabularies import Stance
 
 NO_SUCH_PLAN = "There is no plan at this address."
 BAD_REVISION = "revision: give a revision number, e.g. ?revision=2."

@@ -6,16 +6,15 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
-from ..models import Revision
-from ..selectors import (
-    clause_versions_of,
+from clauses.models import Revision
+from clauses.selectors import (
     current_among,
     revision_change_counts,
     revision_get,
     revisions_with_clause_counts,
 )
-from ..selectors.plans import RevisionChanges
-from .plans import plan_or_404
+from clauses.selectors.plans import RevisionChanges, clause_versions_of
+from clauses.views.plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
 # Every position of every clause is on this page: 50 clauses keep a long negotiation's

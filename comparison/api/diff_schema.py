@@ -1,15 +1,15 @@
 """The diff endpoint's body in the OpenAPI schema.
 
-The body itself is ``clauses.diff.RevisionDiff.as_dict()``, the diff module's dataclasses
+The body itself is ``comparison.diff.RevisionDiff.as_dict()``, the diff module's dataclasses
 as JSON; these serializers only describe it, field for field, for the schema (the schema
 test run in the suite checks real responses against them).
 """
 
 from rest_framework import serializers
 
-from clauses.diff import ClauseChange, ClauseField, Convergence, Direction
-from clauses.textdiff import OpKind
 from clauses.vocabularies import ClauseStatus, Coverage, Stance, Topic
+from comparison.diff import ClauseChange, ClauseField, Convergence, Direction
+from comparison.textdiff import OpKind
 
 
 def _choices(enum):
@@ -128,7 +128,7 @@ class RevisionInfoSerializer(serializers.Serializer):
     """One side of the diff."""
 
     # Both sides are always revisions: a first revision has no default diff (see
-    # clauses.selectors.diffs.default_against).
+    # comparison.selectors.diffs.default_against).
     revision_id = serializers.IntegerField(help_text="The revision's internal id.")
     number = serializers.IntegerField(help_text="The revision's number in its plan.")
     label = serializers.CharField(allow_blank=True)

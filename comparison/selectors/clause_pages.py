@@ -3,9 +3,10 @@
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..diff import ClauseDiff, PartyChange
-from ..models import Clause, ClauseVersion, Position
-from .diffs import clause_version_diff, parties_of, party_names_of, positions_with_party
+from clauses.models import Clause, ClauseVersion, Position
+from comparison.diff import ClauseDiff, PartyChange
+from comparison.selectors.diffs import clause_version_diff, parties_of, party_names_of
+from clauses.selectors.plans import positions_with_party
 
 
 @dataclass(frozen=True)

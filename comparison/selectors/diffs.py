@@ -13,9 +13,9 @@ enum, per row costs far more than the diff itself. The helpers that take loaded
 
 from collections.abc import Iterable, Sequence
 
-from django.db.models import Prefetch, QuerySet
-
-from ..diff import (
+from clauses.models import ClauseVersion, Position, Revision
+from clauses.vocabularies import CLAUSE_STATUS_MEMBERS, STANCE_MEMBERS, TOPIC_MEMBERS
+from comparison.diff import (
     FULL_TEXT,
     ClauseDiff,
     ClauseSnapshot,
@@ -25,30 +25,9 @@ from ..diff import (
     diff,
     frozen_builder,
 )
-from ..models import ClauseVersion, Position, Revision
-from ..vocabularies import CLAUSE_STATUS_MEMBERS, STANCE_MEMBERS, TOPIC_MEMBERS
-from .rows import BOOLEANS, Dates, plain_rows
+from core.rows import BOOLEANS, Dates, plain_rows
 
 _position_snapshot_of = frozen_builder(PositionSnapshot)
-
-
-def positions_with_party(queryset: QuerySet[Position] | None = None) -> Prefetch:
-    """Prefetch of a clause version's positions with their party joined (one query)."""
-    queryset = Position.objects.all() if queryset is None else queryset
-    return Prefetch("positions", queryset=queryset.select_related("party"))
-
-
-def clause_versions_of(
-    revisions: Iterable[Revision], *, positions: Prefetch | None = None
-) -> QuerySet[ClauseVersion]:
-    """The clause versions of the given revisions in draft order, with clause and positions
-    (two queries however many revisions: the versions, then all their positions)."""
-    return (
-        ClauseVersion.objects.filter(revision__in=[r.pk for r in revisions])
-        .select_related("clause")
-        .prefetch_related(positions or positions_with_party())
-        .order_by("revision_id", "position_in_draft", "pk")
-    )
 
 
 def parties_of(versions: Iterable[ClauseVersion]) -> list:

@@ -5,28 +5,13 @@ from dataclasses import dataclass
 
 from django.db.models import Count, QuerySet
 
-from clauses.diff import ClauseChange, ClauseDiff, PartyChange
 from clauses.matrix_order import apartness
 from clauses.models import ClauseVersion, Plan, Position, Revision
-from clauses.selectors import (
-    clause_versions_of,
-    current_revisions,
-    parties_in_order,
-    party_get,
-    positions_with_party,
-)
-from clauses.selectors.diffs import diff_of_versions
-
-from .models import Party
-
-__all__ = [
-    "PartyPlan",
-    "PartyRow",
-    "parties_in_order",
-    "party_get",
-    "party_list",
-    "party_positions",
-]
+from clauses.selectors import current_revisions
+from clauses.selectors.plans import clause_versions_of, positions_with_party
+from comparison.diff import ClauseChange, ClauseDiff, PartyChange
+from comparison.selectors.diffs import diff_of_versions
+from parties.models import Party
 
 
 def party_list() -> QuerySet[Party]:

@@ -3,9 +3,10 @@
 from django.http import Http404
 from django.shortcuts import render
 
-from ..models import Clause, ClauseVersion
-from ..rendering import edit_history_rows
-from ..selectors import clause_edit_history, clause_get, clause_timeline, clause_version_get
+from clauses.models import Clause, ClauseVersion
+from clauses.selectors import clause_edit_history, clause_get
+from comparison.rendering import edit_history_rows
+from comparison.selectors.clause_pages import clause_timeline, clause_version_get
 
 NO_SUCH_CLAUSE = "This plan has no clause at this address."
 NO_SUCH_CLAUSE_VERSION = "This clause does not appear in a revision with that number."

@@ -7,19 +7,13 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ..filters import CompareForm, DiffFilterForm, changed_by_topic
-from ..models import Revision
-from ..rendering import diff_clauses
-from ..selectors import (
-    NothingToCompare,
-    current_among,
-    default_against,
-    revision_diff,
-    revision_get,
-    revisions_of,
-)
-from .plans import plan_or_404
-from .revisions import NO_SUCH_REVISION
+from clauses.models import Revision
+from clauses.selectors import current_among, revision_get, revisions_of
+from clauses.views.plans import plan_or_404
+from clauses.views.revisions import NO_SUCH_REVISION
+from comparison.filters import CompareForm, DiffFilterForm, changed_by_topic
+from comparison.rendering import diff_clauses
+from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
 
 DIFF_FILTERS = ("unchanged", "topic", "party", "direction")
 # Enough clauses to read through, few enough for a long negotiation's page to stay within

@@ -5,11 +5,11 @@ from dataclasses import replace
 from django.http import Http404
 from django.shortcuts import render
 
-from clauses.filters import PartyFilterForm
-
-from . import selectors
-from .models import Party
-from .rendering import party_rows
+from comparison.filters import PartyFilterForm
+from comparison.party_rendering import party_rows
+from comparison.selectors import parties as selectors
+from parties.models import Party
+from parties.selectors import party_get
 
 NO_SUCH_PARTY = "No party is recorded at this address."
 
@@ -20,7 +20,7 @@ def party_list(request):
 
 def party_detail(request, party):
     try:
-        party = selectors.party_get(party)
+        party = party_get(party)
     except Party.DoesNotExist:
         raise Http404(NO_SUCH_PARTY) from None
     form = PartyFilterForm(request.GET)
@@ -37,7 +37,7 @@ def party_detail(request, party):
             "form": form,
             "since": since,
             "plans": plans,
-            # Each plan with its table's rows, rendered in Python (parties/rendering.py).
+            # Each plan with its table's rows, rendered in Python (comparison/party_rendering.py).
             "tables": [(entry, party_rows(entry, party=party, since=since)) for entry in plans],
         },
     )

@@ -1,10 +1,10 @@
 """ETags and If-Match: the API's side of optimistic concurrency.
 
 A writable resource's ETag is ``"<pk>-<version>"`` (a strong tag): ``version`` is bumped by
-every save that changes something (clauses.tracking), so the tag changes exactly when the
+every save that changes something (core.tracking), so the tag changes exactly when the
 record does. A write must send the tag it read in ``If-Match``; the version in it becomes the
 ``expected_version`` of the service call, which refuses the write under a row lock if
-someone saved in between (clauses.tracking.EditConflict). So the check and the write are
+someone saved in between (core.tracking.EditConflict). So the check and the write are
 one step, and two clients racing cannot both win.
 
 ``If-Match: *`` is refused like a missing header: it would match any version and so guard
@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 
-from clauses.tracking import TrackedModel, etag_of
-
-from .exceptions import PreconditionFailed, PreconditionRequired
+from core.api.exceptions import PreconditionFailed, PreconditionRequired
+from core.tracking import TrackedModel, etag_of
 
 IF_MATCH_REQUIRED = (
     "Send the resource's ETag in an If-Match header (read it from a GET): writes without it "

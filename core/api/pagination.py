@@ -6,8 +6,7 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
 from clauses.selectors.compiled import CompiledQuery
-
-from .exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
+from core.api.exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
 
 MAX_PAGE_SIZE = 500
 MAX_OFFSET = 2**31 - 1

@@ -34,8 +34,8 @@ from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 
-from .etag import ETAG_PATTERN
-from .inputs import EDIT_SUMMARY_FIELD
+from core.api.etag import ETAG_PATTERN
+from core.api.inputs import EDIT_SUMMARY_FIELD
 
 READ_ERRORS = {
     "400": "A query parameter is invalid (the body names it).",

@@ -1,8 +1,8 @@
-"""The parties' history is append-only too (see ``clauses.append_only``)."""
+"""The parties' history is append-only too (see ``core.append_only``)."""
 
 from django.db import migrations
 
-from clauses.append_only import install_guards, remove_guards
+from core.append_only import install_guards, remove_guards
 
 HISTORY_TABLES = ["parties_historicalparty"]
 

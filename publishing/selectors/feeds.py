@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
-from ..diff import DiffTotals, diff
-from ..models import Clause, ClauseVersion, Position, Revision
-from ..vocabularies import STANCE_LABELS
-from .diffs import revision_snapshots
+from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.vocabularies import STANCE_LABELS
+from comparison.diff import DiffTotals, diff
+from comparison.selectors.diffs import revision_snapshots
 
 # Entries per feed: a reader polls a feed for what is new, not for the whole history.
 FEED_ENTRIES = 50

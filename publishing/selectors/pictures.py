@@ -5,9 +5,9 @@ from dataclasses import dataclass
 
 from django.db.models import Case, Count, IntegerField, Max, Min, Value, When
 
-from ..models import ClauseVersion, Plan, Position, Revision
-from ..vocabularies import ORDINAL, ClauseStatus
-from .lookups import Party
+from clauses.models import ClauseVersion, Plan, Position, Revision
+from clauses.selectors.lookups import Party
+from clauses.vocabularies import ORDINAL, ClauseStatus
 
 # How a clause's status counts in the chart: settled, fought over, or not yet either.
 AGREED = {ClauseStatus.AGREED, ClauseStatus.AGREED_IN_PRINCIPLE}

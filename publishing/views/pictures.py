@@ -16,10 +16,15 @@ from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from ..exports import csv_chunks, file_name
-from ..models import Clause
-from ..picture_rendering import heatmap_rows
-from ..pictures import (
+from clauses.models import Clause
+from clauses.selectors import clause_get, current_revision, plan_matrix
+from clauses.views.plans import plan_or_404
+from clauses.vocabularies import MAX_GAP, ORDINAL
+from comparison.selectors.clause_pages import clause_timeline
+from comparison.views.clauses import NO_SUCH_CLAUSE
+from core.exports import csv_chunks, file_name
+from publishing.picture_rendering import heatmap_rows
+from publishing.pictures import (
     ConvergencePoint,
     HeatClause,
     HeatParty,
@@ -29,11 +34,7 @@ from ..pictures import (
     heatmap_layout,
     timeline_layout,
 )
-from ..selectors import clause_get, clause_timeline, current_revision, plan_matrix
-from ..selectors.pictures import plan_convergence, plan_parties
-from ..vocabularies import MAX_GAP, ORDINAL
-from .clauses import NO_SUCH_CLAUSE
-from .plans import plan_or_404
+from publishing.selectors.pictures import plan_convergence, plan_parties
 
 SVG = "image/svg+xml; charset=utf-8"
 PAIR_INCOMPLETE = "Choose two parties to compare, a and b, or neither for every party."

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from clauses.exports import BOM
 from clauses.vocabularies import Stance, Topic
+from core.exports import BOM
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,

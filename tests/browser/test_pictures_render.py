@@ -5,7 +5,7 @@ import base64
 
 import pytest
 
-from clauses.pictures import STANCE_FILL, STATUS_FILL
+from publishing.pictures import STANCE_FILL, STATUS_FILL
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.browser

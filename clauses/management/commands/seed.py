@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from clauses.selectors import plans_exist
-from clauses.services.accounts import seed_load
+from clauses.services.seed import seed_load
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 NOT_EMPTY = "The database already holds plans: the seed loads only into an empty database."

@@ -4,9 +4,16 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from ... import selectors, services
-from ...forms import ClauseAddForm, ClauseForm, ClauseVersionForm, add_service_errors
-from .edit_flow import edit_arguments, editor_required, found_or_404, save_edit_form
+from clauses import selectors, services
+from clauses.forms import ClauseAddForm, ClauseForm, ClauseVersionForm
+from clauses.views.editing.edit_flow import (
+    edit_arguments,
+    editor_required,
+    found_or_404,
+    save_edit_form,
+)
+from core.forms import add_service_errors
+from parties.selectors import parties_in_order
 
 SAVED = "Saved."
 CLAUSE_ADDED = "Point {number} added to revision {revision}."
@@ -28,7 +35,7 @@ def clause_version_edit(request, plan, clause, number):
     ):
         return redirect(clause_version)
     positions = {p.party_id: p for p in clause_version.positions.all()}
-    parties = [(party, positions.get(party.pk)) for party in selectors.parties_in_order()]
+    parties = [(party, positions.get(party.pk)) for party in parties_in_order()]
     return render(
         request,
         "clauses/edit/clause_version_form.html",

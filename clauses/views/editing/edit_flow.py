@@ -10,9 +10,9 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.http import Http404
 
-from ... import selectors
-from ...forms import add_service_errors
-from ...tracking import EditConflict
+from clauses import selectors
+from core.forms import add_service_errors
+from core.tracking import EditConflict
 
 NOT_FOUND = "Nothing is recorded at this address: check the plan, revision, clause or party."
 

@@ -5,10 +5,11 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from ... import selectors, services
-from ...forms import NewRevisionForm, PlanForm, add_service_errors
-from ...models import Revision
-from .edit_flow import editor_required, found_or_404
+from clauses import selectors, services
+from clauses.forms import NewRevisionForm, PlanForm
+from clauses.models import Revision
+from clauses.views.editing.edit_flow import editor_required, found_or_404
+from core.forms import add_service_errors
 
 PLAN_CREATED = "Plan created. Record its first draft: paste its text, or add clauses one by one."
 REVISION_CREATED = "Revision {number} created. Add its clauses one by one."

@@ -2,10 +2,11 @@
 
 from django.shortcuts import redirect, render
 
-from ... import selectors, services
-from ...forms import PositionForm
-from ...models import Position
-from .edit_flow import editor_required, found_or_404, save_edit_form
+from clauses import selectors, services
+from clauses.forms import PositionForm
+from clauses.models import Position
+from clauses.views.editing.edit_flow import editor_required, found_or_404, save_edit_form
+from parties.selectors import party_get
 
 SAVED = "Position of {party} saved."
 
@@ -16,7 +17,7 @@ def position_edit(request, plan, clause, number, party):
     clause_version = found_or_404(
         selectors.clause_version_lookup, plan_slug=plan, clause_slug=clause, number=number
     )
-    party = found_or_404(selectors.party_get, party)
+    party = found_or_404(party_get, party)
     position = selectors.position_of(clause_version=clause_version, party=party)
     form = PositionForm(
         request.POST or None,

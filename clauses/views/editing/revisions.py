@@ -4,9 +4,15 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 
-from ... import selectors, services
-from ...forms import CloneForm, RevisionForm, add_service_errors
-from .edit_flow import edit_arguments, editor_required, found_or_404, save_edit_form
+from clauses import selectors, services
+from clauses.forms import CloneForm, RevisionForm
+from clauses.views.editing.edit_flow import (
+    edit_arguments,
+    editor_required,
+    found_or_404,
+    save_edit_form,
+)
+from core.forms import add_service_errors
 
 CLONED = (
     "Revision {number} recorded as a copy of revision {source}: every position is marked "

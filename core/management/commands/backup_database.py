@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.utils import timezone
 
-from clauses.backups import backup
+from core.backups import backup
 
 SUFFIX = {"sqlite": "sqlite3", "postgresql": "dump"}
 

@@ -11,8 +11,7 @@ import os
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from clauses.selectors.accounts import editors_group, user_by_username
-from clauses.services.accounts import editor_save
+from core.accounts import editor_save, editors_group, user_by_username
 
 PASSWORD_ENV = "PEACEPLAN_EDITOR_PASSWORD"
 NO_GROUP = "The Editors group does not exist: run `manage.py migrate` first."

@@ -1,0 +1,19 @@
+"""The base of every resource's serializer: the data comes from one builder per resource
+(``represent``), shared with exports and feeds; the declared fields document it in the
+OpenAPI schema."""
+
+from rest_framework import serializers
+
+from core.links import Links, links_for
+
+
+# Read-only: fields for the schema, ``represent`` for the data. The schema describes each
+# resource with its serializer's own docstring (written for the API's readers), so every
+# subclass has one.
+class ReadSerializer(serializers.Serializer):
+    def to_representation(self, instance):
+        return self.represent(instance, links_for(self.context))
+
+    @staticmethod
+    def represent(instance, links: Links) -> dict:
+        raise NotImplementedError

@@ -1,0 +1,33 @@
+"""The parties' reads: every party in the matrix's order, one party by slug, and the stamp
+of their state for conditional reads."""
+
+from django.db import connections, router
+from django.db.models import QuerySet
+
+from core.conditional import Stamp
+from parties.models import Party
+
+
+def parties_in_order() -> QuerySet[Party]:
+    """Every party in the matrix's order: sort order, name, then id, as names may repeat
+    and API pages must not overlap (one query, when evaluated)."""
+    return Party.objects.order_by("sort_order", "name", "pk")
+
+
+def party_get(slug: str) -> Party:
+    """One party by slug (one query). Raises Party.DoesNotExist."""
+    found = Party.objects.filter(slug=slug).first()
+    if found is None:
+        raise Party.DoesNotExist
+    return found
+
+
+def party_stamp() -> Stamp:
+    """The state of every party, for a conditional read of the parties' API (one query):
+    any party's save bumps its version, and a new or removed party changes the count."""
+    connection = connections[router.db_for_read(Party)]
+    table = connection.ops.quote_name(Party._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*), SUM(version) FROM {table}")
+        count, total = cursor.fetchone()
+    return Stamp(tag=f"parties.{count}.{total or 0}", changed_at=None)
