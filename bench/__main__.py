@@ -25,6 +25,7 @@ from pathlib import Path
 
 from bench import environment
 from bench.config import CASE_KEYS, DEFAULT_SEED, DEFAULT_SIZES, Size
+from bench.loadtest import loadtest_section
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 DATABASES = ("sqlite", "postgresql")
@@ -73,25 +74,6 @@ def parse_args(argv):
     return parser.parse_args(argv)
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
-def git_commit() -> str:
-    try:
-        return subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        ).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def machine_info(
     *, started: datetime.datetime, elapsed: float, loads: list, databases: list[str]
 ) -> dict[str, str]:
@@ -100,8 +82,8 @@ def machine_info(
 
     return {
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": git_commit(),
-        "CPU": f"{cpu_model()}, {os.cpu_count()} cores",
+        "commit": environment.git_commit(),
+        "CPU": f"{environment.cpu_model()}, {os.cpu_count()} cores",
         "system": platform.platform(),
         "Python": platform.python_version(),
         "Django": django.get_version(),
@@ -155,7 +137,6 @@ def main(argv=None) -> None:
     django.setup()
 
     from bench import report
-    from bench.loadtest import loadtest_section
     from bench.runner import size_result_of, stderr_log
     from bench.timing import FULL, QUICK
 
@@ -216,7 +197,6 @@ def main(argv=None) -> None:
             started=started, elapsed=time.monotonic() - clock, loads=loads, databases=databases
         ),
         runs=runs,
-        throughput=None,
         throughput_note=throughput_note,
         repeats_note=repeats_note,
     )

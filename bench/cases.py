@@ -1,9 +1,9 @@
 """What is measured at each size: every case with its app, naive and floor variants.
 
-A case whose code has not landed yet (an import fails) is kept, marked missing, so the
-table always lists every case. Pages and API reads go through Django's test client (the
-whole handler and middleware, as a request would); the rest are called directly. Writes
-run in a transaction rolled back after each run, so every run starts from the same data.
+Pages and API reads go through Django's test client (the whole handler and middleware, as
+a request would); the rest are called directly. Writes run in a transaction rolled back
+after each run, so every run starts from the same data. A case that does not run at a size
+is kept, marked missing with the reason, so the table always lists every case.
 """
 
 import csv
@@ -18,12 +18,17 @@ from django.db import transaction
 from django.test import Client
 
 from bench.config import Size
+from bench.fields import diff_compared
 from clauses.models import Plan, Revision
+from clauses.selectors.plans import clause_versions_of
+from clauses.services import revision_clone
+from comparison.diff import diff
+from comparison.selectors.diffs import party_names_of, revision_diff, revision_snapshot
+from drafting.services import draft_align
 from generator.plans import draft_paste
 from parties.models import Party
 
 CLONE_SUMMARY = "Benchmark: clone (rolled back)"
-NOT_LANDED = "not available yet: {error}"
 # The party page shows every plan in the database, whatever the size measured: read once.
 LARGEST_ONLY = "read at the largest size only: it shows every plan in the database at any size"
 
@@ -105,7 +110,7 @@ class Case:
     app: Callable[[], object] | None = None
     naive: Callable[[], object] | None = None
     floor: Callable[[], object] | None = None
-    missing: str = ""  # why the case does not run (its code has not landed, or not at this size)
+    missing: str = ""  # why the case does not run at this size
     # Extracts, from any variant's result, what all variants must agree on.
     agreement: Callable[[object], object] | None = None
     floor_note: str = ""
@@ -177,10 +182,7 @@ def _rows_of(snapshot) -> dict:
             c.slug,
             c.title,
             str(c.topic),
-            {
-                slug: (str(p.stance), p.summary, p.quote, p.source_title, p.source_url)
-                for slug, p in c.positions.items()
-            },
+            {slug: diff_compared(p) for slug, p in c.positions.items()},
         ]
         for c in snapshot.clauses
     }
@@ -195,20 +197,6 @@ def _worked_out(result):
 
 
 def _diffs(ctx: SizeContext) -> list[Case]:
-    try:
-        from clauses.selectors import revision_diff, revision_snapshot
-        from clauses.selectors.plans import clause_versions_of
-        from comparison.diff import diff
-        from comparison.selectors.diffs import party_names_of
-    except ImportError as error:
-        return [
-            Case("revision_diff", "diff: load and compute", missing=NOT_LANDED.format(error=error)),
-            Case(
-                "diff_function",
-                "diff(): the function alone",
-                missing=NOT_LANDED.format(error=error),
-            ),
-        ]
     from bench import floor, naive
 
     old, new = ctx.previous, ctx.latest
@@ -265,10 +253,6 @@ def _api(ctx: SizeContext) -> list[Case]:
 
 
 def _clone(ctx: SizeContext) -> Case:
-    try:
-        from clauses.services import revision_clone
-    except ImportError as error:
-        return Case("clone", "clone a revision", missing=NOT_LANDED.format(error=error))
     from bench import floor, naive
 
     source, user = ctx.latest, ctx.user
@@ -282,15 +266,9 @@ def _clone(ctx: SizeContext) -> Case:
 
 
 def _align(ctx: SizeContext) -> Case:
-    points = ctx.size.clauses
-    try:
-        from clauses.services import draft_align
-    except ImportError as error:
-        return Case(
-            "align", f"align a {points}-point paste", missing=NOT_LANDED.format(error=error)
-        )
     from bench import floor, naive
 
+    points = ctx.size.clauses
     text, previous = ctx.paste, ctx.latest
     return Case(
         "align",

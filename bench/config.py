@@ -53,5 +53,3 @@ CASE_KEYS = [
     "revision_json",
     "plan_feed",
 ]
-# The new reads of issue #16: each with its own naive peer and floor.
-READ_KEYS = CASE_KEYS[-5:]

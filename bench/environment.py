@@ -1,10 +1,14 @@
-"""The benchmark's own database, and Django set up on it, never on the developer's data.
+"""Where the benchmark runs: its own database, and Django set up on it, never on the
+developer's data; and the facts about the machine and the checkout that head each report
+(bench/__main__.py's and bench/loadtest.py's).
 
 SQLite by default: the file bench/bench.sqlite3. With DATABASE_URL set (PostgreSQL), the
 same server but a database of the benchmark's own, peaceplan_bench, created if missing.
 """
 
 import os
+import platform
+import subprocess
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -137,3 +141,24 @@ def vendor() -> str:
     from django.db import connection
 
     return connection.vendor
+
+
+def cpu_model() -> str:
+    """The CPU's model name (/proc/cpuinfo on Linux, else what the platform says)."""
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def git_commit() -> str:
+    """The checkout's commit, short, or "unknown" outside a Git checkout."""
+    try:
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"

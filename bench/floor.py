@@ -19,6 +19,8 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 
+from bench.fields import DIFF_COMPARED, POSITION_COPIED, columns
+from clauses.fields import CLAUSE_VERSION, POSITION, REVISION
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.vocabularies import stance_value
 from drafting import parse_draft
@@ -33,16 +35,29 @@ def _rows(sql: str, params) -> list[tuple]:
 
 # The diff.
 
-_DIFF_SELECT = """
-SELECT r.number, pl.title, cv.clause_id, cv.number, cv.status, cv.text, c.slug, c.title,
-       c.topic, pa.slug, pa.name, p.stance, p.summary, p.quote, p.source_title, p.source_url
+# What each row of the diff's query holds before the position's compared fields.
+_DIFF_HEAD = (
+    "r.number",
+    "pl.title",
+    "cv.clause_id",
+    "cv.number",
+    "cv.status",
+    "cv.text",
+    "c.slug",
+    "c.title",
+    "c.topic",
+    "pa.slug",
+    "pa.name",
+)
+_DIFF_SELECT = f"""
+SELECT {", ".join(_DIFF_HEAD)}, {columns("p", POSITION, DIFF_COMPARED)}
 FROM clauses_revision r
 JOIN clauses_plan pl ON pl.id = r.plan_id
 JOIN clauses_clauseversion cv ON cv.revision_id = r.id
 JOIN clauses_clause c ON c.id = cv.clause_id
 LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
 LEFT JOIN parties_party pa ON pa.id = p.party_id
-WHERE pl.slug = %s AND {sides}
+WHERE pl.slug = %s AND {{sides}}
 ORDER BY r.number, cv.position_in_draft, cv.id, pa.sort_order, pa.name
 """
 COMPARE_SQL = _DIFF_SELECT.format(sides="r.number IN (%s, %s)")
@@ -51,27 +66,40 @@ PREVIOUS_SQL = _DIFF_SELECT.format(
     sides="(r.number = %s OR r.id = (SELECT r2.previous_id FROM clauses_revision r2 "
     "WHERE r2.plan_id = pl.id AND r2.number = %s))"
 )
+_NUMBER, _TITLE, _CLAUSE_ID, _PARTY, _PARTY_NAME = (
+    _DIFF_HEAD.index(column)
+    for column in ("r.number", "pl.title", "cv.clause_id", "pa.slug", "pa.name")
+)
+_CLAUSE = slice(_DIFF_HEAD.index("cv.number"), _DIFF_HEAD.index("pa.slug"))
+_COMPARED = slice(len(_DIFF_HEAD), None)
+
+# A clause as the diff functions take it: a list of these, by place.
+CLAUSE_ROW = ("number", "status", "text", "slug", "title", "topic", "positions")
+NUMBER, STATUS, TEXT, SLUG, CLAUSE_TITLE, POSITIONS = (
+    CLAUSE_ROW.index(name) for name in ("number", "status", "text", "slug", "title", "positions")
+)
+# A position as they take it: its values of DIFF_COMPARED, by place.
+STANCE, SUMMARY = DIFF_COMPARED.index("stance"), DIFF_COMPARED.index("summary")
 
 
 def _sides(rows: list[tuple], new_number: int) -> tuple[dict, dict, int | None, str, dict]:
-    """Both revisions as {clause_id: [number, status, text, slug, title, topic, {party:
-    position tuple}]} in draft order; the old revision's number; the plan's title; the
-    parties' names."""
+    """Both revisions as {clause_id: a CLAUSE_ROW list, its positions by party} in draft
+    order; the old revision's number; the plan's title; the parties' names."""
     sides: dict[bool, dict] = {True: {}, False: {}}
     old_number, title, names = None, "", {}
     for row in rows:
-        is_new = row[0] == new_number
+        is_new = row[_NUMBER] == new_number
         if not is_new:
-            old_number = row[0]
-        title = row[1]
+            old_number = row[_NUMBER]
+        title = row[_TITLE]
         side = sides[is_new]
-        clause = side.get(row[2])
+        clause = side.get(row[_CLAUSE_ID])
         if clause is None:
-            clause = side[row[2]] = [*row[3:9], {}]
-        party = row[9]
+            clause = side[row[_CLAUSE_ID]] = [*row[_CLAUSE], {}]
+        party = row[_PARTY]
         if party is not None:
-            clause[6][party] = row[11:]
-            names[party] = row[10]
+            clause[POSITIONS][party] = row[_COMPARED]
+            names[party] = row[_PARTY_NAME]
     return sides[False], sides[True], old_number, title, names
 
 
@@ -88,25 +116,30 @@ def compute(old: dict, new: dict) -> tuple[dict, Counter, list]:
             out.append((clause_id, "added", row, None, None, ()))
             continue
         ops = None
-        if before[2] != row[2]:
-            old_words, new_words = before[2].split(), row[2].split()
+        if before[TEXT] != row[TEXT]:
+            old_words, new_words = before[TEXT].split(), row[TEXT].split()
             matcher = SequenceMatcher(None, old_words, new_words, autojunk=False)
             ops = [
                 (tag, old_words[i1:i2], new_words[j1:j2])
                 for tag, i1, i2, j1, j2 in matcher.get_opcodes()
             ]
         parties = []
-        then, now = before[6], row[6]
+        then, now = before[POSITIONS], row[POSITIONS]
         for party, position in now.items():
             earlier = then.get(party)
             if earlier != position:
                 parties.append((party, earlier, position))
-            if earlier is not None and earlier[0] != position[0]:
-                a, b = stance_value(earlier[0]), stance_value(position[0])
+            if earlier is not None and earlier[STANCE] != position[STANCE]:
+                a, b = stance_value(earlier[STANCE]), stance_value(position[STANCE])
                 if a is not None and b is not None:
                     moved[party] += 1
         parties.extend((party, then[party], None) for party in then.keys() - now.keys())
-        changed = ops is not None or before[0] != row[0] or before[1] != row[1] or parties
+        changed = (
+            ops is not None
+            or before[NUMBER] != row[NUMBER]
+            or before[STATUS] != row[STATUS]
+            or parties
+        )
         kind = "changed" if changed else "unchanged"
         totals[kind] += 1
         out.append((clause_id, kind, row, before, ops, parties))
@@ -146,7 +179,7 @@ def _diff_html(plan_slug: str, rows: list[tuple], new_number: int) -> HttpRespon
         "</p>",
     ]
     for _clause_id, kind, row, _before, ops, parties in out:
-        number, _status, text, slug, ctitle = row[:5]
+        number, text, slug, ctitle = (row[i] for i in (NUMBER, TEXT, SLUG, CLAUSE_TITLE))
         html.append(
             f'<article class="change-{kind}"><h2>{escape(number)}. '
             f'<a href="/plans/{plan_slug}/clauses/{slug}/">{escape(ctitle)}</a> {kind}</h2>'
@@ -156,8 +189,10 @@ def _diff_html(plan_slug: str, rows: list[tuple], new_number: int) -> HttpRespon
             html.append("<table>")
             for party, earlier, now in parties:
                 html.append(
-                    f"<tr><th>{escape(names[party])}</th><td>{earlier[0] if earlier else ''}</td>"
-                    f"<td>{now[0] if now else ''}</td><td>{escape(now[1]) if now else ''}</td></tr>"
+                    f"<tr><th>{escape(names[party])}</th>"
+                    f"<td>{earlier[STANCE] if earlier else ''}</td>"
+                    f"<td>{now[STANCE] if now else ''}</td>"
+                    f"<td>{escape(now[SUMMARY]) if now else ''}</td></tr>"
                 )
             html.append("</table>")
         html.append("</article>")
@@ -250,9 +285,8 @@ def overview_page(request, plan):
 
 # The API.
 
-POSITIONS_SQL = """
-SELECT p.id, p.version, pl.slug, r.number, c.slug, cv.number, pa.slug, p.stance, p.summary,
-       p.quote, p.source_title, p.source_url, p.stated_on, p.carried_over,
+POSITIONS_SQL = f"""
+SELECT p.id, p.version, pl.slug, r.number, c.slug, cv.number, pa.slug, {columns("p", POSITION)},
        (SELECT COUNT(*) FROM clauses_position p2
         JOIN clauses_clauseversion cv2 ON cv2.id = p2.clause_version_id
         JOIN clauses_revision r2 ON r2.id = cv2.revision_id
@@ -285,12 +319,13 @@ def position_list(request):
     return _json({"count": count, "results": [row[:-1] for row in rows]})
 
 
-REVISION_SQL = """
-SELECT r.id, r.version, r.number, r.label, r.published_on, r.status, r.provenance,
-       r.source_title, r.source_url, r.notes,
-       cv.id, cv.version, c.slug, c.title, c.topic, cv.number, cv.position_in_draft, cv.text,
-       cv.status, pa.slug, p.id, p.version, p.stance, p.summary, p.quote, p.source_title,
-       p.source_url, p.stated_on, p.carried_over
+# The revision's columns, then each clause version's and each position's.
+_REVISION_COLUMNS = f"r.id, r.version, {columns('r', REVISION)}"
+_REVISION_WIDTH = len(("id", "version", *REVISION.names))
+REVISION_SQL = f"""
+SELECT {_REVISION_COLUMNS},
+       cv.id, cv.version, c.slug, c.title, c.topic, {columns("cv", CLAUSE_VERSION)},
+       pa.slug, p.id, p.version, {columns("p", POSITION)}
 FROM clauses_revision r
 JOIN clauses_plan pl ON pl.id = r.plan_id
 JOIN clauses_clauseversion cv ON cv.revision_id = r.id
@@ -304,22 +339,24 @@ ORDER BY cv.position_in_draft, cv.clause_id, pa.sort_order, pa.name, pa.id
 
 def revision_detail(request, plan, number):
     rows = _rows(REVISION_SQL, [plan, number])
-    return _json({"revision": rows[0][:10] if rows else None, "rows": [row[10:] for row in rows]})
+    head = slice(_REVISION_WIDTH)
+    rest = slice(_REVISION_WIDTH, None)
+    return _json({"revision": rows[0][head] if rows else None, "rows": [row[rest] for row in rows]})
 
 
 # Cloning: INSERT ... SELECT.
 
-_COPY_VERSIONS = """
-INSERT INTO clauses_clauseversion
-    (revision_id, clause_id, number, position_in_draft, text, status, version)
-SELECT %s, clause_id, number, position_in_draft, text, status, 1
+_VERSION_COPIED = [CLAUSE_VERSION.model_field(name).column for name in CLAUSE_VERSION.names]
+_COPY_VERSIONS = f"""
+INSERT INTO clauses_clauseversion (revision_id, clause_id, {", ".join(_VERSION_COPIED)}, version)
+SELECT %s, clause_id, {", ".join(_VERSION_COPIED)}, 1
 FROM clauses_clauseversion WHERE revision_id = %s
 """
-_COPY_POSITIONS = """
-INSERT INTO clauses_position (clause_version_id, party_id, stance, summary, demand, quote,
-    source_title, source_url, stated_on, carried_over, version)
-SELECT new.id, p.party_id, p.stance, p.summary, p.demand, p.quote, p.source_title,
-       p.source_url, p.stated_on, TRUE, 1
+_POSITION_COPIED = [POSITION.model_field(name).column for name in POSITION_COPIED]
+_COPY_POSITIONS = f"""
+INSERT INTO clauses_position (clause_version_id, party_id, {", ".join(_POSITION_COPIED)},
+    carried_over, version)
+SELECT new.id, p.party_id, {columns("p", POSITION, POSITION_COPIED)}, TRUE, 1
 FROM clauses_position p
 JOIN clauses_clauseversion old ON old.id = p.clause_version_id
 JOIN clauses_clauseversion new ON new.clause_id = old.clause_id AND new.revision_id = %s

@@ -12,10 +12,14 @@ import json
 from difflib import SequenceMatcher
 from html import escape
 
+from django.db import models
 from django.http import HttpResponse
 
-from bench.floor import _rows, _text_html, compute
+from bench.fields import DIFF_COMPARED, columns
+from bench.floor import POSITIONS, _rows, _text_html, compute
 from clauses.export_rows import EXPORT_POSITION_COLUMNS
+from clauses.fields import CLAUSE, POSITION
+from clauses.representations import stance_fields
 from clauses.vocabularies import ORDINAL, STANCE_LABELS
 from core.exports import BOM, neutralised
 
@@ -23,40 +27,74 @@ from core.exports import BOM, neutralised
 
 # Every part of the UNION has the same columns, of the same types on every database: kind
 # (0 a version with one of its positions, 1 the clause's history, 2 its versions' history,
-# 3 their positions' history), three sort keys, then the part's own values.
-CLAUSE_SQL = """
+# 3 their positions' history), three sort keys, then the version's values, then each kind
+# of history's values in columns of its own (NULL in every other part), as text: they are
+# compared and shown, and a column NULL in the parts before its own reads as text. A
+# history row also says who changed what, when, in the version's first columns, of the
+# same types.
+_VERSION_VALUES = [
+    *("r.label", "pa.name", "pa.slug", "r.previous_id", "cv.number", "cv.text", "cv.status"),
+    *("p.stance", "p.summary", "p.quote", "p.stated_on", "p.carried_over", "p.source_title"),
+    *("p.source_url", "r.id", "clause.title", "clause.plan_title"),
+]
+_CHANGE = ["h.history_type", "u.username", "h.history_change_reason"]
+# The values each kind of history row compares with the row before it.
+HISTORY_VALUES = {
+    kind: [f"CAST({column} AS TEXT)" for column in values]
+    for kind, values in {
+        1: columns("h", CLAUSE).split(", "),
+        2: ["h.number", "h.text", "h.status"],
+        3: [*columns("h", POSITION).split(", "), "pa.name"],
+    }.items()
+}
+_VERSION = slice(4, 4 + len(_VERSION_VALUES))
+_REGIONS: dict[int, slice] = {}
+for _kind, _values in HISTORY_VALUES.items():
+    _start = max([_VERSION.stop, *(region.stop for region in _REGIONS.values())])
+    _REGIONS[_kind] = slice(_start, _start + len(_values))
+_WIDTH = max(region.stop for region in _REGIONS.values())
+
+
+def _select(sort_keys: str, *placed: tuple[slice, list[str]]) -> str:
+    """The columns of one part of the UNION: its sort keys, then each of its values in
+    its place, NULL everywhere else."""
+    row = ["NULL"] * _WIDTH
+    for place, values in placed:
+        row[place.start : place.start + len(values)] = values
+    return ", ".join([sort_keys, *row[4:]])
+
+
+def _history_select(kind: int, number: str) -> str:
+    return _select(
+        "h.id, h.history_date, h.history_id",
+        (_VERSION, [*_CHANGE, number]),
+        (_REGIONS[kind], HISTORY_VALUES[kind]),
+    )
+
+
+CLAUSE_SQL = f"""
 WITH clause AS (
     SELECT c.id, c.title, pl.title AS plan_title
     FROM clauses_clause c JOIN clauses_plan pl ON pl.id = c.plan_id
     WHERE pl.slug = %s AND c.slug = %s
 )
-SELECT 0, r.number, NULL, pa.sort_order,
-       r.label, pa.name, pa.slug, r.previous_id, cv.number, cv.text, cv.status, p.stance,
-       p.summary, p.quote, p.stated_on, p.carried_over, p.source_title, p.source_url, r.id,
-       clause.title, clause.plan_title
+SELECT 0, {_select("r.number, NULL, pa.sort_order", (_VERSION, _VERSION_VALUES))}
 FROM clause
 JOIN clauses_clauseversion cv ON cv.clause_id = clause.id
 JOIN clauses_revision r ON r.id = cv.revision_id
 LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
 LEFT JOIN parties_party pa ON pa.id = p.party_id
 UNION ALL
-SELECT 1, h.id, h.history_date, h.history_id,
-       h.history_type, u.username, h.history_change_reason, NULL, h.slug, h.title, h.topic,
-       h.description, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT 1, {_history_select(1, "NULL")}
 FROM clause JOIN clauses_historicalclause h ON h.id = clause.id
 LEFT JOIN auth_user u ON u.id = h.history_user_id
 UNION ALL
-SELECT 2, h.id, h.history_date, h.history_id,
-       h.history_type, u.username, h.history_change_reason, r.number, h.number, h.text,
-       h.status, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+SELECT 2, {_history_select(2, "r.number")}
 FROM clause JOIN clauses_historicalclauseversion h ON h.clause_id = clause.id
 LEFT JOIN clauses_revision r ON r.id = h.revision_id
 LEFT JOIN auth_user u ON u.id = h.history_user_id
 UNION ALL
-SELECT 3, h.id, h.history_date, h.history_id,
-       h.history_type, u.username, h.history_change_reason, r.number, h.stance, h.summary,
-       h.quote, h.source_title, h.source_url, h.demand, h.stated_on, h.carried_over, pa.name,
-       NULL, NULL, NULL, NULL
+SELECT 3, {_history_select(3, "r.number")}
 FROM clause
 JOIN clauses_historicalclauseversion hv ON hv.clause_id = clause.id AND hv.history_type = '+'
 JOIN clauses_historicalposition h ON h.clause_version_id = hv.id
@@ -73,8 +111,9 @@ def _history(rows: list[tuple]) -> list[tuple]:
     """History rows (ordered by kind, record, time) as (date, user, what, type, changed
     values, summary), each compared with the row before it of the same record."""
     entries, previous = [], None
-    for kind, record, date, history_id, kind_of_change, user, reason, number, *values in rows:
-        values = values[: {1: 4, 2: 3, 3: 9}[kind]]
+    for row in rows:
+        kind, record, date, history_id, kind_of_change, user, reason, number = row[:8]
+        values = row[_REGIONS[kind]]
         changes = []
         if previous is not None and previous[:2] == (kind, record) and kind_of_change == "~":
             changes = [
@@ -91,7 +130,7 @@ def _history(rows: list[tuple]) -> list[tuple]:
 
 def clause_page(request, plan, clause):
     rows = _rows(CLAUSE_SQL, [plan, clause])
-    timeline = [row for row in rows if row[0] == 0]
+    timeline = [(*row[:4], *row[_VERSION]) for row in rows if row[0] == 0]
     versions: dict[int, list] = {}  # revision id: [number, label, previous id, point, status, text]
     stances: dict[str, dict[int, tuple]] = {}  # party: {revision number: position}
     names: dict[str, str] = {}
@@ -286,10 +325,22 @@ def party_page(request, party):
 
 # The revision's positions as CSV and JSON: one query, the rows written as fetched.
 
-REVISION_POSITIONS_SQL = """
-SELECT pl.slug, pl.title, r.number, r.label, c.slug, c.title, c.topic, cv.number, cv.status,
-       pa.slug, pa.name, p.stance, p.summary, p.quote, p.source_title, p.source_url,
-       p.stated_on, p.carried_over, p.demand
+# Where each position stands (plan, revision, clause and party), then its declared fields.
+_PLACE = (
+    "pl.slug",
+    "pl.title",
+    "r.number",
+    "r.label",
+    "c.slug",
+    "c.title",
+    "c.topic",
+    "cv.number",
+    "cv.status",
+    "pa.slug",
+    "pa.name",
+)
+REVISION_POSITIONS_SQL = f"""
+SELECT {", ".join(_PLACE)}, {columns("p", POSITION)}
 FROM clauses_position p
 JOIN clauses_clauseversion cv ON cv.id = p.clause_version_id
 JOIN clauses_revision r ON r.id = cv.revision_id
@@ -300,6 +351,37 @@ WHERE pl.slug = %s AND r.number = %s
 ORDER BY cv.position_in_draft, cv.clause_id, pa.sort_order, pa.name, pa.id
 """
 POSITION_COLUMNS = EXPORT_POSITION_COLUMNS  # the file's header is the format, not work
+_CLAUSE, _PARTY = (_PLACE.index(column) for column in ("c.slug", "pa.slug"))
+_OWN = len(_PLACE)
+
+
+def _stance(value) -> tuple:
+    return value, STANCE_LABELS.get(value), ORDINAL.get(value)
+
+
+def _date(value) -> tuple:
+    return (str(value) if value else None,)
+
+
+def _boolean(value) -> tuple:
+    return (bool(value),)
+
+
+def _as_is(value) -> tuple:
+    return (value,)
+
+
+# How each declared field's value as fetched becomes its export columns.
+_WRITERS = tuple(
+    _stance
+    if name in stance_fields(POSITION)
+    else _date
+    if name in POSITION.dates
+    else _boolean
+    if isinstance(POSITION.model_field(name), models.BooleanField)
+    else _as_is
+    for name in POSITION.names
+)
 
 
 def _position_rows(request, plan, number) -> list[tuple]:
@@ -308,24 +390,18 @@ def _position_rows(request, plan, number) -> list[tuple]:
     revision_url = f"{origin}/plans/{plan}/revisions/{number}/"
     out = []
     for row in _rows(REVISION_POSITIONS_SQL, [plan, number]):
-        clause_url = f"{origin}/plans/{plan}/clauses/{row[4]}/"
-        stance = row[11]
-        out.append(
-            (
-                *row[:4],
-                revision_url,
-                *row[4:9],
-                clause_url,
-                f"{clause_url}r{number}/",
-                *row[9:12],
-                STANCE_LABELS.get(stance),
-                ORDINAL.get(stance),
-                *row[12:16],
-                str(row[16]) if row[16] else None,
-                bool(row[17]),
-                row[18],
-            )
-        )
+        clause_url = f"{origin}/plans/{plan}/clauses/{row[_CLAUSE]}/"
+        exported = [
+            *row[:_CLAUSE],
+            revision_url,
+            *row[_CLAUSE:_PARTY],
+            clause_url,
+            f"{clause_url}r{number}/",
+            *row[_PARTY:_OWN],
+        ]
+        for value, write in zip(row[_OWN:], _WRITERS, strict=True):
+            exported += write(value)
+        out.append(tuple(exported))
     return out
 
 
@@ -362,7 +438,7 @@ def revision_json(request, plan, number):
 # continues, in one query over both sides of every pair.
 
 FEED_REVISIONS = 10
-FEED_SQL = """
+FEED_SQL = f"""
 WITH newest AS (
     SELECT r.id, r.number, r.previous_id FROM clauses_revision r
     JOIN clauses_plan pl ON pl.id = r.plan_id
@@ -377,7 +453,7 @@ created AS (
 SELECT r.id, r.number, r.label, r.previous_id, pl.title, created.history_date,
        created.username, created.history_change_reason,
        cv.clause_id, cv.number, cv.status, cv.text, NULL, NULL, NULL, pa.slug, pa.name,
-       p.stance, p.summary, p.quote, p.source_title, p.source_url
+       {columns("p", POSITION, DIFF_COMPARED)}
 FROM sides
 JOIN clauses_revision r ON r.id = sides.id
 JOIN clauses_plan pl ON pl.id = r.plan_id
@@ -402,10 +478,11 @@ def plan_feed(request, plan):
             revision = revisions[rid] = [number, label, previous, (date, user, reason), {}]
         clause = revision[4].get(clause_id)
         if clause is None:
-            clause = revision[4][clause_id] = [*row[:6], {}]
-        if row[6] is not None:
-            clause[6][row[6]] = tuple(row[8:])
-            names[row[6]] = row[7]
+            clause = revision[4][clause_id] = [*row[:POSITIONS], {}]
+        party = row[POSITIONS]
+        if party is not None:
+            clause[POSITIONS][party] = tuple(row[POSITIONS + 2 :])
+            names[party] = row[POSITIONS + 1]
     newest = sorted(revisions, key=lambda rid: revisions[rid][0], reverse=True)[:FEED_REVISIONS]
     origin = request.build_absolute_uri("/").rstrip("/")
     xml = [

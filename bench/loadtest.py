@@ -499,12 +499,10 @@ def main(argv=None) -> None:
             throttle = throttle_check(urls)
     loads.append(os.getloadavg()[0])
 
-    from bench.__main__ import cpu_model, git_commit
-
     machine = {
         "date": started.strftime("%Y-%m-%d %H:%M UTC"),
-        "commit": git_commit(),
-        "CPU": f"{cpu_model()}, {cores} cores",
+        "commit": environment.git_commit(),
+        "CPU": f"{environment.cpu_model()}, {cores} cores",
         "database": environment.describe_database(),
         "load average (1 min) at start, end": ", ".join(f"{x:.2f}" for x in loads),
         "run time": f"{(time.monotonic() - clock) / 60:.1f} min",

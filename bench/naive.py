@@ -20,13 +20,15 @@ from rapidfuzz import fuzz
 from rest_framework import generics, serializers
 from rest_framework.pagination import PageNumberPagination
 
+from bench.fields import DIFF_COMPARED, POSITION_COPIED
+from clauses.fields import CLAUSE_VERSION, POSITION, REVISION
 from clauses.models import ClauseVersion, Plan, Position, Revision
 from drafting import parse_draft
 from parties.models import Party
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The fields of a clause version whose change changes the clause, as the diff has them.
 CLAUSE_FIELDS = ["text", "status", "number"]
-POSITION_FIELDS = ["stance", "summary", "quote", "source_title", "source_url"]
 
 
 def _template(name: str):
@@ -43,7 +45,7 @@ def _latest_record(instance):
 
 
 def _position_fields(position: Position) -> tuple:
-    return tuple(getattr(position, name) for name in POSITION_FIELDS)
+    return tuple(getattr(position, name) for name in DIFF_COMPARED)
 
 
 def revision_diff(*, old: Revision, new: Revision) -> dict:
@@ -138,8 +140,8 @@ def compare_page(request, plan, a, b):
 
 def pure_diff(old_rows: dict, new_rows: dict) -> dict:
     """The diff over data already loaded, character by character: ``*_rows`` map a clause id
-    to ``[number, status, text, slug, title, topic, {party: (stance, summary, quote,
-    source_title, source_url)}]``, as the floor takes them."""
+    to ``[number, status, text, slug, title, topic, {party: the position's values of
+    DIFF_COMPARED}]``, as the floor takes them."""
     totals = {"added": 0, "removed": 0, "changed": 0, "unchanged": 0}
     clauses = []
     for clause_id, (number, status, text, *_, positions) in new_rows.items():
@@ -197,20 +199,8 @@ class PositionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Position
         fields = [
-            "id",
-            "version",
-            "plan",
-            "revision",
-            "clause",
-            "clause_number",
-            "party",
-            "stance",
-            "summary",
-            "quote",
-            "source_title",
-            "source_url",
-            "stated_on",
-            "carried_over",
+            *("id", "version", "plan", "revision", "clause", "clause_number", "party"),
+            *POSITION.names,
         ]
 
 
@@ -240,18 +230,7 @@ class ClauseVersionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ClauseVersion
-        fields = [
-            "id",
-            "version",
-            "clause",
-            "title",
-            "topic",
-            "number",
-            "position_in_draft",
-            "text",
-            "status",
-            "positions",
-        ]
+        fields = ["id", "version", "clause", "title", "topic", *CLAUSE_VERSION.names, "positions"]
 
 
 class RevisionSerializer(serializers.ModelSerializer):
@@ -262,22 +241,7 @@ class RevisionSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Revision
-        fields = [
-            "id",
-            "version",
-            "plan",
-            "number",
-            "label",
-            "published_on",
-            "status",
-            "provenance",
-            "proposed_by",
-            "previous",
-            "source_title",
-            "source_url",
-            "notes",
-            "clause_versions",
-        ]
+        fields = ["id", "version", "plan", *REVISION.names, "clause_versions"]
 
 
 class RevisionDetail(generics.RetrieveAPIView):
@@ -312,10 +276,7 @@ def clone(*, source: Revision, user, summary: str) -> Revision:
             version = ClauseVersion(
                 revision=revision,
                 clause=old.clause,
-                number=old.number,
-                position_in_draft=old.position_in_draft,
-                text=old.text,
-                status=old.status,
+                **{name: getattr(old, name) for name in CLAUSE_VERSION.names},
             )
             version._history_user, version._change_reason = user, summary
             version.save()
@@ -323,13 +284,8 @@ def clone(*, source: Revision, user, summary: str) -> Revision:
                 position = Position(
                     clause_version=version,
                     party=old_position.party,
-                    stance=old_position.stance,
-                    summary=old_position.summary,
-                    quote=old_position.quote,
-                    source_title=old_position.source_title,
-                    source_url=old_position.source_url,
-                    stated_on=old_position.stated_on,
                     carried_over=True,
+                    **{name: getattr(old_position, name) for name in POSITION_COPIED},
                 )
                 position._history_user, position._change_reason = user, summary
                 position.save()

@@ -17,7 +17,9 @@ from django.utils.feedgenerator import Atom1Feed
 
 from bench.naive import _position_fields, _template
 from clauses.export_rows import EXPORT_POSITION_COLUMNS
+from clauses.fields import POSITION
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.representations import stance_fields
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, stance_value
 from parties.models import Party
 
@@ -120,11 +122,12 @@ def party_page(request, party):
 # position (and its party) at a time.
 
 COLUMNS = EXPORT_POSITION_COLUMNS  # the file's header is the format, not work
+STANCES = stance_fields(POSITION)
 
 
 def _position_record(request, position: Position, version, clause, revision, plan) -> dict:
     page = request.build_absolute_uri
-    return {
+    record = {
         "plan": plan.slug,
         "plan_title": plan.title,
         "revision": revision.number,
@@ -148,17 +151,18 @@ def _position_record(request, position: Position, version, clause, revision, pla
         ),
         "party": position.party.slug,  # a query per position
         "party_name": position.party.name,
-        "stance": position.stance,
-        "stance_label": STANCE_LABELS.get(position.stance),
-        "stance_value": ORDINAL.get(position.stance),
-        "summary": position.summary,
-        "quote": position.quote,
-        "source_title": position.source_title,
-        "source_url": position.source_url,
-        "stated_on": position.stated_on.isoformat() if position.stated_on else None,
-        "carried_over": position.carried_over,
-        "demand": position.demand,
     }
+    for name in POSITION.names:
+        value = getattr(position, name)
+        if name in STANCES:
+            record[name] = value
+            record[f"{name}_label"] = STANCE_LABELS.get(value)
+            record[f"{name}_value"] = ORDINAL.get(value)
+        elif name in POSITION.dates:
+            record[name] = value.isoformat() if value else None
+        else:
+            record[name] = value
+    return record
 
 
 def _records(request, plan, number):

@@ -1,12 +1,12 @@
 """The results as Markdown: the machine, the sizes, SQLite and PostgreSQL side by side, the
 cost of a long history, the targets of issue #16 checked one by one on each database, a
-table per database and size, and the throughput under gunicorn."""
+table per database and size, and a pointer to the throughput under gunicorn (the load
+test's section, which bench/loadtest.py writes)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bench.runner import CaseResult, SizeResult
-from bench.throughput import ThroughputResult
 
 # Issue #16's targets, checked at the largest size measured.
 READ_CASES = [
@@ -334,24 +334,10 @@ def depth_table(runs: Sequence["DatabaseRun"]) -> str | None:
     return "\n".join(lines)
 
 
-def throughput_table(results: Sequence[ThroughputResult]) -> str:
-    lines = [
-        "| endpoint | concurrency | requests/s | p50 | p95 | p99 | requests | errors |",
-        "|---|---|---|---|---|---|---|---|",
-    ]
-    for r in results:
-        lines.append(
-            f"| {r.name} | {r.concurrency} | {r.rps:.1f} | {ms(r.p50)} | {ms(r.p95)} "
-            f"| {ms(r.p99)} | {r.requests} | {r.errors} |"
-        )
-    return "\n".join(lines)
-
-
 def markdown(
     *,
     machine: dict[str, str],
     runs: Sequence[DatabaseRun],
-    throughput: Sequence[ThroughputResult] | None,
     throughput_note: str,
     repeats_note: str,
 ) -> str:
@@ -411,8 +397,6 @@ def markdown(
                 "",
             ]
     parts += ["## Throughput under gunicorn", "", throughput_note, ""]
-    if throughput:
-        parts += [throughput_table(throughput), ""]
     page_sizes = next((run.page_sizes for run in runs if run.page_sizes), None)
     if page_sizes:
         parts += [page_sizes]

@@ -29,7 +29,6 @@ class Repeats:
 
 FULL = Repeats()
 QUICK = Repeats(warmup=1, min_runs=3, max_runs=10, budget=0.4, slow_min_runs=2, very_slow_runs=1)
-TINY = Repeats(warmup=1, min_runs=1, max_runs=1, budget=0, slow_min_runs=1, very_slow_runs=1)
 
 
 @dataclass(frozen=True)
@@ -53,10 +52,6 @@ class Timing:
         if len(self.runs) < 4:
             return max(self.runs)
         return statistics.quantiles(self.runs, n=4, method="inclusive")[2]
-
-    @property
-    def spread_name(self) -> str:
-        return "IQR" if len(self.runs) >= 4 else "min-max"
 
 
 class QueryCounter:
