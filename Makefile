@@ -6,7 +6,7 @@ PIP := $(VENV)/bin/pip
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run seed test test-fast lint format migrations-check bench loadtest wrk backup browser-deps clean
+.PHONY: install run seed test test-fast lint typecheck format migrations-check bench loadtest wrk backup browser-deps clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -37,12 +37,25 @@ test: install .env
 
 # The quick suite, for every change: leaves out the browser tests and the slow ones (schema
 # fuzzing, a gunicorn start, the benchmark at a tiny size), which `make test` still runs.
+# Two processes (pytest-xdist), each with its own test database.
+TEST_WORKERS ?= 2
 test-fast: install .env
-	DEBUG=1 $(PY) -m pytest -m "not browser and not slow" $(PYTEST_ARGS)
+	DEBUG=1 $(PY) -m pytest -m "not browser and not slow" -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
+# ruff (with flake8-bandit's security rules), the import contracts between and inside the
+# apps (pyproject.toml, [tool.importlinter]) and mypy; every check runs, and any failure
+# fails the target.
 lint: install
-	$(VENV)/bin/ruff check .
-	$(VENV)/bin/ruff format --check .
+	@status=0; \
+	$(VENV)/bin/ruff check . || status=1; \
+	$(VENV)/bin/ruff format --check . || status=1; \
+	$(VENV)/bin/lint-imports || status=1; \
+	$(MAKE) --no-print-directory typecheck || status=1; \
+	exit $$status
+
+# mypy over the apps (strict on the pure modules); the settings need DEBUG=1 to load.
+typecheck: install
+	DEBUG=1 $(VENV)/bin/mypy
 
 format: install
 	$(VENV)/bin/ruff check --fix .
@@ -72,7 +85,7 @@ wrk:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
 # A backup of the default database (DATABASE_URL or db.sqlite3) into backups/, safe while
-# the app runs; README, "Backups", says how to restore it.
+# the app runs; docs/operations.md, "Backups", says how to restore it.
 backup: install
 	$(PY) manage.py backup_database $(BACKUP_ARGS)
 
@@ -80,4 +93,4 @@ browser-deps:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .mypy_cache .import_linter_cache .grimp_cache
