@@ -1,14 +1,18 @@
 """What a downloaded table holds: one flat row per position or per change, with stable
-column names, for the pages' CSV and JSON exports (clauses/views/exports.py,
-comparison/party_exports.py); core/exports.py writes the rows out.
+column names, for the pages' CSV and JSON exports (clauses/exports.py,
+comparison/exports.py); core/exports.py writes the rows out.
 
 A downloaded table cites the site's pages (``PageLinks``), which a reader opens, not the
 API's. Dates are ISO 8601; a stance reads as its name, its label and its ordinal value,
-as in the API (clauses/representations.py).
+as in the API (clauses/representations.py). A position's columns are where it stands
+(its plan, revision, clause and party, with links to their pages), then its fields as
+clauses/fields.py declares them.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
+from clauses.fields import POSITION
+from clauses.representations import flat_names, stance_fields
 from clauses.vocabularies import ORDINAL, STANCE_LABELS
 
 
@@ -16,28 +20,26 @@ def iso_date(value):
     return value.isoformat() if value is not None else None
 
 
-# What an exported position is built from, as ``.values_list()`` names it, in row order.
-EXPORT_POSITION_FIELDS = (
-    "clause_version__revision__plan__slug",
-    "clause_version__revision__plan__title",
-    "clause_version__revision__number",
-    "clause_version__revision__label",
-    "clause_version__clause__slug",
-    "clause_version__clause__title",
-    "clause_version__clause__topic",
-    "clause_version__number",
-    "clause_version__status",
-    "party__slug",
-    "party__name",
-    "stance",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-    "demand",
+# Where an exported position stands: each column read from the row, and the
+# ``.values_list()`` name it is read as, in row order.
+_PLACE = (
+    ("plan", "clause_version__revision__plan__slug"),
+    ("plan_title", "clause_version__revision__plan__title"),
+    ("revision", "clause_version__revision__number"),
+    ("revision_label", "clause_version__revision__label"),
+    ("clause", "clause_version__clause__slug"),
+    ("clause_title", "clause_version__clause__title"),
+    ("topic", "clause_version__clause__topic"),
+    ("clause_number", "clause_version__number"),
+    ("clause_status", "clause_version__status"),
+    ("party", "party__slug"),
+    ("party_name", "party__name"),
 )
+
+# What an exported position is built from, as ``.values_list()`` names it, in row order.
+EXPORT_POSITION_FIELDS = (*(lookup for _, lookup in _PLACE), *POSITION.names)
+# The column each value of such a row fills.
+_ROW_COLUMNS = (*(column for column, _ in _PLACE), *POSITION.names)
 
 EXPORT_POSITION_COLUMNS = (
     "plan",
@@ -54,17 +56,13 @@ EXPORT_POSITION_COLUMNS = (
     "clause_version_url",
     "party",
     "party_name",
-    "stance",
-    "stance_label",
-    "stance_value",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-    "demand",
+    *flat_names(POSITION),
 )
+
+_PLAN, _NUMBER, _CLAUSE = (_ROW_COLUMNS.index(column) for column in ("plan", "revision", "clause"))
+_STANCES = stance_fields(POSITION)
+_position_values = POSITION.values_getter()
+_ABSENT = POSITION.absent()
 
 
 def export_position_row_of(position, version, revision, plan, party=None) -> tuple:
@@ -84,74 +82,35 @@ def export_position_row_of(position, version, revision, plan, party=None) -> tup
         version.status,
     )
     if position is None:
-        return (*head, party.slug, party.name, None, "", "", "", "", None, False, "")
-    return (
-        *head,
-        position.party.slug,
-        position.party.name,
-        position.stance,
-        position.summary,
-        position.quote,
-        position.source_title,
-        position.source_url,
-        position.stated_on,
-        position.carried_over,
-        position.demand,
-    )
+        return (*head, party.slug, party.name, *_ABSENT)
+    return (*head, position.party.slug, position.party.name, *_position_values(position))
 
 
-def export_positions_data(rows: Iterable[tuple], pages) -> Iterable[dict]:
-    """One flat dict per ``EXPORT_POSITION_FIELDS`` row, keyed by ``EXPORT_POSITION_COLUMNS``;
-    a generator, so a streamed export holds one row at a time."""
+def export_positions_data(rows: Iterable[Sequence], pages) -> Iterable[dict]:
+    """One flat dict per ``EXPORT_POSITION_FIELDS`` row, keyed by ``EXPORT_POSITION_COLUMNS``
+    in that order; a generator, so a streamed export holds one row at a time."""
     revision_url = pages.template("clauses:revision", "plan", "number")
     clause_url = pages.template("clauses:clause", "plan", "clause")
     version_url = pages.template("clauses:clause_version", "plan", "clause", "number")
-    for (
-        plan,
-        plan_title,
-        number,
-        label,
-        clause,
-        clause_title,
-        topic,
-        clause_number,
-        status,
-        party,
-        party_name,
-        stance,
-        summary,
-        quote,
-        source_title,
-        source_url,
-        stated_on,
-        carried_over,
-        demand,
-    ) in rows:
-        yield {
-            "plan": plan,
-            "plan_title": plan_title,
-            "revision": number,
-            "revision_label": label,
-            "revision_url": revision_url.format(plan=plan, number=number),
-            "clause": clause,
-            "clause_title": clause_title,
-            "topic": topic,
-            "clause_number": clause_number,
-            "clause_status": status,
-            "clause_url": clause_url.format(plan=plan, clause=clause),
-            "clause_version_url": version_url.format(plan=plan, clause=clause, number=number),
-            "party": party,
-            "party_name": party_name,
-            "stance": stance,
-            "stance_label": STANCE_LABELS.get(stance) if stance else None,
-            "stance_value": ORDINAL.get(stance) if stance else None,
-            "summary": summary,
-            "quote": quote,
-            "source_title": source_title,
-            "source_url": source_url,
-            "stated_on": iso_date(stated_on),
-            "carried_over": carried_over,
-            "demand": demand,
-        }
-
-
+    # Every row's columns in order, filled in from the row's values and links; a stance's
+    # label and value stay empty with it, in a party's empty place.
+    empty = dict.fromkeys(EXPORT_POSITION_COLUMNS)
+    columns, dates = _ROW_COLUMNS, POSITION.dates
+    stances = [(name, f"{name}_label", f"{name}_value") for name in _STANCES]
+    for row in rows:
+        plan, number, clause = row[_PLAN], row[_NUMBER], row[_CLAUSE]
+        data = empty.copy()
+        data.update(zip(columns, row, strict=True))
+        data["revision_url"] = revision_url.format(plan=plan, number=number)
+        data["clause_url"] = clause_url.format(plan=plan, clause=clause)
+        data["clause_version_url"] = version_url.format(plan=plan, clause=clause, number=number)
+        for name, label, value in stances:
+            stance = data[name]
+            if stance:
+                data[label] = STANCE_LABELS.get(stance)
+                data[value] = ORDINAL.get(stance)
+        for name in dates:
+            date = data[name]
+            if date is not None:
+                data[name] = date.isoformat()
+        yield data

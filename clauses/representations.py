@@ -1,11 +1,13 @@
 """How each resource reads as plain data: one builder per resource, shared by every reader.
 
 The API's serializers, the positions list's fast path and the API's CSV all take a
-resource's data from here, so a field is added, renamed or formatted in one place (the
-pages' downloads, flat rows citing the pages, are built in clauses/export_rows.py). Links
-come from the caller's ``Links`` (absolute, readable URLs), so the same data serves any
-origin. Dates are ISO 8601. A stance reads as its name, its label and its ordinal value
-(null for ``unknown``, which is never 0).
+resource's data from here, so a field is formatted in one place (the pages' downloads,
+flat rows citing the pages, are built in clauses/export_rows.py). Which fields a resource
+has, and in what order, is clauses/fields.py's: each builder writes where the resource
+stands (its links, its place in the plan), then its declared fields. Links come from the
+caller's ``Links`` (absolute, readable URLs), so the same data serves any origin. Dates
+are ISO 8601. A stance reads as its name, its label and its ordinal value (null for
+``unknown``, which is never 0).
 
 A position is built from a row (``POSITION_FIELDS``, as ``values_list`` names them): a page
 of hundreds reads rows rather than model instances, since building six instances per row
@@ -14,28 +16,22 @@ of hundreds reads rows rather than model instances, since building six instances
 (``position_row``), so there is one builder whichever way it was read.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
+from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
 from clauses.fingerprints import short as short_fingerprint
-from clauses.vocabularies import ORDINAL, STANCE_LABELS
+from clauses.models import Revision
+from clauses.vocabularies import ORDINAL, STANCE_LABELS, Stance
+from core.fields import Declaration
 from core.links import Links
 from core.tracking import etag_of
+from parties.models import Party
 
-# What a position's data is built from, as ``.values_list()`` names it, in row order: the
-# position's own columns, then where it stands (its clause version, clause, revision, plan).
-POSITION_OWN_FIELDS = (
-    "id",
-    "version",
-    "stance",
-    "summary",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-    "carried_over",
-    "demand",
-    "party__slug",
-)
+# What a position's data is built from, as ``.values_list()`` names it, in row order: its
+# id and version, its declared fields, its party, then where it stands (its clause
+# version, clause, revision, plan).
+POSITION_OWN_FIELDS = ("id", "version", *POSITION.names, "party__slug")
 POSITION_FIELDS = (
     *POSITION_OWN_FIELDS,
     "clause_version__number",
@@ -43,24 +39,61 @@ POSITION_FIELDS = (
     "clause_version__revision__number",
     "clause_version__revision__plan__slug",
 )
-
 # What a clause version's data is built from (with its revision's number and plan's slug,
-# which the caller knows), as ``.values_list()`` names it, in row order.
-CLAUSE_VERSION_FIELDS = (
-    "id",
-    "version",
-    "clause__slug",
-    "clause__title",
-    "clause__topic",
-    "number",
-    "position_in_draft",
-    "text",
-    "status",
-)
+# which the caller knows), as ``.values_list()`` names it, in row order: its id and
+# version, its clause's slug, title and topic, then its declared fields.
+_CLAUSE_VERSION_PLACE = ("id", "version", "clause__slug", "clause__title", "clause__topic")
+CLAUSE_VERSION_FIELDS = (*_CLAUSE_VERSION_PLACE, *CLAUSE_VERSION.names)
+_CLAUSE_VERSION_VALUES = slice(len(_CLAUSE_VERSION_PLACE), None)
+_CLAUSE_SLUG = CLAUSE_VERSION_FIELDS.index("clause__slug")
+_CLAUSE_NUMBER = CLAUSE_VERSION_FIELDS.index("number")
+
+
+def stance_fields(declaration: Declaration) -> tuple[str, ...]:
+    """The declared fields that hold a stance (read as name, label and value)."""
+    return tuple(
+        name
+        for name in declaration.names
+        if declaration.model_field(name).choices == Stance.choices
+    )
+
+
+def flat_names(declaration: Declaration) -> tuple[str, ...]:
+    """The declared fields as flat columns (a CSV's): a stance as its name, label and
+    value side by side."""
+    stances = stance_fields(declaration)
+    columns: list[str] = []
+    for name in declaration.names:
+        columns += [name, f"{name}_label", f"{name}_value"] if name in stances else [name]
+    return tuple(columns)
+
+
+_POSITION_STANCES = stance_fields(POSITION)
 
 
 def _iso(value):
     return value.isoformat() if value is not None else None
+
+
+class _Memo(dict):
+    """Each distinct value's representation, made once: a page's thousands of rows hold a
+    handful of stances and dates."""
+
+    def __init__(self, make):
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, value):
+        made = self[value] = self.make(value)
+        return made
+
+
+def _declared_data(declaration: Declaration, record) -> dict:
+    """A record's declared fields (no relations among them) as plain data."""
+    data = dict(zip(declaration.names, declaration.values_getter()(record), strict=True))
+    for name in declaration.dates:
+        data[name] = _iso(data[name])
+    return data
 
 
 def stance_data(stance: str) -> dict:
@@ -71,20 +104,16 @@ def stance_data(stance: str) -> dict:
     }
 
 
+_position_values = POSITION.values_getter()
+
+
 def position_row(position) -> tuple:
     """The ``POSITION_FIELDS`` row of a position loaded with its relations."""
     version = position.clause_version
     return (
         position.pk,
         position.version,
-        position.stance,
-        position.summary,
-        position.quote,
-        position.source_title,
-        position.source_url,
-        position.stated_on,
-        position.carried_over,
-        position.demand,
+        *_position_values(position),
         position.party.slug,
         version.number,
         version.clause.slug,
@@ -93,7 +122,7 @@ def position_row(position) -> tuple:
     )
 
 
-def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
+def positions_data(rows: Iterable[Sequence], links: Links) -> list[dict]:
     """The data of each position, from ``POSITION_FIELDS`` rows.
 
     Built for a page of hundreds: each kind of link is reversed once per call and filled
@@ -113,26 +142,14 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
     )
     shared: dict[tuple, tuple[str, ...]] = {}
     party_urls: dict[str, str] = {}
-    stances: dict[str, dict] = {}
-    dates: dict = {None: None}
+    # Where each declared value that reads as something else lies among a row's declared
+    # values, and its representations made so far: a stance's (copied for each row) and
+    # a date's.
+    stances = [(POSITION.names.index(name), _Memo(stance_data)) for name in _POSITION_STANCES]
+    dates = [(POSITION.names.index(name), _Memo(_iso)) for name in POSITION.dates]
+    names = POSITION.names
     results = []
-    for (
-        pk,
-        version,
-        stance,
-        summary,
-        quote,
-        source_title,
-        source_url,
-        stated_on,
-        carried_over,
-        demand,
-        party,
-        clause_number,
-        clause,
-        number,
-        plan,
-    ) in rows:
+    for pk, version, *values, party, clause_number, clause, number, plan in rows:
         key = (plan, clause, number)
         urls = shared.get(key)
         if urls is None:
@@ -143,37 +160,27 @@ def positions_data(rows: Iterable[tuple], links: Links) -> list[dict]:
         party_link = party_urls.get(party)
         if party_link is None:
             party_link = party_urls[party] = party_url.format(party=party)
-        stance_dict = stances.get(stance)
-        if stance_dict is None:
-            stance_dict = stances[stance] = stance_data(stance)
-        stated = dates.get(stated_on)
-        if stated is None and stated_on is not None:
-            stated = dates[stated_on] = stated_on.isoformat()
-        results.append(
-            {
-                "url": position_head + party + tail,
-                "etag": etag_of(pk, version),
-                "version": version,
-                "plan": plan,
-                "revision": number,
-                "revision_url": revision_url,
-                "clause": clause,
-                "clause_url": clause_url,
-                "clause_version_url": clause_version_url,
-                "clause_number": clause_number,
-                "party": party,
-                "party_url": party_link,
-                # A copy each: a row's parts are its own, whatever is done with them later.
-                "stance": stance_dict.copy(),
-                "summary": summary,
-                "quote": quote,
-                "source_title": source_title,
-                "source_url": source_url,
-                "stated_on": stated,
-                "carried_over": carried_over,
-                "demand": demand,
-            }
-        )
+        for index, represented in stances:
+            # A copy each: a row's parts are its own, whatever is done with them later.
+            values[index] = represented[values[index]].copy()
+        for index, represented in dates:
+            values[index] = represented[values[index]]
+        data = {
+            "url": position_head + party + tail,
+            "etag": etag_of(pk, version),
+            "version": version,
+            "plan": plan,
+            "revision": number,
+            "revision_url": revision_url,
+            "clause": clause,
+            "clause_url": clause_url,
+            "clause_version_url": clause_version_url,
+            "clause_number": clause_number,
+            "party": party,
+            "party_url": party_link,
+        }
+        data.update(zip(names, values, strict=True))
+        results.append(data)
     return results
 
 
@@ -181,6 +188,9 @@ def position_data(position, links: Links) -> dict:
     """One position loaded with its relations (see ``position_row``)."""
     (data,) = positions_data([position_row(position)], links)
     return data
+
+
+_clause_version_values = CLAUSE_VERSION.values_getter()
 
 
 def clause_version_row(version) -> tuple:
@@ -192,15 +202,12 @@ def clause_version_row(version) -> tuple:
         clause.slug,
         clause.title,
         clause.topic,
-        version.number,
-        version.position_in_draft,
-        version.text,
-        version.status,
+        *_clause_version_values(version),
     )
 
 
 def clause_versions_data(
-    versions: Iterable[tuple[tuple, list[tuple]]], links: Links, *, plan: str, number: int
+    versions: Iterable[tuple[Sequence, Sequence[Sequence]]], links: Links, *, plan: str, number: int
 ) -> list[dict]:
     """The data of each clause version of revision ``number`` of ``plan``, from pairs of a
     ``CLAUSE_VERSION_FIELDS`` row and the ``POSITION_OWN_FIELDS`` rows of its positions.
@@ -214,42 +221,32 @@ def clause_versions_data(
     clause_url = links.template("clause-detail", "plan", "clause")
     version_url = links.template("clauseversion-detail", "plan", "clause", "number")
     rows = [
-        (*own, version[5], version[2], number, plan)
+        (*own, version[_CLAUSE_NUMBER], version[_CLAUSE_SLUG], number, plan)
         for version, positions in versions
         for own in positions
     ]
     represented = iter(positions_data(rows, links))
+    names, values, dates = CLAUSE_VERSION.names, _CLAUSE_VERSION_VALUES, CLAUSE_VERSION.dates
     results = []
-    for (
-        pk,
-        version,
-        clause,
-        title,
-        topic,
-        clause_number,
-        position_in_draft,
-        text,
-        status,
-    ), positions in versions:
-        results.append(
-            {
-                "url": version_url.format(plan=plan, clause=clause, number=number),
-                "etag": etag_of(pk, version),
-                "version": version,
-                "plan": plan,
-                "revision": number,
-                "revision_url": revision_url,
-                "clause": clause,
-                "clause_url": clause_url.format(plan=plan, clause=clause),
-                "title": title,
-                "topic": topic,
-                "number": clause_number,
-                "position_in_draft": position_in_draft,
-                "text": text,
-                "status": status,
-                "positions": [next(represented) for _ in positions],
-            }
-        )
+    for row, positions in versions:
+        pk, version, clause, title, topic = row[: len(_CLAUSE_VERSION_PLACE)]
+        data = {
+            "url": version_url.format(plan=plan, clause=clause, number=number),
+            "etag": etag_of(pk, version),
+            "version": version,
+            "plan": plan,
+            "revision": number,
+            "revision_url": revision_url,
+            "clause": clause,
+            "clause_url": clause_url.format(plan=plan, clause=clause),
+            "title": title,
+            "topic": topic,
+        }
+        data.update(zip(names, row[values], strict=True))
+        for name in dates:
+            data[name] = _iso(data[name])
+        data["positions"] = [next(represented) for _ in positions]
+        results.append(data)
     return results
 
 
@@ -281,39 +278,55 @@ def clause_version_summary_data(version, links: Links, plan: str, clause: str) -
     }
 
 
+def _related_to_revision(revision, plan: str, links: Links) -> tuple:
+    return revision.number, links.revision(plan, revision.number)
+
+
+def _related_to_party(party, plan: str, links: Links) -> tuple:
+    return party.slug, links.party(party.slug)
+
+
+# How a revision's data names a record one of its fields points to, and links to it: a
+# revision of the same plan by its number, a party by its slug.
+_RELATED: dict[Any, Callable[[Any, str, Links], tuple]] = {
+    Revision: _related_to_revision,
+    Party: _related_to_party,
+}
+
+
 def revision_data(revision, links: Links) -> dict:
-    """A revision's own fields. ``diff_url`` is null for a revision that continues none:
-    it has no default diff (see ``comparison.selectors.diffs.default_against``)."""
+    """A revision's own fields, each that points to a record followed by that record's
+    link (``previous_url``, ``proposed_by_url``: null with it). ``diff_url`` is null for a
+    revision that continues none: it has no default diff (see
+    ``comparison.selectors.diffs.default_against``)."""
     plan = revision.plan.slug
     previous = revision.previous
-    proposed_by = revision.proposed_by
-    return {
+    data = {
         "url": links.revision(plan, revision.number),
         "etag": etag_of(revision.pk, revision.version),
         "version": revision.version,
         "plan": plan,
         "plan_url": links.plan(plan),
-        "number": revision.number,
-        "label": revision.label,
-        "published_on": _iso(revision.published_on),
-        "status": revision.status,
-        "provenance": revision.provenance,
-        "coverage": revision.coverage,
-        "proposed_by": proposed_by.slug if proposed_by else None,
-        "proposed_by_url": links.party(proposed_by.slug) if proposed_by else None,
-        "previous": previous.number if previous else None,
-        "previous_url": links.revision(plan, previous.number) if previous else None,
-        "branch": revision.branch,
-        "source_title": revision.source_title,
-        "source_url": revision.source_url,
-        "notes": revision.notes,
-        "diff_url": (
-            links("revision-diff", plan=plan, number=revision.number) if previous else None
-        ),
-        "clone_url": links("revision-clone", plan=plan, number=revision.number),
-        "fingerprint": revision.fingerprint,
-        "fingerprint_short": short_fingerprint(revision.fingerprint),
     }
+    for name in REVISION.names:
+        field = REVISION.model_field(name)
+        value = getattr(revision, name)
+        if field.is_relation:
+            related = _RELATED[field.related_model]
+            data[name], data[f"{name}_url"] = (
+                related(value, plan, links) if value is not None else (None, None)
+            )
+        elif name in REVISION.dates:
+            data[name] = _iso(value)
+        else:
+            data[name] = value
+    data["diff_url"] = (
+        links("revision-diff", plan=plan, number=revision.number) if previous else None
+    )
+    data["clone_url"] = links("revision-clone", plan=plan, number=revision.number)
+    data["fingerprint"] = revision.fingerprint
+    data["fingerprint_short"] = short_fingerprint(revision.fingerprint)
+    return data
 
 
 def revision_detail_data(revision, links: Links) -> dict:
@@ -335,10 +348,7 @@ def clause_data(clause, links: Links) -> dict:
         "version": clause.version,
         "plan": plan,
         "plan_url": links.plan(plan),
-        "slug": clause.slug,
-        "title": clause.title,
-        "topic": clause.topic,
-        "description": clause.description,
+        **_declared_data(CLAUSE, clause),
         "history_url": links("clause-history", plan=plan, clause=clause.slug),
         "versions": [
             clause_version_summary_data(version, links, plan, clause.slug)
@@ -360,9 +370,7 @@ def plan_data(plan, links: Links) -> dict:
     return {
         "url": links.plan(plan.slug),
         "version": plan.version,
-        "slug": plan.slug,
-        "title": plan.title,
-        "description": plan.description,
+        **_declared_data(PLAN, plan),
         "revision_count": plan.revision_count,
         "latest_revision": latest,
         "latest_revision_url": links.revision(plan.slug, latest) if latest else None,
@@ -390,10 +398,12 @@ def history_entry_data(entry, links: Links | None = None) -> dict:
 
 
 def flat_position_data(data: dict) -> dict:
-    """A position's API data (``positions_data``) as one flat row, for CSV: the stance's
-    name, label and value side by side."""
-    stance = data["stance"]
-    flat = {**data, "stance": stance["name"]}
-    flat["stance_label"] = stance["label"]
-    flat["stance_value"] = stance["value"]
+    """A position's API data (``positions_data``) as one flat row, for CSV: a stance as its
+    name, label and value side by side (``flat_names``)."""
+    flat = dict(data)
+    for name in _POSITION_STANCES:
+        stance = data[name]
+        flat[name] = stance["name"]
+        flat[f"{name}_label"] = stance["label"]
+        flat[f"{name}_value"] = stance["value"]
     return flat

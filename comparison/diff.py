@@ -34,7 +34,7 @@ import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from enum import Enum, StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from clauses.vocabularies import ORDINAL
 from comparison.textdiff import TextDiff, deferred_word_diff
@@ -43,13 +43,18 @@ DUPLICATE_CLAUSE = (
     "Revision {revision!r} lists clause_id {clause_id} more than once: "
     "each clause may appear only once in a revision."
 )
+NO_CLAUSE = "A clause diff needs the clause in one revision at least."
+NO_POSITION = "A party change needs the position of {party!r} on one side at least."
 POSITION_KEY_MISMATCH = (
     "Clause {clause_id} keys the position of party {party!r} under {key!r}: "
     "key the positions mapping by each position's party_slug."
 )
 
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 def frozen_builder(cls: type[T]) -> Callable[[Sequence[Any]], T]:
@@ -217,7 +222,8 @@ class ClauseDiff:
     @property
     def number(self) -> str:
         """The number to label the clause with: the new one unless it was removed."""
-        return self.number_after if self.number_after is not None else self.number_before
+        number = self.number_after if self.number_after is not None else self.number_before
+        return number if number is not None else ""  # never: a clause is on one side at least
 
     @property
     def text_changed(self) -> bool:
@@ -440,20 +446,23 @@ class _Differ:
         parties = []
         positions_changed = False
         for slug, name in self.party_order(before_positions, after_positions):
-            change = _party_change(slug, name, before_get(slug), after_get(slug))
-            parties.append(change)
-            if change.value_before is not None:
-                values_before.append(change.value_before)
-            if change.value_after is not None:
-                values_after.append(change.value_after)
-            if change.direction is Direction.TOWARD:
+            party = _party_change(slug, name, before_get(slug), after_get(slug))
+            parties.append(party)
+            if party.value_before is not None:
+                values_before.append(party.value_before)
+            if party.value_after is not None:
+                values_after.append(party.value_after)
+            if party.direction is Direction.TOWARD:
                 toward[slug] = toward.get(slug, 0) + 1
-            elif change.direction is Direction.AWAY:
+            elif party.direction is Direction.AWAY:
                 away[slug] = away.get(slug, 0) + 1
-            if change.changed:
+            if party.changed:
                 positions_changed = True
 
+        changed_fields: tuple[ClauseField, ...]
         if before is None:
+            if after is None:
+                raise ValueError(NO_CLAUSE)
             change = ClauseChange.FIRST_DESCRIBED if self.old_partial else ClauseChange.ADDED
             changed_fields = ()
             current = after
@@ -533,8 +542,9 @@ def _party_change(
     slug: str, name: str, before: PositionSnapshot | None, after: PositionSnapshot | None
 ) -> PartyChange:
     if before is not None and after is not None:
-        stance_before, stance_after = before.stance, after.stance
-        value_before, value_after = _ORDINAL_GET(stance_before), _ORDINAL_GET(stance_after)
+        stance_before: str | None = before.stance
+        stance_after: str | None = after.stance
+        value_before, value_after = _ORDINAL_GET(before.stance), _ORDINAL_GET(after.stance)
         summary_changed = before.summary != after.summary
         quote_changed = before.quote != after.quote
         demand_changed = before.demand != after.demand
@@ -546,6 +556,8 @@ def _party_change(
     else:
         # A missing position reads as an empty one, so a summary that appears is a change.
         present = before if before is not None else after
+        if present is None:
+            raise ValueError(NO_POSITION.format(party=slug))
         stance = present.stance
         value = _ORDINAL_GET(stance)
         stance_before, stance_after = (stance, None) if before is not None else (None, stance)
@@ -559,7 +571,13 @@ def _party_change(
 
     if value_before is None or value_after is None:
         direction = Direction.UNKNOWN
-    elif stance_changed and before.quote and before.quote == after.quote:
+    elif (
+        stance_changed
+        and before is not None
+        and after is not None
+        and before.quote
+        and before.quote == after.quote
+    ):
         # One statement read two ways is a reinterpretation, not a move the source records.
         direction = Direction.UNKNOWN
     elif value_after > value_before:

@@ -8,8 +8,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from core.forms import summary_field
 from core.tracking import EditConflict
+from parties.fields import PARTY
 from parties.models import Party
-from parties.services import PARTY_EDITABLE, party_create, party_update
+from parties.services import party_create, party_update
 
 STALE = (
     "Someone else saved this party since you opened it (it is now at version {current}). "
@@ -23,7 +24,7 @@ class PartyAdminForm(forms.ModelForm):
 
     class Meta:
         model = Party
-        fields = [*PARTY_EDITABLE]
+        fields = PARTY.form_fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,7 +40,7 @@ class PartyAdminForm(forms.ModelForm):
         return data
 
     def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in PARTY_EDITABLE}
+        return {name: self.cleaned_data[name] for name in PARTY.form_fields}
 
 
 @admin.register(Party)

@@ -5,27 +5,23 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from core.api.base import ApiViewSet
+from core.api.declared import documents
 from core.api.exceptions import PARTY_NOT_FOUND, not_found
 from core.api.serializers import ReadSerializer
 from core.conditional import Stamp
 from parties import selectors
-from parties.models import Party, PartyKind
+from parties.fields import PARTY
+from parties.models import Party
 from parties.representations import party_data
 
 
+@documents(PARTY, after="version")
 class PartySerializer(ReadSerializer):
     """A state, bloc, organization or mediator that takes positions on the clauses, in the
     matrix's column order."""
 
     url = serializers.URLField(read_only=True)
     version = serializers.IntegerField(read_only=True)
-    slug = serializers.SlugField(read_only=True)
-    name = serializers.CharField(read_only=True)
-    short_name = serializers.CharField(read_only=True)
-    kind = serializers.ChoiceField(choices=PartyKind.choices, read_only=True)
-    color = serializers.CharField(read_only=True, help_text="#rrggbb")
-    sort_order = serializers.IntegerField(read_only=True)
-    description = serializers.CharField(read_only=True)
     positions_url = serializers.URLField(
         read_only=True, help_text="The party's positions in each plan's latest revision."
     )

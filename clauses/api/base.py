@@ -5,6 +5,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from django.core.exceptions import ObjectDoesNotExist
+from django.db.models import Model
 
 from clauses import selectors
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
@@ -26,7 +27,7 @@ T = TypeVar("T")
 
 
 # What the 404 of each missing part of a URL says, and which parameter it names.
-_NOT_FOUND = {
+_NOT_FOUND: dict[type[Model], tuple[str, str]] = {
     Plan: ("plan", PLAN_NOT_FOUND),
     Clause: ("clause", CLAUSE_NOT_FOUND),
     Revision: ("number", REVISION_NOT_FOUND),

@@ -5,19 +5,14 @@ import functools
 
 import django_filters
 from django import forms
-from django.db import router
 from django.db.models import QuerySet
-from django_filters.constants import EMPTY_VALUES
 from drf_spectacular.utils import extend_schema_field
 from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from clauses.models import Plan, Position
-from clauses.representations import POSITION_FIELDS
 from clauses.selectors import api_reads as reads
-from clauses.selectors.compiled import CompiledQuery, compile_rows
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
-from core.api.pagination import counted_rows
 from parties.models import Party
 
 LATEST = "latest"
@@ -78,7 +73,8 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     def __init__(self, *args, help_text: str, **kwargs):
         super().__init__(*args, to_field_name="slug", help_text=help_text, **kwargs)
         # A schema given this way replaces the one drf-spectacular builds, description too.
-        extend_schema_field({"type": "string", "description": help_text})(self)
+        # The decorator marks any object; its hints admit only callables.
+        extend_schema_field({"type": "string", "description": help_text})(self)  # type: ignore[type-var]
 
 
 def _parties(request):
@@ -177,9 +173,10 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
             {
                 name: [
                     # Formatted only when it has parameters, as Django does: the message may
-                    # quote the client's value, which can hold a "%".
+                    # quote the client's value, which can hold a "%". (A lazy message
+                    # becomes its text, as ErrorDetail would make it anyway.)
                     ErrorDetail(
-                        error.message % error.params if error.params else error.message,
+                        str(error.message % error.params if error.params else error.message),
                         code=error.code,
                     )
                     for error in forms.ValidationError(found).error_list
@@ -192,82 +189,40 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
     return queryset
 
 
-# The filters that name a record by its slug. The compiled list matches the slug itself
-# (its table is joined for the rows anyway) instead of looking the record up first: a
-# page with rows shows the record exists; only an empty page needs the lookup, to tell
-# "none" from "no such plan".
+# The filters that name a record by its slug.
 _BY_SLUG = ("plan", "party")
-# What stands in for each filter's value while a shape of the list's query is compiled.
-_STAND_INS = {
-    "plan": "stand-in-plan-7f3a",
-    "party": "stand-in-party-7f3a",
-    "revision": 734_219_083,
-    "stance": "stand-in-stance-7f3a",
-    "topic": "stand-in-topic-7f3a",
-    "status": "stand-in-status-7f3a",
-}
-NUMBER = "number"
 
 
-def compiled_positions(params) -> tuple[CompiledQuery, dict] | None:
-    """The positions list's page query (``counted_rows`` of ``filter_positions``) for the
-    filters ``params`` names, compiled once per combination of filters, with the values
-    to run it with; or None where ``filter_positions`` must answer: a value it refuses
-    (the 400 naming it), or one holding a NUL, which PostgreSQL would refuse to compare.
+def positions_matched_by_slug(params) -> QuerySet[Position] | None:
+    """The positions ``filter_positions`` would keep for the filters ``params`` names, but
+    with the plan and the party matched by slug in the query rather than looked up first;
+    or None where ``filter_positions`` must answer: a value it refuses (the 400 naming it),
+    or one holding a NUL, which PostgreSQL would refuse to compare.
 
-    Plans and parties are matched by slug in the query, not looked up: a page that comes
-    back empty is answered by ``filter_positions``, which checks that they exist (see
-    ``PositionViewSet.list``).
+    Looking the plan and the party up costs a query each. A page with rows shows that they
+    exist; only a page that comes back empty needs ``filter_positions`` to tell "none" from
+    "no such plan" (see ``PositionViewSet.list``).
     """
     filters = _bound_filters()
-    shape = []
     values: dict = {}
     for name, item in filters.items():
         raw = params.get(name)
         if raw is not None and (not raw.strip() or "\x00" in raw):
             return None
         if name in _BY_SLUG:
-            if raw is not None:
-                shape.append((name, name))
-                values[name] = raw
+            values[name] = raw
             continue
         try:
-            value = item.field.clean(raw)
+            values[name] = item.field.clean(raw)
         except forms.ValidationError:
             return None
-        if name == "revision":
-            if value in ("", LATEST, ALL):
-                shape.append((name, value or LATEST))
-                continue
-            if params.get("plan") is None:
-                return None
-            shape.append((name, NUMBER))
-            values[name] = int(value)
-        elif value not in EMPTY_VALUES:
-            shape.append((name, name))
-            values[name] = value
-    return _compiled_shape(tuple(shape), router.db_for_read(Position)), values
-
-
-@functools.cache
-def _compiled_shape(shape: tuple[tuple[str, str], ...], alias: str) -> CompiledQuery:
-    """The page query for one combination of filters (``shape``: each filter given, with
-    the kind of revision asked for), as ``filter_positions`` builds it but for the slugs."""
-    filters = _bound_filters()
-    kinds = dict(shape)
-    queryset = reads.positions(
-        one_plan="plan" in kinds, one_revision=kinds.get("revision") in (LATEST, NUMBER)
-    )
-    stand_ins = {}
-    for name, kind in shape:
-        if name in _BY_SLUG:
-            lookup = {f"{filters[name].field_name}__slug": _STAND_INS[name]}
-            queryset = queryset.filter(**lookup)
-        elif kind in (LATEST, ALL):
-            queryset = filters[name].filter(queryset, kind)
-            continue
-        else:
-            value = str(_STAND_INS[name]) if kind == NUMBER else _STAND_INS[name]
+    revision = values["revision"]
+    if revision not in ("", LATEST, ALL) and values["plan"] is None:
+        return None
+    queryset = reads.positions(one_plan=values["plan"] is not None, one_revision=revision != ALL)
+    for name, value in values.items():
+        if name not in _BY_SLUG:
             queryset = filters[name].filter(queryset, value)
-        stand_ins[name] = _STAND_INS[name]
-    return compile_rows(counted_rows(queryset, POSITION_FIELDS).using(alias), stand_ins)
+        elif value is not None:
+            queryset = queryset.filter(**{f"{filters[name].field_name}__slug": value})
+    return queryset

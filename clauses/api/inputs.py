@@ -4,19 +4,23 @@ Each input checks the shape of the body (types, lengths, known choices, referenc
 records that exist) and hands the services a dict of model field names to values; the
 services then validate the record as the edit forms do (``full_clean``) and save it.
 
-What every write shares (the edit summary, unknown fields refused) is core/api/inputs.py.
+An input's fields are the record's editable fields as clauses/fields.py declares them,
+each typed, bounded and documented as its model field says (``DeclaredInput``); a field
+that names another record (a revision's author or predecessor) is read by its slug or
+number, declared here. What every write shares (the edit summary, unknown fields
+refused) is core/api/inputs.py.
 """
-
 
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 
 from clauses import selectors
 from clauses.api.filters import MAX_NUMBER
-from clauses.models import Revision
-from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance
+from clauses.fields import CLAUSE_VERSION, PLAN, POSITION, REVISION
+from clauses.models import ClauseVersion, Plan, Position, Revision
 from core.api.exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND
-from core.api.inputs import EditInput
+from core.api.inputs import EDIT_SUMMARY_FIELD, EditInput
+from core.fields import Declaration
 from parties.selectors import party_get
 
 
@@ -24,20 +28,43 @@ def _number(**kwargs):
     return serializers.IntegerField(min_value=1, max_value=MAX_NUMBER, **kwargs)
 
 
-class RevisionEdit(EditInput):
+def _input_fields(declaration: Declaration) -> tuple[str, ...]:
+    """The fields of an edit of the declared record: the edit summary, then what an editor
+    may change, in the order the editor's form has it."""
+    return (EDIT_SUMMARY_FIELD, *declaration.editable)
+
+
+class DeclaredInput(EditInput, serializers.ModelSerializer):
+    """An input whose fields are built from the model fields its ``Meta.fields`` names:
+    types, lengths, choices and help texts as the model declares them (the help text as
+    the declaration has it, ``Meta.declaration``). Every field may be left out (send
+    only what changes) unless ``Meta.partial`` is false; no integer goes past what every
+    database stores."""
+
+    class Meta:
+        partial = True
+
+    def build_field(self, field_name, info, model_class, nested_depth):
+        field_class, options = super().build_field(field_name, info, model_class, nested_depth)
+        if self.Meta.partial:
+            options["required"] = False
+        if issubclass(field_class, serializers.IntegerField):
+            options["max_value"] = min(options.get("max_value", MAX_NUMBER), MAX_NUMBER)
+        help_text = self.Meta.declaration.help_text(field_name)
+        if help_text:
+            options["help_text"] = help_text
+        return field_class, options
+
+
+class RevisionEdit(DeclaredInput):
     """The fields of a revision an editor may change; send only those that change, with
     an edit summary."""
 
-    label = serializers.CharField(max_length=200, required=False)
-    published_on = serializers.DateField(required=False, allow_null=True)
-    status = serializers.ChoiceField(choices=RevisionStatus.choices, required=False)
-    provenance = serializers.ChoiceField(choices=Provenance.choices, required=False)
-    coverage = serializers.ChoiceField(
-        choices=Coverage.choices,
-        required=False,
-        help_text="full_text (what is absent is absent) or partial (the source describes "
-        "only some points: what is absent is not described).",
-    )
+    class Meta(DeclaredInput.Meta):
+        model = Revision
+        declaration = REVISION
+        fields = _input_fields(REVISION)
+
     proposed_by = serializers.SlugField(
         required=False, allow_null=True, help_text="A party's slug, or null."
     )
@@ -46,9 +73,6 @@ class RevisionEdit(EditInput):
         allow_null=True,
         help_text="The number of the revision of this plan that it continues, or null.",
     )
-    source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    notes = serializers.CharField(required=False, allow_blank=True)
 
     def validate_proposed_by(self, slug):
         if slug is None:
@@ -73,7 +97,9 @@ class RevisionEdit(EditInput):
 class RevisionClone(EditInput):
     """The next revision, recorded as a copy of this one; every field is optional."""
 
-    label = serializers.CharField(
+    # A declared field, which DRF moves off the class: it does not replace Field.label,
+    # as the stubs take it to.
+    label = serializers.CharField(  # type: ignore[assignment]
         max_length=200, required=False, allow_blank=True, help_text='e.g. "Geneva counter-draft".'
     )
     previous = _number(
@@ -97,39 +123,31 @@ class RevisionClone(EditInput):
         return data
 
 
-class ClauseVersionEdit(EditInput):
+class ClauseVersionEdit(DeclaredInput):
     """The fields of a clause version an editor may change; send only those that change,
     with an edit summary."""
 
-    number = serializers.CharField(
-        max_length=20, required=False, help_text='The label in the draft: "9", "14a".'
-    )
-    position_in_draft = serializers.IntegerField(min_value=0, max_value=MAX_NUMBER, required=False)
-    text = serializers.CharField(required=False)
-    status = serializers.ChoiceField(choices=ClauseStatus.choices, required=False)
+    class Meta(DeclaredInput.Meta):
+        model = ClauseVersion
+        declaration = CLAUSE_VERSION
+        fields = _input_fields(CLAUSE_VERSION)
 
 
-class PositionEdit(EditInput):
+class PositionEdit(DeclaredInput):
     """The fields of a position an editor may change; send only those that change, with
     an edit summary. Saving reconfirms a carried-over position."""
 
-    stance = serializers.ChoiceField(choices=Stance.choices, required=False)
-    summary = serializers.CharField(
-        required=False, allow_blank=True, help_text="The party's position in a sentence or two."
-    )
-    demand = serializers.CharField(
-        required=False,
-        allow_blank=True,
-        help_text="What the party demands beyond the clause as worded.",
-    )
-    quote = serializers.CharField(required=False, allow_blank=True)
-    source_title = serializers.CharField(max_length=300, required=False, allow_blank=True)
-    source_url = serializers.URLField(max_length=500, required=False, allow_blank=True)
-    stated_on = serializers.DateField(required=False, allow_null=True)
+    class Meta(DeclaredInput.Meta):
+        model = Position
+        declaration = POSITION
+        fields = _input_fields(POSITION)
 
 
-class PlanCreate(EditInput):
+class PlanCreate(DeclaredInput):
     """A new plan: its title and description, with an edit summary."""
 
-    title = serializers.CharField(max_length=200)
-    description = serializers.CharField(required=False, allow_blank=True, default="")
+    class Meta(DeclaredInput.Meta):
+        model = Plan
+        declaration = PLAN
+        fields = _input_fields(PLAN)
+        partial = False

@@ -18,7 +18,13 @@ from django.http import StreamingHttpResponse
 from rest_framework.renderers import BaseRenderer, BrowsableAPIRenderer, JSONRenderer
 
 from clauses.api.serializers import PositionSerializer
-from clauses.representations import POSITION_FIELDS, flat_position_data, positions_data
+from clauses.fields import POSITION
+from clauses.representations import (
+    POSITION_FIELDS,
+    flat_position_data,
+    positions_data,
+    stance_fields,
+)
 from core.exports import csv_chunks, file_name
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
@@ -28,11 +34,13 @@ BATCH = 1000
 
 def _position_columns() -> tuple[str, ...]:
     """The columns of a position as CSV: the JSON's fields in their order (the serializer
-    declares them), the stance as its name, label and value side by side; so a field the
-    JSON gains is a column too."""
-    columns = []
-    for name in PositionSerializer().fields:
-        columns += ["stance", "stance_label", "stance_value"] if name == "stance" else [name]
+    documents them), a stance as its name, label and value side by side (``flat_names``);
+    so a field the JSON gains is a column too."""
+    stances = stance_fields(POSITION)
+    columns: list[str] = []
+    # keys(): the stubs type iterating the fields as yielding fields, not their names.
+    for name in PositionSerializer().fields.keys():  # noqa: SIM118
+        columns += [name, f"{name}_label", f"{name}_value"] if name in stances else [name]
     return tuple(columns)
 
 

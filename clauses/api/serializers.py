@@ -1,20 +1,19 @@
-"""How the API's resources are documented: the declared fields of each, for the OpenAPI
-schema only. The data comes from ``clauses.representations`` (one builder per resource,
-shared with exports and feeds); the schema run in the test suite checks that every
-response still matches the fields declared here.
+"""How the API's resources are documented: the fields of each, for the OpenAPI schema
+only. The data comes from ``clauses.representations`` (one builder per resource, shared
+with exports and feeds); the schema run in the test suite checks that every response
+still matches the fields documented here.
+
+Each serializer declares what its builder writes around the resource's own fields (links,
+where it stands); the own fields are those clauses/fields.py declares, documented from
+their model fields (``documents``).
 """
 
 from rest_framework import serializers
 
 from clauses import representations
-from clauses.vocabularies import (
-    ClauseStatus,
-    Coverage,
-    Provenance,
-    RevisionStatus,
-    Stance,
-    Topic,
-)
+from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
+from clauses.vocabularies import ClauseStatus, Stance, Topic
+from core.api.declared import documents
 from core.api.serializers import ReadSerializer
 
 
@@ -26,7 +25,9 @@ class StanceSerializer(serializers.Serializer):
     """A stance on the ordinal scale: its name, its label, and its value."""
 
     name = serializers.ChoiceField(choices=Stance.choices, read_only=True)
-    label = serializers.CharField(read_only=True)
+    # A declared field, which DRF moves off the class: it does not replace Field.label,
+    # as the stubs take it to.
+    label = serializers.CharField(read_only=True)  # type: ignore[assignment]
     value = serializers.IntegerField(
         read_only=True,
         allow_null=True,
@@ -35,6 +36,11 @@ class StanceSerializer(serializers.Serializer):
     )
 
 
+def _stance() -> dict:
+    return {"stance": StanceSerializer(read_only=True)}
+
+
+@documents(POSITION, after="party_url", special={"stance": _stance})
 class PositionSerializer(ReadSerializer):
     """A party's position on a clause as worded in one revision, with its source.
     Writable by editors (send `etag` as If-Match)."""
@@ -51,24 +57,11 @@ class PositionSerializer(ReadSerializer):
     clause_number = serializers.CharField(read_only=True, help_text='As in the draft: "9", "14a".')
     party = serializers.SlugField(read_only=True)
     party_url = _url()
-    stance = StanceSerializer(read_only=True)
-    summary = serializers.CharField(read_only=True)
-    quote = serializers.CharField(read_only=True)
-    source_title = serializers.CharField(read_only=True)
-    source_url = serializers.CharField(read_only=True)
-    stated_on = serializers.DateField(read_only=True, allow_null=True)
-    carried_over = serializers.BooleanField(
-        read_only=True, help_text="Copied from the previous revision and not yet reconfirmed."
-    )
-    demand = serializers.CharField(
-        read_only=True,
-        help_text="What the party demands beyond the clause as worded; its stance is on the "
-        "wording, so a demand that goes further is not support.",
-    )
 
     represent = staticmethod(representations.position_data)
 
 
+@documents(CLAUSE_VERSION, after="topic")
 class ClauseVersionSerializer(ReadSerializer):
     """A clause as worded in one revision, with every party's position on it. Writable
     by editors (send `etag` as If-Match)."""
@@ -83,15 +76,35 @@ class ClauseVersionSerializer(ReadSerializer):
     clause_url = _url()
     title = serializers.CharField(read_only=True)
     topic = serializers.ChoiceField(choices=Topic.choices, read_only=True)
-    number = serializers.CharField(read_only=True, help_text='As in the draft: "9", "14a".')
-    position_in_draft = serializers.IntegerField(read_only=True)
-    text = serializers.CharField(read_only=True)
-    status = serializers.ChoiceField(choices=ClauseStatus.choices, read_only=True)
     positions = PositionSerializer(many=True, read_only=True)
 
     represent = staticmethod(representations.clause_version_data)
 
 
+def _pointing_to(name: str, field: serializers.Field):
+    """A revision's field that names another record (see ``revision_data``), with its link."""
+
+    def fields() -> dict:
+        return {name: field, f"{name}_url": _url(allow_null=True)}
+
+    return fields
+
+
+@documents(
+    REVISION,
+    after="plan_url",
+    special={
+        "proposed_by": _pointing_to(
+            "proposed_by", serializers.SlugField(read_only=True, allow_null=True)
+        ),
+        "previous": _pointing_to(
+            "previous",
+            serializers.IntegerField(
+                read_only=True, allow_null=True, help_text=REVISION.help_text("previous")
+            ),
+        ),
+    },
+)
 class RevisionSerializer(ReadSerializer):
     """A revision (draft) of a plan: its label, date, status, provenance and source, and
     the revision it continues."""
@@ -101,30 +114,6 @@ class RevisionSerializer(ReadSerializer):
     version = serializers.IntegerField(read_only=True)
     plan = serializers.SlugField(read_only=True)
     plan_url = _url()
-    number = serializers.IntegerField(read_only=True)
-    label = serializers.CharField(read_only=True)
-    published_on = serializers.DateField(read_only=True, allow_null=True)
-    status = serializers.ChoiceField(choices=RevisionStatus.choices, read_only=True)
-    provenance = serializers.ChoiceField(choices=Provenance.choices, read_only=True)
-    coverage = serializers.ChoiceField(
-        choices=Coverage.choices,
-        read_only=True,
-        help_text="full_text: what is absent is absent; partial: what is absent is only not "
-        "described.",
-    )
-    proposed_by = serializers.SlugField(read_only=True, allow_null=True)
-    proposed_by_url = _url(allow_null=True)
-    previous = serializers.IntegerField(
-        read_only=True, allow_null=True, help_text="The number of the revision it continues."
-    )
-    previous_url = _url(allow_null=True)
-    branch = serializers.BooleanField(
-        read_only=True,
-        help_text="A counter-proposal off the main line: never the plan's current revision.",
-    )
-    source_title = serializers.CharField(read_only=True)
-    source_url = serializers.CharField(read_only=True)
-    notes = serializers.CharField(read_only=True)
     diff_url = _url(
         allow_null=True,
         help_text="The diff against the revision it continues; null for a revision that "
@@ -134,7 +123,7 @@ class RevisionSerializer(ReadSerializer):
     fingerprint = serializers.CharField(
         read_only=True,
         help_text="SHA-256 (hexadecimal) of the revision's content and of the fingerprint of "
-        "the revision it continues; the README says how to recompute it from this JSON.",
+        "the revision it continues; docs/api.md says how to recompute it from this JSON.",
     )
     fingerprint_short = serializers.CharField(
         read_only=True, help_text="The fingerprint's first 12 digits, as pages show it."
@@ -164,9 +153,11 @@ class ClauseVersionSummarySerializer(ReadSerializer):
     position_in_draft = serializers.IntegerField(read_only=True)
     status = serializers.ChoiceField(choices=ClauseStatus.choices, read_only=True)
 
-    represent = staticmethod(representations.clause_version_summary_data)
+    # Only ever nested: clause_data calls it with the clause's plan and slug besides.
+    represent = staticmethod(representations.clause_version_summary_data)  # type: ignore[assignment]
 
 
+@documents(CLAUSE, after="plan_url")
 class ClauseSerializer(ReadSerializer):
     """A clause of a plan, one subject followed across the drafts, with its number and
     status in each revision that holds it."""
@@ -175,12 +166,9 @@ class ClauseSerializer(ReadSerializer):
     version = serializers.IntegerField(read_only=True)
     plan = serializers.SlugField(read_only=True)
     plan_url = _url()
-    slug = serializers.SlugField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    topic = serializers.ChoiceField(choices=Topic.choices, read_only=True)
-    description = serializers.CharField(read_only=True)
     history_url = _url()
-    versions = ClauseVersionSummarySerializer(
+    # Declared in full by ClauseDetailSerializer (many=True makes either a ListSerializer).
+    versions: serializers.BaseSerializer = ClauseVersionSummarySerializer(
         many=True, read_only=True, help_text="The clause in each revision that holds it."
     )
 
@@ -200,15 +188,13 @@ class ClauseDetailSerializer(ClauseSerializer):
     represent = staticmethod(representations.clause_detail_data)
 
 
+@documents(PLAN, after="version")
 class PlanSerializer(ReadSerializer):
     """A peace plan, with links to its revisions, clauses and the positions in its
     latest revision."""
 
     url = _url()
     version = serializers.IntegerField(read_only=True)
-    slug = serializers.SlugField(read_only=True)
-    title = serializers.CharField(read_only=True)
-    description = serializers.CharField(read_only=True)
     revision_count = serializers.IntegerField(read_only=True)
     latest_revision = serializers.IntegerField(read_only=True, allow_null=True)
     latest_revision_url = _url(allow_null=True)

@@ -16,7 +16,7 @@ from rest_framework.reverse import reverse
 
 from clauses import selectors, services
 from clauses.api.base import PlanApiViewSet, found
-from clauses.api.filters import PositionFilter, compiled_positions, filter_positions
+from clauses.api.filters import PositionFilter, filter_positions, positions_matched_by_slug
 from clauses.api.inputs import (
     ClauseVersionEdit,
     PlanCreate,
@@ -387,19 +387,18 @@ class PositionViewSet(PlanApiViewSet):
 
     def list(self, request):
         # The filters and the paginator of every list, by faster paths that answer the
-        # same. The page query is compiled once per combination of filters and matches
-        # plans and parties by slug: a page with rows is answered at once. Anything else
-        # (a value to refuse, a page found from the count, an empty page, which may mean a
-        # plan or party that does not exist) goes through filter_positions and
-        # paginate_rows, which check and answer it as they always have.
+        # same. The page query matches plans and parties by slug: a page with rows is
+        # answered at once. Anything else (a value to refuse, a page found from the count,
+        # an empty page, which may mean a plan or party that does not exist) goes through
+        # filter_positions and paginate_rows, which check and answer it as they always have.
         params = request.query_params
         csv = request.accepted_renderer.format == "csv"
         found = None
-        compiled = None if csv else compiled_positions(params)
-        if compiled is not None:
-            found = self.paginator.read_compiled(*compiled, request)
+        matched = None if csv else positions_matched_by_slug(params)
+        if matched is not None:
+            found = self.paginator.read_page(matched, POSITION_FIELDS, request)
             if found:
-                page = self.paginator.paginate_found(found, request)
+                page = self.paginator.paginate_rows(matched, POSITION_FIELDS, request, found=found)
                 return self.get_paginated_response(positions_data(page, self.links()))
         positions = filter_positions(params, reads.positions())
         if csv:
@@ -435,14 +434,6 @@ def _clause(plan: str, clause: str, queryset=None) -> Clause:
         lambda: selectors.clause_get(plan_slug=plan, clause_slug=clause, queryset=queryset),
         plan=plan,
         clause=clause,
-    )
-
-
-def _revision(plan, number: int, queryset) -> Revision:
-    return found(
-        lambda: selectors.revision_get(plan_slug=plan.slug, number=number, queryset=queryset),
-        plan=plan.slug,
-        number=number,
     )
 
 

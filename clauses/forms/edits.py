@@ -1,11 +1,22 @@
-"""Forms that edit one revision, clause, clause version or position, or add a clause."""
+"""Forms that edit one revision, clause, clause version or position, or add a clause.
+
+Each edit form's fields are what clauses/fields.py declares an editor may change of the
+record (``form_fields``); a date is picked from a calendar and a text typed in a short
+area, whatever the field (``widgets_of``).
+"""
+
+from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.text import capfirst
 
+from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.selectors.plans import clauses_not_in, revisions_newest_first
-from clauses.vocabularies import Topic
+from clauses.vocabularies import ClauseStatus, Topic
+from core.fields import Declaration
 from core.forms import EditForm, summary_field
 
 NEW_OR_EXISTING = (
@@ -18,6 +29,28 @@ BRANCH_HELP = (
     "A counter-proposal off the main line: the plan's current revision stays where it is. "
     "A draft that continues anything but the current revision is a branch in any case."
 )
+
+
+def widgets_of(declaration: Declaration) -> dict[str, forms.Widget]:
+    """A date picker for each date field of the record's form, a three-line area for each
+    text."""
+    widgets: dict[str, forms.Widget] = {}
+    for name in declaration.form_fields:
+        field = declaration.model_field(name)
+        if isinstance(field, models.DateField):
+            widgets[name] = DATE_WIDGET
+        elif isinstance(field, models.TextField):
+            widgets[name] = forms.Textarea(attrs={"rows": 3})
+    return widgets
+
+
+def labels_of(declaration: Declaration) -> dict[str, str]:
+    """Each link's label with "URL" in capitals, which the model's name in words lacks."""
+    return {
+        name: capfirst(declaration.model_field(name).verbose_name).replace(" url", " URL")
+        for name in declaration.form_fields
+        if isinstance(declaration.model_field(name), models.URLField)
+    }
 
 
 def revision_choice_label(revision: Revision) -> str:
@@ -37,31 +70,16 @@ class PlanForm(forms.ModelForm):
 
     class Meta:
         model = Plan
-        fields = ["title", "description"]
+        fields = PLAN.form_fields
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 
 class RevisionForm(EditForm):
     class Meta:
         model = Revision
-        fields = [
-            "label",
-            "published_on",
-            "status",
-            "provenance",
-            "coverage",
-            "proposed_by",
-            "previous",
-            "source_title",
-            "source_url",
-            "notes",
-        ]
-        labels = {
-            "previous": "Continues",
-            "published_on": "Published on",
-            "source_url": "Source URL",
-        }
-        widgets = {"published_on": DATE_WIDGET, "notes": forms.Textarea(attrs={"rows": 3})}
+        fields = REVISION.form_fields
+        labels = {**labels_of(REVISION), "previous": "Continues"}
+        widgets = widgets_of(REVISION)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -92,7 +110,7 @@ class CloneForm(forms.Form):
         required=False,
         help_text='e.g. "Joint US-Ukraine framework"; left empty: "Revision N".',
     )
-    previous = forms.ModelChoiceField(
+    previous: "forms.ModelChoiceField[Revision]" = forms.ModelChoiceField(
         queryset=None,  # the plan's revisions, set per form
         label="Continues",
         help_text="The draft this one answers; diffs compare against it.",
@@ -103,14 +121,17 @@ class CloneForm(forms.Form):
 
     def __init__(self, *args, plan: Plan, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["previous"].queryset = revisions_newest_first(plan_id=plan.pk)
-        self.fields["previous"].label_from_instance = revision_choice_label
+        # The copy of the field declared above, which ``fields`` types as a plain Field.
+        previous = cast("forms.ModelChoiceField[Revision]", self.fields["previous"])
+        previous.queryset = revisions_newest_first(plan_id=plan.pk)
+        # Labels this field's choices; the stubs let only a subclass replace the method.
+        previous.label_from_instance = revision_choice_label  # type: ignore[method-assign,assignment]
 
 
 class ClauseVersionForm(EditForm):
     class Meta:
         model = ClauseVersion
-        fields = ["number", "text", "status"]
+        fields = CLAUSE_VERSION.form_fields
         widgets = {"text": forms.Textarea(attrs={"rows": 8})}
         labels = {"number": "Number in the draft"}
 
@@ -118,39 +139,23 @@ class ClauseVersionForm(EditForm):
 class ClauseForm(EditForm):
     class Meta:
         model = Clause
-        fields = ["title", "topic", "description"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 3})}
+        fields = CLAUSE.form_fields
+        widgets = widgets_of(CLAUSE)
 
 
 class PositionForm(EditForm):
     class Meta:
         model = Position
-        fields = [
-            "stance",
-            "summary",
-            "demand",
-            "quote",
-            "source_title",
-            "source_url",
-            "stated_on",
-        ]
-        labels = {
-            "stated_on": "Stated on",
-            "summary": "Position in a sentence or two",
-            "source_url": "Source URL",
-        }
+        fields = POSITION.form_fields
+        labels = {**labels_of(POSITION), "summary": "Position in a sentence or two"}
         help_texts = {"summary": ""}
-        widgets = {
-            "summary": forms.Textarea(attrs={"rows": 3}),
-            "quote": forms.Textarea(attrs={"rows": 3}),
-            "stated_on": DATE_WIDGET,
-        }
+        widgets = widgets_of(POSITION)
 
 
 class ClauseAddForm(forms.Form):
     """Add a clause to a revision: an existing clause of the plan, or a new one."""
 
-    clause = forms.ModelChoiceField(
+    clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
         queryset=None,  # the plan's clauses the revision lacks, set per form
         required=False,
         label="Existing clause",
@@ -165,13 +170,15 @@ class ClauseAddForm(forms.Form):
         max_length=20, required=False, help_text='As in the draft: "9", "14a". Default: next.'
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
-    status = forms.ChoiceField(choices=ClauseVersion._meta.get_field("status").choices)
+    status = forms.ChoiceField(choices=ClauseStatus.choices)  # ClauseVersion.status's
     edit_summary = summary_field()
 
     def __init__(self, *args, revision: Revision, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["status"].initial = ClauseVersion._meta.get_field("status").default
-        self.fields["clause"].queryset = clauses_not_in(revision=revision)
+        # The copy of the field declared above, which ``fields`` types as a plain Field.
+        clause = cast("forms.ModelChoiceField[Clause]", self.fields["clause"])
+        clause.queryset = clauses_not_in(revision=revision)
 
     def clean(self):
         data = super().clean()

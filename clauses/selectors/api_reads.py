@@ -70,7 +70,11 @@ def with_contents(revision: Revision) -> Revision:
     by_version: dict[int, list[tuple]] = defaultdict(list)
     for version_id, *own in positions:
         by_version[version_id].append(tuple(own))
-    revision.contents = [(row, by_version.get(row[0], [])) for row in versions]
+    pk = CLAUSE_VERSION_FIELDS.index("id")
+    # An attribute of this read alone, which the model does not declare.
+    revision.contents = [  # type: ignore[attr-defined]
+        (row, by_version.get(row[pk], [])) for row in versions
+    ]
     return revision
 
 
@@ -117,7 +121,7 @@ def positions(*, one_plan: bool = False, one_revision: bool = False) -> QuerySet
     the database would still compare it for every pair of rows (PostgreSQL compares slugs
     by collation, the costliest part of sorting a revision's positions).
     """
-    fixed = ("clause_version__revision__plan__slug",) if one_plan else ()
+    fixed: tuple[str, ...] = ("clause_version__revision__plan__slug",) if one_plan else ()
     if one_plan and one_revision:
         fixed += ("clause_version__revision__number",)
     order = [name for name in POSITION_ORDER if name not in fixed]

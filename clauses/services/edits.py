@@ -1,13 +1,15 @@
 """Writes that change one clause version or one position, and add clauses and positions.
 
 Every change to an existing row goes through ``tracking.save_edit``: it is refused with
-``EditConflict`` when someone saved the row since the editor loaded it.
+``EditConflict`` when someone saved the row since the editor loaded it. What an edit may
+change of each record is what clauses/fields.py declares ``editable``.
 """
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from clauses.fields import CLAUSE, CLAUSE_VERSION, POSITION
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.selectors import position_of
 from clauses.services.fingerprints import fingerprints_refresh
@@ -15,24 +17,12 @@ from clauses.vocabularies import ClauseStatus
 from core.saving import locked, only_editable, save_new, unique_slug
 from core.tracking import EditConflict, require_summary, save_edit
 
-CLAUSE_VERSION_EDITABLE = ("text", "number", "status", "position_in_draft")
-CLAUSE_EDITABLE = ("title", "topic", "description")
-POSITION_EDITABLE = (
-    "stance",
-    "summary",
-    "demand",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-)
-
 
 def clause_version_update(
     *, clause_version: ClauseVersion, expected_version: int, changes: dict, user, summary: str
 ) -> ClauseVersion:
     """Change a clause's wording, number, status or place in one revision."""
-    only_editable(changes, CLAUSE_VERSION_EDITABLE)
+    only_editable(changes, CLAUSE_VERSION.editable)
     with transaction.atomic():
         saved = save_edit(
             clause_version,
@@ -49,7 +39,7 @@ def clause_update(
     *, clause: Clause, expected_version: int, changes: dict, user, summary: str
 ) -> Clause:
     """Change what a clause is called or filed under (in every revision: it is one clause)."""
-    only_editable(changes, CLAUSE_EDITABLE)
+    only_editable(changes, CLAUSE.editable)
     return save_edit(
         clause, expected_version=expected_version, changes=changes, user=user, summary=summary
     )
@@ -62,7 +52,7 @@ def position_update(
 
     Saving it, even with nothing else changed, reconfirms it: it is no longer carried over.
     """
-    only_editable(changes, POSITION_EDITABLE)
+    only_editable(changes, POSITION.editable)
     with transaction.atomic():
         saved = save_edit(
             position,
@@ -85,7 +75,7 @@ def position_create(
     edit summary.
     """
     require_summary(summary)
-    only_editable(values, POSITION_EDITABLE)
+    only_editable(values, POSITION.editable)
     with transaction.atomic():
         position = Position(clause_version=clause_version, party=party, **values)
         saved = save_new(position, user=user, summary=summary)
@@ -110,7 +100,7 @@ def position_save(
     or recorded it in between; the conflict carries the position as it is now.
     """
     require_summary(summary)
-    only_editable(values, POSITION_EDITABLE)
+    only_editable(values, POSITION.editable)
     with transaction.atomic():
         # Two editors recording the same party's first position take turns on this lock.
         locked(clause_version)

@@ -39,7 +39,8 @@ def fingerprints_refresh(
     links = chain_links(plan_ids=plan_ids)
     affected = continuations(links, revision_ids)
     affected_links = [link for link in links if link.id in affected]
-    predecessors = {link.previous_id for link in affected_links} - affected - {None}
+    predecessors = {link.previous_id for link in affected_links if link.previous_id is not None}
+    predecessors -= affected
     stored = stored_fingerprints(affected | predecessors, lock=True)
     computed = chain_fingerprints(affected_links, revision_contents(affected), stored)
     changed = [

@@ -1,13 +1,27 @@
-"""Writes that make plans and revisions: a new plan, a new (empty) revision, a clone."""
+"""Writes that make plans and revisions: a new plan, a new (empty) revision, a clone.
+
+What an edit may change of a plan or a revision, and what a clone copies, are the fields
+clauses/fields.py declares."""
+
+from typing import cast
 
 from django.core.exceptions import ValidationError
-from django.db import connection, transaction
+from django.db import connection, models, transaction
 
-from clauses.models import PREVIOUS_OTHER_PLAN, ClauseVersion, Plan, Position, Revision
+from clauses.fields import CLAUSE_VERSION, PLAN, POSITION, REVISION
+from clauses.models import (
+    PREVIOUS_OTHER_PLAN,
+    ClauseVersion,
+    Plan,
+    Position,
+    Revision,
+    RevisionQuerySet,
+)
 from clauses.selectors import next_revision_number
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import Coverage, RevisionStatus
 from core.saving import (
+    Sql,
     bulk_create_tracked,
     insert_history_select,
     insert_select,
@@ -17,19 +31,6 @@ from core.saving import (
 )
 from core.tracking import EditConflict, require_summary, save_edit
 
-REVISION_EDITABLE = (
-    "label",
-    "published_on",
-    "status",
-    "provenance",
-    "coverage",
-    "proposed_by",
-    "previous",
-    "source_title",
-    "source_url",
-    "notes",
-)
-PLAN_EDITABLE = ("title", "description")
 DEFAULT_LABEL = "Revision {number}"
 NUMBER_TAKEN = (
     "Revision {number} was recorded by someone else in the meantime (perhaps this same form, "
@@ -55,7 +56,7 @@ def plan_create(*, title: str, description: str = "", user, summary: str, slug: 
 
 
 def plan_update(*, plan: Plan, expected_version: int, changes: dict, user, summary: str) -> Plan:
-    only_editable(changes, PLAN_EDITABLE)
+    only_editable(changes, PLAN.editable)
     return save_edit(
         plan, expected_version=expected_version, changes=changes, user=user, summary=summary
     )
@@ -88,7 +89,7 @@ def _insert_revision(
         label=label or DEFAULT_LABEL.format(number=number),
         previous=previous,
         branch=branch
-        or not Revision.objects.continues_main_line(previous=previous, current=current),
+        or not RevisionQuerySet.continues_main_line(previous=previous, current=current),
         **fields,
     )
     return save_new(revision, user=user, summary=summary)
@@ -113,7 +114,7 @@ def revision_create(
     twice, or two editors recording at once, does not record the draft twice.
     """
     require_summary(summary)
-    only_editable(fields, REVISION_EDITABLE)
+    only_editable(fields, REVISION.editable)
     if previous is not None and previous.plan_id != plan.pk:
         raise ValidationError({"previous": PREVIOUS_OTHER_PLAN})
     with transaction.atomic():
@@ -198,14 +199,14 @@ def copy_clause_versions(*, source: Revision, target: Revision, user, summary: s
     Run right after ``target`` is created, so that its clause versions are exactly the
     copies. The copies start at version 1, as a new row does.
     """
-    quote = connection.ops.quote_name
-    table = quote(ClauseVersion._meta.db_table)
-    old = quote("old")
+    quote_name = connection.ops.quote_name
+    table = quote_name(ClauseVersion._meta.db_table)
+    old = quote_name("old")
     values = {
         "version": ("%s", [1]),
         "revision_id": ("%s", [target.pk]),
         **{
-            name: (f"{old}.{quote(ClauseVersion._meta.get_field(name).column)}", [])
+            name: (f"{old}.{quote_name(_column(ClauseVersion, name))}", [])
             for name in CLAUSE_VERSION_COPIED
         },
     }
@@ -213,18 +214,18 @@ def copy_clause_versions(*, source: Revision, target: Revision, user, summary: s
         ClauseVersion,
         values,
         (
-            f"FROM {table} {old} WHERE {old}.{quote('revision_id')} = %s "
-            f"ORDER BY {old}.{quote('position_in_draft')}, {old}.{quote('id')}",
+            f"FROM {table} {old} WHERE {old}.{quote_name('revision_id')} = %s "
+            f"ORDER BY {old}.{quote_name('position_in_draft')}, {old}.{quote_name('id')}",
             [source.pk],
         ),
     )
-    new = quote("new")
+    new = quote_name("new")
     insert_history_select(
         ClauseVersion,
         "new",
         (
-            f"FROM {table} {new} WHERE {new}.{quote('revision_id')} = %s "
-            f"ORDER BY {new}.{quote('id')}",
+            f"FROM {table} {new} WHERE {new}.{quote_name('revision_id')} = %s "
+            f"ORDER BY {new}.{quote_name('id')}",
             [target.pk],
         ),
         user=user,
@@ -232,8 +233,15 @@ def copy_clause_versions(*, source: Revision, target: Revision, user, summary: s
     )
 
 
-# What a cloned clause version takes over from the one it copies (columns as attnames).
-CLAUSE_VERSION_COPIED = ("clause_id", "number", "position_in_draft", "text", "status")
+def _column(model: type[models.Model], name: str) -> str:
+    """The column of ``model``'s field ``name``, one of its own concrete fields (not the
+    reverse side of a relation, which ``get_field`` may also return)."""
+    return cast(models.Field, model._meta.get_field(name)).column
+
+
+# What a cloned clause version takes over from the one it copies (columns as attnames):
+# its clause and every declared field.
+CLAUSE_VERSION_COPIED = ("clause_id", *CLAUSE_VERSION.names)
 
 
 def clone_positions(*, source: Revision, target: Revision, user, summary: str) -> None:
@@ -244,41 +252,42 @@ def clone_positions(*, source: Revision, target: Revision, user, summary: str) -
     as the unique constraint (and its index) has them. Copies are marked carried over and
     start at version 1; each gets a history row with the editor and the summary.
     """
-    quote = connection.ops.quote_name
-    positions = quote(Position._meta.db_table)
-    versions = quote(ClauseVersion._meta.db_table)
-    old, old_cv, new_cv = quote("old"), quote("old_cv"), quote("new_cv")
-    revision_id, clause_id, pk = quote("revision_id"), quote("clause_id"), quote("id")
-    values = {
+    quote_name = connection.ops.quote_name
+    positions = quote_name(Position._meta.db_table)
+    versions = quote_name(ClauseVersion._meta.db_table)
+    old, old_cv, new_cv = quote_name("old"), quote_name("old_cv"), quote_name("new_cv")
+    revision_id, clause_id, pk = (
+        quote_name("revision_id"),
+        quote_name("clause_id"),
+        quote_name("id"),
+    )
+    values: dict[str, Sql] = {
         "version": ("%s", [1]),
         "clause_version_id": (f"{new_cv}.{pk}", []),
-        "party_id": (f"{old}.{quote('party_id')}", []),
+        "party_id": (f"{old}.{quote_name('party_id')}", []),
         "carried_over": ("%s", [True]),
-        **{
-            name: (f"{old}.{quote(Position._meta.get_field(name).column)}", [])
-            for name in POSITION_COPIED
-        },
+        **{name: (f"{old}.{quote_name(_column(Position, name))}", []) for name in POSITION_COPIED},
     }
     insert_select(
         Position,
         values,
         (
             f"FROM {positions} {old} "
-            f"JOIN {versions} {old_cv} ON {old_cv}.{pk} = {old}.{quote('clause_version_id')} "
+            f"JOIN {versions} {old_cv} ON {old_cv}.{pk} = {old}.{quote_name('clause_version_id')} "
             f"JOIN {versions} {new_cv} "
             f"ON {new_cv}.{revision_id} = %s AND {new_cv}.{clause_id} = {old_cv}.{clause_id} "
             f"WHERE {old_cv}.{revision_id} = %s "
-            f"ORDER BY {new_cv}.{pk}, {old}.{quote('party_id')}",
+            f"ORDER BY {new_cv}.{pk}, {old}.{quote_name('party_id')}",
             [target.pk, source.pk],
         ),
     )
-    new, new_version = quote("new"), quote("version_of_new")
+    new, new_version = quote_name("new"), quote_name("version_of_new")
     insert_history_select(
         Position,
         "new",
         (
             f"FROM {positions} {new} JOIN {versions} {new_version} "
-            f"ON {new_version}.{pk} = {new}.{quote('clause_version_id')} "
+            f"ON {new_version}.{pk} = {new}.{quote_name('clause_version_id')} "
             f"WHERE {new_version}.{revision_id} = %s ORDER BY {new}.{pk}",
             [target.pk],
         ),
@@ -287,16 +296,9 @@ def clone_positions(*, source: Revision, target: Revision, user, summary: str) -
     )
 
 
-# What a copied position takes over from the one it copies; carried_over is set anew.
-POSITION_COPIED = (
-    "stance",
-    "summary",
-    "demand",
-    "quote",
-    "source_title",
-    "source_url",
-    "stated_on",
-)
+# What a copied position takes over from the one it copies: every declared field but
+# carried_over, which is set anew.
+POSITION_COPIED = tuple(name for name in POSITION.names if name != "carried_over")
 
 
 def copy_positions(*, positions, into: dict[int, ClauseVersion], user, summary: str) -> None:
@@ -326,7 +328,7 @@ def revision_update(
     *, revision: Revision, expected_version: int, changes: dict, user, summary: str
 ) -> Revision:
     """Change a revision's label, date, status, provenance, source, author or predecessor."""
-    only_editable(changes, REVISION_EDITABLE)
+    only_editable(changes, REVISION.editable)
     with transaction.atomic():
         saved = save_edit(
             revision,

@@ -7,9 +7,11 @@ test run in the suite checks real responses against them).
 
 from rest_framework import serializers
 
+from clauses.fields import POSITION
 from clauses.vocabularies import ClauseStatus, Coverage, Stance, Topic
 from comparison.diff import ClauseChange, ClauseField, Convergence, Direction
 from comparison.textdiff import OpKind
+from core.api.declared import documents
 
 
 def _choices(enum):
@@ -24,22 +26,11 @@ def _status(**kwargs):
     return serializers.ChoiceField(choices=ClauseStatus.choices, allow_null=True, **kwargs)
 
 
+@documents(POSITION, after="party_slug", read_only=False)
 class DiffPositionSerializer(serializers.Serializer):
     """A party's position on the clause in one of the two revisions."""
 
     party_slug = serializers.CharField(help_text="The party's slug.")
-    stance = _stance()
-    summary = serializers.CharField(allow_blank=True, help_text="The position in a sentence.")
-    quote = serializers.CharField(allow_blank=True, help_text="The party's own words, if any.")
-    source_title = serializers.CharField(allow_blank=True)
-    source_url = serializers.CharField(allow_blank=True)
-    stated_on = serializers.DateField(allow_null=True, help_text="When it was stated.")
-    carried_over = serializers.BooleanField(
-        help_text="Copied from the previous revision and not yet reconfirmed."
-    )
-    demand = serializers.CharField(
-        allow_blank=True, help_text="What the party demands beyond the clause as worded."
-    )
 
 
 class PartyChangeSerializer(serializers.Serializer):
@@ -131,7 +122,8 @@ class RevisionInfoSerializer(serializers.Serializer):
     # comparison.selectors.diffs.default_against).
     revision_id = serializers.IntegerField(help_text="The revision's internal id.")
     number = serializers.IntegerField(help_text="The revision's number in its plan.")
-    label = serializers.CharField(allow_blank=True)
+    # A field named "label" shadows Field.label in the stubs; DRF declares fields this way.
+    label = serializers.CharField(allow_blank=True)  # type: ignore[assignment]
     coverage = serializers.ChoiceField(
         choices=Coverage.choices,
         help_text="full_text: what is absent is absent; partial: what is absent is only "

@@ -2,7 +2,9 @@
 
 The snapshots carry choice members (``Stance``, ``Topic``, ``ClauseStatus``) rather than
 bare strings: they compare and serialise as the stored value, and templates can show
-their ``label``.
+their ``label``. A position's and a clause version's fields are read by the names
+clauses/fields.py declares; a field the diff does not read is carried along all the same
+(``PositionSnapshot``, extended), so that every reader of a snapshot has it.
 
 A diff of a large plan reads thousands of positions, so the diff and the snapshot read
 plain rows (``values_list``, as the driver returns them: see rows.py) and turn each value
@@ -11,23 +13,88 @@ enum, per row costs far more than the diff itself. The helpers that take loaded
 ``ClauseVersion`` instances serve pages that already hold them.
 """
 
-from collections.abc import Iterable, Sequence
+import dataclasses
+import operator
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
 
+from django.db import models
+
+from clauses.fields import CLAUSE_VERSION, POSITION
 from clauses.models import ClauseVersion, Position, Revision
-from clauses.vocabularies import CLAUSE_STATUS_MEMBERS, STANCE_MEMBERS, TOPIC_MEMBERS
+from clauses.vocabularies import ClauseStatus, Stance, Topic
+from comparison import diff as pure
 from comparison.diff import (
     FULL_TEXT,
     ClauseDiff,
     ClauseSnapshot,
-    PositionSnapshot,
     RevisionDiff,
     RevisionSnapshot,
     diff,
     frozen_builder,
 )
+from core.fields import Declaration
 from core.rows import BOOLEANS, Dates, plain_rows
 
+# The diff's snapshot of a position, with every declared field (see the module docstring).
+PositionSnapshot: type[pure.PositionSnapshot] = POSITION.extended(
+    pure.PositionSnapshot, module=__name__
+)
+# Its fields after the party's slug, in order.
+SNAPSHOT_FIELDS = tuple(field.name for field in dataclasses.fields(PositionSnapshot))[1:]
 _position_snapshot_of = frozen_builder(PositionSnapshot)
+
+
+def _choices_key(choices: Any) -> tuple:
+    return tuple(choices)
+
+
+# A choice's member by its stored value, for each vocabulary of the declared fields (by
+# its choices, as a model field has them).
+_MEMBERS: dict[tuple, dict[str, Any]] = {
+    _choices_key(vocabulary.choices): {member.value: member for member in vocabulary}
+    for vocabulary in (ClauseStatus, Stance, Topic)
+}
+
+
+def _stored(declaration: Declaration, names: Sequence[str]) -> list[tuple[int, Mapping]]:
+    """For each of ``names`` whose stored value the snapshot holds as something else, its
+    index and the lookup from the value as the driver returns it (see core/rows.py): a
+    choice's member, a date, a boolean."""
+    lookups: list[tuple[int, Mapping]] = []
+    for index, name in enumerate(names):
+        field = declaration.model_field(name)
+        if field.choices and _choices_key(field.choices) in _MEMBERS:
+            lookups.append((index, _MEMBERS[_choices_key(field.choices)]))
+        elif isinstance(field, models.DateField):
+            lookups.append((index, Dates()))
+        elif isinstance(field, models.BooleanField):
+            lookups.append((index, BOOLEANS))
+    return lookups
+
+
+def _loaded(declaration: Declaration, names: Sequence[str]) -> Callable[[object], list]:
+    """A function from a loaded instance to its values of ``names`` as a snapshot holds
+    them: each choice as its member (the ORM has converted the rest)."""
+    values_of = operator.attrgetter(*names)
+    members = [
+        (index, lookup)
+        for index, lookup in _stored(declaration, names)
+        if declaration.model_field(names[index]).choices
+    ]
+
+    def loaded(instance) -> list:
+        values = list(values_of(instance))
+        for index, lookup in members:
+            values[index] = lookup[values[index]]
+        return values
+
+    return loaded
+
+
+_position_loaded = _loaded(POSITION, SNAPSHOT_FIELDS)
+_clause_version_loaded = _loaded(CLAUSE_VERSION, CLAUSE_VERSION.names)
+_TOPICS = _MEMBERS[_choices_key(Topic.choices)]
 
 
 def parties_of(versions: Iterable[ClauseVersion]) -> list:
@@ -41,31 +108,19 @@ def party_names_of(versions: Iterable[ClauseVersion]) -> dict[str, str]:
     return {party.slug: party.name for party in parties_of(versions)}
 
 
-def position_snapshot(position: Position) -> PositionSnapshot:
-    return PositionSnapshot(
-        party_slug=position.party.slug,
-        stance=STANCE_MEMBERS[position.stance],
-        summary=position.summary,
-        quote=position.quote,
-        source_title=position.source_title,
-        source_url=position.source_url,
-        stated_on=position.stated_on,
-        carried_over=position.carried_over,
-        demand=position.demand,
-    )
+def position_snapshot(position: Position) -> pure.PositionSnapshot:
+    return _position_snapshot_of((position.party.slug, *_position_loaded(position)))
 
 
 def clause_snapshot(version: ClauseVersion) -> ClauseSnapshot:
+    clause = version.clause
     return ClauseSnapshot(
         clause_id=version.clause_id,
-        slug=version.clause.slug,
-        title=version.clause.title,
-        topic=TOPIC_MEMBERS[version.clause.topic],
-        number=version.number,
-        position_in_draft=version.position_in_draft,
-        text=version.text,
-        status=CLAUSE_STATUS_MEMBERS[version.status],
+        slug=clause.slug,
+        title=clause.title,
+        topic=_TOPICS[clause.topic],
         positions={p.party.slug: position_snapshot(p) for p in version.positions.all()},
+        **dict(zip(CLAUSE_VERSION.names, _clause_version_loaded(version), strict=True)),
     )
 
 
@@ -128,10 +183,7 @@ def _load(
             "clause__slug",
             "clause__title",
             "clause__topic",
-            "number",
-            "position_in_draft",
-            "text",
-            "status",
+            *CLAUSE_VERSION.names,
         )
     )
     # Unordered: sorting ten thousand rows, texts and all, costs the database more than
@@ -141,55 +193,29 @@ def _load(
         .order_by()
         .values_list(
             "clause_version_id",
-            "party__slug",
             "party__name",
             "party__sort_order",
-            "stance",
-            "summary",
-            "quote",
-            "source_title",
-            "source_url",
-            "stated_on",
-            "carried_over",
-            "demand",
+            "party__slug",
+            *SNAPSHOT_FIELDS,
         )
     )
     version_rows = plain_rows(versions)
 
-    stances, position_of = STANCE_MEMBERS, _position_snapshot_of
-    dates, booleans = Dates(), BOOLEANS
-    by_version: dict[int, dict[str, PositionSnapshot]] = {}
+    # Each row: the clause version, the party's name and order, then the snapshot's
+    # values (the party's slug, its fields), of which those stored as something else are
+    # looked up in place.
+    stored = [(index + 1, lookup) for index, lookup in _stored(POSITION, SNAPSHOT_FIELDS)]
+    position_of = _position_snapshot_of
+    by_version: dict[int, dict[str, pure.PositionSnapshot]] = {}
     parties: dict[str, tuple[int, str]] = {}
-    for (
-        version_id,
-        party_slug,
-        party_name,
-        sort_order,
-        stance,
-        summary,
-        quote,
-        source_title,
-        source_url,
-        stated_on,
-        carried_over,
-        demand,
-    ) in plain_rows(positions):
+    for version_id, party_name, sort_order, *values in plain_rows(positions):
         held = by_version.get(version_id)
         if held is None:
             held = by_version[version_id] = {}
-        held[party_slug] = position_of(
-            (
-                party_slug,
-                stances[stance],
-                summary,
-                quote,
-                source_title,
-                source_url,
-                dates[stated_on],
-                booleans[carried_over],
-                demand,
-            )
-        )
+        for index, lookup in stored:
+            values[index] = lookup[values[index]]
+        party_slug = values[0]
+        held[party_slug] = position_of(values)
         if party_slug not in parties:
             parties[party_slug] = (sort_order, party_name)
 
@@ -205,31 +231,20 @@ def _load(
         if order != list(held):
             by_version[version_id] = {slug: held[slug] for slug in order}
 
-    topics, statuses = TOPIC_MEMBERS, CLAUSE_STATUS_MEMBERS
+    declared = CLAUSE_VERSION.names
+    version_stored = _stored(CLAUSE_VERSION, declared)
     clauses: dict[int, list[ClauseSnapshot]] = {pk: [] for pk in revision_ids}
-    for (
-        version_id,
-        revision_id,
-        clause_id,
-        slug,
-        title,
-        topic,
-        number,
-        position_in_draft,
-        text,
-        status,
-    ) in version_rows:
+    for version_id, revision_id, clause_id, slug, title, topic, *values in version_rows:
+        for index, lookup in version_stored:
+            values[index] = lookup[values[index]]
         clauses[revision_id].append(
             ClauseSnapshot(
-                clause_id,
-                slug,
-                title,
-                topics[topic],
-                number,
-                position_in_draft,
-                text,
-                statuses[status],
-                by_version.get(version_id, {}),
+                clause_id=clause_id,
+                slug=slug,
+                title=title,
+                topic=_TOPICS[topic],
+                positions=by_version.get(version_id, {}),
+                **dict(zip(declared, values, strict=True)),
             )
         )
 
@@ -276,9 +291,10 @@ def default_against(revision: Revision) -> Revision:
     add them to, and a revision that describes only part of a plan would read as adding
     what it merely leaves undescribed.
     """
-    if revision.previous_id is None:
+    previous = revision.previous  # no query for a revision that continues none
+    if previous is None:
         raise NothingToCompare(revision)
-    return revision.previous
+    return previous
 
 
 def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:

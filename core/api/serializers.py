@@ -2,6 +2,8 @@
 (``represent``), shared with exports and feeds; the declared fields document it in the
 OpenAPI schema."""
 
+from typing import Any
+
 from rest_framework import serializers
 
 from core.links import Links, links_for
@@ -14,6 +16,7 @@ class ReadSerializer(serializers.Serializer):
     def to_representation(self, instance):
         return self.represent(instance, links_for(self.context))
 
+    # Positional-only: each resource names its own first parameter (``party``, ``plan``...).
     @staticmethod
-    def represent(instance, links: Links) -> dict:
+    def represent(instance: Any, links: Links, /) -> dict[str, Any]:
         raise NotImplementedError

@@ -1,7 +1,7 @@
-"""The positions list's page query, compiled once per combination of filters, answers
-exactly what the filters and paginator answer through the ORM: the same rows, in the same
-order, with the same count, for every combination; and a filter naming nothing is still
-the 400 naming it."""
+"""The positions list's page query, which matches the plan and the party by slug instead
+of looking them up first, keeps exactly what the filters keep through ``filter_positions``:
+the same rows, in the same order, with the same count, for every combination; and a
+filter naming nothing is still the 400 naming it."""
 
 import datetime
 import itertools
@@ -9,11 +9,10 @@ import itertools
 import pytest
 from django.http import QueryDict
 
-from clauses.api.filters import compiled_positions, filter_positions
-from clauses.models import Plan, Position
+from clauses.api.filters import filter_positions, positions_matched_by_slug
+from clauses.models import Position
 from clauses.representations import POSITION_FIELDS
 from clauses.selectors import api_reads as reads
-from clauses.selectors.compiled import compile_rows
 from core.api.pagination import counted_rows
 from tests.factories import build_plan
 
@@ -56,44 +55,29 @@ def combinations():
             yield params
 
 
-def test_every_combination_of_filters_reads_what_the_orm_reads(plans):
+def test_every_combination_of_filters_reads_what_filter_positions_reads(plans):
     compared = 0
     for params in combinations():
         query = QueryDict(mutable=True)
         query.update(params)
-        compiled, values = compiled_positions(query)
+        matched = positions_matched_by_slug(query)
         expected = list(counted_rows(filter_positions(query, reads.positions()), POSITION_FIELDS))
-        assert compiled.rows(values, limit=10_000, offset=0) == expected, params
+        assert list(counted_rows(matched, POSITION_FIELDS)) == expected, params
         compared += bool(expected)
     assert compared > 20  # most combinations select some positions
 
 
-def test_a_page_is_the_slice_of_the_whole(plans):
-    query = QueryDict("plan=alpha&revision=all")
-    compiled, values = compiled_positions(query)
-    whole = compiled.rows(values, limit=10_000, offset=0)
-    assert compiled.rows(values, limit=7, offset=14) == whole[14:21]
-
-
-def test_values_are_converted_as_the_orm_converts_them(plans):
-    compiled, values = compiled_positions(QueryDict("plan=alpha&revision=all"))
-    rows = compiled.rows(values, limit=10_000, offset=0)
-    stated = POSITION_FIELDS.index("stated_on")
-    carried = POSITION_FIELDS.index("carried_over")
-    assert {type(row[carried]) for row in rows} == {bool}
-    assert datetime.date(2025, 12, 1) in {row[stated] for row in rows}
-
-
 @pytest.mark.parametrize(
     "params",
-    ["revision=1", "stance=agrees", "plan=", "plan=alpha\x00", "page_size=0"],
+    ["revision=1", "stance=agrees", "plan=", "party=%20", "plan=alpha%00", "party=x%00"],
 )
-def test_values_only_the_full_path_answers_are_left_to_it(plans, params):
-    compiled = compiled_positions(QueryDict(params))
-    if "page_size" in params:  # the page size is the paginator's to refuse
-        assert compiled is not None
-    else:
-        assert compiled is None
+def test_values_only_filter_positions_answers_are_left_to_it(plans, params):
+    assert positions_matched_by_slug(QueryDict(params)) is None
+
+
+def test_a_plan_or_party_that_does_not_exist_matches_nothing(plans):
+    for params in ("plan=nowhere", "party=nobody", "plan=alpha&revision=1&party=nobody"):
+        assert not positions_matched_by_slug(QueryDict(params)).exists(), params
 
 
 @pytest.mark.parametrize(
@@ -102,6 +86,8 @@ def test_values_only_the_full_path_answers_are_left_to_it(plans, params):
         ({"plan": "nowhere", "revision": "1"}, "plan"),
         ({"plan": "alpha", "revision": "1", "party": "nobody"}, "party"),
         ({"plan": "nowhere", "page_size": "0"}, "plan"),
+        ({"plan": "nowhere", "page": "last"}, "plan"),
+        ({"party": "nobody", "page": "2"}, "party"),
     ],
 )
 def test_a_filter_naming_nothing_is_still_the_400_naming_it(client, plans, params, field):
@@ -110,12 +96,14 @@ def test_a_filter_naming_nothing_is_still_the_400_naming_it(client, plans, param
     assert [error["field"] for error in response.json()["errors"]] == [field]
 
 
-def test_a_stand_in_the_query_does_not_take_is_refused(plans):
-    queryset = Plan.objects.filter(slug="stand-in").values_list("pk")
-    with pytest.raises(ValueError, match="number"):
-        compile_rows(queryset, {"slug": "stand-in", "number": 987_654_321})
-
-
-def test_a_sliced_query_is_refused(plans):
-    with pytest.raises(ValueError, match="slice"):
-        compile_rows(Plan.objects.values_list("pk")[:5], {})
+def test_a_page_with_rows_is_the_page_the_full_path_answers(client, plans):
+    # A page past the first is its slice of the whole list, with the count of all; a page
+    # past the last comes back empty, and is then counted for its 404, as before.
+    response = client.get(URL, {"plan": "alpha", "revision": "all", "page": 2, "page_size": 7})
+    body = response.json()
+    assert response.status_code == 200
+    assert body["count"] == 45 and len(body["results"]) == 7
+    whole = client.get(URL, {"plan": "alpha", "revision": "all", "page_size": 500}).json()
+    assert body["results"] == whole["results"][7:14]
+    past = client.get(URL, {"plan": "alpha", "revision": "all", "page": 8, "page_size": 7})
+    assert past.status_code == 404
