@@ -114,7 +114,7 @@ def _render_alignment(request, plan, previous, form, *, note=""):
     dropped = form.dropped()
     return render(
         request,
-        "clauses/edit/align.html",
+        "drafting/align.html",
         {
             "plan": plan,
             "previous": previous,
@@ -145,7 +145,7 @@ def _paste_again(request, plan, previous, text):
 
 def _render_paste(request, plan, previous, form):
     return render(
-        request, "clauses/edit/paste.html", {"plan": plan, "previous": previous, "form": form}
+        request, "drafting/paste.html", {"plan": plan, "previous": previous, "form": form}
     )
 
 

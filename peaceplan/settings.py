@@ -43,7 +43,7 @@ NOT_TRUSTED_PROXIES = (
     "networks (e.g. 10.0.0.5,10.1.0.0/16), not {item!r}."
 )
 SECRET_KEY_NOT_SET = (
-    "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "
+    "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "  # noqa: S105 -- a message
     "string, or set DEBUG=1 for local development."
 )
 ALLOWED_HOSTS_NOT_SET = (
@@ -181,7 +181,7 @@ if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured(SECRET_KEY_NOT_SET)
     # Development only: a key that is never used with DEBUG off.
-    SECRET_KEY = "django-insecure-development-key-not-for-production"
+    SECRET_KEY = "django-insecure-development-key-not-for-production"  # noqa: S105 -- DEBUG only
 
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
@@ -242,7 +242,6 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
@@ -250,7 +249,25 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "peaceplan.security.csp_nonce",
             ],
+            # Templates are read once and kept, but afresh while DEBUG is on.
+            "loaders": [
+                (
+                    "core.template_loaders.Loader",
+                    [
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
         },
+    },
+    {
+        # The markup the long pages repeat thousands of times: templates/**/*.jinja, called
+        # from Python and template tags (core/jinja2.py). Autoescaping on; a template is read
+        # again once edited while DEBUG is on.
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates"],
+        "OPTIONS": {"environment": "core.jinja2.environment"},
     },
 ]
 
@@ -393,7 +410,7 @@ SPECTACULAR_SETTINGS = {
     "    curl 'https://HOST/plans/PLAN/clauses/CLAUSE/feed/'\n"
     "    curl 'https://HOST/parties/PARTY/feed/'\n\n"
     "The positions list answers CSV too: see its format parameter.",
-    # Versioning (README, "Versioning"): additions inside /api/v1/ bump the minor number;
+    # Versioning (docs/api.md, "Versioning"): additions inside /api/v1/ bump the minor number;
     # a change that could break a client needs /api/v2/.
     "VERSION": "1.1.0",
     "SERVE_INCLUDE_SCHEMA": False,

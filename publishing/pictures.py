@@ -1,5 +1,5 @@
 """Where everything goes in the pictures: pure geometry on plain data, no database, no
-markup. The SVG templates (``templates/clauses/pictures/``) draw what these return, so a
+markup. The SVG templates (``templates/publishing/pictures/``) draw what these return, so a
 test can check a picture's content (which cell, which point, which bar) without pixels.
 
 Stances carry colour *and* a symbol (as on the pages: ++ + ~ − ✕ ?), never colour alone.
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, TOPIC_LABELS, Topic
 
 # Fill and symbol of each stance (the pages' palette, site.css), and of no position.
-STANCE_FILL = {
+STANCE_FILL: dict[str | None, str] = {
     "supports": "#2f855a",
     "conditional": "#8fb339",
     "ambiguous": "#d6c26a",
@@ -23,8 +23,12 @@ STANCE_FILL = {
     "unknown": "#ffffff",
     None: "#eceff1",
 }
-STANCE_INK = {"supports": "#ffffff", "red_line": "#ffffff", "conditional": "#1c2b05"}
-STANCE_SYMBOL = {
+STANCE_INK: dict[str | None, str] = {
+    "supports": "#ffffff",
+    "red_line": "#ffffff",
+    "conditional": "#1c2b05",
+}
+STANCE_SYMBOL: dict[str | None, str] = {
     "supports": "++",
     "conditional": "+",
     "ambiguous": "~",
@@ -152,7 +156,7 @@ class Heatmap:
     party_labels: tuple[HeatLabel, ...]  # above each block of columns, rotated
     legend: tuple[LegendItem, ...]
     legend_y: float
-    counts: dict  # stance (None: no position) -> cells
+    counts: dict[str | None, int]  # stance (None: no position) -> cells
 
     @property
     def summary(self) -> str:
@@ -186,10 +190,10 @@ def heatmap_layout(
     by_topic: dict[str, list[HeatClause]] = {}
     for clause in clauses:
         by_topic.setdefault(clause.topic, []).append(clause)
-    lines: list[tuple[str, object]] = []
+    lines: list[str | HeatClause] = []  # a topic's heading, or a clause's row
     for topic in sorted(by_topic, key=lambda t: order.get(t, len(order))):
-        lines.append(("topic", topic))
-        lines += [("clause", clause) for clause in by_topic[topic]]
+        lines.append(topic)
+        lines += by_topic[topic]
 
     cell = 18.0 if len(lines) <= 40 else 10.0
     font = cell * 0.7
@@ -197,17 +201,19 @@ def heatmap_layout(
     per_block = math.ceil(len(lines) / blocks) if lines else 0
     block_width = max(HEAT_GUTTER + cell * len(parties), HEAT_MIN_BLOCK)
 
-    rows, topics, party_labels = [], [], []
-    counts: dict = {}
+    rows: list[HeatRow] = []
+    topics: list[HeatLabel] = []
+    party_labels: list[HeatLabel] = []
+    counts: dict[str | None, int] = {}
     for block in range(blocks):
         x0 = HEAT_LEFT + block * (block_width + HEAT_GAP)
         party_labels += [
             HeatLabel(x0 + HEAT_GUTTER + cell * (i + 0.5), HEAT_TOP - 4, party.short_name)
             for i, party in enumerate(parties)
         ]
-        for line, (kind, item) in enumerate(lines[block * per_block : (block + 1) * per_block]):
+        for line, item in enumerate(lines[block * per_block : (block + 1) * per_block]):
             y = HEAT_TOP + line * cell
-            if kind == "topic":
+            if isinstance(item, str):
                 topics.append(HeatLabel(x0, y + cell * 0.8, TOPIC_LABELS.get(item, item)))
                 continue
             cells = []
@@ -492,8 +498,10 @@ def convergence_layout(points: Sequence[ConvergencePoint], max_gap: int) -> Conv
     top_count = _nice_ceiling(max((p.agreed + p.contested + p.open for p in points), default=0))
     bottom = CV_TOP + CV_HEIGHT
     scale = CV_HEIGHT / top_count
-    bars, ticks, runs = [], [], [[]]
-    gap_points = []
+    bars: list[Bar] = []
+    ticks: list[Tick] = []
+    runs: list[list[tuple[float, float]]] = [[]]
+    gap_points: list[Point] = []
     bar_width = CV_STEP * 0.6
     for i, point in enumerate(points):
         x = CV_LEFT + CV_STEP * (i + 0.5)

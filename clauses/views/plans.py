@@ -14,7 +14,7 @@ NO_SUCH_PLAN = "There is no plan at this address."
 BAD_REVISION = "revision: give a revision number, e.g. ?revision=2."
 NO_SUCH_REVISION_SHOWN = "revision: this plan has no revision {number}."
 # Enough rows to read a topic at a glance, few enough that the page stays within its budget
-# on a long negotiation (tests/test_page_budgets.py).
+# on a long negotiation (tests/browser/test_page_budgets.py).
 OVERVIEW_PAGE_SIZE = 100
 
 

@@ -18,7 +18,7 @@ from clauses.views.plans import plan_or_404
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
 # Every position of every clause is on this page: 50 clauses keep a long negotiation's
-# page within its budget (tests/test_page_budgets.py).
+# page within its budget (tests/browser/test_page_budgets.py).
 REVISION_PAGE_SIZE = 50
 
 

@@ -5,7 +5,7 @@ from django.shortcuts import render
 
 from clauses.models import Clause, ClauseVersion
 from clauses.selectors import clause_edit_history, clause_get
-from comparison.rendering import edit_history_rows
+from comparison.rendering import edit_history, stance_steps
 from comparison.selectors.clause_pages import clause_timeline, clause_version_get
 
 NO_SUCH_CLAUSE = "This plan has no clause at this address."
@@ -17,16 +17,21 @@ def clause_detail(request, plan, clause):
         clause = clause_get(plan_slug=plan, clause_slug=clause)
     except Clause.DoesNotExist:
         raise Http404(NO_SUCH_CLAUSE) from None
+    timeline = clause_timeline(clause=clause)
     history = clause_edit_history(clause=clause)
     return render(
         request,
-        "clauses/clause_detail.html",
+        "comparison/clause_detail.html",
         {
             "plan": clause.plan,
             "clause": clause,
-            "timeline": clause_timeline(clause=clause),
+            "timeline": timeline,
             "history": history,
-            "history_rows": edit_history_rows(history),
+            # The page's two long parts, from Jinja2 templates (comparison/rendering.py).
+            "stance_steps": stance_steps(
+                timeline, plan_slug=clause.plan.slug, clause_slug=clause.slug
+            ),
+            "edit_history": edit_history(history),
         },
     )
 
@@ -39,7 +44,7 @@ def clause_version_detail(request, plan, clause, number):
     version = view.step.version
     return render(
         request,
-        "clauses/clause_version.html",
+        "comparison/clause_version.html",
         {
             "plan": version.clause.plan,
             "clause": version.clause,

@@ -17,7 +17,7 @@ from comparison.selectors.diffs import NothingToCompare, default_against, revisi
 
 DIFF_FILTERS = ("unchanged", "topic", "party", "direction")
 # Enough clauses to read through, few enough for a long negotiation's page to stay within
-# its budget (tests/test_page_budgets.py).
+# its budget (tests/browser/test_page_budgets.py).
 DIFF_PAGE_SIZE = 50
 
 
@@ -40,7 +40,7 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
     )
     return render(
         request,
-        "clauses/diff.html",
+        "comparison/diff.html",
         {
             "plan": plan,
             "old": old,
@@ -70,7 +70,7 @@ def revision_diff_page(request, plan, number):
         # revision and the pickers (the API, which has no such page, answers 404).
         return render(
             request,
-            "clauses/diff.html",
+            "comparison/diff.html",
             {"plan": revision.plan, "old": None, "new": revision, "section": "compare"},
         )
     return _render_diff(request, plan=revision.plan, old=old, new=revision)
@@ -112,6 +112,6 @@ def compare_form(request, plan):
         )
     return render(
         request,
-        "clauses/compare_form.html",
+        "comparison/compare_form.html",
         {"plan": plan, "form": form, "revisions": revisions, "section": "compare"},
     )

@@ -15,7 +15,7 @@ NO_SUCH_PARTY = "No party is recorded at this address."
 
 
 def party_list(request):
-    return render(request, "parties/party_list.html", {"parties": selectors.party_list()})
+    return render(request, "comparison/party_list.html", {"parties": selectors.party_list()})
 
 
 def party_detail(request, party):
@@ -31,13 +31,13 @@ def party_detail(request, party):
     ]
     return render(
         request,
-        "parties/party_detail.html",
+        "comparison/party_detail.html",
         {
             "party": party,
             "form": form,
             "since": since,
             "plans": plans,
-            # Each plan with its table's rows, rendered in Python (comparison/party_rendering.py).
+            # Each plan with its table's rows (comparison/party_rendering.py).
             "tables": [(entry, party_rows(entry, party=party, since=since)) for entry in plans],
         },
     )

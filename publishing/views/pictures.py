@@ -10,6 +10,7 @@ Server-rendered SVG from templates: no script, printable, embeddable in a report
 """
 
 from dataclasses import dataclass
+from typing import cast
 
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, StreamingHttpResponse
 from django.shortcuts import render
@@ -20,9 +21,10 @@ from clauses.models import Clause
 from clauses.selectors import clause_get, current_revision, plan_matrix
 from clauses.views.plans import plan_or_404
 from clauses.vocabularies import MAX_GAP, ORDINAL
-from comparison.selectors.clause_pages import clause_timeline
+from comparison.selectors.clause_pages import StanceRow, clause_timeline
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from core.exports import csv_chunks, file_name
+from parties.models import Party
 from publishing.picture_rendering import heatmap_rows
 from publishing.pictures import (
     ConvergencePoint,
@@ -101,7 +103,7 @@ def _heatmap_context(request, plan) -> dict:
 def heatmap_svg(request, plan):
     """Four queries: the plan, then ``_heatmap_data``."""
     return _svg(
-        request, "clauses/pictures/heatmap.svg", _heatmap_context(request, plan_or_404(plan))
+        request, "publishing/pictures/heatmap.svg", _heatmap_context(request, plan_or_404(plan))
     )
 
 
@@ -168,17 +170,20 @@ def _timeline_data(plan_slug: str, clause_slug: str):
         )
         for step in timeline.steps
     )
-    series = tuple(
-        TimelineSeries(
-            slug=row.party.slug,
-            name=row.party.name,
-            short_name=row.party.short_name,
-            color=row.party.color,
-            stances=tuple(p.stance if p is not None else None for p in row.cells),
-        )
-        for row in timeline.stances
-    )
+    series = tuple(_timeline_series(row) for row in timeline.stances)
     return clause, steps, series
+
+
+def _timeline_series(row: StanceRow) -> TimelineSeries:
+    # A timeline's rows are its clause's parties; StanceRow leaves the party's type open.
+    party = cast(Party, row.party)
+    return TimelineSeries(
+        slug=party.slug,
+        name=party.name,
+        short_name=party.short_name,
+        color=party.color,
+        stances=tuple(p.stance if p is not None else None for p in row.cells),
+    )
 
 
 def timeline_svg(request, plan, clause):
@@ -186,7 +191,7 @@ def timeline_svg(request, plan, clause):
     layout = timeline_layout(steps, series)
     return _svg(
         request,
-        "clauses/pictures/timeline.svg",
+        "publishing/pictures/timeline.svg",
         {"plan": clause.plan, "clause": clause, "timeline": layout, "steps": steps},
     )
 
@@ -281,7 +286,7 @@ def convergence_svg(request, plan):
         return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
     return _svg(
         request,
-        "clauses/pictures/convergence.svg",
+        "publishing/pictures/convergence.svg",
         {
             "plan": plan,
             "chart": convergence_layout(points, MAX_GAP),
@@ -353,4 +358,4 @@ def plan_pictures(request, plan):
             "section": "pictures",
         }
     )
-    return render(request, "clauses/pictures.html", context, status=400 if error else 200)
+    return render(request, "publishing/pictures.html", context, status=400 if error else 200)
