@@ -1,6 +1,5 @@
 """The analyst's filter and picker forms (GET forms: every filtered page has its own URL)."""
 
-
 from django import forms
 
 from clauses.matrix_order import PAIR, POINT, SORT_LABELS, STANCE
@@ -76,5 +75,3 @@ class OverviewFilterForm(forms.Form):
             "query": data["q"],
             "sort": data["sort"] or POINT,
         }
-
-

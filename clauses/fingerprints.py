@@ -2,8 +2,8 @@
 fingerprint of the revision it continues, so that the drafts of a plan form a chain in
 which no past content can be changed unnoticed. Pure: plain data in, plain data out.
 
-The canonical form (README, "Tamper-evident revisions", says how to recompute it from the
-API's JSON) is the JSON text of::
+The canonical form (docs/api.md, "Tamper-evident revisions", says how to recompute it from
+the API's JSON) is the JSON text of::
 
     {"clause_versions": [<clause version>, ...], "previous": <previous fingerprint or null>}
 
@@ -29,6 +29,9 @@ SHORT_LENGTH = 12
 
 POSITION_KEYS = ("party", "quote", "source_title", "source_url", "stance", "stated_on", "summary")
 
+# A position's value: text, a date (``stated_on``) or null.
+PositionValue = str | datetime.date | None
+
 
 @dataclass
 class ClauseVersionContent:
@@ -39,16 +42,18 @@ class ClauseVersionContent:
     status: str
     text: str
     position_in_draft: int
-    positions: list[dict] = field(default_factory=list)
+    positions: list[dict[str, PositionValue]] = field(default_factory=list)
 
 
-def _iso(value) -> str | None:
+def _iso(value: PositionValue) -> str | None:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
 
 
-def canonical_form(*, previous: str | None, clause_versions: Iterable[ClauseVersionContent]):
+def canonical_form(
+    *, previous: str | None, clause_versions: Iterable[ClauseVersionContent]
+) -> bytes:
     """The bytes the fingerprint is taken over (see the module's docstring)."""
     ordered = sorted(clause_versions, key=lambda v: (v.position_in_draft, v.clause))
     document = {
@@ -61,7 +66,7 @@ def canonical_form(*, previous: str | None, clause_versions: Iterable[ClauseVers
                 "text": version.text,
                 "positions": [
                     {key: _iso(position[key]) for key in POSITION_KEYS}
-                    for position in sorted(version.positions, key=lambda p: p["party"])
+                    for position in sorted(version.positions, key=lambda p: str(p["party"]))
                 ],
             }
             for version in ordered
@@ -119,7 +124,8 @@ def continuations(links: Iterable[ChainLink], starts: Iterable[int]) -> set[int]
     for link in links:
         if link.previous_id is not None:
             children.setdefault(link.previous_id, []).append(link.id)
-    found, todo = set(), list(starts)
+    found: set[int] = set()
+    todo = list(starts)
     while todo:
         current = todo.pop()
         if current in found:

@@ -6,8 +6,8 @@ the order's measure cannot be told (no position, ``unknown``) come last, never a
 value: an unknown stance is not an ambiguous one.
 """
 
-from collections.abc import Hashable, Sequence
-from typing import TypeVar
+from collections.abc import Hashable, Mapping, Sequence
+from typing import Any, Protocol, TypeVar
 
 from clauses.vocabularies import stance_value
 
@@ -24,7 +24,18 @@ SORT_LABELS: dict[str, str] = {
     PAIR: "two parties' disagreement",
 }
 
-Row = TypeVar("Row")
+
+class OrderedRow(Protocol):
+    """What the orders read of a row: its cells by party, and its gap."""
+
+    @property
+    def positions(self) -> Mapping[Any, Any]: ...
+
+    @property
+    def gap(self) -> int | None: ...
+
+
+Row = TypeVar("Row", bound=OrderedRow)
 
 
 def _stance_of(row, party: Hashable) -> int | None:

@@ -77,15 +77,16 @@ ORDINAL: dict[str, int | None] = {
 }
 
 # The largest possible distance between two known stances (supports to red line).
-MAX_GAP = ORDINAL[Stance.SUPPORTS] - ORDINAL[Stance.RED_LINE]
+_KNOWN_ORDINALS = [value for value in ORDINAL.values() if value is not None]
+MAX_GAP = max(_KNOWN_ORDINALS) - min(_KNOWN_ORDINALS)
 
 
-def stance_value(stance: str) -> int | None:
+def stance_value(stance: str | None) -> int | None:
     """The ordinal value of a stance, None for unknown (or a value not on the scale)."""
-    return ORDINAL.get(stance)
+    return None if stance is None else ORDINAL.get(stance)
 
 
-def agreement_gap(stances: Iterable[str]) -> int | None:
+def agreement_gap(stances: Iterable[str | None]) -> int | None:
     """How far apart the parties are on one clause: the spread of the known stances.
 
     0 means every party that has a known stance stands at the same point; MAX_GAP means

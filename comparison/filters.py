@@ -12,8 +12,6 @@ from clauses.vocabularies import TOPIC_LABELS, Stance
 SAME_REVISION = "Pick two different revisions to compare."
 
 
-
-
 DIRECTIONS = [("", "either way"), ("toward", "toward agreement"), ("away", "away from agreement")]
 
 

@@ -83,7 +83,8 @@ _WORD = re.compile(r"(\S+)(\s*)")
 
 def _split(text: str) -> tuple[str, list[tuple[str, str]]]:
     """The whitespace before the first word, and each word with the whitespace after it."""
-    leading = _LEADING_SPACE.match(text).group()
+    match = _LEADING_SPACE.match(text)  # always matches: the pattern accepts ""
+    leading = match.group() if match else ""
     return leading, _WORD.findall(text, len(leading))
 
 
@@ -201,22 +202,24 @@ class _DeferredTextDiff(TextDiff):
     Equal to the ``TextDiff`` it stands for, and rendered, serialised and pickled alike.
     """
 
-    def __init__(self, old: str, new: str):
+    _texts: tuple[str, str]
+
+    def __init__(self, old: str, new: str) -> None:
         object.__setattr__(self, "_texts", (old, new))
 
     @functools.cached_property
     def ops(self) -> tuple[TextOp, ...]:
         return word_diff(*self._texts).ops
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         if isinstance(other, TextDiff):
             return self.ops == other.ops
         return NotImplemented
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self.ops,))  # as the dataclass hashes its one field
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"TextDiff(ops={self.ops!r})"
 
 

@@ -16,6 +16,7 @@ every ``migrate``: SQLite drops a table's triggers when a later migration rebuil
 to add a field to a tracked model), and a tracked model added later gets its guard then.
 """
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.apps import apps
@@ -24,6 +25,8 @@ from django.db import connections, transaction
 GUARD_MESSAGE = "History is append-only: history rows are never changed or removed"
 SETTING = "peaceplan.history_maintenance"
 SQLITE_FUNCTION = "peaceplan_history_maintenance"
+# The flag on a SQLite connection (Django's wrapper) that the function answers with.
+SQLITE_FLAG = "history_maintenance"
 POSTGRESQL_FUNCTION = "peaceplan_history_guard"
 
 
@@ -70,7 +73,7 @@ POSTGRESQL_GUARD = f"""
             USING HINT = 'A legal takedown goes through manage.py history_takedown.';
     END
     $$ LANGUAGE plpgsql
-"""
+"""  # noqa: S608 -- DDL from this module's constants, no outside value
 
 
 def postgresql_statements(table: str) -> list[str]:
@@ -163,12 +166,12 @@ def register_sqlite_switch(sender, connection, **kwargs) -> None:
     if connection.vendor != "sqlite":
         return
     connection.connection.create_function(
-        SQLITE_FUNCTION, 0, lambda: int(getattr(connection, "history_maintenance", False))
+        SQLITE_FUNCTION, 0, lambda: int(getattr(connection, SQLITE_FLAG, False))
     )
 
 
 @contextmanager
-def history_maintenance(using: str = "default"):
+def history_maintenance(using: str = "default") -> Iterator[None]:
     """Lift the guard for this connection's current transaction only.
 
     Opens a transaction (or a savepoint inside one); the guard is back when the block
@@ -185,8 +188,8 @@ def history_maintenance(using: str = "default"):
             with connection.cursor() as cursor:
                 cursor.execute("SELECT set_config(%s, 'off', true)", [SETTING])
         else:
-            connection.history_maintenance = True
+            setattr(connection, SQLITE_FLAG, True)
             try:
                 yield
             finally:
-                connection.history_maintenance = False
+                setattr(connection, SQLITE_FLAG, False)

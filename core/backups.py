@@ -3,7 +3,7 @@
 SQLite: the online backup API copies the database page by page while the app keeps
 running (a file copy of a database being written can be torn). PostgreSQL: ``pg_dump -Fc``,
 restored with ``pg_restore``. Both keep every row as stored, history timestamps to the
-microsecond; the JSON route (``dumpdata``/``loaddata``) does not (README, "Backups").
+microsecond; the JSON route (``dumpdata``/``loaddata``) does not (docs/operations.md, "Backups").
 """
 
 import os
@@ -45,8 +45,9 @@ def backup_postgresql(settings_dict: dict, target: Path) -> None:
     """``pg_dump -Fc`` of the database into ``target`` (raises CalledProcessError)."""
     arguments, environment = postgresql_environment(settings_dict)
     try:
-        subprocess.run(
-            ["pg_dump", "--format=custom", f"--file={target}", *arguments, settings_dict["NAME"]],
+        # pg_dump from the PATH (Debian's postgresql-client), no shell, arguments from settings.
+        subprocess.run(  # noqa: S603
+            ["pg_dump", "--format=custom", f"--file={target}", *arguments, settings_dict["NAME"]],  # noqa: S607
             env=environment,
             check=True,
             capture_output=True,

@@ -1,7 +1,9 @@
 """What every editor's form shares: the edit summary, and the version it was loaded from."""
 
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -44,7 +46,10 @@ def display(field: forms.Field, value) -> str:
     if isinstance(field, forms.ModelChoiceField):
         return str(value)
     if isinstance(field, forms.ChoiceField):
-        return str(dict(field.choices).get(value, value))
+        # Django keeps a field's choices as (value, label) pairs, whatever form they were
+        # given in; the stubs type the getter like the setter.
+        choices = cast("Iterable[tuple[Any, Any]]", field.choices)
+        return str(dict(choices).get(value, value))
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
@@ -89,8 +94,12 @@ class EditForm(forms.ModelForm):
         # counts as a conflict too.
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
 
-    def changes(self) -> dict:
-        return {name: self.cleaned_data[name] for name in self._meta.fields}
+    def _editable_fields(self) -> Iterable[str]:
+        """``Meta.fields``: the fields the editor may change."""
+        return self._meta.fields or ()
+
+    def changes(self) -> dict[str, Any]:
+        return {name: self.cleaned_data[name] for name in self._editable_fields()}
 
     def show_conflict(self, current: TrackedModel, *, saved=(None, None)) -> None:
         self.conflict_by, self.conflict_at = saved
@@ -100,9 +109,12 @@ class EditForm(forms.ModelForm):
                 theirs=display(self.fields[name], getattr(current, name)),
                 yours=display(self.fields[name], self.cleaned_data.get(name)),
             )
-            for name in self._meta.fields
+            for name in self._editable_fields()
             if getattr(current, name) != self.cleaned_data.get(name)
         ]
-        self.data = self.data.copy()
-        self.data[self.add_prefix("version")] = current.version
+        # A bound form's data is the request's QueryDict or a dict (QueryDict is a dict too):
+        # copy() keeps its kind, and the copy takes the saved version.
+        data = cast(dict[str, Any], self.data).copy()
+        data[self.add_prefix("version")] = current.version
+        self.data = data
         self.add_error(None, CONFLICT)

@@ -1,7 +1,7 @@
 """What every write shares: the edit summary, who made it, and slugs unique in a plan."""
 
 from collections.abc import Collection, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import connection
@@ -17,6 +17,8 @@ NOT_EDITABLE = "{field} cannot be changed here."
 # Long enough to stay unique in a plan of hundreds of clauses, short enough for a URL.
 SLUG_LENGTH = 60
 
+Record = TypeVar("Record", bound=TrackedModel)
+
 
 def only_editable(changes: Mapping[str, Any], editable: Collection[str]) -> None:
     """Refuse a change to a field this kind of edit does not own (e.g. ``plan``)."""
@@ -25,7 +27,7 @@ def only_editable(changes: Mapping[str, Any], editable: Collection[str]) -> None
         raise ValidationError(refused)
 
 
-def locked(record: TrackedModel) -> TrackedModel:
+def locked(record: Record) -> Record:
     """The record as stored now, its row locked until the transaction ends (one query).
     Call it inside ``transaction.atomic``.
 
@@ -35,7 +37,7 @@ def locked(record: TrackedModel) -> TrackedModel:
     return type(record)._default_manager.select_for_update().get(pk=record.pk)
 
 
-def save_new(record: TrackedModel, *, user, summary: str) -> TrackedModel:
+def save_new(record: Record, *, user, summary: str) -> Record:
     """Validate and insert one record with the editor and the summary in its history."""
     record.full_clean()
     record._history_user = user
@@ -81,7 +83,7 @@ def bulk_create_tracked(model, rows: list, *, user, summary: str) -> list:
 
 
 # SQL text and its parameters, for the pieces of an INSERT ... SELECT.
-Sql = tuple[str, list]
+Sql = tuple[str, list[Any]]
 
 COPY_UNDECIDED = (
     "{model} has fields a copy does not say how to fill ({fields}): give each a value in "
@@ -128,7 +130,9 @@ def insert_history_select(model, alias: str, source: Sql, *, user, summary: str)
     quote = connection.ops.quote_name
     live = {field.attname: field.column for field in model._meta.concrete_fields}
     now = history._meta.get_field("history_date").get_db_prep_value(timezone.now(), connection)
-    values = {attname: (f"{quote(alias)}.{quote(column)}", []) for attname, column in live.items()}
+    values: dict[str, Sql] = {
+        attname: (f"{quote(alias)}.{quote(column)}", []) for attname, column in live.items()
+    }
     values |= {
         "history_date": ("%s", [now]),
         "history_change_reason": ("%s", [summary]),

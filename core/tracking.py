@@ -15,11 +15,14 @@ editor typed; nothing is written.
 """
 
 from collections.abc import Iterable, Mapping
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from simple_history.models import HistoricalRecords
+
+if TYPE_CHECKING:
+    from django.contrib.auth.base_user import AbstractBaseUser
 
 
 class TrackedModel(models.Model):
@@ -35,6 +38,10 @@ class TrackedModel(models.Model):
     history = HistoricalRecords(
         inherit=True, excluded_fields=["fingerprint", "change_stamp", "changed_at"]
     )
+
+    # Set before a save, read by simple-history into the history row it writes (no field).
+    _change_reason: str
+    _history_user: "AbstractBaseUser | None"
 
     class Meta:
         abstract = True

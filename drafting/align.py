@@ -43,10 +43,10 @@ and the other is dropped; when one old clause is split in two, the closer half k
 the other half is new.
 
 The weights, the stem length and the threshold were chosen on the drafts in
-``tests/drafts/`` (rewordings, merges, splits, dropped and added points, press
+``tests/drafting/drafts/`` (rewordings, merges, splits, dropped and added points, press
 translations, a legal rewrite): reworded points mostly score 30 to 80 against their clause,
-new points under 30 against every clause. The drafts in ``tests/drafts/heldout/`` were
-never used to choose them; ``tests/test_draft_align.py`` reports both. Each match also
+new points under 30 against every clause. The drafts in ``tests/drafting/drafts/heldout/`` were
+never used to choose them; ``tests/drafting/test_draft_align.py`` reports both. Each match also
 lists its ``CANDIDATES_SHOWN`` best clauses with their scores (order evidence included), so
 a page can offer the alternatives.
 """

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from clauses import selectors
 from clauses.api.base import PlanApiViewSet, found
 from clauses.api.serializers import PlanSerializer, RevisionDetailSerializer
-from clauses.models import Plan, Revision
+from clauses.models import Plan, Revision, RevisionQuerySet
 from clauses.vocabularies import Provenance, RevisionStatus, Topic
 from core.api.etag import etag_for, expected_version, parse_if_match
 from core.api.exceptions import PreconditionFailed
@@ -40,7 +40,6 @@ FINGERPRINT_CHANGED = (
 )
 POINTS_COUNT = "The draft has {expected} point(s); send one entry per point, not {sent}."
 CLAUSE_NOT_IN_PLAN = "Plan {plan!r} has no clause with the slug {clause!r}."
-NEW_POINT_TITLE = "A new clause needs a title."
 NUMBER_MOVED = (
     "Revision {number} was recorded by someone else since you aligned this draft: align "
     "it again (POST .../drafts/align/) and send the new number and If-Match."
@@ -117,7 +116,10 @@ class DraftRecord(DraftText):
         "the proposed alignment is recorded as it is (new clauses with their proposed "
         "title and topic).",
     )
-    label = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")
+    # A field named "label" shadows Field.label in the stubs; DRF declares fields this way.
+    label = serializers.CharField(  # type: ignore[assignment]
+        max_length=200, required=False, allow_blank=True, default=""
+    )
     published_on = serializers.DateField(required=False, allow_null=True, default=None)
     status = serializers.ChoiceField(
         choices=RevisionStatus.choices, required=False, default=RevisionStatus.DRAFT
@@ -210,14 +212,14 @@ class DraftViewSet(PlanApiViewSet):
         responses=DraftProposalOut,
     )
     def align(self, request, plan: str):
-        plan = self._plan()
-        inputs = DraftText(data=request.data, context={"plan": plan})
+        found_plan = self._plan()
+        inputs = DraftText(data=request.data, context={"plan": found_plan})
         inputs.is_valid(raise_exception=True)
-        previous = self._previous(plan, inputs)
+        previous = self._previous(found_plan, inputs)
         proposal = _aligned(inputs.validated_data["text"], previous)
-        clauses = {c.pk: c for c in selectors.plan_clauses(plan=plan)}
-        current = selectors.current_revision(plan=plan)
-        return Response(self._proposal_data(plan, previous, current, proposal, clauses))
+        clauses = {c.pk: c for c in selectors.plan_clauses(plan=found_plan)}
+        current = selectors.current_revision(plan=found_plan)
+        return Response(self._proposal_data(found_plan, previous, current, proposal, clauses))
 
     @extend_schema(
         summary="Record a draft as the plan's next revision (editors)",
@@ -232,15 +234,15 @@ class DraftViewSet(PlanApiViewSet):
         },
     )
     def record(self, request, plan: str):
-        plan = self._plan()
+        found_plan = self._plan()
         if_match = parse_if_match(request)
         summary = edit_summary(request)
-        inputs = DraftRecord(data=request.data, context={"plan": plan})
+        inputs = DraftRecord(data=request.data, context={"plan": found_plan})
         inputs.is_valid(raise_exception=True)
         data = inputs.validated_data
-        previous = self._previous(plan, inputs)
-        guarded = previous if previous is not None else plan
-        if data["number"] != selectors.next_revision_number(plan):
+        previous = self._previous(found_plan, inputs)
+        guarded = previous if previous is not None else found_plan
+        if data["number"] != selectors.next_revision_number(found_plan):
             raise self._number_moved(data["number"], guarded)
         expected_version(if_match, guarded, current=lambda: self._represent_guarded(guarded))
         proposal = _aligned(data["text"], previous)
@@ -253,11 +255,11 @@ class DraftViewSet(PlanApiViewSet):
                     )
                 }
             )
-        clauses = {c.pk: c for c in selectors.plan_clauses(plan=plan)}
-        points = self._confirmed(plan, proposal, clauses, data.get("points"))
+        clauses = {c.pk: c for c in selectors.plan_clauses(plan=found_plan)}
+        points = self._confirmed(found_plan, proposal, clauses, data.get("points"))
         try:
             revision = revision_from_paste(
-                plan=plan,
+                plan=found_plan,
                 previous=previous,
                 points=points,
                 user=request.user,
@@ -280,8 +282,8 @@ class DraftViewSet(PlanApiViewSet):
             if "number" in getattr(refused, "error_dict", {}):
                 raise self._number_moved(data["number"], guarded) from None
             raise
-        created = _reload_revision(plan, revision.pk)
-        location = self.links().revision(plan.slug, created.number)
+        created = _reload_revision(found_plan, revision.pk)
+        location = self.links().revision(found_plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
 
     def _number_moved(self, number: int, guarded) -> PreconditionFailed:
@@ -369,7 +371,7 @@ class DraftViewSet(PlanApiViewSet):
             "plan": plan.slug,
             "previous": previous.number if previous else None,
             "previous_url": links.revision(plan.slug, previous.number) if previous else None,
-            "branch": not Revision.objects.continues_main_line(previous=previous, current=current),
+            "branch": not RevisionQuerySet.continues_main_line(previous=previous, current=current),
             "number": selectors.next_revision_number(plan),
             "fingerprint": parsed_fingerprint(proposal.parsed),
             "if_match": etag_for(previous if previous is not None else plan),

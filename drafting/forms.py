@@ -1,7 +1,8 @@
 """The two steps of recording a draft from its text: paste it, then confirm the alignment."""
 
+from typing import Any, cast
+
 from django import forms
-from django.utils.safestring import mark_safe
 
 from clauses.forms.edits import DATE_WIDGET, branch_field, revision_choice_label
 from clauses.models import Clause, Revision
@@ -53,7 +54,7 @@ class PasteForm(forms.Form):
         help_text='Each point on its own line, starting with its number: "1.", "2)", '
         '"Point 3:", "12a.". Sub-points (a), (b) and wrapped lines stay with their point.',
     )
-    previous = forms.ModelChoiceField(
+    previous: "forms.ModelChoiceField[Revision]" = forms.ModelChoiceField(
         queryset=None,  # the plan's revisions, set per form
         label="Continues",
         empty_label=None,
@@ -70,9 +71,12 @@ class PasteForm(forms.Form):
         if previous is None:
             del self.fields["previous"]
             return
-        self.fields["previous"].queryset = revisions_newest_first(plan_id=plan.pk)
-        self.fields["previous"].label_from_instance = revision_choice_label
-        self.fields["previous"].initial = previous.pk
+        # The copy of the field declared above, which ``fields`` types as a plain Field.
+        field = cast("forms.ModelChoiceField[Revision]", self.fields["previous"])
+        field.queryset = revisions_newest_first(plan_id=plan.pk)
+        # Labels this field's choices; the stubs let only a subclass replace the method.
+        field.label_from_instance = revision_choice_label  # type: ignore[method-assign,assignment]
+        field.initial = previous.pk
 
     def clean_text(self):
         text = self.cleaned_data["text"]
@@ -116,17 +120,21 @@ class AlignmentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.proposal = proposal
         self.fields["digest"].initial = points_digest(proposal)
-        self.titles = {clause.pk: clause.title for clause in plan_clauses}
+        # Also looked up by a point's chosen clause: None for a new one (never a key).
+        self.titles: dict[int | None, str] = {clause.pk: clause.title for clause in plan_clauses}
         self.numbers = {c.clause_id: c.number for c in proposal.clauses}
-        self.texts = {c.clause_id: c.text for c in proposal.clauses}
+        self.texts: dict[int | None, str] = {c.clause_id: c.text for c in proposal.clauses}
         topics = {clause.pk: clause.topic for clause in plan_clauses}
         full = len(plan_clauses) <= FULL_CHOICES_LIMIT
         self.short_choices = not full
         everything = self._all_choices(plan_clauses) if full else None
         dropped = set(proposal.alignment.dropped)
         unclaimed = [c for c in proposal.clauses if c.clause_id in dropped]
-        if self.is_bound:
-            self.data = self.data.copy()
+        # A copy of the sent data, which the loop below fills in (the request's QueryDict
+        # or a dict: both are dicts); None for an unbound form.
+        data = cast(dict[str, Any], self.data).copy() if self.is_bound else None
+        if data is not None:
+            self.data = data
         parsed_numbers = [point.number for point in proposal.parsed.points]
         # Points whose number another point has: each gets a field to renumber it.
         self.renumbered = (
@@ -172,12 +180,12 @@ class AlignmentForm(forms.Form):
             )
             if self.is_bound and self.add_prefix(f"p{index}-title") not in self.data:
                 self.unseen.add(index)
-            if self.is_bound:
+            if data is not None:
                 # A point the editor turned into a new clause on a page that did not send
                 # its title and topic (their fields were disabled) takes the title from its
                 # words and the guessed topic.
-                self.data.setdefault(self.add_prefix(f"p{index}-title"), title)
-                self.data.setdefault(
+                data.setdefault(self.add_prefix(f"p{index}-title"), title)
+                data.setdefault(
                     self.add_prefix(f"p{index}-topic"), self.fields[f"p{index}-topic"].initial
                 )
             if self.chosen_clause(index) is not None:
@@ -243,7 +251,7 @@ class AlignmentForm(forms.Form):
                     "index": index,
                     "point": point,
                     # The clause's wording as it was, changed into the point's.
-                    "diff": mark_safe(text_diff(word_diff(compared, point.text).ops))  # noqa: S308 - rendering escapes every piece
+                    "diff": text_diff(word_diff(compared, point.text).ops)
                     if compared is not None
                     else "",
                     "match": match,
@@ -405,9 +413,9 @@ def _ordinal(n: int) -> str:
 
 
 def _rendered(field, control, *, required: bool = False) -> dict:
-    """A per-point field as the page shows it: label, control (built fast), errors, and
-    whether it must be filled (a new clause's title and topic: required once "New clause"
-    is chosen, which the form checks in ``clean``)."""
+    """A per-point field as the page shows it: label, control (drafting/fields_html.py),
+    errors, and whether it must be filled (a new clause's title and topic: required once
+    "New clause" is chosen, which the form checks in ``clean``)."""
     return {
         "id": field.auto_id,
         "label": field.label,
@@ -419,7 +427,7 @@ def _rendered(field, control, *, required: bool = False) -> dict:
 
 def _values(choices) -> set[str]:
     """The values of (possibly grouped) choices."""
-    values = set()
+    values: set[str] = set()
     for value, label in choices:
         if isinstance(label, list | tuple):
             values.update(str(v) for v, _ in label)

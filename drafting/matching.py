@@ -95,6 +95,6 @@ class _Solver:
             point = reached_from[column]
             previous = self.held.get(point)
             self.held[point], self.owner[column] = column, point
-            if point == start:
+            if previous is None:  # only the start held no column: the chain ends at it
                 return
             column = previous

@@ -183,7 +183,11 @@ def revision_from_paste(
                     number=point.number,
                     position_in_draft=index + 1,
                     text=point.text,
-                    status=earlier.get(point.clause_id, ClauseStatus.OPEN),
+                    status=(
+                        earlier.get(point.clause_id, ClauseStatus.OPEN)
+                        if point.clause_id is not None
+                        else ClauseStatus.OPEN
+                    ),
                 )
                 for index, point in enumerate(points)
             ],
@@ -226,11 +230,13 @@ def _validate(plan: Plan, points: list[ConfirmedPoint]) -> set[int]:
         if count > 1
     )
     titles = dict(plan.clauses.filter(pk__in=matched).values_list("pk", "title"))
-    for clause_id, numbers in matched.items():
+    for clause_id, point_numbers in matched.items():
         if clause_id not in titles:
-            errors.extend(CLAUSE_NOT_IN_PLAN.format(number=n) for n in numbers)
-        elif len(numbers) > 1:
-            errors.append(CLAUSE_TWICE.format(numbers=", ".join(numbers), title=titles[clause_id]))
+            errors.extend(CLAUSE_NOT_IN_PLAN.format(number=n) for n in point_numbers)
+        elif len(point_numbers) > 1:
+            errors.append(
+                CLAUSE_TWICE.format(numbers=", ".join(point_numbers), title=titles[clause_id])
+            )
     if errors:
         raise ValidationError({"points": errors})
     return set(matched)

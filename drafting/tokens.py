@@ -197,8 +197,8 @@ def _run_pattern() -> re.Pattern[str]:
     the planes above it (rare letters, emoji, Han extensions) are classed by their blocks.
     """
     classes: dict[str, list[str]] = {_Kind.UNSPACED: [], _Kind.WORD: [], _Kind.SYMBOL: []}
-    start = previous = None
-    for code in range(0x10000):
+    start, previous = 0, _kind(chr(0))
+    for code in range(1, 0x10000):
         kind = _kind(chr(code))
         if kind != previous:
             if previous in classes:

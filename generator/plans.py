@@ -229,9 +229,9 @@ def _initial_stance(rng: random.Random) -> str:
 
 def _moved_stance(rng: random.Random, stance: str) -> str:
     """A step along the scale, more often toward agreement; unknown becomes known."""
-    if stance == Stance.UNKNOWN:
-        return rng.choice(SCALE)
     value = ORDINAL[stance]
+    if value is None:  # unknown
+        return rng.choice(SCALE)
     step = 1 if rng.random() < 0.6 else -1
     if rng.random() < 0.05:
         return Stance.UNKNOWN
@@ -363,7 +363,8 @@ def _number(draft: list[ClauseState], *, clean: bool) -> None:
         number = draft[i - 1].number if i else "0"
         # A number appears once in a revision: skip the sub-points a kept clause holds.
         while number in taken or number == (draft[i - 1].number if i else "0"):
-            base = re.match(r"\d+", number).group()
+            digits = re.match(r"\d+", number)
+            base = digits.group() if digits else ""
             letters = number[len(base) :]
             if not letters:
                 letters = "a"

@@ -6,7 +6,7 @@ Enough variety that generated texts read like drafts and differ from one another
 from clauses.vocabularies import Stance, Topic
 from parties.models import PartyKind
 
-PARTIES = [
+PARTIES: list[tuple[str, str, str, str, str]] = [
     ("ukraine", "Ukraine", "Ukraine", PartyKind.STATE, "#0057b7"),
     ("russia", "Russia", "Russia", PartyKind.STATE, "#a4343a"),
     ("united-states", "United States", "US", PartyKind.MEDIATOR, "#3c3b6e"),
@@ -49,7 +49,7 @@ REGIONS = [
 FIGURES = ["30", "60", "90", "100", "120", "180", "365", "600,000", "800,000", "5,000", "15"]
 MONITORS = ["the OSCE", "the United Nations", "the IAEA", "a joint commission", "neutral observers"]
 
-ACTIONS = {
+ACTIONS: dict[str, list[str]] = {
     Topic.TERRITORY: [
         "withdraw its forces from the {region} region",
         "recognise the line of contact in {region} as the line of control",
@@ -127,7 +127,7 @@ QUALIFIERS = [
     "in line with the United Nations Charter",
     "on a timetable agreed by the parties",
 ]
-TITLES = {
+TITLES: dict[str, list[str]] = {
     Topic.TERRITORY: [
         "Withdrawal from {region}",
         "Line of control in {region}",
@@ -142,7 +142,7 @@ TITLES = {
     Topic.GOVERNANCE_ELECTIONS: ["Elections", "Minority rights", "Education"],
     Topic.IMPLEMENTATION_MONITORING: ["Peace council", "Dispute settlement", "Entry into force"],
 }
-STANCE_WORDS = {
+STANCE_WORDS: dict[str, list[str]] = {
     Stance.SUPPORTS: ["supports the point as drafted", "has endorsed the wording", "accepts it"],
     Stance.CONDITIONAL: [
         "accepts it if guarantees come first",

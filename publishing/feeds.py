@@ -1,5 +1,5 @@
 """Atom feeds (django.contrib.syndication): a plan's new revisions with what each changed,
-a clause's new wordings and stance moves, a party's moves (``publishing.party_feeds``).
+a clause's new wordings and stance moves, a party's moves (``PartyFeed``).
 
 Every entry links to the page that shows its change (the diff of a revision, the clause
 as worded in the revision) and says who recorded it and why: the editor is the entry's
@@ -62,7 +62,8 @@ def _who(recorded: Recorded | None) -> str:
 def revision_entry(entry: RevisionEntry) -> FeedEntry:
     revision = entry.revision
     plan = revision.plan.slug
-    if entry.totals is not None:
+    what: str
+    if entry.totals is not None and revision.previous is not None:
         path = reverse("clauses:revision_diff", kwargs={"plan": plan, "number": revision.number})
         what = format_html(
             "<p>Against r{}: {}.</p>", revision.previous.number, entry.totals.summary

@@ -6,7 +6,7 @@ A CHECK constraint sees one row only, so two rules need triggers:
 
 SQLite drops a table's triggers when Django rebuilds the table during a later
 ALTER; a migration that alters clauses_revision or clauses_clauseversion on SQLite must
-re-run ``install_triggers``. tests/test_models.py fails if a trigger goes missing.
+re-run ``install_triggers``. tests/clauses/test_models.py fails if a trigger goes missing.
 """
 
 from django.db import migrations

@@ -9,6 +9,7 @@ same record) are diffed in Python, as simple-history's admin does in
 import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db.models import F
@@ -60,7 +61,7 @@ def _changed_fields(current, previous) -> tuple[tuple[str, ...], tuple[str, ...]
     return names, tuple(str(meta.get_field(name).verbose_name) for name in names)
 
 
-def _entries(rows: Iterable, describe: Callable[[object], dict]) -> list[HistoryEntry]:
+def _entries(rows: Iterable, describe: Callable[[Any], dict]) -> list[HistoryEntry]:
     """Rows ordered by record, then time; each compared with the row before it of the same
     record. A change with no earlier row (history begun mid-life) lists no fields."""
     entries = []

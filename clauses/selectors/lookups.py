@@ -6,6 +6,8 @@ nothing is worked out by ``missing_part``, at a cost in queries only on the way 
 the page views turn a miss into their Http404 message, the API into its JSON 404.
 """
 
+from typing import Any
+
 from django.db.models import Model, QuerySet
 
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
@@ -16,8 +18,8 @@ from parties.models import Party
 MAX_NUMBER = 2**31 - 1
 
 
-
-def _first_or_raise(queryset: QuerySet, model: type[Model], **lookup):
+def _first_or_raise(queryset: QuerySet, model: Any, **lookup):
+    # ``model`` is a model class: its own DoesNotExist is what the callers catch.
     found = queryset.filter(**lookup).first()
     if found is None:
         raise model.DoesNotExist
@@ -69,7 +71,6 @@ def clause_version_lookup(
         clause__slug=clause_slug,
         revision__number=number,
     )
-
 
 
 def position_get(

@@ -199,20 +199,21 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
     parties: dict[int, MatrixParty] = {}
     party_order: dict[int, tuple] = {}
     by_version: dict[int, dict[int, MatrixCell]] = {}
-    for version_id, stance, summary, carried, quote, demand, party_id, *party_fields in positions:
+    for row in positions:
+        version_id, stance, summary, carried, quote, demand, party_id = row[:7]
         party = parties.get(party_id)
         if party is None:
-            slug, name, short_name, color, sort_order = party_fields
+            slug, name, short_name, color, sort_order = row[7:]
             party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
             party_order[party_id] = (sort_order, name)
         by_version.setdefault(version_id, {})[party_id] = MatrixCell(
             party, stance, summary, carried, quote, demand
         )
     columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
-    rows = []
+    built: list[MatrixRow] = []
     for pk, number, status, text, slug, title, topic in versions:
         cells = by_version.get(pk, {})
-        rows.append(
+        built.append(
             MatrixRow(
                 slug=slug,
                 title=title,
@@ -227,5 +228,5 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
                 gap=agreement_gap(c.stance for c in cells.values()),
             )
         )
-    rows = tuple(rows)
+    rows = tuple(built)
     return Matrix(revision=revision, parties=columns, columns=columns, all_rows=rows, rows=rows)

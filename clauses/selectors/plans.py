@@ -15,7 +15,7 @@ from django.db.models import (
     Subquery,
 )
 
-from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision, RevisionQuerySet
 from clauses.vocabularies import Coverage
 
 
@@ -71,7 +71,7 @@ def current_revision(*, plan: Plan) -> Revision | None:
 
 def current_among(revisions) -> Revision | None:
     """The current revision among one plan's revisions already read (no query)."""
-    return Revision.objects.current_among(revisions)
+    return RevisionQuerySet.current_among(revisions)
 
 
 def current_revisions() -> QuerySet[Revision]:

@@ -4,9 +4,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clauses.models import Clause, ClauseVersion, Position
+from clauses.selectors.plans import positions_with_party
 from comparison.diff import ClauseDiff, PartyChange
 from comparison.selectors.diffs import clause_version_diff, parties_of, party_names_of
-from clauses.selectors.plans import positions_with_party
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,8 @@ class StanceRow:
         latest recorded: where its quote and source come from."""
         recorded = [p for p in self.cells if p is not None]
         stated = [p for p in recorded if not p.carried_over]
-        return (stated or recorded or [None])[-1]
+        chosen = stated or recorded
+        return chosen[-1] if chosen else None
 
     def steps_newest_first(self) -> list[tuple[Position | None, bool]]:
         """Each cell, latest first, with whether its stance differs from the one before."""
@@ -129,16 +130,13 @@ def _steps(versions: Sequence[ClauseVersion]) -> list[ClauseStep]:
     by_revision = {v.revision_id: v for v in versions}
     steps = []
     for version in versions:
-        previous_id = version.revision.previous_id
-        previous = by_revision.get(previous_id)
+        continued = version.revision.previous
+        previous = None if continued is None else by_revision.get(continued.pk)
         change = (
             None
-            if previous_id is None
+            if continued is None
             else clause_version_diff(
-                previous,
-                version,
-                party_names=names,
-                old_coverage=version.revision.previous.coverage,
+                previous, version, party_names=names, old_coverage=continued.coverage
             )
         )
         steps.append(ClauseStep(version=version, previous=previous, change=change))

@@ -73,7 +73,7 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
         others.setdefault(version_id, []).append(stance)
     before: dict[tuple[int, int], str] = {}
     if since is not None:
-        rows = (
+        stances_then = (
             Position.objects.filter(
                 party=party,
                 clause_version__revision__number=since,
@@ -82,7 +82,7 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
             .order_by()
             .values_list("clause_version__revision__plan_id", "clause_version__clause_id", "stance")
         )
-        before = {(plan_id, clause_id): stance for plan_id, clause_id, stance in rows}
+        before = {(plan_id, clause_id): stance for plan_id, clause_id, stance in stances_then}
     sides = [r for revision in current_ones for r in (revision, revision.previous) if r is not None]
     only_this_party = positions_with_party(Position.objects.filter(party=party))
     versions = list(clause_versions_of(sides, positions=only_this_party))

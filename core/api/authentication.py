@@ -11,9 +11,9 @@ from rest_framework.authentication import TokenAuthentication, get_authorization
 from rest_framework.exceptions import AuthenticationFailed
 
 KEYWORDS = (b"bearer", b"token")
-TOKEN_SCHEME = "tokenAuth"
+TOKEN_SCHEME = "tokenAuth"  # noqa: S105 -- the scheme's name in the schema, not a secret
 TOKEN_HEADER_INVALID = (
-    'The Authorization header must be "Bearer <key>" or "Token <key>": one key, no spaces.'
+    'The Authorization header must be "Bearer <key>" or "Token <key>": one key, no spaces.'  # noqa: S105 -- a message
 )
 
 

@@ -3,7 +3,9 @@ conditional reads, and the write flow (If-Match, edit summary, input, service ca
 representation + ETag)."""
 
 from collections.abc import Callable
+from typing import cast
 
+from django.core.exceptions import ImproperlyConfigured
 from rest_framework import viewsets
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.exceptions import MethodNotAllowed, ValidationError
@@ -17,6 +19,7 @@ from core.api.inputs import EditInput, edit_summary
 from core.api.pagination import ApiPagination
 from core.api.parsers import JSONBodyParser
 from core.api.schema import ApiAutoSchema
+from core.api.serializers import ReadSerializer
 from core.conditional import ConditionalRead, Stamp
 from core.links import Links
 from core.tracking import EditConflict, TrackedModel
@@ -97,7 +100,7 @@ class ApiViewSet(viewsets.GenericViewSet):
         return super().perform_content_negotiation(request, force)
 
     def represent(self, instance) -> dict:
-        serializer_class = self.get_serializer_class()
+        serializer_class = cast(type[ReadSerializer], self.get_serializer_class())
         return serializer_class.represent(instance, self.links())
 
     def links(self) -> Links:
@@ -105,6 +108,8 @@ class ApiViewSet(viewsets.GenericViewSet):
 
     def paginated(self, queryset, serializer_class) -> Response:
         page = self.paginate_queryset(queryset)
+        if page is None:
+            raise ImproperlyConfigured(f"{type(self).__name__} has no pagination_class.")
         links = self.links()
         return self.get_paginated_response(
             [serializer_class.represent(item, links) for item in page]

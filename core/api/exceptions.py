@@ -22,10 +22,6 @@ PAGE_SIZE_INVALID = "Give page_size as a whole number from 1 to {maximum}, not {
 
 AGAINST_INVALID = "Give against as the number of a revision of this plan, not {value!r}."
 AGAINST_NOT_FOUND = "Plan {plan!r} has no revision {number} to compare against."
-NO_PREVIOUS = (
-    "Revision {number} continues no earlier revision: pass ?against=<number> to compare it "
-    "with another revision of the plan."
-)
 
 REVISION_FILTER_INVALID = (
     "Give revision as a revision number, 'latest' (each plan's latest revision, the default) "

@@ -1,11 +1,10 @@
 """Page-number pagination that answers a bad page or page size with a 4xx naming it."""
 
-from django.core.paginator import InvalidPage
+from django.core.paginator import InvalidPage, Page
 from django.db.models import IntegerField, QuerySet, Subquery
 from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import PageNumberPagination
 
-from clauses.selectors.compiled import CompiledQuery
 from core.api.exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
 
 MAX_PAGE_SIZE = 500
@@ -118,7 +117,7 @@ class ApiPagination(PageNumberPagination):
         The page is read with the number of all rows beside it (``counted_rows``), which
         the paginator would count in a query of its own, compiled and sent separately
         (see the positions list case in bench/results.md); ``found`` is that page when it
-        was read already (``read_compiled``). Only a page that comes back empty, past the
+        was read already (``read_page``). Only a page that comes back empty, past the
         first, or ``last``, or a page number that is no whole number from 1, needs the
         count first: it is then counted, and answered, as before.
         """
@@ -130,16 +129,15 @@ class ApiPagination(PageNumberPagination):
             return self.paginate_queryset(rows, request)
         number, bottom = bounds
         if found is None:
-            found = list(counted_rows(queryset, fields)[bottom : bottom + page_size])
+            found = _counted_page(queryset, fields, bottom, page_size)
         if not found and number > 1:
             return self.paginate_queryset(rows, request)
         return self._page_of(found, rows, number, page_size)
 
-    def read_compiled(self, compiled: CompiledQuery, values: dict, request) -> list | None:
+    def read_page(self, queryset: QuerySet, fields: tuple[str, ...], request) -> list | None:
         """The page asked for, as ``paginate_rows`` reads it (each row with the count of
-        all), through ``compiled``: the query of ``counted_rows`` compiled once
-        (clauses/selectors/compiled.py) and run with ``values``. None, having read nothing,
-        for a page size or number only ``paginate_rows`` answers."""
+        all), for ``paginate_rows`` to answer from; None, having read nothing, for a page
+        size or number only ``paginate_rows`` answers."""
         try:
             page_size = self.get_page_size(request)
         except ValidationError:
@@ -148,15 +146,7 @@ class ApiPagination(PageNumberPagination):
         if bounds is None:
             return None
         _number, bottom = bounds
-        return compiled.rows(values, limit=page_size, offset=bottom)
-
-    def paginate_found(self, found: list, request) -> list:
-        """The page of ``found``, the rows ``read_compiled`` read, not empty."""
-        self.request = request
-        page_size = self.get_page_size(request)
-        number, _bottom = self._plain_page(request, page_size)
-        # The paginator's list is never read: its count is set from the rows.
-        return self._page_of(found, (), number, page_size)
+        return _counted_page(queryset, fields, bottom, page_size)
 
     def _plain_page(self, request, page_size: int) -> tuple[int, int] | None:
         """The page number and its first row's offset, or None for a page that must be
@@ -180,7 +170,7 @@ class ApiPagination(PageNumberPagination):
         # Paginator.count is a cached property: set, it is what the page links are made from.
         paginator.count = found[0][-1] if found else 0
         page_rows = [row[:-1] for row in found]
-        self.page = paginator._get_page(page_rows, number, paginator)
+        self.page = Page(page_rows, number, paginator)
         if paginator.num_pages > 1 and self.template is not None:
             self.display_page_controls = True
         return page_rows
@@ -190,3 +180,8 @@ def counted_rows(queryset: QuerySet, fields: tuple[str, ...]) -> QuerySet:
     """``queryset.values_list(*fields)`` with the number of all its rows as the last column
     of each, counted once by the database for the whole page."""
     return queryset.annotate(page_total=CountOf(queryset)).values_list(*fields, "page_total")
+
+
+def _counted_page(queryset: QuerySet, fields: tuple[str, ...], bottom: int, size: int) -> list:
+    """``size`` rows of ``counted_rows`` from the row ``bottom`` (one query)."""
+    return list(counted_rows(queryset, fields)[bottom : bottom + size])

@@ -15,7 +15,7 @@ added later, without per-operation work.
 - Path parameters named as everywhere in the API (plan, clause, number, party) are
   described once, here.
 - Each resource's example comes from the seed (``examples.json``, kept equal to what the
-  API answers on the seed by ``tests/test_api_examples.py``).
+  API answers on the seed by ``tests/site/test_api_examples.py``).
 - ``postprocess_schema`` (a drf-spectacular hook) makes filters use the shared enum
   components, expresses nullable references as ``oneOf`` (``allOf`` + ``nullable`` is not
   valid OpenAPI 3.0 for a strict validator), closes request bodies to unknown fields (the
@@ -27,12 +27,14 @@ import re
 from functools import cache
 from pathlib import Path
 from types import SimpleNamespace
+from typing import cast
 
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
+from rest_framework.request import Request
 
 from core.api.etag import ETAG_PATTERN
 from core.api.inputs import EDIT_SUMMARY_FIELD
@@ -94,7 +96,8 @@ class ErrorSerializer(serializers.Serializer):
     status = serializers.IntegerField(help_text="The HTTP status, repeated.")
     code = serializers.CharField(help_text='The kind of error, e.g. "invalid", "not_found".')
     detail = serializers.CharField(help_text="The first problem, in one line.")
-    errors = ErrorItemSerializer(many=True, help_text="Every problem found.")
+    # A declared field: DRF's metaclass takes it off the class, so Serializer.errors stays.
+    errors = ErrorItemSerializer(many=True, help_text="Every problem found.")  # type: ignore[assignment]
 
 
 class PreconditionFailedSerializer(ErrorSerializer):
@@ -164,7 +167,8 @@ class ApiAutoSchema(AutoSchema):
         """Whether every permission of the view lets an anonymous client make this call."""
         if self.method not in SAFE_METHODS:
             return False
-        anonymous = SimpleNamespace(method=self.method, user=AnonymousUser())
+        # What a permission reads of a request: its method and its user.
+        anonymous = cast(Request, SimpleNamespace(method=self.method, user=AnonymousUser()))
         try:
             return all(
                 permission.has_permission(anonymous, self.view)

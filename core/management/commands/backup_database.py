@@ -1,5 +1,5 @@
 """``manage.py backup_database [--output FILE]``: a backup of the default database that
-restores exactly (README, "Backups"). ``make backup`` runs it."""
+restores exactly (docs/operations.md, "Backups"). ``make backup`` runs it."""
 
 import subprocess
 from pathlib import Path

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.accounts import editor_save, editors_group, user_by_username
 
-PASSWORD_ENV = "PEACEPLAN_EDITOR_PASSWORD"
+PASSWORD_ENV = "PEACEPLAN_EDITOR_PASSWORD"  # noqa: S105 -- the variable's name, not a secret
 NO_GROUP = "The Editors group does not exist: run `manage.py migrate` first."
 NO_PASSWORD = (
     f"Give a password: type it at the prompt, pass --password, or set {PASSWORD_ENV} "
