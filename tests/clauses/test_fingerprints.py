@@ -117,7 +117,7 @@ def test_fingerprints_chain_through_the_revision_continued():
 
 
 def test_an_outside_reader_recomputes_it_from_json():
-    """What the README tells a reader to do with the API's JSON, written from it alone."""
+    """What docs/api.md tells a reader to do with the API's JSON, written from it alone."""
     api_positions = [
         {**POSITION, "stance": {"name": "opposes", "label": "opposes", "value": -1},
          "stated_on": "2025-11-24", "carried_over": True, "url": "..."},

@@ -1,6 +1,6 @@
-"""On PostgreSQL the app can run as a role that owns nothing (README, "Running as a role
-that is not a superuser"): with the grants the README gives, it cannot lift or alter the
-guard on history."""
+"""On PostgreSQL the app can run as a role that owns nothing (docs/operations.md, "Running as
+a PostgreSQL role that is not a superuser"): with the grants given there, it cannot lift or
+alter the guard on history."""
 
 import pytest
 from django.db import DatabaseError, connection, transaction
@@ -16,7 +16,7 @@ pytestmark = [
 
 @pytest.fixture
 def app_role():
-    """A role with the README's app grants, for this test's transaction only (CREATE ROLE
+    """A role with docs/operations.md's app grants, for this test's transaction only (CREATE ROLE
     is rolled back with it)."""
     role = f"peaceplan_app_test_{connection.settings_dict['NAME']}"
     with connection.cursor() as cursor:

@@ -4,7 +4,7 @@ the seed, gets typed models back, and whose every response is valid by the schem
 
 The client is generated (offline, from the schema served here) into a temporary directory
 that is put on ``sys.path`` and ``MYPYPATH``: the shared environment is left alone. The
-script is ``tests/api_client_tour.py``; it runs in this process, its requests going
+script is ``tests/site/api_client_tour.py``; it runs in this process, its requests going
 through the WSGI application over httpx, inside the test's transaction.
 """
 
@@ -72,7 +72,7 @@ def generated_client(client, tmp_path, monkeypatch):
 @pytest.fixture
 def wsgi_in_the_test_transaction():
     # The WSGI application closes the database connection when a request ends; the test's
-    # transaction lives on that connection (see tests/test_api_schemathesis.py).
+    # transaction lives on that connection (see tests/site/test_api_schemathesis.py).
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
     yield application

@@ -1,12 +1,12 @@
 """A tour of the peaceplan API through the Python client generated from its schema, as a
 client developer would write it: every read, and one edit with a token and If-Match.
 
-The suite (tests/test_api_client.py) generates the client, type-checks this file with
+The suite (tests/site/test_api_client.py) generates the client, type-checks this file with
 ``mypy --strict`` and runs ``tour``. To run it against a server (`make run`):
 
     openapi-python-client generate --url http://127.0.0.1:8000/api/schema/?format=json \\
         --meta none --output-path peaceplan_client
-    PEACEPLAN_TOKEN=<an editor's key> python tests/api_client_tour.py http://127.0.0.1:8000
+    PEACEPLAN_TOKEN=<an editor's key> python tests/site/api_client_tour.py http://127.0.0.1:8000
 """
 
 import os

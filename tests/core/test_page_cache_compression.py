@@ -11,8 +11,8 @@ from django.middleware.csrf import get_token
 from django.test import RequestFactory
 
 from clauses import services
-from clauses.models import Plan
 from clauses.conditional import plan_page
+from clauses.models import Plan
 from tests.conftest import editors_group
 from tests.factories import build_plan
 

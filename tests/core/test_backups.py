@@ -123,7 +123,7 @@ def test_postgresql_dump_restores_exactly(recorded, tmp_path):
 
 
 def test_the_json_route_loses_history_microseconds(db):
-    """Why the README calls dumpdata/loaddata lossy: Django's JSON keeps milliseconds."""
+    """Why docs/operations.md calls dumpdata/loaddata lossy: Django's JSON keeps milliseconds."""
     party = PartyFactory(slug="russia")
     when = datetime.datetime(2025, 11, 24, 9, 30, 15, 123456, tzinfo=datetime.UTC)
     Party.history.bulk_history_create([party], default_date=when, default_change_reason="x")

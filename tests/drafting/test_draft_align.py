@@ -1,10 +1,10 @@
 """Aligning the points of a new draft with the clauses of the previous revision.
 
-The drafts in tests/drafts/ are a first revision of 34 clauses and seven later drafts that
+The drafts in tests/drafting/drafts/ are a first revision of 34 clauses and seven later drafts that
 reword, renumber, merge, split, drop and add points; answer_key.toml says where each point
 of each later draft belongs. The aligner's weights were chosen on them.
 
-The drafts in tests/drafts/heldout/ continue the same first revision and were written
+The drafts in tests/drafting/drafts/heldout/ continue the same first revision and were written
 before the weights were last chosen, and never used to choose them: their score is the
 honest estimate of how the aligner does on a draft it has not seen.
 """
@@ -28,7 +28,7 @@ from drafting.align import (
 from drafting.matching import best_matching
 from drafting.parse import DraftPoint, parse_draft
 from drafting.tokens import tokenize
-from tests.alignment_cases import synthetic_case
+from tests.drafting.alignment_cases import synthetic_case
 
 DRAFTS = Path(__file__).parent / "drafts"
 KEY = tomllib.loads((DRAFTS / "answer_key.toml").read_text())
@@ -204,7 +204,7 @@ def test_a_plain_string_ratio_does_clearly_worse():
 
 
 def test_held_out_drafts_land_right_and_beat_the_plain_string_ratio():
-    """The estimate for drafts the weights were not chosen on (numbers in the README).
+    """The estimate for drafts the weights were not chosen on (numbers in docs/decisions.md).
 
     Measured once, after the weights were set: 77 of 88 points (87.5 %), against 67 (76 %)
     for the plain string ratio at its best threshold. The floor guards that measure; raising

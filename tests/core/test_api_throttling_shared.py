@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+BASE_DIR = Path(__file__).resolve().parents[2]
 REDIS = ("127.0.0.1", 6379)
 RATE = 10
 NO_REDIS = "no Redis answers at 127.0.0.1:6379 (apt-get install redis-server, or see .ci/run)"

@@ -11,7 +11,7 @@ import redis
 from django.utils.module_loading import import_string
 
 from peaceplan.settings import SettingsEnv
-from tests.test_api_throttling_shared import NO_REDIS, redis_answers
+from tests.core.test_api_throttling_shared import NO_REDIS, redis_answers
 
 REDIS_URL = "redis://127.0.0.1:6379/0"
 

@@ -363,7 +363,7 @@ def test_without_the_page_cache_every_read_is_rendered(
 ):
     settings.PAGE_CACHE = False
     read(client, REVISIONS)
-    # The stamp, then the page's own queries (tests/test_pages_query_counts.py): the
+    # The stamp, then the page's own queries (tests/site/test_pages_query_counts.py): the
     # plan, its revisions, what each changed. Rendered again, not served from the cache.
     with django_assert_num_queries(4):
         read(client, REVISIONS)

@@ -5,7 +5,7 @@ import pytest
 
 from clauses.models import Position
 from core.api.inputs import EDIT_SUMMARY_FIELD
-from tests.test_api_writes import POSITION, patch
+from tests.clauses.test_api_writes import POSITION, patch
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@
 ``core/api/examples.json`` holds one example per resource, read from the API on the
 seed (`make run`'s data), long lists cut to their first item. When the API or the seed
 changes, refresh it with
-``PEACEPLAN_WRITE_EXAMPLES=1 DEBUG=1 .venv/bin/python -m pytest tests/test_api_examples.py``.
+``PEACEPLAN_WRITE_EXAMPLES=1 DEBUG=1 .venv/bin/python -m pytest tests/site/test_api_examples.py``.
 """
 
 import json

@@ -206,7 +206,7 @@ def test_verify_catches_a_forged_fingerprint_through_history(seeded, capsys):
 
 
 def test_the_readmes_recipe_recomputes_it_from_the_api(chain, editor, client):
-    """The README's Python recipe, run as written on the API's JSON of a revision."""
+    """docs/api.md's Python recipe, run as written on the API's JSON of a revision."""
     import hashlib
     import json
     import re

@@ -9,9 +9,9 @@ from clauses.services import revision_clone
 from clauses.vocabularies import Coverage
 from core.api.inputs import EDIT_SUMMARY_FIELD
 from drafting.services import ConfirmedPoint, revision_from_paste
+from tests.clauses.test_api_writes import patch
 from tests.editing_helpers import form_data
 from tests.factories import PlanFactory, RevisionFactory
-from tests.test_api_writes import patch
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from peaceplan.settings import SettingsEnv, read_env_file, trusted_proxies
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Every variable the settings read, so a run of the suite with some of them set (on
 # PostgreSQL, with a Redis cache) does not leak into what these tests expect.

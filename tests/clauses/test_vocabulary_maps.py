@@ -7,8 +7,19 @@ from pathlib import Path
 from clauses import vocabularies
 from clauses.vocabularies import ClauseStatus, Provenance, RevisionStatus, Stance, Topic
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 VOCABULARIES = ROOT / "clauses" / "vocabularies.py"
+APPS = (
+    "core",
+    "parties",
+    "clauses",
+    "comparison",
+    "drafting",
+    "publishing",
+    "peaceplan",
+    "generator",
+    "bench",
+)
 _NAMES = "|".join(cls.__name__ for cls in (Stance, Topic, ClauseStatus, RevisionStatus, Provenance))
 # A map built from a vocabulary: dict(Stance.choices), {m.value: m for m in Stance},
 # {m.value: m.label for m in Topic}, dict(zip(Topic.values, Topic.labels)) ...
@@ -20,7 +31,7 @@ MAP_BUILT = re.compile(
 
 
 def _sources():
-    for folder in ("clauses", "parties", "peaceplan", "generator", "bench"):
+    for folder in APPS:
         for path in sorted((ROOT / folder).rglob("*.py")):
             if path != VOCABULARIES and "migrations" not in path.parts:
                 yield path

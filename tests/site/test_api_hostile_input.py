@@ -14,7 +14,7 @@ from core.api.parsers import JSON_TOO_DEEP
 from core.tracking import SUMMARY_CONTROL_CHARACTER, SUMMARY_MAX_LENGTH, SUMMARY_TOO_LONG
 from drafting.parse import MAX_DRAFT_CHARS
 from peaceplan.errors import API_BODY_TOO_LARGE, API_SERVER_ERROR
-from tests.test_api_errors import POSITION, assert_error
+from tests.site.test_api_errors import POSITION, assert_error
 
 DEPTH = 2_000
 
