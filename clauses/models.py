@@ -18,6 +18,8 @@ from django.utils import timezone
 
 from clauses.stamps import plans_touched
 from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
+from core import text_limits
+from core.text_limits import limited_text
 from core.tracking import TrackedModel
 from parties.models import Party
 
@@ -49,7 +51,7 @@ class Plan(PlanRecord):
 
     slug = models.SlugField(max_length=80, unique=True)
     title = models.CharField(max_length=200)
-    description = models.TextField(blank=True)
+    description = limited_text(text_limits.DESCRIPTION, blank=True)
     # Bumped in the same transaction as every write to the plan or anything in it (see
     # clauses/stamps.py): the ETag and the page cache of every read of the plan derive
     # from it, so a reader never gets a page from before a write.
@@ -161,7 +163,7 @@ class Revision(PlanRecord):
     )
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
-    notes = models.TextField(blank=True)
+    notes = limited_text(text_limits.NOTES, blank=True)
     fingerprint = models.CharField(
         max_length=64,
         blank=True,
@@ -216,7 +218,7 @@ class Clause(PlanRecord):
     slug = models.SlugField(max_length=80)
     title = models.CharField(max_length=200)
     topic = models.CharField(max_length=30, choices=Topic.choices)
-    description = models.TextField(blank=True)
+    description = limited_text(text_limits.DESCRIPTION, blank=True)
 
     class Meta:
         ordering = ["plan", "title"]
@@ -242,7 +244,7 @@ class ClauseVersion(PlanRecord):
     clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="versions")
     number = models.CharField(max_length=20, help_text='The label in the draft: "9", "14a".')
     position_in_draft = models.PositiveIntegerField(help_text="Orders the clauses as in the draft.")
-    text = models.TextField()
+    text = limited_text(text_limits.CLAUSE_TEXT)
     status = models.CharField(
         max_length=30, choices=ClauseStatus.choices, default=ClauseStatus.OPEN
     )
@@ -302,8 +304,11 @@ class Position(PlanRecord):
     )
     party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="positions")
     stance = models.CharField(max_length=20, choices=Stance.choices, default=Stance.UNKNOWN)
-    summary = models.TextField(blank=True, help_text="The party's position in a sentence or two.")
-    demand = models.TextField(
+    summary = limited_text(
+        text_limits.SUMMARY, blank=True, help_text="The party's position in a sentence or two."
+    )
+    demand = limited_text(
+        text_limits.EVIDENCE,
         blank=True,
         default="",
         db_default="",
@@ -311,7 +316,9 @@ class Position(PlanRecord):
         # further is recorded here, so that it never reads as support.
         help_text="What the party demands beyond the clause as worded.",
     )
-    quote = models.TextField(blank=True, help_text="The words of the source that state it.")
+    quote = limited_text(
+        text_limits.EVIDENCE, blank=True, help_text="The words of the source that state it."
+    )
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
     stated_on = models.DateField(null=True, blank=True)
@@ -346,7 +353,7 @@ class HistoryTakedown(models.Model):
 
     taken_at = models.DateTimeField(auto_now_add=True)
     operator = models.CharField(max_length=150, help_text="Who ran the takedown.")
-    reason = models.TextField()
+    reason = limited_text(text_limits.NOTES)
     model = models.CharField(max_length=100, help_text='e.g. "clauses.position".')
     object_id = models.CharField(max_length=40)
     description = models.CharField(

@@ -16,6 +16,7 @@ from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.services.revisions import copy_positions, revision_create
 from clauses.vocabularies import ClauseStatus, Coverage, Topic
+from core import text_limits
 from core.saving import bulk_create_tracked, unique_slug
 from core.tracking import require_summary
 from drafting.align import Alignment, ClauseCandidate, align_draft
@@ -24,6 +25,10 @@ from drafting.topics import guess_topic
 
 PASTE_EMPTY = "The draft has no points to record."
 POINT_WITHOUT_TEXT = "Point {number} has no text: write it under its number, or leave it out."
+POINT_TOO_LONG = (
+    "Point {number} holds {length} characters; a clause holds at most {limit}. Is it several "
+    "points run together? Split it under their numbers."
+)
 CLAUSE_TWICE = (
     "Points {numbers} are all matched to the clause {title!r}: a clause appears once in a "
     "revision. Mark all but one as a new clause, or pick another clause."
@@ -214,6 +219,12 @@ def _validate(plan: Plan, points: list[ConfirmedPoint]) -> set[int]:
     for point in points:
         if not point.text.strip():
             errors.append(POINT_WITHOUT_TEXT.format(number=point.number))
+        if len(point.text) > text_limits.CLAUSE_TEXT:
+            errors.append(
+                POINT_TOO_LONG.format(
+                    number=point.number, length=len(point.text), limit=text_limits.CLAUSE_TEXT
+                )
+            )
         if point.clause_id is not None:
             matched.setdefault(point.clause_id, []).append(point.number)
         else:

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
+from core import text_limits
+from core.text_limits import limited_text
 from core.tracking import TrackedModel
 
 COLOR_MESSAGE = "Enter the colour as # and six hexadecimal digits, e.g. #1f77b4."
@@ -31,7 +33,7 @@ class Party(TrackedModel):
     sort_order = models.PositiveSmallIntegerField(
         default=100, help_text="Parties are listed by this number, then by name."
     )
-    description = models.TextField(blank=True)
+    description = limited_text(text_limits.DESCRIPTION, blank=True)
 
     class Meta:
         ordering = ["sort_order", "name"]
