@@ -21,6 +21,7 @@ from clauses.models import Plan, Revision, RevisionQuerySet
 from clauses.vocabularies import Provenance, RevisionStatus, Topic
 from core.api.etag import etag_for, expected_version, parse_if_match
 from core.api.exceptions import PreconditionFailed
+from core.api.idempotency import idempotent
 from core.api.inputs import EditInput, edit_summary
 from drafting.parse import DraftParseError
 from drafting.services import (
@@ -233,6 +234,7 @@ class DraftViewSet(PlanApiViewSet):
             201: OpenApiResponse(RevisionDetailSerializer, "The new revision; Location names it.")
         },
     )
+    @idempotent
     def record(self, request, plan: str):
         found_plan = self._plan()
         if_match = parse_if_match(request)

@@ -1,6 +1,7 @@
 """API views: thin. Each finds its record through ``clauses.selectors``, renders it with a
 serializer, and writes through the same services as the editor's forms."""
 
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import Resolver404, resolve
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import (
@@ -39,9 +40,17 @@ from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.representations import POSITION_FIELDS, positions_data
 from clauses.selectors import api_reads as reads
 from core.api.etag import etag_for, expected_version, parse_if_match
-from core.api.exceptions import API_PATH_NOT_FOUND, not_found
+from core.api.exceptions import API_PATH_NOT_FOUND, PreconditionFailed, not_found
+from core.api.idempotency import idempotent
 from core.api.inputs import edit_summary
 from core.tracking import EditConflict
+
+CLONE_NUMBER_TAKEN = (
+    "The next revision of plan {plan!r} is number {next}, not {number}: a revision was "
+    "recorded since you read the plan (perhaps by this same request, sent twice; send an "
+    "Idempotency-Key to retry safely). Read the plan's revisions, then clone again with the "
+    "next number."
+)
 
 
 def _etag_response(serializer, description: str):
@@ -101,6 +110,7 @@ class PlanCreateMixin:
         request=PlanCreate,
         responses={201: OpenApiResponse(PlanSerializer, "The plan; Location names it.")},
     )
+    @idempotent
     def create(self, request):
         summary = edit_summary(request)
         inputs = PlanCreate(data=request.data)
@@ -201,12 +211,14 @@ class RevisionViewSet(PlanApiViewSet):
     @extend_schema(
         summary="Record the next revision as a copy of this one (editors)",
         description="If-Match names this revision as you read it: the copy is of what you "
-        "saw. Copied positions are marked carried over until reconfirmed.",
+        "saw. Copied positions are marked carried over until reconfirmed. A `number` that is "
+        "no longer the plan's next one is 412, as when recording a draft.",
         request=RevisionClone,
         responses={
             201: _etag_response(RevisionDetailSerializer, "The new revision; Location names it.")
         },
     )
+    @idempotent
     def clone(self, request, plan: str, number: int):
         source = self.get_object()
         if_match = parse_if_match(request)
@@ -225,9 +237,24 @@ class RevisionViewSet(PlanApiViewSet):
         except EditConflict as conflict:
             current = _reload_revision(source.plan, conflict.current.pk)
             raise self.conflict(if_match, current) from None
+        except DjangoValidationError as refused:
+            if "number" in getattr(refused, "error_dict", {}):
+                raise self._number_taken(source, inputs.validated_data["number"]) from None
+            raise
         created = _reload_revision(source.plan, created.pk)
         location = self.links().revision(source.plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
+
+    def _number_taken(self, source: Revision, number: int) -> PreconditionFailed:
+        """412, as the drafts API answers a number taken since the dry run: the number the
+        client expected is not the plan's next any more (checked under the plan's lock)."""
+        current = _reload_revision(source.plan, source.pk)
+        message = CLONE_NUMBER_TAKEN.format(
+            plan=source.plan.slug, next=selectors.next_revision_number(source.plan), number=number
+        )
+        return PreconditionFailed(
+            {"number": message}, etag=etag_for(current), current=self.represent(current)
+        )
 
 
 @extend_schema_view(

@@ -37,6 +37,13 @@ from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
 from core.api.etag import ETAG_PATTERN
+from core.api.idempotency import (
+    IDEMPOTENCY_KEY_HEADER,
+    KEY_PATTERN,
+    MAX_KEY_LENGTH,
+    RECORD_SECONDS,
+    is_idempotent,
+)
 from core.api.inputs import EDIT_SUMMARY_FIELD
 
 READ_ERRORS = {
@@ -117,6 +124,25 @@ IF_MATCH = OpenApiParameter(
     description="The ETag you read from a GET of this resource (its `etag` field holds it "
     "too). Required: a write without it is refused with 428, a stale one with 412.",
 )
+
+IDEMPOTENCY_KEY = OpenApiParameter(
+    IDEMPOTENCY_KEY_HEADER,
+    {"type": "string", "minLength": 1, "maxLength": MAX_KEY_LENGTH, "pattern": KEY_PATTERN},
+    OpenApiParameter.HEADER,
+    required=False,
+    description="A key unique to this request (a UUID will do), to send it again safely: "
+    f"within {RECORD_SECONDS // 3600} hours the same key and body get the first answer "
+    "again (marked `Idempotent-Replayed: true`) and create nothing; another body is 422, "
+    "and a repeat while the first is still being answered is 409. Only a success is "
+    "remembered.",
+)
+IDEMPOTENT_ERRORS = {
+    "400": f"{WRITE_ERRORS['400']} Or the {IDEMPOTENCY_KEY_HEADER} is empty, longer than "
+    f"{MAX_KEY_LENGTH} characters or not printable ASCII.",
+    "409": f"{WRITE_ERRORS['409']} Or a request with this {IDEMPOTENCY_KEY_HEADER} is still "
+    "being answered: send it again after Retry-After.",
+    "422": f"This {IDEMPOTENCY_KEY_HEADER} was sent with a different body.",
+}
 
 
 @cache
@@ -222,7 +248,10 @@ class ApiAutoSchema(AutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         writes = self.method in ("POST", "PUT", "PATCH", "DELETE")
-        for code, description in (WRITE_ERRORS if writes else READ_ERRORS).items():
+        errors = WRITE_ERRORS if writes else READ_ERRORS
+        if is_idempotent(self.view):
+            errors = {**errors, **IDEMPOTENT_ERRORS}
+        for code, description in errors.items():
             serializer = PreconditionFailedSerializer if code == "412" else ErrorSerializer
             response = self._get_response_for_code(serializer, code, direction=direction)
             response["description"] = description
@@ -236,6 +265,8 @@ class ApiAutoSchema(AutoSchema):
             exempt = getattr(self.view, "writes_without_if_match", ())
             if getattr(self.view, "action", None) not in exempt:
                 parameters.append(IF_MATCH)
+        if is_idempotent(self.view):
+            parameters.append(IDEMPOTENCY_KEY)
         return parameters
 
 
