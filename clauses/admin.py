@@ -6,12 +6,11 @@ deleted or reverted here; each change page links to the editor's form for that r
 """
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils.html import format_html
-from simple_history.admin import SimpleHistoryAdmin
 
 from clauses.models import Clause, ClauseVersion, HistoryTakedown, Plan, Position, Revision
+from core.admin import ReadOnlyHistoryVersions
 
 NO_EDITOR_FORM = "No editor's form for this record."
 
@@ -27,7 +26,7 @@ class ReadOnlyInline:
         return False
 
 
-class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
+class ReadOnlyHistoryAdmin(ReadOnlyHistoryVersions):
     """A tracked model's records and their history, never written through the admin."""
 
     readonly_fields = ["editor_form"]
@@ -40,12 +39,6 @@ class ReadOnlyHistoryAdmin(SimpleHistoryAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # A POST there reverts the record to an old version: a write, refused like the rest.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def editor_url(self, obj) -> str | None:
         """The editor's form for ``obj``, where there is one."""

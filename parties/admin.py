@@ -3,9 +3,8 @@ an edit summary and the version it was loaded from, like the editor's forms."""
 
 from django import forms
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
-from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyHistoryVersions
 from core.forms import summary_field
 from core.tracking import EditConflict
 from parties.fields import PARTY
@@ -44,7 +43,7 @@ class PartyAdminForm(forms.ModelForm):
 
 
 @admin.register(Party)
-class PartyAdmin(SimpleHistoryAdmin):
+class PartyAdmin(ReadOnlyHistoryVersions):
     form = PartyAdminForm
     list_display = ["name", "short_name", "kind", "sort_order"]
     list_filter = ["kind"]
@@ -54,12 +53,6 @@ class PartyAdmin(SimpleHistoryAdmin):
     def has_delete_permission(self, request, obj=None):
         # Deleting writes no edit summary; parties with positions cannot go anyway.
         return False
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # Reverting through the history page would bypass the service.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def save_model(self, request, obj, form, change):
         data = form.cleaned_data

@@ -5,6 +5,7 @@ from django.db import connections, router
 from django.db.models import QuerySet
 
 from core.conditional import Stamp
+from core.input_text import text_fault
 from parties.models import Party
 
 
@@ -16,6 +17,10 @@ def parties_in_order() -> QuerySet[Party]:
 
 def party_get(slug: str) -> Party:
     """One party by slug (one query). Raises Party.DoesNotExist."""
+    # No slug holds NUL or a lone surrogate, which PostgreSQL or its driver would refuse
+    # with an error rather than find nothing.
+    if text_fault(slug) is not None:
+        raise Party.DoesNotExist
     found = Party.objects.filter(slug=slug).first()
     if found is None:
         raise Party.DoesNotExist

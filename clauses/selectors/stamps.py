@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from clauses.models import Plan
 from core.conditional import Stamp
+from core.input_text import text_fault
 from parties.models import Party
 
 
@@ -27,6 +28,10 @@ def plan_stamp(slug: str) -> Stamp | None:
     The tag holds the plan's key and the time it was last changed as well as its counter,
     so that a plan deleted and made again under the same key never repeats a tag.
     """
+    # No slug holds NUL or a lone surrogate, which PostgreSQL or its driver would refuse
+    # with an error rather than find nothing.
+    if text_fault(slug) is not None:
+        return None
     # Raw SQL: compiling the ORM's query cost ten times its round trip, and this query is
     # all a 304 or a cached page costs.
     connection = read_connection()
