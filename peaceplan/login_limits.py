@@ -5,7 +5,15 @@ the right password, so a password cannot be guessed by trying many.
 The counts live in the shared cache (``CACHE_URL``), so every app process sees them; the
 address is the client's as ``peaceplan.clients`` decides (a forged X-Forwarded-For does
 not reset it). A successful log-in clears its username's count, not the address's.
+
+A username is counted under its folded form (``username_key``): the login form logs in
+whatever NFKC makes of what was typed, so every spelling NFKC maps to one username
+(fullwidth letters, a letter and a combining accent for the accented letter) must share
+its count, and case is folded too, so changing the case of a letter is no fresh start.
 """
+
+import hashlib
+import unicodedata
 
 from django.conf import settings
 from django.contrib.admin.forms import AdminAuthenticationForm
@@ -21,10 +29,18 @@ LOGIN_LOCKED = (
 )
 
 
+def username_key(username: str) -> str:
+    """One key for every spelling of a username that could log in as the same account."""
+    # NFKC again after casefold: folding can leave a sequence NFKC would compose.
+    folded = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", username).casefold())
+    # Hashed: the key stays short and plain whatever was typed into the form.
+    return hashlib.sha256(folded.strip().encode()).hexdigest()
+
+
 def _counters(request, username: str) -> list[tuple[str, int]]:
     """The cache keys counting this attempt's failures, each with its limit."""
     return [
-        (f"login-failures:user:{username.strip().lower()}", settings.LOGIN_FAILURES_PER_USERNAME),
+        (f"login-failures:user:{username_key(username)}", settings.LOGIN_FAILURES_PER_USERNAME),
         (f"login-failures:address:{client_address(request)}", settings.LOGIN_FAILURES_PER_ADDRESS),
     ]
 

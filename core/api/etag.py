@@ -10,6 +10,14 @@ one step, and two clients racing cannot both win.
 ``If-Match: *`` is refused like a missing header: it would match any version and so guard
 against nothing, which is what the header is required for.
 
+The weak form ``W/"<pk>-<version>"`` of one of these tags matches as the tag itself.
+Compression weakens the ETag header of what it compresses (GZipMiddleware, the page cache
+and any compressing proxy do, as RFC 9110 asks of a tag that names bytes), so a client that
+accepts gzip reads ``W/"12-3"`` and sends that back. The header is left as compression made
+it, since caches on the way may rely on it; but a record tag names a version, not bytes, so
+its weak form still names exactly the version the client read and guards the write as well.
+Any other weak tag (a page's conditional-read tag) matches nothing.
+
 The ETag of a revision names the revision's own fields (what a PATCH to it changes); the
 clause versions and positions nested in its representation carry their own ``etag``.
 """
@@ -40,8 +48,9 @@ IF_MATCH_STALE = (
 
 # An entity tag list as in RFC 9110: "abc", W/"abc", separated by commas.
 _IF_MATCH = re.compile(r'\s*(W/)?"[^"]*"\s*(,\s*(W/)?"[^"]*"\s*)*')
-# What the schema documents: one of this API's tags, as a GET answered it.
-ETAG_PATTERN = r'^"[0-9]+-[0-9]+"$'
+# What the schema documents: one of this API's tags as a GET answered it, in its body or
+# in a header compression weakened.
+ETAG_PATTERN = r'^(W/)?"[0-9]+-[0-9]+"$'
 _ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 _OUR_TAG = re.compile(r"^(\d+)-(\d+)$")
 
@@ -53,7 +62,7 @@ def etag_for(record: TrackedModel) -> str:
 @dataclass(frozen=True)
 class IfMatch:
     raw: str
-    tags: tuple[str, ...]  # opaque strong tags, without quotes; weak tags never match
+    tags: tuple[str, ...]  # the tags sent, without quotes or W/; only record tags match
 
     def version_for(self, pk: int) -> int | None:
         """The version a client read for record ``pk``, or None if it sent no tag for it."""
@@ -72,8 +81,8 @@ def parse_if_match(request: Request) -> IfMatch:
         raise PreconditionRequired({"If-Match": IF_MATCH_ANY_REFUSED})
     if not _IF_MATCH.fullmatch(raw):
         raise ValidationError({"If-Match": IF_MATCH_MALFORMED.format(value=raw)})
-    # A weak tag never matches under the strong comparison a write needs.
-    tags = [tag for weak, tag in _ENTITY_TAG.findall(raw) if not weak]
+    # W/ dropped: a record tag names a version, however compression marked it (above).
+    tags = [tag for _weak, tag in _ENTITY_TAG.findall(raw)]
     return IfMatch(raw=raw, tags=tuple(tags))
 
 

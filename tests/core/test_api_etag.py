@@ -1,5 +1,7 @@
 """ETags on every writable resource, and If-Match on every write: missing, stale, fresh."""
 
+import re
+
 import pytest
 
 from clauses import services
@@ -122,10 +124,40 @@ def test_unusable_if_match(editor_client, position, header, status, message):
     }
 
 
-def test_a_weak_tag_never_matches(editor_client, position):
+def test_a_gzipped_read_weakens_the_header_and_its_tag_still_writes(editor_client, position):
+    """Compression weakens the ETag header (W/"..."); a client that sends back the header it
+    read gets its write, since the tag names a record version, not the bytes."""
+    read = editor_client.get(POSITION, HTTP_ACCEPT_ENCODING="gzip")
+    assert read["Content-Encoding"] == "gzip"
+    etag = read["ETag"]
+    assert etag.startswith("W/")
+
+    response = write(editor_client, "patch", POSITION, {"stance": "supports"}, HTTP_IF_MATCH=etag)
+
+    assert response.status_code == 200, response.json()
+    assert Position.objects.get().stance == Stance.SUPPORTS
+
+
+def test_the_weak_form_of_a_stale_tag_is_still_412(editor_client, position):
     etag = editor_client.get(POSITION)["ETag"]
+    write(editor_client, "patch", POSITION, {"stance": "conditional"}, HTTP_IF_MATCH=etag)
+
     response = write(
         editor_client, "patch", POSITION, {"stance": "supports"}, HTTP_IF_MATCH=f"W/{etag}"
+    )
+
+    assert response.status_code == 412
+    assert Position.objects.get().stance == Stance.CONDITIONAL
+
+
+def test_the_weak_form_of_another_records_tag_does_not_match(editor_client, position):
+    other = PositionFactory(clause_version=position.clause_version, party__slug="ukraine")
+    response = write(
+        editor_client,
+        "patch",
+        POSITION,
+        {"stance": "supports"},
+        HTTP_IF_MATCH=f'W/"{other.pk}-{position.version}"',
     )
     assert response.status_code == 412
 
@@ -195,3 +227,13 @@ def test_a_save_between_the_check_and_the_write_is_still_refused(
     assert response.status_code == 412
     assert response.json()["current"]["stance"]["name"] == "ambiguous"
     assert Position.objects.get().stance == Stance.AMBIGUOUS
+
+
+def test_the_schema_documents_the_weak_form_of_if_match(client, db):
+    schema = client.get("/api/schema/?format=json").json()
+    operation = schema["paths"][
+        "/api/v1/plans/{plan}/clauses/{clause}/r{number}/positions/{party}/"
+    ]
+    parameter = next(p for p in operation["patch"]["parameters"] if p["name"] == "If-Match")
+    assert re.fullmatch(parameter["schema"]["pattern"], 'W/"12-3"')
+    assert re.fullmatch(parameter["schema"]["pattern"], '"12-3"')

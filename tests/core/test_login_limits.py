@@ -74,3 +74,57 @@ def test_a_successful_login_clears_the_usernames_count(analyst, settings):
     for _ in range(settings.LOGIN_FAILURES_PER_USERNAME - 1):
         log_in(again, LOGINS["site"], "analyst", "wrong")
     assert log_in(again, LOGINS["site"], "analyst", PASSWORD).status_code == 302
+
+
+@pytest.mark.parametrize(
+    "spelling",
+    [
+        "ｓｔａｆｆ",  # fullwidth: NFKC makes it "staff", as the login form does
+        "STAFF",
+        "StAfF",
+        "ＳＴＡＦＦ",  # fullwidth capitals
+    ],
+)
+def test_a_look_alike_spelling_shares_the_lock_and_cannot_log_in(staff, settings, spelling):
+    for n in range(settings.LOGIN_FAILURES_PER_USERNAME):
+        log_in(Client(REMOTE_ADDR=f"10.0.1.{n}"), LOGINS["site"], "staff", "wrong")
+
+    client = Client(REMOTE_ADDR="10.0.2.1")
+    response = log_in(client, LOGINS["site"], spelling, PASSWORD)
+
+    assert locked_message(settings) in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_look_alike_spellings_count_against_one_username(staff, settings):
+    spellings = ["staff", "ｓｔａｆｆ", "Staff", "ＳＴＡＦＦ", "sTaFf"]
+    failures = [spellings[n % len(spellings)] for n in range(settings.LOGIN_FAILURES_PER_USERNAME)]
+    for n, spelling in enumerate(failures):
+        log_in(Client(REMOTE_ADDR=f"10.0.3.{n}"), LOGINS["admin"], spelling, "wrong")
+
+    client = Client(REMOTE_ADDR="10.0.4.1")
+    response = log_in(client, LOGINS["admin"], "staff", PASSWORD)
+
+    assert locked_message(settings) in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_a_combining_spelling_shares_the_lock_of_the_composed_username(django_user_model, settings):
+    composed = "jos\u00e9"  # é as one character
+    combining = "jose\u0301"  # e followed by a combining acute accent
+    django_user_model.objects.create_user(composed, password=PASSWORD)
+    for n in range(settings.LOGIN_FAILURES_PER_USERNAME):
+        log_in(Client(REMOTE_ADDR=f"10.0.5.{n}"), LOGINS["site"], composed, "wrong")
+
+    client = Client(REMOTE_ADDR="10.0.6.1")
+    response = log_in(client, LOGINS["site"], combining, PASSWORD)
+
+    assert locked_message(settings) in response.content.decode()
+    assert not is_logged_in(client)
+
+
+def test_a_combining_spelling_logs_in_when_nothing_is_locked(django_user_model):
+    """The spelling the lock treats as one username is the one Django logs in as one."""
+    django_user_model.objects.create_user("jos\u00e9", password=PASSWORD)
+    client = Client()
+    assert log_in(client, LOGINS["site"], "jose\u0301", PASSWORD).status_code == 302
