@@ -9,7 +9,11 @@ Every page and API read of a plan derives a weak ETag from the plan's change sta
 - an anonymous reader's page is stored in the shared cache (``CACHES["default"]``: Redis in
   production) under the stamp, the URL with its filters and the representation asked for,
   so the next anonymous reader of the same URL gets it without rendering; a write moves
-  the stamp, so a page from before it is never looked up again. The page is kept gzipped
+  the stamp, so a page from before it is never looked up again.
+- a page declares the query parameters it reads (``reads_query``); every other parameter
+  is dropped before the view sees the request, and those it keeps are put in one order, so
+  ``?junk=1`` or the same filters in another order is the same page under the same key,
+  and made-up parameters cannot fill the cache with copies of a page. The page is kept gzipped
   (core/compression.py), as GZipMiddleware would send it: a hit sends those bytes on
   to a client that takes gzip, without compressing again, and decompresses them for one
   that does not. A page that set a CSRF cookie (its body holds a token) is never kept.
@@ -33,7 +37,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
@@ -152,15 +156,51 @@ class ConditionalRead:
         cache.set(self.cache_key, (*entry, response["Content-Type"], headers))
 
 
-def conditional_page(stamp_for):
-    """A page view answered by ``ConditionalRead``; ``stamp_for(**kwargs)`` gives the
-    stamp of what the page shows (one query), or None for a page that does not exist."""
+QUERY_PARAMETERS = "query_parameters"
+
+
+def reads_query(*names: str):
+    """Declare the query parameters a page view (or feed class) reads: its filter form's
+    fields, ``page``, ``format`` where it has exports. ``conditional_page`` hands the view
+    only those, so they alone make the page and its cache key."""
 
     def decorator(view):
+        setattr(view, QUERY_PARAMETERS, frozenset(names))
+        return view
+
+    return decorator
+
+
+def keep_only(request, parameters: frozenset[str]) -> None:
+    """Leave in ``request`` only the query parameters in ``parameters``, sorted by name
+    (the values of a repeated one in the order sent), in ``GET`` and the query string
+    alike: the page, its links and its cache key then come from the same query."""
+    kept = QueryDict(mutable=True)
+    for name in sorted(name for name in request.GET if name in parameters):
+        kept.setlist(name, request.GET.getlist(name))
+    query = kept.urlencode()
+    if query == request.META.get("QUERY_STRING", ""):
+        return
+    request.GET = QueryDict(query)
+    # A copy: the server's own environ (its access log) keeps the query as it was sent.
+    request.META = {**request.META, "QUERY_STRING": query}
+
+
+def conditional_page(stamp_for):
+    """A page view answered by ``ConditionalRead``; ``stamp_for(**kwargs)`` gives the
+    stamp of what the page shows (one query), or None for a page that does not exist.
+
+    The view gets only the query parameters it declared with ``reads_query`` (none if it
+    declared nothing)."""
+
+    def decorator(view):
+        parameters = getattr(view, QUERY_PARAMETERS, None)
+
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             if request.method not in ("GET", "HEAD"):
                 return view(request, *args, **kwargs)
+            keep_only(request, parameters or frozenset())
             stamp = stamp_for(**kwargs)
             if stamp is None:
                 return view(request, *args, **kwargs)
@@ -170,6 +210,10 @@ def conditional_page(stamp_for):
                 return early
             return read.finish(view(request, *args, **kwargs))
 
+        # What the site's tests read: which pages declared their parameters, and how each
+        # is keyed.
+        setattr(wrapped, QUERY_PARAMETERS, parameters)
+        wrapped.stamp_for = stamp_for
         return wrapped
 
     return decorator

@@ -22,6 +22,7 @@ from clauses.selectors import clause_get
 from clauses.views.plans import plan_or_404
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from comparison.views.parties import NO_SUCH_PARTY
+from core.conditional import reads_query
 from parties.models import Party
 from parties.selectors import party_get
 from publishing.selectors.feeds import (
@@ -104,6 +105,7 @@ def _midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
+@reads_query()
 class AtomFeed(Feed):
     """What the feeds share: Atom, a feed-level author (RFC 4287 asks for one where an
     entry may have none), entries as ``FeedEntry``."""

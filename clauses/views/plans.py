@@ -9,6 +9,7 @@ from clauses.models import Plan, Revision
 from clauses.rendering import matrix_rows
 from clauses.selectors import current_revision, plan_get, plan_matrix, revision_get
 from clauses.vocabularies import Stance
+from core.conditional import reads_query
 
 NO_SUCH_PLAN = "There is no plan at this address."
 BAD_REVISION = "revision: give a revision number, e.g. ?revision=2."
@@ -41,6 +42,7 @@ def overview_revisions(plan: Plan, asked: str) -> tuple[Revision | None, Revisio
         raise Http404(NO_SUCH_REVISION_SHOWN.format(number=int(asked))) from None
 
 
+@reads_query(*OverviewFilterForm.base_fields, "revision", "page", "format")
 def plan_overview(request, plan):
     """The matrix of the plan's current revision, or of any revision with ``?revision=N``."""
     plan = plan_or_404(plan)

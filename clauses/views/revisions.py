@@ -15,6 +15,7 @@ from clauses.selectors import (
 )
 from clauses.selectors.plans import RevisionChanges, clause_versions_of
 from clauses.views.plans import plan_or_404
+from core.conditional import reads_query
 
 NO_SUCH_REVISION = "This plan has no revision with that number."
 # Every position of every clause is on this page: 50 clauses keep a long negotiation's
@@ -27,6 +28,7 @@ class TimelineEntry(NamedTuple):
     changes: RevisionChanges | None  # None for a revision that continues none
 
 
+@reads_query()
 def revision_list(request, plan):
     """The timeline, newest first, with what each revision changed."""
     plan = plan_or_404(plan)
@@ -45,6 +47,7 @@ def revision_list(request, plan):
     )
 
 
+@reads_query("page", "format")
 def revision_detail(request, plan, number):
     try:
         revision = revision_get(plan_slug=plan, number=number)

@@ -7,11 +7,13 @@ from clauses.models import Clause, ClauseVersion
 from clauses.selectors import clause_edit_history, clause_get
 from comparison.rendering import edit_history, stance_steps
 from comparison.selectors.clause_pages import clause_timeline, clause_version_get
+from core.conditional import reads_query
 
 NO_SUCH_CLAUSE = "This plan has no clause at this address."
 NO_SUCH_CLAUSE_VERSION = "This clause does not appear in a revision with that number."
 
 
+@reads_query("format")
 def clause_detail(request, plan, clause):
     try:
         clause = clause_get(plan_slug=plan, clause_slug=clause)
@@ -36,6 +38,7 @@ def clause_detail(request, plan, clause):
     )
 
 
+@reads_query()
 def clause_version_detail(request, plan, clause, number):
     try:
         view = clause_version_get(plan_slug=plan, clause_slug=clause, number=number)

@@ -14,6 +14,7 @@ from clauses.views.revisions import NO_SUCH_REVISION
 from comparison.filters import CompareForm, DiffFilterForm, changed_by_topic
 from comparison.rendering import diff_clauses
 from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
+from core.conditional import reads_query
 
 DIFF_FILTERS = ("unchanged", "topic", "party", "direction")
 # Enough clauses to read through, few enough for a long negotiation's page to stay within
@@ -58,6 +59,7 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
     )
 
 
+@reads_query(*DiffFilterForm.base_fields, "page", "format")
 def revision_diff_page(request, plan, number):
     try:
         revision = revision_get(plan_slug=plan, number=number)
@@ -76,6 +78,7 @@ def revision_diff_page(request, plan, number):
     return _render_diff(request, plan=revision.plan, old=old, new=revision)
 
 
+@reads_query(*DiffFilterForm.base_fields, "page", "format")
 def compare(request, plan, a, b):
     plan = plan_or_404(plan)
     revisions = list(revisions_of(plan=plan))
@@ -86,6 +89,7 @@ def compare(request, plan, a, b):
     return _render_diff(request, plan=plan, old=by_number[a], new=by_number[b], compare_form=form)
 
 
+@reads_query(*CompareForm.base_fields, *DIFF_FILTERS)
 def compare_form(request, plan):
     """The pickers; a valid pick redirects to the comparison's citable URL."""
     plan = plan_or_404(plan)

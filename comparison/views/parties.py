@@ -8,16 +8,19 @@ from django.shortcuts import render
 from comparison.filters import PartyFilterForm
 from comparison.party_rendering import party_rows
 from comparison.selectors import parties as selectors
+from core.conditional import reads_query
 from parties.models import Party
 from parties.selectors import party_get
 
 NO_SUCH_PARTY = "No party is recorded at this address."
 
 
+@reads_query()
 def party_list(request):
     return render(request, "comparison/party_list.html", {"parties": selectors.party_list()})
 
 
+@reads_query(*PartyFilterForm.base_fields, "format")
 def party_detail(request, party):
     try:
         party = party_get(party)

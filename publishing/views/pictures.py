@@ -23,6 +23,7 @@ from clauses.views.plans import plan_or_404
 from clauses.vocabularies import MAX_GAP, ORDINAL
 from comparison.selectors.clause_pages import StanceRow, clause_timeline
 from comparison.views.clauses import NO_SUCH_CLAUSE
+from core.conditional import reads_query
 from core.exports import csv_chunks, file_name
 from parties.models import Party
 from publishing.picture_rendering import heatmap_rows
@@ -100,6 +101,7 @@ def _heatmap_context(request, plan) -> dict:
     }
 
 
+@reads_query()
 def heatmap_svg(request, plan):
     """Four queries: the plan, then ``_heatmap_data``."""
     return _svg(
@@ -121,6 +123,7 @@ HEATMAP_COLUMNS = (
 )
 
 
+@reads_query()
 def heatmap_csv(request, plan):
     data = _heatmap_data(plan_or_404(plan))
     number = data.revision.number if data.revision else None
@@ -186,6 +189,7 @@ def _timeline_series(row: StanceRow) -> TimelineSeries:
     )
 
 
+@reads_query()
 def timeline_svg(request, plan, clause):
     clause, steps, series = _timeline_data(plan, clause)
     layout = timeline_layout(steps, series)
@@ -208,6 +212,7 @@ TIMELINE_COLUMNS = (
 )
 
 
+@reads_query()
 def timeline_csv(request, plan, clause):
     clause, steps, series = _timeline_data(plan, clause)
     rows = (
@@ -278,6 +283,7 @@ def _gap_of(pair) -> str:
     return f"between {pair[0].name} and {pair[1].name}" if pair else "over every party"
 
 
+@reads_query("a", "b")
 def convergence_svg(request, plan):
     plan = plan_or_404(plan)
     try:
@@ -309,6 +315,7 @@ CONVERGENCE_COLUMNS = (
 )
 
 
+@reads_query("a", "b")
 def convergence_csv(request, plan):
     plan = plan_or_404(plan)
     try:
@@ -334,6 +341,7 @@ def convergence_csv(request, plan):
     return _csv(name, CONVERGENCE_COLUMNS, rows)
 
 
+@reads_query("a", "b")
 def plan_pictures(request, plan):
     """The plan's pictures on one page, drawn inline (their links and hover titles work)
     and each with its data as a table or text (eight queries: the plan, the heatmap's
