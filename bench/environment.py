@@ -81,6 +81,7 @@ def configure(environ=os.environ) -> str:
     # DEBUG off again once Django is set up (see setup()).
     environ.setdefault("DEBUG", "1")
     environ["API_ANON_RATE"] = UNTHROTTLED
+    environ["PAGE_RATE"] = environ["DOWNLOAD_RATE"] = UNTHROTTLED
     # Every timed read is rendered: a page served from the cache would time the cache.
     environ["PAGE_CACHE"] = "0"
     return url

@@ -93,6 +93,8 @@ def server_environment(database_url: str, static_root: str, **overrides: str) ->
         SECURE_SSL_REDIRECT="0",
         DATABASE_URL=database_url,
         API_ANON_RATE=UNTHROTTLED,
+        PAGE_RATE=UNTHROTTLED,
+        DOWNLOAD_RATE=UNTHROTTLED,
         # Cold reads unless the caller turns the page cache on.
         PAGE_CACHE="0",
         LOG_LEVEL="WARNING",

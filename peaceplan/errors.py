@@ -1,18 +1,22 @@
 """Errors answered outside the API's views: the handlers Django calls for a 400, 404 or 500,
-the request body limit, and any other error response under /api/, each in JSON under
-/api/ (the shape of ``peaceplan.api_exceptions``) and as the site's own page elsewhere.
+the request body limit, the pages' rate limit (429), and any other error response under
+/api/, each in JSON under /api/ (the shape of ``peaceplan.api_exceptions``) and as the
+site's own page elsewhere.
 
 A body larger than the limit is refused before anything reads it: under /api/ past
 ``API_MAX_BODY_BYTES`` (413 in JSON), on pages past ``DATA_UPLOAD_MAX_MEMORY_SIZE`` (a 413
 page saying how large a pasted draft may be), instead of Django's bare "Bad Request (400)".
 """
 
+import math
+from datetime import timedelta
 from http import HTTPStatus
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views import defaults
 
 from core.api.exceptions import API_PATH_NOT_FOUND
@@ -78,6 +82,14 @@ def content_length(request) -> int:
         return 0
 
 
+def body_limit(request) -> int | None:
+    """The most bytes a body may hold here (None: no limit)."""
+    limit = settings.API_MAX_BODY_BYTES if is_api(request) else None
+    if limit is None:
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    return limit
+
+
 def body_too_large(request, *, size: int):
     if is_api(request):
         message = API_BODY_TOO_LARGE.format(size=size, limit=settings.API_MAX_BODY_BYTES)
@@ -88,6 +100,17 @@ def body_too_large(request, *, size: int):
         "max_draft_chars": f"{MAX_DRAFT_CHARS:,}",
     }
     return render(request, "413.html", context, status=413)
+
+
+def too_many_requests(request, *, retry_after: float):
+    """The 429 page of the site's rate limit (peaceplan.page_limits): when to try again, in
+    seconds and as a time of day, and the same in Retry-After."""
+    seconds = max(math.ceil(retry_after), 1)
+    context = {"seconds": seconds, "retry_at": timezone.now() + timedelta(seconds=seconds)}
+    response = render(request, "429.html", context, status=429)
+    response["Retry-After"] = str(seconds)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 class RequestBodyLimit:
@@ -102,9 +125,7 @@ class RequestBodyLimit:
 
     def __call__(self, request):
         size = content_length(request)
-        limit = settings.API_MAX_BODY_BYTES if is_api(request) else None
-        if limit is None:
-            limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+        limit = body_limit(request)
         if limit is not None and size > limit:
             return body_too_large(request, size=size)
         return self.get_response(request)

@@ -11,11 +11,18 @@ draws its icons from data: URLs) and the admin (Django's change list sets one in
 
 ``CSP_REPORT_ONLY=1`` sends the policy as Content-Security-Policy-Report-Only, to try a
 change of it on a running site without breaking pages.
+
+TRACE is refused everywhere (``RefuseTrace``): no page or resource answers it, and an echo
+of the request (its cookies and credentials among the headers) is what cross-site tracing
+reads.
 """
 
 import secrets
 
 from django.conf import settings
+from django.http import HttpResponseNotAllowed
+
+from peaceplan.errors import API_METHOD_NOT_ALLOWED, is_api, json_error
 
 SITE_POLICY = {
     "default-src": "'self'",
@@ -80,6 +87,26 @@ class SecurityHeaders:
         response.setdefault(header, policy_header(policy_for(request), request.csp_nonce))
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         return response
+
+
+# The methods the site answers at all; each URL's own 405 to another method names its own.
+SITE_METHODS = ("GET", "HEAD", "OPTIONS", "POST", "PATCH")
+
+
+class RefuseTrace:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method != "TRACE":
+            return self.get_response(request)
+        allowed = ", ".join(SITE_METHODS)
+        if is_api(request):
+            message = API_METHOD_NOT_ALLOWED.format(method=request.method, allowed=allowed)
+            response = json_error(405, "method_not_allowed", message)
+            response["Allow"] = allowed
+            return response
+        return HttpResponseNotAllowed(SITE_METHODS)
 
 
 def csp_nonce(request) -> dict:

@@ -219,9 +219,14 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response (peaceplan.security).
     "peaceplan.security.SecurityHeaders",
+    # TRACE is 405 everywhere, before anything could answer it (peaceplan.security).
+    "peaceplan.security.RefuseTrace",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before every middleware that reads or writes the body, so it compresses the final one.
     "core.compression.GZipUnlessSecretMiddleware",
+    # Before anything reads the request: a parameter, header, cookie or form field that is
+    # not UTF-8 text, or holds NUL or another control character, is a 400 naming it.
+    "peaceplan.input_checks.InputChecks",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -230,6 +235,9 @@ MIDDLEWARE = [
     # too large a body is a 413 (peaceplan.errors).
     "peaceplan.errors.ApiErrorsAsJson",
     "peaceplan.errors.RequestBodyLimit",
+    # Per-client limits on pages and downloads, after authentication so that a signed-in
+    # reader past the limit is let through (peaceplan.page_limits).
+    "peaceplan.page_limits.PageRateLimit",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the logged-in user as history_user of every change made in a request.
@@ -323,6 +331,12 @@ PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
 # is X-Forwarded-For believed, and only the part those proxies wrote.
 TRUSTED_PROXIES = trusted_proxies(env.list("TRUSTED_PROXIES", default=[]))
 
+# Requests a client may make outside the API, counted by address in the cache
+# (peaceplan.page_limits): pages, and downloads (exports, feeds, pictures). Signed-in
+# readers are never refused.
+PAGE_RATE = env.str("PAGE_RATE", default="600/minute")
+DOWNLOAD_RATE = env.str("DOWNLOAD_RATE", default="120/minute")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -394,6 +408,13 @@ REST_FRAMEWORK = {
         "user": env.str("API_USER_RATE", default="1200/minute"),
     },
     "EXCEPTION_HANDLER": "peaceplan.api_exceptions.api_exception_handler",
+    # JSON only in production: the browsable API's inline styles break the site's CSP.
+    # Views that add a renderer (the positions list's CSV) keep it (core.api.negotiation).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        *(["rest_framework.renderers.BrowsableAPIRenderer"] if DEBUG else []),
+    ],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.api.negotiation.ApiContentNegotiation",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -412,7 +433,7 @@ SPECTACULAR_SETTINGS = {
     "The positions list answers CSV too: see its format parameter.",
     # Versioning (docs/api.md, "Versioning"): additions inside /api/v1/ bump the minor number;
     # a change that could break a client needs /api/v2/.
-    "VERSION": "1.1.0",
+    "VERSION": "1.2.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and Redoc assets come from drf-spectacular-sidecar: served by the app, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -1,8 +1,14 @@
 from django.contrib import admin
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import (
+    LoginView,
+    LogoutView,
+    PasswordChangeDoneView,
+    PasswordChangeView,
+)
 from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.renderers import JSONRenderer
 
 import clauses.editing_urls
 import clauses.urls
@@ -12,6 +18,18 @@ import publishing.urls
 from clauses.conditional import site_page
 from clauses.views.home import home
 from peaceplan.login_limits import AdminLoginForm, LoginForm
+
+
+class SchemaView(SpectacularAPIView):
+    """The schema in YAML or JSON. An error met before either was chosen (an unknown
+    format) is answered in JSON, so it keeps the API's error body; in YAML it would reach
+    the client only as a bare status (peaceplan.errors)."""
+
+    def perform_content_negotiation(self, request, force=False):
+        if force:
+            return (JSONRenderer(), JSONRenderer.media_type)
+        return super().perform_content_negotiation(request, force)
+
 
 # Both logins refuse tries for a while after a handful of failures (peaceplan.login_limits).
 admin.site.login_form = AdminLoginForm
@@ -33,12 +51,20 @@ urlpatterns = [
     path("", include((editing_pages, "editing"))),
     path("parties/", include((party_pages, "parties"))),
     path("api/v1/", include("peaceplan.api_urls")),
-    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schema/", SchemaView.as_view(), name="api-schema"),
     # Swagger UI's start-up script is served as a file of its own (?script), not inline, so
     # the docs page runs under a policy without inline scripts.
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
     path("accounts/login/", LoginView.as_view(authentication_form=LoginForm), name="login"),
-    path("accounts/", include("django.contrib.auth.urls")),
+    # django.contrib.auth.urls less the password reset: the site sends no mail, so a reset
+    # could never arrive. An administrator sets a forgotten password (docs/operations.md).
+    path("accounts/logout/", LogoutView.as_view(), name="logout"),
+    path("accounts/password_change/", PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "accounts/password_change/done/",
+        PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("admin/", admin.site.urls),
     path("favicon.ico", RedirectView.as_view(url="/static/favicon.svg", permanent=True)),
 ]

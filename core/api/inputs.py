@@ -5,13 +5,15 @@ Every write carries an edit summary, as ``edit_summary`` in the body or the
 the endpoint cannot change is refused by name rather than silently ignored.
 """
 
+import re
 import unicodedata
-from urllib.parse import unquote
+from urllib.parse import unquote_to_bytes
 
 from rest_framework import serializers
 from rest_framework.request import Request
 
 from core.api.exceptions import UNKNOWN_FIELD
+from core.input_text import decode, text_fault
 from core.tracking import (
     SUMMARY_CONTROL_CHARACTER,
     SUMMARY_MAX_LENGTH,
@@ -23,6 +25,30 @@ EDIT_SUMMARY_FIELD = "edit_summary"
 
 
 EDIT_SUMMARY_HEADER = "X-Edit-Summary"
+# RFC 8187's extended value: charset, an optional language, then the percent-encoded text.
+EXTENDED_VALUE = re.compile(r"UTF-8'[A-Za-z0-9-]*'(?P<text>.*)", re.IGNORECASE | re.DOTALL)
+
+
+def header_text(request: Request, name: str) -> str:
+    """The text of header ``name`` ("" when absent), read as UTF-8 whichever way it was
+    sent: raw UTF-8 bytes, percent-encoded UTF-8 (a literal % then travels as %25), or
+    RFC 8187's ``UTF-8''caf%C3%A9``. 400 naming the header if it is not UTF-8."""
+    value = request.headers.get(name, "")
+    extended = EXTENDED_VALUE.fullmatch(value)
+    if extended is not None:
+        value = extended.group("text")
+    # WSGI hands a header's bytes over as Latin-1 characters; anything beyond Latin-1 was
+    # decoded already (a test client's string).
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:
+        raw = value.encode()
+    raw = unquote_to_bytes(raw)
+    try:
+        return raw.decode()
+    except UnicodeDecodeError:
+        # Control characters are the caller's to refuse, with its own message.
+        raise serializers.ValidationError({name: decode(raw)[1]}) from None
 
 
 def edit_summary(request: Request) -> str:
@@ -31,8 +57,7 @@ def edit_summary(request: Request) -> str:
     summary = request.data.get(EDIT_SUMMARY_FIELD) if isinstance(request.data, dict) else None
     field = EDIT_SUMMARY_FIELD
     if summary is None:
-        # Headers carry Latin-1 only, so a non-ASCII summary comes percent-encoded.
-        summary = unquote(request.headers.get(EDIT_SUMMARY_HEADER, ""))
+        summary = header_text(request, EDIT_SUMMARY_HEADER)
         field = EDIT_SUMMARY_HEADER if summary else EDIT_SUMMARY_FIELD
     if not isinstance(summary, str) or not summary.strip():
         raise serializers.ValidationError({EDIT_SUMMARY_FIELD: SUMMARY_REQUIRED})
@@ -41,6 +66,10 @@ def edit_summary(request: Request) -> str:
         raise serializers.ValidationError({field: SUMMARY_TOO_LONG.format(length=len(summary))})
     if any(unicodedata.category(character) == "Cc" for character in summary):
         raise serializers.ValidationError({field: SUMMARY_CONTROL_CHARACTER})
+    # What a control character aside makes text unfit to keep: a lone surrogate.
+    fault = text_fault(summary)
+    if fault is not None:
+        raise serializers.ValidationError({field: fault})
     return summary
 
 
@@ -48,7 +77,7 @@ class EditInput(serializers.Serializer):
     edit_summary = serializers.CharField(
         required=False,
         help_text="Why you made the change, kept in the history beside your name. "
-        "Required: here, or in an X-Edit-Summary header (percent-encode non-ASCII text).",
+        "Required: here, or in an X-Edit-Summary header (UTF-8, raw or percent-encoded).",
     )
 
     def validate(self, attrs):
