@@ -13,6 +13,7 @@ from clauses.models import Plan, Position
 from clauses.selectors import api_reads as reads
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from core.api.inputs import NON_BLANK_PATTERN
 from parties.models import Party
 
 LATEST = "latest"
@@ -20,6 +21,17 @@ ALL = "all"
 # Revision numbers are stored as PostgreSQL integers: a larger number matches nothing, and
 # must not reach the database, which would refuse it as out of range.
 MAX_NUMBER = 2**31 - 1
+
+
+def _text_filter_schema(help_text: str) -> dict:
+    """A filter's schema: text, neither empty nor blank, which ``filter_positions``
+    refuses rather than reading as "no filter"."""
+    return {
+        "type": "string",
+        "minLength": 1,
+        "pattern": NON_BLANK_PATTERN,
+        "description": help_text,
+    }
 
 
 class RevisionField(forms.CharField):
@@ -37,6 +49,10 @@ class RevisionFilter(django_filters.CharFilter):
     no revision is given) or ``all``."""
 
     field_class = RevisionField
+
+    def __init__(self, *args, help_text: str, **kwargs):
+        super().__init__(*args, help_text=help_text, **kwargs)
+        extend_schema_field(_text_filter_schema(help_text))(self)  # type: ignore[type-var]
 
     def filter(self, qs: QuerySet[Position], value: str) -> QuerySet[Position]:
         if value == ALL:
@@ -74,7 +90,7 @@ class SlugChoiceFilter(django_filters.ModelChoiceFilter):
         super().__init__(*args, to_field_name="slug", help_text=help_text, **kwargs)
         # A schema given this way replaces the one drf-spectacular builds, description too.
         # The decorator marks any object; its hints admit only callables.
-        extend_schema_field({"type": "string", "description": help_text})(self)  # type: ignore[type-var]
+        extend_schema_field(_text_filter_schema(help_text))(self)  # type: ignore[type-var]
 
 
 def _parties(request):

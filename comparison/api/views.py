@@ -33,7 +33,7 @@ class RevisionDiffViewSet(PlanApiViewSet):
         parameters=[
             OpenApiParameter(
                 "against",
-                int,
+                {"type": "integer", "minimum": 1, "maximum": selectors.MAX_NUMBER},
                 description="The number of the revision to compare with; by default the one "
                 "this revision continues. A first revision continues none: without against, "
                 "its diff is 404.",

@@ -7,6 +7,7 @@ the endpoint cannot change is refused by name rather than silently ignored.
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from urllib.parse import unquote_to_bytes
 
 from rest_framework import serializers
@@ -22,6 +23,36 @@ from core.tracking import (
 )
 
 EDIT_SUMMARY_FIELD = "edit_summary"
+NOT_TEXT = "Send text here, as a JSON string (not {kind})."
+
+
+def _escaped(characters) -> str:
+    """Characters as a regular expression's character class lists them (runs as ranges),
+    in escapes that both Python's and ECMAScript's regular expressions read alike."""
+    runs: list[list[int]] = []
+    for code in sorted(map(ord, characters)):
+        if runs and code == runs[-1][1] + 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(
+        f"\\u{first:04x}" + (f"-\\u{last:04x}" if last > first else "") for first, last in runs
+    )
+
+
+# What str.strip() strips (str.isspace), and the control characters of the edit summary's
+# rule (Unicode category Cc), as classes of the schema's patterns.
+_WHITESPACE = _escaped(c for c in map(chr, range(0x10000)) if c.isspace())
+_CONTROL = _escaped(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cc")
+# A text field that trims its value and may not be blank holds something besides spaces.
+NON_BLANK_PATTERN = f"[^{_WHITESPACE}]"
+# The edit summary as ``edit_summary`` accepts it: stripped, 1 to SUMMARY_MAX_LENGTH
+# characters, none of them a control character (those stripped off the ends aside).
+EDIT_SUMMARY_PATTERN = (
+    f"^[{_WHITESPACE}]*[^{_CONTROL}{_WHITESPACE}]"
+    f"(?:[^{_CONTROL}]{{0,{SUMMARY_MAX_LENGTH - 2}}}[^{_CONTROL}{_WHITESPACE}])?"
+    f"[{_WHITESPACE}]*$"
+)
 
 
 EDIT_SUMMARY_HEADER = "X-Edit-Summary"
@@ -73,12 +104,52 @@ def edit_summary(request: Request) -> str:
     return summary
 
 
+def _not_text(fields: Mapping[str, serializers.Field], data: Mapping) -> dict:
+    """The errors of the values of ``data`` sent for a text field that are not text,
+    nested as DRF nests its errors. DRF's CharField would take a number as its digits:
+    ``"title": 0`` is more likely a client's mistake than a title."""
+    errors: dict = {}
+    for name, field in fields.items():
+        if field.read_only or name not in data:
+            continue
+        value = data[name]
+        if isinstance(field, serializers.CharField):
+            if value is not None and not isinstance(value, str):
+                errors[name] = [NOT_TEXT.format(kind=type(value).__name__)]
+        elif isinstance(field, serializers.ListSerializer) and isinstance(value, list):
+            child = field.child
+            if isinstance(child, serializers.Serializer):
+                items = [
+                    _not_text(child.fields, item) if isinstance(item, Mapping) else {}
+                    for item in value
+                ]
+                if any(items):
+                    errors[name] = items
+        elif isinstance(field, serializers.Serializer) and isinstance(value, Mapping):
+            found = _not_text(field.fields, value)
+            if found:
+                errors[name] = found
+    return errors
+
+
 class EditInput(serializers.Serializer):
     edit_summary = serializers.CharField(
         required=False,
         help_text="Why you made the change, kept in the history beside your name. "
         "Required: here, or in an X-Edit-Summary header (UTF-8, raw or percent-encoded).",
     )
+
+    def to_internal_value(self, data):
+        wrong = _not_text(self.fields, data) if isinstance(data, Mapping) else {}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:
+            if wrong and isinstance(error.detail, dict):
+                raise serializers.ValidationError({**error.detail, **wrong}) from None
+            raise
+        if wrong:
+            raise serializers.ValidationError(wrong)
+        return value
 
     def validate(self, attrs):
         if isinstance(self.initial_data, dict):

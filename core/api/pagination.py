@@ -34,7 +34,12 @@ class ApiPagination(PageNumberPagination):
                 "in": "query",
                 "description": "The page to read, from 1 (`last` also names the last page). "
                 "Follow `next` until it is null to read them all; a page past the last is 404.",
-                "schema": {"type": "integer", "minimum": 1, "maximum": MAX_OFFSET},
+                "schema": {
+                    "oneOf": [
+                        {"type": "integer", "minimum": 1, "maximum": MAX_OFFSET},
+                        {"type": "string", "enum": list(self.last_page_strings)},
+                    ]
+                },
             },
             {
                 "name": self.page_size_query_param,

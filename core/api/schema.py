@@ -20,6 +20,12 @@ added later, without per-operation work.
   components, expresses nullable references as ``oneOf`` (``allOf`` + ``nullable`` is not
   valid OpenAPI 3.0 for a strict validator), closes request bodies to unknown fields (the
   API refuses them) and marks the edit summary required.
+- Text in a request body is stated as the server checks it: a field that may not be blank
+  has ``minLength: 1`` (and a pattern refusing spaces alone where the server trims them),
+  the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule.
+- A read answered conditionally (``read_stamp``) states its validators: ``ETag`` and
+  ``Last-Modified`` on its 200, and ``If-None-Match`` with its 304 unless the resource is
+  a writable record (whose ETag is its own, for If-Match, and which is never answered 304).
 """
 
 import json
@@ -44,7 +50,7 @@ from core.api.idempotency import (
     RECORD_SECONDS,
     is_idempotent,
 )
-from core.api.inputs import EDIT_SUMMARY_FIELD
+from core.api.inputs import EDIT_SUMMARY_FIELD, EDIT_SUMMARY_PATTERN, NON_BLANK_PATTERN
 
 READ_ERRORS = {
     "400": "A query parameter is invalid (the body names it).",
@@ -80,6 +86,29 @@ ACTION_VERBS = {
     "create": "create",
     "destroy": "delete",
 }
+
+NOT_MODIFIED = (
+    "Not modified: the If-None-Match sent names what this read would answer now. No body."
+)
+READ_HEADERS = {
+    "ETag": {
+        "schema": {"type": "string"},
+        "description": "What this answer is, for If-None-Match (on a writable record: its "
+        "version, for If-Match).",
+    },
+    "Last-Modified": {
+        "schema": {"type": "string"},
+        "description": "When what this read shows last changed (an HTTP date), when known.",
+    },
+}
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    str,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="The ETag of an answer you hold: if nothing changed since, the answer is "
+    "304 with no body.",
+)
 
 EXAMPLES_FILE = Path(__file__).with_name("examples.json")
 EDIT_SUMMARY_MARK = "x-peaceplan-edit-summary"
@@ -181,7 +210,43 @@ class ApiAutoSchema(AutoSchema):
         for parameter in operation.get("parameters", []):
             if parameter["in"] == "path" and not parameter.get("description"):
                 parameter["description"] = PATH_PARAMETERS.get(parameter["name"], "")
+        conditional = self._conditional_read()
+        if conditional is not None:
+            responses = operation["responses"]
+            for code in ("200", "304") if conditional else ("200",):
+                responses.setdefault(code, {"description": NOT_MODIFIED})
+                responses[code].setdefault("headers", {}).update(READ_HEADERS)
         return operation
+
+    def _conditional_read(self) -> bool | None:
+        """None if this operation is no conditional read (core.api.base.ApiViewSet.initial);
+        else whether it may be answered 304 (not on a writable record's read)."""
+        if self.method != "GET":
+            return None
+        # The classes that define read_stamp, nearest first: the last declares it (answering
+        # None, every read afresh); only a view set that overrides it reads conditionally.
+        # (core.api.base uses this module, which so cannot import its ApiViewSet.)
+        defining = [cls for cls in type(self.view).__mro__ if "read_stamp" in vars(cls)]
+        if len(defining) < 2:
+            return None
+        # As ApiViewSet.initial tells a writable record's read.
+        methods = {method.upper() for method in getattr(self.view, "action_map", None) or {}}
+        retrieve = getattr(self.view, "action", None) == "retrieve"
+        return not (retrieve and bool(methods - set(SAFE_METHODS)))
+
+    def _map_serializer_field(self, field, direction, bypass_extensions=False):
+        result = super()._map_serializer_field(field, direction, bypass_extensions)
+        # What DRF's CharField refuses as blank ("", or spaces alone where it trims).
+        if (
+            direction == "request"
+            and isinstance(field, serializers.CharField)
+            and not field.allow_blank
+            and result.get("type") == "string"
+        ):
+            result.setdefault("minLength", 1)
+            if field.trim_whitespace and "pattern" not in result and "format" not in result:
+                result["pattern"] = NON_BLANK_PATTERN
+        return result
 
     def _needs_edit_summary(self) -> bool:
         """Whether this write records a change, and so needs an edit summary."""
@@ -267,6 +332,8 @@ class ApiAutoSchema(AutoSchema):
                 parameters.append(IF_MATCH)
         if is_idempotent(self.view):
             parameters.append(IDEMPOTENCY_KEY)
+        if self._conditional_read():
+            parameters.append(IF_NONE_MATCH)
         return parameters
 
 
@@ -335,7 +402,7 @@ def _close_request_bodies(operations: list[dict], components: dict) -> None:
                 component["additionalProperties"] = False
                 summary = component.get("properties", {}).get(EDIT_SUMMARY_FIELD)
                 if summary is not None and needs_summary:
-                    summary.update(minLength=1, pattern=r"\S")
+                    summary.update(minLength=1, pattern=EDIT_SUMMARY_PATTERN)
                     required = {*component.get("required", ()), EDIT_SUMMARY_FIELD}
                     component["required"] = sorted(required)
                     body["required"] = True

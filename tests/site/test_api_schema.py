@@ -118,8 +118,8 @@ def test_filters_are_typed_as_what_they_take_and_use_the_shared_enums(client, db
     parameters = {
         p["name"]: p["schema"] for p in schema["paths"]["/api/v1/positions/"]["get"]["parameters"]
     }
-    assert parameters["plan"] == {"type": "string"}
-    assert parameters["party"] == {"type": "string"}
+    assert parameters["plan"]["type"] == "string"
+    assert parameters["party"]["type"] == "string"
     assert parameters["stance"] == {"$ref": "#/components/schemas/StanceEnum"}
     assert parameters["topic"] == {"$ref": "#/components/schemas/TopicEnum"}
     assert parameters["status"] == {"$ref": "#/components/schemas/ClauseStatusEnum"}
