@@ -1,8 +1,9 @@
 """Settings for peaceplan, in one module driven by environment variables.
 
-Nothing set: a development site on a SQLite file beside manage.py, DEBUG on.
-Production: DEBUG off (the default outside development), DATABASE_URL pointing at
-PostgreSQL, SECRET_KEY and ALLOWED_HOSTS set; a missing one stops start-up.
+Nothing set: ``manage.py`` runs a development site on a SQLite file beside it, DEBUG on
+(peaceplan/development.py); a server started with nothing set refuses to start.
+Production: DEBUG off (the default here), DATABASE_URL pointing at PostgreSQL, SECRET_KEY
+and ALLOWED_HOSTS set; a missing one stops start-up.
 
 The environment is read with django-environ, held to the rules of ``SettingsEnv``: a
 value that does not parse stops start-up with a message naming its variable.

@@ -64,8 +64,42 @@ def test_production_settings_pass_the_deploy_check():
     assert result.returncode == 0, result.stderr
 
 
-def test_development_starts_with_nothing_set():
+def test_debug_alone_starts_a_development_site():
     assert start_with(DEBUG="1").returncode == 0
+
+
+def test_manage_py_works_on_a_checkout_that_sets_nothing():
+    # A fresh clone has no .env: manage.py runs as development there (a checkout that has
+    # one reads DEBUG=1 from it).
+    result = subprocess.run(
+        [sys.executable, "manage.py", "makemigrations", "--check", "--dry-run"],
+        cwd=ROOT,
+        env=environment_without("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No changes detected" in result.stdout
+
+
+def test_manage_py_assumes_development_only_where_nothing_configures_the_site(tmp_path):
+    from peaceplan.development import default_to_development
+
+    env_file = tmp_path / ".env"
+    nothing: dict[str, str] = {"PATH": "/usr/bin"}
+    default_to_development(nothing, env_file)
+    assert nothing["DEBUG"] == "1"
+
+    for configured in ({"DEBUG": "0"}, {"SECRET_KEY": "k" * 50}, {"DEBUG": ""}):
+        environ = dict(configured)
+        default_to_development(environ, env_file)
+        assert environ == configured
+
+    env_file.write_text("DATABASE_URL=postgres://db/peaceplan\n")
+    environ = {}
+    default_to_development(environ, env_file)
+    assert environ == {}
 
 
 def test_a_development_env_file_fills_in_what_the_environment_does_not_set(tmp_path):
