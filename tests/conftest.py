@@ -104,6 +104,17 @@ def editor(django_user_model):
 
 
 @pytest.fixture
+def editor_api(editor):
+    """An API client that sends the editor's token, as an editor's script does."""
+    from rest_framework.authtoken.models import Token
+    from rest_framework.test import APIClient
+
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+    return client
+
+
+@pytest.fixture
 def second_editor(django_user_model):
     user = django_user_model.objects.create_user("editor2", password=PASSWORD)
     user.groups.add(editors_group())

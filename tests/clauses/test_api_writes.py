@@ -36,13 +36,6 @@ def position(db):
     )
 
 
-@pytest.fixture
-def token_client(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return client
-
-
 def patch(client, url, data, *, etag=None, **headers):
     if etag is None:
         etag = client.get(url)["ETag"]
@@ -66,8 +59,8 @@ def test_a_bad_bearer_token_is_401_whatever_the_request(client, position, header
     assert response.json()["code"] == "authentication_failed"
 
 
-def test_editor_with_a_token_edits_a_position(token_client, editor, position):
-    response = token_client.patch(
+def test_editor_with_a_token_edits_a_position(editor_api, editor, position):
+    response = editor_api.patch(
         POSITION,
         {"stance": "conditional", EDIT_SUMMARY_FIELD: "Reuters, 24 Nov: open to talks"},
         format="json",

@@ -11,10 +11,15 @@ from django.urls import reverse
 from clauses.models import Position
 from core import text_limits
 from core.api.inputs import EDIT_SUMMARY_FIELD
-from tests.clauses.test_api_writes import POSITION, patch, position, token_client  # noqa: F401
-from tests.editing_helpers import form_data
+from tests.clauses.test_api_writes import patch
+from tests.editing_helpers import NEXT_DRAFT, database_state, form_data
 
 TOO_LONG_SUMMARY = "x" * (text_limits.SUMMARY + 1)
+POSITION = "/api/v1/plans/framework/clauses/amnesty/r1/positions/russia/"
+
+
+def russia_on_amnesty() -> Position:
+    return Position.objects.get(party__slug="russia", clause_version__clause__slug="amnesty")
 
 
 def _limit(field: models.Field) -> int | None:
@@ -40,22 +45,20 @@ def test_every_text_field_of_a_record_has_a_maximum_length(model):
     assert {field.name: _limit(field) for field in texts if _limit(field) is None} == {}
 
 
-def test_the_api_refuses_a_summary_one_character_too_long_naming_it(token_client, position):  # noqa: F811
-    response = patch(token_client, POSITION, {"summary": TOO_LONG_SUMMARY, EDIT_SUMMARY_FIELD: "x"})
+def test_the_api_refuses_a_summary_one_character_too_long_naming_it(editor_api, plan):
+    response = patch(editor_api, POSITION, {"summary": TOO_LONG_SUMMARY, EDIT_SUMMARY_FIELD: "x"})
 
     assert response.status_code == 400
     assert [error["field"] for error in response.json()["errors"]] == ["summary"]
-    position.refresh_from_db()
-    assert position.summary != TOO_LONG_SUMMARY
+    assert russia_on_amnesty().summary != TOO_LONG_SUMMARY
 
 
-def test_the_api_takes_a_summary_of_exactly_the_maximum(token_client, position):  # noqa: F811
+def test_the_api_takes_a_summary_of_exactly_the_maximum(editor_api, plan):
     longest = "x" * text_limits.SUMMARY
-    response = patch(token_client, POSITION, {"summary": longest, EDIT_SUMMARY_FIELD: "x"})
+    response = patch(editor_api, POSITION, {"summary": longest, EDIT_SUMMARY_FIELD: "x"})
 
     assert response.status_code == 200, response.json()
-    position.refresh_from_db()
-    assert position.summary == longest
+    assert russia_on_amnesty().summary == longest
 
 
 def test_the_schema_states_each_limit_of_a_position_edit(client, db):
@@ -74,7 +77,7 @@ def test_the_editors_form_refuses_a_summary_too_long_and_saves_nothing(plan, edi
         kwargs={"plan": "framework", "clause": "amnesty", "number": 1, "party": "russia"},
     )
     form = editor_client.get(address).context["form"]
-    before = Position.objects.get(party__slug="russia", clause_version__clause__slug="amnesty")
+    before = russia_on_amnesty()
 
     response = editor_client.post(
         address, form_data(form, summary=TOO_LONG_SUMMARY, edit_summary="Too long")
@@ -86,15 +89,8 @@ def test_the_editors_form_refuses_a_summary_too_long_and_saves_nothing(plan, edi
     assert (after.summary, after.version) == (before.summary, before.version)
 
 
-def test_a_pasted_point_longer_than_a_clause_may_be_is_refused_naming_it(editor, db):
-    from rest_framework.authtoken.models import Token
-    from rest_framework.test import APIClient
-
-    from tests.editing_helpers import NEXT_DRAFT, database_state, make_plan
-
-    make_plan()
-    api = APIClient()
-    api.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
+def test_a_pasted_point_longer_than_a_clause_may_be_is_refused_naming_it(editor_api, plan):
+    api = editor_api
     text = NEXT_DRAFT.rstrip() + "\n\n9. " + "word " * (text_limits.CLAUSE_TEXT // 5 + 1) + "\n"
     before = database_state()
 

@@ -2,7 +2,6 @@
 412 when a revision was recorded in between, 428 without If-Match."""
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from clauses.models import Clause, Plan, Position, Revision
@@ -20,24 +19,17 @@ DRAFTS = "/api/v1/plans/framework/drafts/"
 
 
 @pytest.fixture
-def api(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return client
-
-
-@pytest.fixture
 def plan(db):
     return make_plan()
 
 
-def aligned(api, **body):
-    response = api.post(ALIGN, {"text": NEXT_DRAFT, **body}, format="json")
+def aligned(editor_api, **body):
+    response = editor_api.post(ALIGN, {"text": NEXT_DRAFT, **body}, format="json")
     assert response.status_code == 200, response.json()
     return response.json()
 
 
-def record(api, proposal, *, if_match=None, **body):
+def record(editor_api, proposal, *, if_match=None, **body):
     headers = {} if if_match is False else {"HTTP_IF_MATCH": if_match or proposal["if_match"]}
     data = {
         "text": NEXT_DRAFT,
@@ -46,11 +38,11 @@ def record(api, proposal, *, if_match=None, **body):
         "edit_summary": "Joint framework",
         **body,
     }
-    return api.post(DRAFTS, data, format="json", **headers)
+    return editor_api.post(DRAFTS, data, format="json", **headers)
 
 
-def test_an_editor_creates_a_plan(api, db):
-    response = api.post(
+def test_an_editor_creates_a_plan(editor_api, db):
+    response = editor_api.post(
         PLANS, {"title": "Юнікод план 🇺🇦 миру", "edit_summary": "New plan"}, format="json"
     )
     assert response.status_code == 201, response.json()
@@ -60,21 +52,21 @@ def test_an_editor_creates_a_plan(api, db):
     assert plan.history.get().history_change_reason == "New plan"
 
 
-def test_creating_a_plan_needs_an_editor_and_a_summary(api, client, db):
+def test_creating_a_plan_needs_an_editor_and_a_summary(editor_api, client, db):
     assert (
         APIClient().post(PLANS, {"title": "X", "edit_summary": "x"}, format="json").status_code
         == 401
     )
-    refused = api.post(PLANS, {"title": "X"}, format="json")
+    refused = editor_api.post(PLANS, {"title": "X"}, format="json")
     assert refused.status_code == 400
     assert refused.json()["errors"][0]["field"] == "edit_summary"
     assert not Plan.objects.exists()
 
 
-def test_the_dry_run_proposes_the_alignment_and_writes_nothing(api, plan):
+def test_the_dry_run_proposes_the_alignment_and_writes_nothing(editor_api, plan):
     before = database_state()
 
-    proposal = aligned(api)
+    proposal = aligned(editor_api)
 
     assert database_state() == before
     assert proposal["previous"] == 1 and proposal["number"] == 2
@@ -94,10 +86,10 @@ def test_the_dry_run_proposes_the_alignment_and_writes_nothing(api, plan):
     assert proposal["points"][0]["candidates"][0]["clause"] == "sovereignty"
 
 
-def test_the_proposal_is_recorded_as_it_stands(api, plan):
-    proposal = aligned(api)
+def test_the_proposal_is_recorded_as_it_stands(editor_api, plan):
+    proposal = aligned(editor_api)
 
-    response = record(api, proposal, label="Joint framework")
+    response = record(editor_api, proposal, label="Joint framework")
 
     assert response.status_code == 201, response.json()
     assert response["Location"].endswith("/api/v1/plans/framework/revisions/2/")
@@ -113,13 +105,13 @@ def test_the_proposal_is_recorded_as_it_stands(api, plan):
     )
 
 
-def test_a_corrected_alignment_is_recorded(api, plan):
-    proposal = aligned(api)
+def test_a_corrected_alignment_is_recorded(editor_api, plan):
+    proposal = aligned(editor_api)
     points = [{"clause": p["clause"]} for p in proposal["points"]]
     points[3] = {"clause": "amnesty"}  # the editor knows point 4 continues the amnesty
     points[0] = {"clause": None, "title": "Sovereignty, restated", "topic": "territory"}
 
-    response = record(api, proposal, points=points)
+    response = record(editor_api, proposal, points=points)
 
     assert response.status_code == 201, response.json()
     revision = Revision.objects.get(number=2)
@@ -128,13 +120,13 @@ def test_a_corrected_alignment_is_recorded(api, plan):
     assert Clause.objects.get(slug=kept[0]).title == "Sovereignty, restated"
 
 
-def test_a_revision_recorded_in_between_is_412(api, plan, editor):
-    proposal = aligned(api)
-    first = record(api, proposal)
+def test_a_revision_recorded_in_between_is_412(editor_api, plan, editor):
+    proposal = aligned(editor_api)
+    first = record(editor_api, proposal)
     assert first.status_code == 201
     before = database_state()
 
-    again = record(api, proposal)  # the same dry run, answered before r2 was recorded
+    again = record(editor_api, proposal)  # the same dry run, answered before r2 was recorded
 
     assert again.status_code == 412
     body = again.json()
@@ -142,77 +134,77 @@ def test_a_revision_recorded_in_between_is_412(api, plan, editor):
     assert database_state() == before
 
 
-def test_a_change_to_the_revision_it_continues_is_412(api, plan):
-    proposal = aligned(api)
+def test_a_change_to_the_revision_it_continues_is_412(editor_api, plan):
+    proposal = aligned(editor_api)
     revision = plan.revisions.get()
-    api.patch(
+    editor_api.patch(
         "/api/v1/plans/framework/revisions/1/",
         {"label": "Renamed", "edit_summary": "Label"},
         format="json",
         HTTP_IF_MATCH=proposal["if_match"],
     )
 
-    response = record(api, proposal)
+    response = record(editor_api, proposal)
 
     assert response.status_code == 412
     assert response["ETag"] == f'"{revision.pk}-2"'
     assert not Revision.objects.filter(number=2).exists()
 
 
-def test_recording_without_if_match_is_428(api, plan):
-    response = record(api, aligned(api), if_match=False)
+def test_recording_without_if_match_is_428(editor_api, plan):
+    response = record(editor_api, aligned(editor_api), if_match=False)
     assert response.status_code == 428
     assert response.json()["errors"][0]["message"] == IF_MATCH_REQUIRED
 
 
-def test_a_text_that_changed_since_the_dry_run_is_refused(api, plan):
-    proposal = aligned(api)
-    response = record(api, proposal, text=NEXT_DRAFT + "5. A late point.\n")
+def test_a_text_that_changed_since_the_dry_run_is_refused(editor_api, plan):
+    proposal = aligned(editor_api)
+    response = record(editor_api, proposal, text=NEXT_DRAFT + "5. A late point.\n")
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "fingerprint"
     assert "align this text again" in response.json()["errors"][0]["message"]
     assert FINGERPRINT_CHANGED.split("{")[0] in response.json()["errors"][0]["message"]
 
 
-def test_a_wrong_number_of_points_or_an_unknown_clause_is_refused(api, plan):
-    proposal = aligned(api)
-    short = record(api, proposal, points=[{"clause": None}])
+def test_a_wrong_number_of_points_or_an_unknown_clause_is_refused(editor_api, plan):
+    proposal = aligned(editor_api)
+    short = record(editor_api, proposal, points=[{"clause": None}])
     assert short.status_code == 400
     assert short.json()["errors"][0]["message"] == POINTS_COUNT.format(expected=4, sent=1)
-    unknown = record(api, proposal, points=[{"clause": "nowhere"}] * 4)
+    unknown = record(editor_api, proposal, points=[{"clause": "nowhere"}] * 4)
     assert unknown.status_code == 400
     assert unknown.json()["errors"][0]["field"].startswith("points.0")
 
 
-def test_a_draft_continuing_an_earlier_revision_is_a_branch(api, plan):
-    record(api, aligned(api))
-    proposal = aligned(api, previous=1)
+def test_a_draft_continuing_an_earlier_revision_is_a_branch(editor_api, plan):
+    record(editor_api, aligned(editor_api))
+    proposal = aligned(editor_api, previous=1)
     assert proposal["branch"] is True and proposal["number"] == 3
 
-    response = record(api, proposal, previous=1)
+    response = record(editor_api, proposal, previous=1)
 
     assert response.status_code == 201
     assert Revision.objects.get(number=3).branch
-    assert api.get("/api/v1/plans/framework/").json()["latest_revision"] == 2
+    assert editor_api.get("/api/v1/plans/framework/").json()["latest_revision"] == 2
 
 
-def test_a_plans_first_draft_matches_the_plans_etag(api, db):
-    created = api.post(PLANS, {"title": "Framework", "edit_summary": "New"}, format="json")
+def test_a_plans_first_draft_matches_the_plans_etag(editor_api, db):
+    created = editor_api.post(PLANS, {"title": "Framework", "edit_summary": "New"}, format="json")
     etag = created["ETag"]
-    proposal = api.post(
+    proposal = editor_api.post(
         "/api/v1/plans/framework/drafts/align/", {"text": NEXT_DRAFT}, format="json"
     ).json()
     assert proposal["previous"] is None and proposal["if_match"] == etag
     assert all(p["clause"] is None for p in proposal["points"])
 
-    response = record(api, proposal)
+    response = record(editor_api, proposal)
 
     assert response.status_code == 201, response.json()
     assert Revision.objects.get().clause_versions.count() == 4
 
 
-def test_an_unparseable_text_is_400_naming_the_text(api, plan):
-    response = api.post(ALIGN, {"text": "no numbered points here"}, format="json")
+def test_an_unparseable_text_is_400_naming_the_text(editor_api, plan):
+    response = editor_api.post(ALIGN, {"text": "no numbered points here"}, format="json")
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "text"
 
@@ -224,32 +216,32 @@ def test_analysts_cannot_align_or_record(plan, analyst):
     assert client.post(DRAFTS, {"text": NEXT_DRAFT}, format="json").status_code == 403
 
 
-def test_a_record_racing_another_is_412_from_the_lock(api, plan, monkeypatch):
+def test_a_record_racing_another_is_412_from_the_lock(editor_api, plan, monkeypatch):
     """Both passed the early check; the plan's lock numbers one, refuses the other."""
-    proposal = aligned(api)
-    assert record(api, proposal).status_code == 201
+    proposal = aligned(editor_api)
+    assert record(editor_api, proposal).status_code == 201
     # The second request read the plan's next number before the first one committed.
     monkeypatch.setattr("drafting.api.selectors.next_revision_number", lambda plan: 2)
     before = database_state()
 
-    response = record(api, proposal, previous=1)
+    response = record(editor_api, proposal, previous=1)
 
     assert response.status_code == 412
     assert response.json()["errors"][0]["message"] == NUMBER_MOVED.format(number=2)
     assert database_state() == before
 
 
-def test_duplicate_numbers_are_refused_until_renumbered(api, plan):
+def test_duplicate_numbers_are_refused_until_renumbered(editor_api, plan):
     text = "1. Ukraine's sovereignty is confirmed.\n2. A new point.\n2. Another new point.\n"
-    proposal = api.post(ALIGN, {"text": text}, format="json").json()
+    proposal = editor_api.post(ALIGN, {"text": text}, format="json").json()
 
-    refused = record(api, proposal, text=text)
+    refused = record(editor_api, proposal, text=text)
 
     assert refused.status_code == 400
     assert refused.json()["errors"][0]["message"] == NUMBER_TWICE.format(count=2, number="2")
     points = [{"clause": p["clause"]} for p in proposal["points"]]
     points[2]["number"] = "3"
-    recorded = record(api, proposal, text=text, points=points)
+    recorded = record(editor_api, proposal, text=text, points=points)
     assert recorded.status_code == 201, recorded.json()
     numbers = Revision.objects.get(number=2).clause_versions.values_list("number", flat=True)
     assert list(numbers) == ["1", "2", "3"]

@@ -34,13 +34,6 @@ KEY = "6f1c2f0e-8a9b-4f0a-9d57-2b1b7c1e0a11"
 
 
 @pytest.fixture
-def api(editor):
-    client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=editor).key}")
-    return client
-
-
-@pytest.fixture
 def plan(db):
     return make_plan()
 
@@ -50,10 +43,10 @@ def source_etag() -> str:
     return f'"{source.pk}-{source.version}"'
 
 
-def clone(api, body=None, *, key: str | None = KEY, **headers):
+def clone(editor_api, body=None, *, key: str | None = KEY, **headers):
     if key is not None:
         headers["HTTP_IDEMPOTENCY_KEY"] = key
-    return api.post(
+    return editor_api.post(
         CLONE,
         body or {"label": "Joint framework", "edit_summary": "New draft"},
         format="json",
@@ -62,9 +55,11 @@ def clone(api, body=None, *, key: str | None = KEY, **headers):
     )
 
 
-def test_a_repeated_clone_with_the_same_key_creates_one_revision_and_answers_the_same(api, plan):
-    first = clone(api)
-    again = clone(api)
+def test_a_repeated_clone_with_the_same_key_creates_one_revision_and_answers_the_same(
+    editor_api, plan
+):
+    first = clone(editor_api)
+    again = clone(editor_api)
 
     assert first.status_code == again.status_code == 201, again.json()
     assert again.json() == first.json()
@@ -74,9 +69,9 @@ def test_a_repeated_clone_with_the_same_key_creates_one_revision_and_answers_the
     assert list(plan.revisions.values_list("number", flat=True)) == [1, 2]
 
 
-def test_the_same_body_in_another_order_and_spacing_is_the_same_request(api, plan):
-    first = clone(api, {"label": "Joint framework", "edit_summary": "New draft"})
-    again = api.post(
+def test_the_same_body_in_another_order_and_spacing_is_the_same_request(editor_api, plan):
+    first = clone(editor_api, {"label": "Joint framework", "edit_summary": "New draft"})
+    again = editor_api.post(
         CLONE,
         '{ "edit_summary" : "New draft",  "label": "Joint framework" }',
         content_type="application/json",
@@ -88,11 +83,11 @@ def test_the_same_body_in_another_order_and_spacing_is_the_same_request(api, pla
     assert plan.revisions.count() == 2
 
 
-def test_a_different_body_with_the_same_key_is_422_naming_the_header(api, plan):
-    assert clone(api).status_code == 201
+def test_a_different_body_with_the_same_key_is_422_naming_the_header(editor_api, plan):
+    assert clone(editor_api).status_code == 201
     before = database_state()
 
-    response = clone(api, {"label": "Another draft", "edit_summary": "New draft"})
+    response = clone(editor_api, {"label": "Another draft", "edit_summary": "New draft"})
 
     assert response.status_code == 422
     assert response.json()["errors"] == [
@@ -101,23 +96,23 @@ def test_a_different_body_with_the_same_key_is_422_naming_the_header(api, plan):
     assert database_state() == before
 
 
-def test_without_a_key_each_clone_creates_a_revision_as_before(api, plan):
-    first = clone(api, key=None)
-    again = clone(api, key=None)
+def test_without_a_key_each_clone_creates_a_revision_as_before(editor_api, plan):
+    first = clone(editor_api, key=None)
+    again = clone(editor_api, key=None)
 
     assert (first.status_code, again.status_code) == (201, 201)
     assert REPLAYED_HEADER not in again
     assert list(plan.revisions.values_list("number", flat=True)) == [1, 2, 3]
 
 
-def test_a_key_is_kept_apart_per_user_and_per_path(api, plan, second_editor):
+def test_a_key_is_kept_apart_per_user_and_per_path(editor_api, plan, second_editor):
     other = APIClient()
     other.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=second_editor).key}")
     body = {"title": "Framework two", "edit_summary": "New plan"}
 
-    assert clone(api).status_code == 201
+    assert clone(editor_api).status_code == 201
     theirs = clone(other)
-    mine = api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
+    mine = editor_api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
 
     assert theirs.status_code == mine.status_code == 201
     assert REPLAYED_HEADER not in theirs and REPLAYED_HEADER not in mine
@@ -127,17 +122,17 @@ def test_a_key_is_kept_apart_per_user_and_per_path(api, plan, second_editor):
     assert plan.revisions.count() == 3
 
 
-def test_a_repeat_while_the_first_is_still_answered_is_409(api, plan, monkeypatch):
+def test_a_repeat_while_the_first_is_still_answered_is_409(editor_api, plan, monkeypatch):
     answers = []
 
     def clone_and_meanwhile_repeat(**kwargs):
         # The repeat arrives while this request holds the key, before it has an answer.
-        answers.append(clone(api))
+        answers.append(clone(editor_api))
         return revision_clone(**kwargs)
 
     monkeypatch.setattr("clauses.api.views.services.revision_clone", clone_and_meanwhile_repeat)
 
-    first = clone(api)
+    first = clone(editor_api)
 
     (repeat,) = answers
     assert repeat.status_code == 409
@@ -153,8 +148,8 @@ def test_a_repeat_while_the_first_is_still_answered_is_409(api, plan, monkeypatc
     assert plan.revisions.count() == 2
 
 
-def test_a_refused_request_leaves_the_key_free_for_the_corrected_one(api, plan):
-    stale = api.post(
+def test_a_refused_request_leaves_the_key_free_for_the_corrected_one(editor_api, plan):
+    stale = editor_api.post(
         CLONE,
         {"label": "Joint framework", "edit_summary": "New draft"},
         format="json",
@@ -163,8 +158,8 @@ def test_a_refused_request_leaves_the_key_free_for_the_corrected_one(api, plan):
     )
     assert stale.status_code == 412
 
-    corrected = clone(api)
-    repeated = clone(api)
+    corrected = clone(editor_api)
+    repeated = clone(editor_api)
 
     assert corrected.status_code == repeated.status_code == 201
     assert repeated[REPLAYED_HEADER] == "true" and repeated.json() == corrected.json()
@@ -183,10 +178,10 @@ def test_a_refused_request_leaves_the_key_free_for_the_corrected_one(api, plan):
         ("key\x01with-a-control-character", None),
     ],
 )
-def test_a_bad_key_is_400_naming_the_header_and_writes_nothing(api, plan, key, message):
+def test_a_bad_key_is_400_naming_the_header_and_writes_nothing(editor_api, plan, key, message):
     before = database_state()
 
-    response = clone(api, key=key)
+    response = clone(editor_api, key=key)
 
     assert response.status_code == 400
     (error,) = response.json()["errors"]
@@ -196,45 +191,47 @@ def test_a_bad_key_is_400_naming_the_header_and_writes_nothing(api, plan, key, m
     assert database_state() == before
 
 
-def test_a_key_of_255_printable_characters_is_taken(api, plan):
+def test_a_key_of_255_printable_characters_is_taken(editor_api, plan):
     key = "a b~" + "k" * 251
-    assert clone(api, key=key).status_code == 201
-    assert clone(api, key=key)[REPLAYED_HEADER] == "true"
+    assert clone(editor_api, key=key).status_code == 201
+    assert clone(editor_api, key=key)[REPLAYED_HEADER] == "true"
     assert plan.revisions.count() == 2
 
 
-def test_a_repeated_plan_creation_with_the_same_key_creates_one_plan(api, db):
+def test_a_repeated_plan_creation_with_the_same_key_creates_one_plan(editor_api, db):
     body = {"title": "Framework", "edit_summary": "New plan"}
 
-    first = api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
-    again = api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
+    first = editor_api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
+    again = editor_api.post(PLANS, body, format="json", HTTP_IDEMPOTENCY_KEY=KEY)
 
     assert first.status_code == again.status_code == 201, again.json()
     assert again.json() == first.json() and again["Location"] == first["Location"]
     assert Plan.objects.count() == 1
 
 
-def aligned(api) -> dict:
-    response = api.post(ALIGN, {"text": NEXT_DRAFT}, format="json")
+def aligned(editor_api) -> dict:
+    response = editor_api.post(ALIGN, {"text": NEXT_DRAFT}, format="json")
     assert response.status_code == 200, response.json()
     return response.json()
 
 
-def record(api, proposal, **headers):
+def record(editor_api, proposal, **headers):
     body = {
         "text": NEXT_DRAFT,
         "fingerprint": proposal["fingerprint"],
         "number": proposal["number"],
         "edit_summary": "Joint framework",
     }
-    return api.post(DRAFTS, body, format="json", HTTP_IF_MATCH=proposal["if_match"], **headers)
+    return editor_api.post(
+        DRAFTS, body, format="json", HTTP_IF_MATCH=proposal["if_match"], **headers
+    )
 
 
-def test_a_repeated_draft_with_the_same_key_records_one_revision(api, plan):
-    proposal = aligned(api)
+def test_a_repeated_draft_with_the_same_key_records_one_revision(editor_api, plan):
+    proposal = aligned(editor_api)
 
-    first = record(api, proposal, HTTP_IDEMPOTENCY_KEY=KEY)
-    again = record(api, proposal, HTTP_IDEMPOTENCY_KEY=KEY)
+    first = record(editor_api, proposal, HTTP_IDEMPOTENCY_KEY=KEY)
+    again = record(editor_api, proposal, HTTP_IDEMPOTENCY_KEY=KEY)
 
     # Without the key the repeat is refused (its number is taken); with it, it is answered.
     assert first.status_code == again.status_code == 201, again.json()
@@ -242,13 +239,13 @@ def test_a_repeated_draft_with_the_same_key_records_one_revision(api, plan):
     assert plan.revisions.count() == 2
 
 
-def test_a_taken_number_answers_the_same_status_on_clone_and_on_drafts(api, plan):
-    proposal = aligned(api)
-    assert record(api, proposal).status_code == 201  # takes number 2
+def test_a_taken_number_answers_the_same_status_on_clone_and_on_drafts(editor_api, plan):
+    proposal = aligned(editor_api)
+    assert record(editor_api, proposal).status_code == 201  # takes number 2
     before = database_state()
 
-    drafted = record(api, proposal)
-    cloned = clone(api, {"edit_summary": "New draft", "number": 2}, key=None)
+    drafted = record(editor_api, proposal)
+    cloned = clone(editor_api, {"edit_summary": "New draft", "number": 2}, key=None)
 
     assert drafted.status_code == cloned.status_code == 412
     assert cloned.json()["errors"][0]["field"] == drafted.json()["errors"][0]["field"] == "number"
