@@ -35,6 +35,9 @@ REVISION = Declaration(
     Declared("proposed_by", editable=True),
     Declared("previous", editable=True, help_text="The number of the revision it continues."),
     Declared("branch"),
+    # Changed only by the withdraw and restore corrections, which record why.
+    Declared("withdrawn", help_text="Withdrawn by an editor: off the main line, still readable."),
+    Declared("withdrawal_reason"),
     Declared("source_title", editable=True),
     Declared("source_url", editable=True),
     Declared("notes", editable=True),

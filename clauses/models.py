@@ -10,6 +10,7 @@ as by ``clean()``, which gives forms a readable message.
 from collections.abc import Iterable
 from typing import ClassVar
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
@@ -17,10 +18,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from clauses.stamps import plans_touched
-from clauses.vocabularies import ClauseStatus, Coverage, Provenance, RevisionStatus, Stance, Topic
+from clauses.vocabularies import (
+    ClauseStatus,
+    CorrectionKind,
+    Coverage,
+    LineageKind,
+    Provenance,
+    RevisionStatus,
+    Stance,
+    Topic,
+)
 from core import text_limits
 from core.text_limits import limited_text
-from core.tracking import TrackedModel
+from core.tracking import SUMMARY_MAX_LENGTH, TrackedModel
 from parties.models import Party
 
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
@@ -71,15 +81,16 @@ class Plan(PlanRecord):
 class RevisionQuerySet(QuerySet):
     """The one rule for which revision of a plan is current: the highest-numbered revision
     on its main line. A counter-proposal is a branch (``Revision.branch``) and never becomes
-    current, however recent it is.
+    current, however recent it is; nor does a withdrawn revision (``Revision.withdrawn``),
+    which leaves the main line until it is restored.
 
     The overview, the party pages, the API's defaults and the editor's "next draft" forms
     all ask here, so that they never disagree about which revision is current.
     """
 
     def main_line(self) -> "QuerySet[Revision]":
-        """The revisions that are not branches."""
-        return self.filter(branch=False)
+        """The revisions that are neither branches nor withdrawn."""
+        return self.filter(branch=False, withdrawn=False)
 
     def current_numbers(self, plan=None):
         """The current revision's number of ``plan`` (a plan or an ``OuterRef`` to one), as
@@ -96,7 +107,7 @@ class RevisionQuerySet(QuerySet):
     @staticmethod
     def current_among(revisions) -> "Revision | None":
         """The same rule over one plan's revisions already read (no query)."""
-        main = (revision for revision in revisions if not revision.branch)
+        main = (r for r in revisions if not r.branch and not r.withdrawn)
         return max(main, key=lambda revision: revision.number, default=None)
 
     def current_of_each_plan(self) -> "QuerySet[Revision]":
@@ -160,6 +171,14 @@ class Revision(PlanRecord):
     branch = models.BooleanField(
         default=False,
         help_text="A counter-proposal off the main line: never the plan's current revision.",
+    )
+    withdrawn = models.BooleanField(
+        default=False,
+        db_default=False,
+        help_text="Recorded by mistake: off the main line, still readable, can be restored.",
+    )
+    withdrawal_reason = limited_text(
+        text_limits.NOTES, blank=True, default="", db_default="", help_text="Why it was withdrawn."
     )
     source_title = models.CharField(max_length=300, blank=True)
     source_url = models.URLField(max_length=500, blank=True)
@@ -341,6 +360,135 @@ class Position(PlanRecord):
 
     def __str__(self):
         return f"{self.party} on {self.clause_version.clause}: {self.get_stance_display()}"
+
+
+class ClauseDeletion(PlanRecord):
+    """A clause a revision explicitly strikes out.
+
+    In a full-text revision an absent clause is absent; in a partial one it is only not
+    described. A deletion says "struck out here" whatever the coverage, so the diff can
+    tell "deleted in rN" apart from "not described".
+    """
+
+    plan_lookup = "revisions__clause_deletions"
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="clause_deletions"
+    )
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="deletions")
+    note = limited_text(
+        text_limits.NOTES, blank=True, help_text='What the draft says, e.g. "point 3 deleted".'
+    )
+
+    class Meta:
+        ordering = ["revision", "clause"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "clause"], name="clause_deletion_unique_in_revision"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.clause} deleted in r{self.revision.number}"
+
+
+class ClauseLineage(PlanRecord):
+    """One strand of a split or a merge: in ``revision``, ``predecessor`` (a clause of the
+    revision it continues) lives on as ``successor``.
+
+    A split is one predecessor with several successors, a merge several predecessors with
+    one successor; the diff, compare and the clause page follow these strands.
+    """
+
+    plan_lookup = "revisions__lineages"
+
+    revision = models.ForeignKey(Revision, on_delete=models.PROTECT, related_name="lineages")
+    predecessor = models.ForeignKey(
+        Clause, on_delete=models.PROTECT, related_name="successor_links"
+    )
+    successor = models.ForeignKey(
+        Clause, on_delete=models.PROTECT, related_name="predecessor_links"
+    )
+    kind = models.CharField(max_length=10, choices=LineageKind.choices)
+
+    class Meta:
+        ordering = ["revision", "predecessor", "successor"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revision", "predecessor", "successor"], name="lineage_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(predecessor=models.F("successor")), name="lineage_not_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=LineageKind.values), name="lineage_kind_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.predecessor} {self.get_kind_display()} -> {self.successor}"
+
+
+class FormerClauseSlug(models.Model):
+    """A slug a clause had before it was renamed: its old URLs answer a permanent redirect,
+    so a citation never breaks. Derived from the clause's history; no history of its own."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="former_clause_slugs")
+    clause = models.ForeignKey(Clause, on_delete=models.PROTECT, related_name="former_slugs")
+    slug = models.SlugField(max_length=80)
+    retired_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["plan", "slug"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "slug"], name="former_clause_slug_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.slug} -> {self.clause.slug}"
+
+
+class Correction(models.Model):
+    """A correction as an event in the plan's record: what kind, to what, who, when, why,
+    and what was there before and after. Append-only (migration 0011), like history.
+
+    The rows a correction changes keep their own history too; this row says what the
+    change *was*, so pages and feeds can show "point 7 re-linked from clause A to B".
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="corrections")
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    clause = models.ForeignKey(
+        Clause, on_delete=models.PROTECT, null=True, blank=True, related_name="corrections"
+    )
+    kind = models.CharField(max_length=20, choices=CorrectionKind.choices)
+    summary = models.CharField(
+        max_length=SUMMARY_MAX_LENGTH, help_text="The editor's summary of why."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="corrections",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=CorrectionKind.values), name="correction_kind_valid"
+            )
+        ]
+        indexes = [models.Index(fields=["plan", "-recorded_at"], name="correction_plan_time_idx")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} in {self.plan} on {self.recorded_at:%Y-%m-%d}"
 
 
 class HistoryTakedown(models.Model):

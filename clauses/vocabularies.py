@@ -49,6 +49,27 @@ class Topic(models.TextChoices):
     IMPLEMENTATION_MONITORING = "implementation_monitoring", "implementation & monitoring"
 
 
+class LineageKind(models.TextChoices):
+    """How a revision re-cuts the clauses of the one it continues."""
+
+    SPLIT = "split", "split"
+    MERGE = "merge", "merge"
+
+
+class CorrectionKind(models.TextChoices):
+    """The corrections an editor makes to what is already recorded; each is an event in
+    the plan's record (``Correction``), not a silent rewrite."""
+
+    RELINK = "relink", "re-linked"
+    WITHDRAW = "withdraw", "withdrawn"
+    RESTORE = "restore", "restored"
+    SPLIT = "split", "split"
+    MERGE = "merge", "merged"
+    DELETE = "delete", "marked deleted"
+    UNDELETE = "undelete", "deletion taken back"
+    RENAME = "rename", "renamed"
+
+
 class ClauseStatus(models.TextChoices):
     AGREED = "agreed", "agreed"
     AGREED_IN_PRINCIPLE = "agreed_in_principle", "agreed in principle"
@@ -106,6 +127,8 @@ CLAUSE_STATUS_LABELS: dict[str, str] = dict(ClauseStatus.choices)
 REVISION_STATUS_LABELS: dict[str, str] = dict(RevisionStatus.choices)
 PROVENANCE_LABELS: dict[str, str] = dict(Provenance.choices)
 COVERAGE_LABELS: dict[str, str] = dict(Coverage.choices)
+LINEAGE_LABELS: dict[str, str] = dict(LineageKind.choices)
+CORRECTION_LABELS: dict[str, str] = dict(CorrectionKind.choices)
 
 # Stored value -> choice member, for code that turns thousands of plain rows into members:
 # a dictionary lookup costs far less than calling the enum per row.
