@@ -18,11 +18,12 @@ from clauses import selectors
 from clauses.api.base import PlanApiViewSet, found
 from clauses.api.serializers import PlanSerializer, RevisionDetailSerializer
 from clauses.models import Plan, Revision, RevisionQuerySet
-from clauses.vocabularies import Provenance, RevisionStatus, Topic
+from clauses.vocabularies import Coverage, Provenance, RevisionStatus, Topic
 from core.api.etag import etag_for, expected_version, parse_if_match
 from core.api.exceptions import PreconditionFailed
 from core.api.idempotency import idempotent
 from core.api.inputs import EditInput, edit_summary
+from drafting.coverage import guess_coverage
 from drafting.parse import DraftParseError
 from drafting.services import (
     ConfirmedPoint,
@@ -63,6 +64,15 @@ class DraftText(EditInput):
         max_value=selectors.MAX_NUMBER,
         help_text="The number of the revision the draft continues; by default the plan's "
         "current revision. A draft that continues anything else is a branch.",
+    )
+
+    coverage = serializers.ChoiceField(
+        choices=Coverage.choices,
+        required=False,
+        help_text="How much of the draft the text is: full_text (a clause of the revision it "
+        "continues that no point matches is removed) or partial (a quote of some points: "
+        "such a clause is only not described). By default full_text when the points are "
+        "numbered 1 to N without a gap, else partial.",
     )
 
     def validate_previous(self, number):
@@ -158,6 +168,12 @@ class ProposedPointOut(serializers.Serializer):
     clause = serializers.CharField(allow_null=True, help_text="The proposed clause, or null.")
     score = serializers.IntegerField(help_text="0 to 100.")
     candidates = CandidateOut(many=True)
+    embedded_labels = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Labels the point's text still holds that look like points of their own "
+        '(e.g. "13" in "... 13. ..."): points run together. Put each on a line of its own '
+        "after a blank line and align again.",
+    )
     title = serializers.CharField(
         allow_blank=True, help_text="For a new clause: its proposed title; else empty."
     )
@@ -185,6 +201,10 @@ class DraftProposalOut(serializers.Serializer):
     previous_url = serializers.CharField(allow_null=True)
     branch = serializers.BooleanField(help_text="Whether the revision would be a branch.")
     number = serializers.IntegerField(help_text="The number the revision would take.")
+    coverage = serializers.ChoiceField(
+        choices=Coverage.choices,
+        help_text="The revision's coverage: as sent, or guessed from the numbering.",
+    )
     fingerprint = serializers.CharField(help_text="SHA-256 of the points parsed.")
     if_match = serializers.CharField(help_text="The If-Match to send when recording.")
     preamble = serializers.CharField()
@@ -220,7 +240,10 @@ class DraftViewSet(PlanApiViewSet):
         proposal = _aligned(inputs.validated_data["text"], previous)
         clauses = {c.pk: c for c in selectors.plan_clauses(plan=found_plan)}
         current = selectors.current_revision(plan=found_plan)
-        return Response(self._proposal_data(found_plan, previous, current, proposal, clauses))
+        coverage = _coverage(inputs.validated_data, proposal)
+        return Response(
+            self._proposal_data(found_plan, previous, current, proposal, clauses, coverage)
+        )
 
     @extend_schema(
         summary="Record a draft as the plan's next revision (editors)",
@@ -269,6 +292,7 @@ class DraftViewSet(PlanApiViewSet):
                 expected_number=data["number"],
                 branch=data["branch"],
                 label=data["label"],
+                coverage=_coverage(data, proposal),
                 **{
                     name: data[name]
                     for name in (
@@ -339,7 +363,7 @@ class DraftViewSet(PlanApiViewSet):
             raise serializers.ValidationError(errors)
         return points
 
-    def _proposal_data(self, plan, previous, current, proposal, clauses) -> dict:
+    def _proposal_data(self, plan, previous, current, proposal, clauses, coverage) -> dict:
         links = self.links()
         topics = {pk: clause.topic for pk, clause in clauses.items()}
         proposed = proposed_points(proposal, topics)
@@ -364,6 +388,7 @@ class DraftViewSet(PlanApiViewSet):
                         for c, score in match.candidates
                         if c in clauses
                     ],
+                    "embedded_labels": list(point.embedded),
                     "title": default.title,
                     "topic": default.topic,
                 }
@@ -375,6 +400,7 @@ class DraftViewSet(PlanApiViewSet):
             "previous_url": links.revision(plan.slug, previous.number) if previous else None,
             "branch": not RevisionQuerySet.continues_main_line(previous=previous, current=current),
             "number": selectors.next_revision_number(plan),
+            "coverage": coverage,
             "fingerprint": parsed_fingerprint(proposal.parsed),
             "if_match": etag_for(previous if previous is not None else plan),
             "preamble": proposal.parsed.preamble,
@@ -390,6 +416,11 @@ class DraftViewSet(PlanApiViewSet):
 def _reload_revision(plan: Plan, pk: int) -> Revision:
     reads = selectors.api_reads
     return reads.with_contents(selectors.record_by_pk(reads.revision_detail(plan), pk))
+
+
+def _coverage(data: dict, proposal: DraftProposal) -> str:
+    """The coverage the client sent, or the one the draft's numbering suggests."""
+    return data.get("coverage") or guess_coverage(proposal.parsed)
 
 
 def _aligned(text: str, previous: Revision | None) -> DraftProposal:

@@ -7,7 +7,7 @@ from django import forms
 from clauses.forms.edits import DATE_WIDGET, branch_field, revision_choice_label
 from clauses.models import Clause, Revision
 from clauses.selectors.plans import revisions_newest_first
-from clauses.vocabularies import Topic
+from clauses.vocabularies import Coverage, Topic
 from comparison.rendering import text_diff
 from comparison.textdiff import word_diff
 from core.forms import summary_field
@@ -42,8 +42,17 @@ TEXT_CHANGED = (
 )
 
 
+# The paste form's coverage when the editor leaves it to the numbering (drafting/coverage.py).
+GUESS_COVERAGE = ""
+COVERAGE_HELP = (
+    "Full text: a clause of the revision it continues that no point matches is removed. "
+    "Partial (a report or an excerpt quoting some points): such a clause is only not "
+    "described."
+)
+
+
 class PasteForm(forms.Form):
-    field_order = ["previous", "text"]
+    field_order = ["previous", "text", "coverage"]
 
     # No maxlength on the widget: a browser would cut a long paste silently, where the
     # parser says what is too long and what to do.
@@ -62,6 +71,21 @@ class PasteForm(forms.Form):
         help_text="The draft this one continues; its points are matched to that draft's "
         "clauses. A draft that continues anything but the current revision is a branch "
         "(a counter-proposal).",
+    )
+    coverage = forms.ChoiceField(
+        choices=[
+            (
+                GUESS_COVERAGE,
+                "Guess from the numbering: full text when the points run 1 to N "
+                "without a gap, else partial",
+            ),
+            *Coverage.choices,
+        ],
+        required=False,
+        initial=GUESS_COVERAGE,
+        widget=forms.RadioSelect,
+        label="Coverage",
+        help_text=COVERAGE_HELP + " You can change it on the next page.",
     )
 
     def __init__(self, *args, plan=None, previous: Revision | None = None, **kwargs):
@@ -109,12 +133,22 @@ class AlignmentForm(forms.Form):
     published_on = forms.DateField(required=False, label="Published on", widget=DATE_WIDGET)
     status = Revision._meta.get_field("status").formfield()
     provenance = Revision._meta.get_field("provenance").formfield()
+    coverage = forms.ChoiceField(
+        choices=Coverage.choices, widget=forms.RadioSelect, help_text=COVERAGE_HELP
+    )
     source_title = forms.CharField(max_length=300, required=False)
     source_url = forms.URLField(max_length=500, required=False, label="Source URL")
     branch = branch_field()
     edit_summary = summary_field()
 
-    REVISION_FIELDS = ("published_on", "status", "provenance", "source_title", "source_url")
+    REVISION_FIELDS = (
+        "published_on",
+        "status",
+        "provenance",
+        "coverage",
+        "source_title",
+        "source_url",
+    )
 
     def __init__(self, *args, proposal: DraftProposal, plan_clauses: list[Clause], **kwargs):
         super().__init__(*args, **kwargs)

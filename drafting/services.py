@@ -151,6 +151,7 @@ def revision_from_paste(
     label: str = "",
     expected_number: int | None = None,
     branch: bool = False,
+    coverage: str = Coverage.FULL_TEXT,
     **fields,
 ) -> Revision:
     """The next revision of ``plan``, continuing ``previous``, holding the confirmed points.
@@ -158,8 +159,9 @@ def revision_from_paste(
     A point matched to a clause keeps that clause (its identity, its history) and, when the
     clause was in ``previous``, its status and every party's position there, carried over.
     A new point becomes a new clause with a slug made from its title. Clauses of
-    ``previous`` no point kept are absent from the new revision. All or nothing: a refused
-    point writes nothing.
+    ``previous`` no point kept are absent from the new revision: removed when ``coverage``
+    is full text, only not described when it is partial (drafting/coverage.py says how the
+    pages and the API choose it). All or nothing: a refused point writes nothing.
     """
     require_summary(summary)
     points = list(points)
@@ -173,8 +175,7 @@ def revision_from_paste(
             previous=previous,
             expected_number=expected_number,
             branch=branch,
-            # A pasted draft is the whole text: what it leaves out is absent from it.
-            coverage=Coverage.FULL_TEXT,
+            coverage=coverage,
             **fields,
         )
         new_clauses = _create_new_clauses(plan, points, user=user, summary=summary)

@@ -245,3 +245,58 @@ def test_duplicate_numbers_are_refused_until_renumbered(editor_api, plan):
     assert recorded.status_code == 201, recorded.json()
     numbers = Revision.objects.get(number=2).clause_versions.values_list("number", flat=True)
     assert list(numbers) == ["1", "2", "3"]
+
+
+EXCERPT = "Reported:\n2. The Zaporizhzhia plant is restarted\n3. The army is capped\n"
+
+
+def test_the_coverage_is_guessed_from_the_numbering(editor_api, plan):
+    assert aligned(editor_api)["coverage"] == "full_text"
+    excerpt = editor_api.post(ALIGN, {"text": EXCERPT}, format="json").json()
+    assert excerpt["coverage"] == "partial"
+
+
+def test_the_coverage_sent_is_recorded(editor_api, plan):
+    proposal = aligned(editor_api, coverage="partial")
+    assert proposal["coverage"] == "partial"
+
+    response = record(editor_api, proposal, coverage="partial")
+
+    assert response.status_code == 201, response.json()
+    assert response.json()["coverage"] == "partial"
+    assert Revision.objects.get(number=2).coverage == "partial"
+
+
+def test_a_partial_draft_is_recorded_partial_unless_said_otherwise(editor_api, plan):
+    proposal = editor_api.post(ALIGN, {"text": EXCERPT}, format="json").json()
+    body = {"text": EXCERPT, "fingerprint": proposal["fingerprint"]}
+    assert record(editor_api, proposal, **body).json()["coverage"] == "partial"
+    proposal = editor_api.post(ALIGN, {"text": EXCERPT}, format="json").json()
+    body["fingerprint"] = proposal["fingerprint"]
+    full = record(editor_api, proposal, coverage="full_text", **body)
+    assert full.json()["coverage"] == "full_text"
+
+
+@pytest.mark.parametrize("url", [ALIGN, DRAFTS])
+def test_a_bad_coverage_is_400_naming_coverage(editor_api, plan, url):
+    proposal = aligned(editor_api)
+    before = database_state()
+    body = {
+        "text": NEXT_DRAFT,
+        "fingerprint": proposal["fingerprint"],
+        "number": 2,
+        "edit_summary": "x",
+        "coverage": "most",
+    }
+
+    response = editor_api.post(url, body, format="json", HTTP_IF_MATCH=proposal["if_match"])
+
+    assert response.status_code == 400
+    assert [e["field"] for e in response.json()["errors"]] == ["coverage"]
+    assert database_state() == before
+
+
+def test_points_run_together_are_reported(editor_api, plan):
+    text = "1. Sovereignty is confirmed. 2. The plant is restarted.\n4. Elections are held."
+    proposal = editor_api.post(ALIGN, {"text": text}, format="json").json()
+    assert [p["embedded_labels"] for p in proposal["points"]] == [["2"], []]
