@@ -114,3 +114,21 @@ def export_positions_data(rows: Iterable[Sequence], pages) -> Iterable[dict]:
             if date is not None:
                 data[name] = date.isoformat()
         yield data
+
+
+# The overview's measures, added to its export when its order or its choice of two parties
+# uses them: the gap between every party's stance, and the two chosen parties' distance.
+GAP_COLUMN = "gap"
+DISAGREEMENT_COLUMN = "disagreement"
+
+
+def with_measures(
+    data: Iterable[dict], measures: dict[str, dict[str, int | None]]
+) -> Iterable[dict]:
+    """Each exported position of ``data`` with its clause's measures (by column name, then
+    by clause slug) added as columns after the position's own."""
+    for row in data:
+        clause = row["clause"]
+        for column, by_clause in measures.items():
+            row[column] = by_clause.get(clause)
+        yield row

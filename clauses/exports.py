@@ -1,10 +1,19 @@
 """The plan's own pages as data (see core/downloads.py): the overview's positions as its
 filters keep them, and every position of one revision."""
 
+from collections.abc import Iterable
+
 from django.http import Http404
 
-from clauses.export_rows import EXPORT_POSITION_COLUMNS, export_positions_data
+from clauses.export_rows import (
+    DISAGREEMENT_COLUMN,
+    EXPORT_POSITION_COLUMNS,
+    GAP_COLUMN,
+    export_positions_data,
+    with_measures,
+)
 from clauses.filters import OverviewFilterForm
+from clauses.matrix_order import POINT
 from clauses.models import Revision
 from clauses.selectors import plan_matrix, revision_get
 from clauses.selectors.exports import revision_position_rows
@@ -26,6 +35,9 @@ def overview_table(request, plan) -> Table:
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     filters = filters_of(form)
     matrix = matrix.narrow(**form.narrowing())
+    if matrix.other is None:
+        # A second party without a first chooses nothing: the file does not claim it.
+        filters.pop("vs", None)
     revision = matrix.revision
     meta = {
         "plan": plan.slug,
@@ -39,17 +51,37 @@ def overview_table(request, plan) -> Table:
     name = (plan.slug, number, "overview", *filter_name(filters))
     if revision is None:
         return Table(name, meta, EXPORT_POSITION_COLUMNS)
-    clauses = {row.slug for row in matrix.rows}
-    parties = {party.slug for party in matrix.columns}
+    clauses = {row.slug: place for place, row in enumerate(matrix.rows)}
+    parties = {party.slug: place for place, party in enumerate(matrix.columns)}
     # Only the clauses and parties the page shows: matched here rather than in SQL, so the
     # export keeps exactly what Matrix.narrow kept, however it decides.
-    rows = (
+    rows: Iterable[tuple] = (
         row
         for row in revision_position_rows(revision=revision)
         if row[4] in clauses and row[9] in parties
     )
+    columns, measures = EXPORT_POSITION_COLUMNS, overview_measures(matrix)
+    if matrix.sort != POINT:
+        # In the page's order, parties in its column order within a clause (the rows of one
+        # revision, read whole: the page holds them all too).
+        rows = sorted(rows, key=lambda row: (clauses[row[4]], parties[row[9]]))
     data = export_positions_data(rows, PageLinks(request))
-    return Table(name, meta, EXPORT_POSITION_COLUMNS, data)
+    if measures:
+        columns = (*columns, *measures)
+        data = with_measures(data, measures)
+    return Table(name, meta, columns, data)
+
+
+def overview_measures(matrix) -> dict[str, dict[str, int | None]]:
+    """The measures the overview's export adds, by column then clause slug: the gap when
+    the page is ordered by something else than the draft, the two chosen parties'
+    disagreement when two are chosen."""
+    measures: dict[str, dict[str, int | None]] = {}
+    if matrix.sort != POINT:
+        measures[GAP_COLUMN] = {row.slug: row.gap for row in matrix.rows}
+    if matrix.other is not None:
+        measures[DISAGREEMENT_COLUMN] = {row.slug: matrix.pair_gap(row) for row in matrix.rows}
+    return measures
 
 
 def revision_table(request, plan, number) -> Table:

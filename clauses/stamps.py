@@ -23,7 +23,13 @@ needs no hook here.
 from collections.abc import Iterable
 
 from django.db.models import F, QuerySet
+from django.dispatch import Signal
 from django.utils import timezone
+
+# Sent by ``plans_touched`` inside the write's transaction, with ``lookup`` (how a plan
+# reaches the written rows) and their ``pks``: what is derived from a plan's records
+# outside this app (the search index) follows every write that bumps a stamp.
+records_written = Signal()
 
 
 def plans_touched(plans: QuerySet, lookup: str, pks: Iterable[int]) -> None:
@@ -33,6 +39,7 @@ def plans_touched(plans: QuerySet, lookup: str, pks: Iterable[int]) -> None:
     pks = [pk for pk in pks if pk is not None]
     if not pks:
         return
+    records_written.send(sender=plans.model, lookup=lookup, pks=pks)
     # A range, not a list: a bulk insert's keys are consecutive, and a list of thousands
     # would be as many parameters. A row of another plan created meanwhile inside the
     # range only costs that plan a cache miss.

@@ -1,0 +1,163 @@
+"""Search over the API: ``GET /api/v1/search/?q=...``, the page's results as JSON.
+
+The parameters are the page's (search/forms.py) and refused with the same messages, as a
+400 naming the parameter. Each clause links to its API resource and its page; each
+passage carries its text, its excerpt with the matched words in ``<mark>`` (escaped HTML,
+ready to insert into a page) and the revisions it occurs in, each with the API URL of the
+clause in that revision.
+"""
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from clauses.selectors.stamps import site_stamp
+from core.api.base import ApiViewSet
+from core.api.inputs import NON_BLANK_PATTERN
+from core.conditional import Stamp
+from core.links import PageLinks
+from search.forms import SearchForm
+from search.query import QUERY_EMPTY, QUERY_MAX_LENGTH
+from search.rendering import highlighted
+from search.selectors import party_choices, plan_choices, search_page
+from search.services import index_catch_up
+from search.views import page_number
+
+
+class SearchRevisionSerializer(serializers.Serializer):
+    """A revision a passage occurs in, linked to the clause as worded there."""
+
+    number = serializers.IntegerField()
+    url = serializers.URLField(help_text="The clause as worded in this revision (API).")
+    page_url = serializers.URLField(help_text="The same, as a page of the site.")
+
+
+class SearchPassageSerializer(serializers.Serializer):
+    """A matching passage of the clause, with its excerpt and revisions."""
+
+    kind = serializers.CharField(help_text="text, title, summary, quote, demand or source.")
+    party = serializers.CharField(allow_null=True, help_text="The party's slug, for a position's.")
+    text = serializers.CharField()
+    excerpt_html = serializers.CharField(
+        help_text="An excerpt around the first match: escaped HTML, matches in <mark>."
+    )
+    revisions = SearchRevisionSerializer(many=True)
+
+
+class SearchClauseSerializer(serializers.Serializer):
+    """A clause whose passages match, with its best matching passages."""
+
+    plan = serializers.CharField()
+    clause = serializers.CharField()
+    title = serializers.CharField()
+    topic = serializers.CharField()
+    url = serializers.URLField()
+    page_url = serializers.URLField()
+    matches = serializers.IntegerField(help_text="Matching passages of the clause in all.")
+    passages = SearchPassageSerializer(many=True, help_text="The best of them, at most five.")
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    """One page of the clauses matching a search, best first."""
+
+    count = serializers.IntegerField(help_text="Clauses matching.")
+    page = serializers.IntegerField()
+    pages = serializers.IntegerField()
+    results = SearchClauseSerializer(many=True)
+
+
+class SearchViewSet(ApiViewSet):
+    permission_classes = [AllowAny]
+    serializer_class = SearchResultsSerializer
+    # Paged by clause, 20 a page, by the search itself (search/selectors.py).
+    pagination_class = None  # type: ignore[assignment]
+
+    def read_stamp(self) -> Stamp:
+        return site_stamp()
+
+    @extend_schema(
+        summary="Full-text search over every plan and revision",
+        description="Clause texts and titles, position summaries, quotes, demands and "
+        'source titles. Words must all occur; "a phrase" in quotes, demil* for a prefix, '
+        "-nato to leave a word out. Results are grouped by clause, best first, 20 clauses "
+        "a page.",
+        parameters=[
+            OpenApiParameter(
+                "q",
+                {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": QUERY_MAX_LENGTH,
+                    "pattern": NON_BLANK_PATTERN,
+                },
+                required=True,
+                description='The query: words, "quoted phrases", prefix* and -exclusions. A '
+                "query of only common words or punctuation is a 400 saying so.",
+            ),
+            OpenApiParameter("plan", str, description="A plan's slug."),
+            OpenApiParameter("party", str, description="A party's slug: its positions only."),
+            OpenApiParameter("topic", str, description="A clause topic."),
+            OpenApiParameter(
+                "kind", str, many=True, description="text, title, summary, quote, demand, source."
+            ),
+            OpenApiParameter("from", int, description="The first revision number."),
+            OpenApiParameter("to", int, description="The last revision number."),
+            OpenApiParameter("current", bool, description="Each plan's current revision only."),
+            OpenApiParameter("page", int, description="The page, from 1."),
+        ],
+        responses=SearchResultsSerializer,
+    )
+    def list(self, request):
+        params = request.query_params
+        form = SearchForm(params, plans=plan_choices(), parties=party_choices())
+        if not form.is_valid():
+            raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
+        if form.parsed is None:
+            raise ValidationError({"q": [QUERY_EMPTY]})
+        index_catch_up()
+        page = search_page(
+            query=form.parsed, filters=form.filters(), page=page_number(params.get("page"))
+        )
+        api, site = self.links(), PageLinks(request)
+        version_url = api.template("clauseversion-detail", "plan", "clause", "number")
+        version_page = site.template("clauses:clause_version", "plan", "clause", "number")
+        results = []
+        for group in page.clauses:
+            plan, clause = group.plan_slug, group.clause_slug
+            results.append(
+                {
+                    "plan": plan,
+                    "clause": clause,
+                    "title": group.clause_title,
+                    "topic": group.topic,
+                    "url": api.clause(plan, clause),
+                    "page_url": site("clauses:clause", plan=plan, clause=clause),
+                    "matches": group.matches,
+                    "passages": [
+                        {
+                            "kind": hit.kind,
+                            "party": hit.party_slug or None,
+                            "text": hit.text,
+                            "excerpt_html": str(highlighted(hit.text, form.parsed)),
+                            "revisions": [
+                                {
+                                    "number": number,
+                                    "url": version_url.format(
+                                        plan=plan, clause=clause, number=number
+                                    ),
+                                    "page_url": version_page.format(
+                                        plan=plan, clause=clause, number=number
+                                    ),
+                                }
+                                for number in hit.revisions
+                            ],
+                        }
+                        for hit in group.hits
+                    ],
+                }
+            )
+        return Response(
+            {"count": page.total, "page": page.number, "pages": page.pages, "results": results}
+        )

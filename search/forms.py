@@ -1,0 +1,83 @@
+"""The search form: the query and its filters, all in the URL (a search can be shared).
+
+The same form reads the page's and the API's parameters, so both refuse the same input
+with the same messages.
+"""
+
+from django import forms
+
+from clauses.vocabularies import Topic
+from search.kinds import Kind
+from search.query import ParsedQuery, QueryRefused, parse_query
+from search.selectors import Filters
+
+REVISION_ORDER = "to: the last revision must not come before the first ({first})."
+NO_SUCH_PLAN = "plan: there is no plan {slug!r}; choose one of the list or leave it empty."
+NO_SUCH_PARTY = "party: there is no party {slug!r}; choose one of the list or leave it empty."
+
+# The parameters the page and the API read (core/conditional.py keeps only these).
+PARAMETERS = ("q", "plan", "party", "topic", "kind", "from", "to", "current", "page")
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": 'words, "a phrase", demil*, -nato'}
+        ),
+    )
+    plan = forms.ChoiceField(required=False)
+    party = forms.ChoiceField(required=False)
+    topic = forms.ChoiceField(choices=[("", "any topic"), *Topic.choices], required=False)
+    kind = forms.MultipleChoiceField(
+        label="In",
+        choices=Kind.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    current = forms.BooleanField(label="Current revisions only", required=False)
+
+    def __init__(self, *args, plans=(), parties=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.plan_ids = {slug: pk for pk, slug, _ in plans}
+        self.party_ids = {slug: pk for pk, slug, _ in parties}
+        self.fields["plan"].choices = [("", "every plan")] + [(s, t) for _, s, t in plans]
+        self.fields["party"].choices = [("", "any party")] + [(s, n) for _, s, n in parties]
+        # "from" and "to" are Python keywords: declared here rather than as attributes.
+        self.fields["from"] = forms.IntegerField(
+            label="From revision", required=False, min_value=1, max_value=1_000_000
+        )
+        self.fields["to"] = forms.IntegerField(
+            label="To revision", required=False, min_value=1, max_value=1_000_000
+        )
+        # Rearranged so the revision range sits before the check box.
+        order = ["q", "plan", "party", "topic", "kind", "from", "to", "current"]
+        self.order_fields(order)
+
+    def clean(self):
+        data = super().clean()
+        first, last = data.get("from"), data.get("to")
+        if first is not None and last is not None and last < first:
+            self.add_error("to", REVISION_ORDER.format(first=first))
+        query = data.get("q")
+        self.parsed: ParsedQuery | None = None
+        if query:
+            try:
+                self.parsed = parse_query(query)
+            except QueryRefused as refused:
+                self.add_error("q", str(refused))
+        return data
+
+    def filters(self) -> Filters:
+        data = self.cleaned_data
+        return Filters(
+            plan=self.plan_ids.get(data["plan"]) if data["plan"] else None,
+            party=self.party_ids.get(data["party"]) if data["party"] else None,
+            topic=data["topic"],
+            kinds=tuple(data["kind"]),
+            revision_from=data["from"],
+            revision_to=data["to"],
+            current_only=data["current"],
+        )

@@ -1,0 +1,303 @@
+"""The writes of the search index: refreshing the passages of the records a write touched,
+indexing a whole plan, and catching up on plans whose stamp moved on.
+
+How the index stays current: every write to a plan bumps its change stamp through
+``clauses.stamps.plans_touched``, which sends ``records_written`` in the writer's
+transaction (search/receivers.py). The receiver notes what was written and, once that
+transaction commits, ``index_refresh`` rebuilds the passages of exactly those records (a
+clone's copies, written by ``INSERT ... SELECT`` after its revision, are in by then) and
+brings the plan's ``IndexedPlan`` stamp up to date. Should a refresh never run (the
+process died between the commit and it, or rows were written without a service), the
+plan's stamp has moved past the stamp the index holds: ``index_catch_up``, which every
+search runs first (one query when nothing is stale), indexes that plan again in full.
+``manage.py rebuild_search_index`` rebuilds everything.
+
+Each refresh is a handful of set-based statements (``INSERT ... SELECT``), the same on
+SQLite and PostgreSQL; the full-text index follows the passages by itself (FTS5 triggers,
+a generated ``tsvector`` column: search/migrations/0002_fulltext.py).
+"""
+
+import logging
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Exists, OuterRef
+
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from search.kinds import POSITION_KINDS, Kind
+from search.models import IndexedPlan, Occurrence, Passage
+
+logger = logging.getLogger(__name__)
+
+# Above this many keys a scope names a range, not a list: a bulk insert's keys are
+# consecutive, and the list would be as many parameters.
+RANGE_ABOVE = 500
+
+
+@dataclass
+class Touched:
+    """What a transaction wrote, by model: the keys whose passages need refreshing."""
+
+    revisions: set[int] = field(default_factory=set)
+    clauses: set[int] = field(default_factory=set)
+    clause_versions: set[int] = field(default_factory=set)
+    positions: set[int] = field(default_factory=set)
+
+    def __bool__(self) -> bool:
+        return bool(self.revisions or self.clauses or self.clause_versions or self.positions)
+
+    def add(self, model, pks: Iterable[int]) -> None:
+        target = {
+            Revision: self.revisions,
+            Clause: self.clauses,
+            ClauseVersion: self.clause_versions,
+            Position: self.positions,
+        }.get(model)
+        if target is not None:
+            target.update(pks)
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def _tables() -> dict[str, str]:
+    return {
+        "cv": _q(ClauseVersion._meta.db_table),
+        "rev": _q(Revision._meta.db_table),
+        "clause": _q(Clause._meta.db_table),
+        "position": _q(Position._meta.db_table),
+        "passage": _q(Passage._meta.db_table),
+        "occurrence": _q(Occurrence._meta.db_table),
+    }
+
+
+def _keys(column: str, pks: Collection[int]) -> tuple[str, list]:
+    """``column IN (...)`` for a few keys, ``BETWEEN`` for many (see RANGE_ABOVE)."""
+    pks = sorted(pks)
+    if len(pks) > RANGE_ABOVE:
+        return f"{column} BETWEEN %s AND %s", [pks[0], pks[-1]]
+    return f"{column} IN ({', '.join(['%s'] * len(pks))})", list(pks)
+
+
+def _scope_of(touched: Touched) -> tuple[str, list]:
+    """A condition on the clause versions (``cv``, their revision ``r``) whose passages a
+    refresh rebuilds: those of the touched revisions and clauses, the touched clause
+    versions, and the clause versions of the touched positions."""
+    t = _tables()
+    parts: list[str] = []
+    params: list = []
+    for column, pks in (
+        ("cv.revision_id", touched.revisions),
+        ("cv.clause_id", touched.clauses),
+        ("cv.id", touched.clause_versions),
+    ):
+        if pks:
+            sql, values = _keys(column, pks)
+            parts.append(sql)
+            params += values
+    if touched.positions:
+        sql, values = _keys("id", touched.positions)
+        parts.append(f"cv.id IN (SELECT clause_version_id FROM {t['position']} WHERE {sql})")  # noqa: S608 -- quoted names
+        params += values
+    return " OR ".join(f"({part})" for part in parts), params
+
+
+def _vanished_of(touched: Touched) -> tuple[str, list]:
+    """A condition on occurrences (``o``) of records that may be gone (taken down): they
+    are removed whether or not their record is still there to be found by the scope."""
+    parts: list[str] = []
+    params: list = []
+    for column, pks in (
+        ("o.clause_version_id", touched.clause_versions),
+        ("o.position_id", touched.positions),
+    ):
+        if pks:
+            sql, values = _keys(column, pks)
+            parts.append(sql)
+            params += values
+    return " OR ".join(parts) or "1 = 0", params
+
+
+def _index_scope(scope: str, params: list) -> None:
+    """Insert the passages the clause versions in ``scope`` hold that the index lacks, and
+    an occurrence for each passage in each clause version (and position)."""
+    t = _tables()
+    # Each source: its kind, the table joined for it, the party column, the text column.
+    sources: list[tuple[str, str, str, str, str]] = [
+        (str(Kind.TEXT), "", "0", "cv.text", "NULL"),
+        (str(Kind.TITLE), f"JOIN {t['clause']} c ON c.id = cv.clause_id", "0", "c.title", "NULL"),
+    ]
+    for position_kind, column in POSITION_KINDS.items():
+        sources.append(
+            (
+                str(position_kind),
+                f"JOIN {t['position']} pos ON pos.clause_version_id = cv.id",
+                "pos.party_id",
+                f"pos.{_q(column)}",
+                "pos.id",
+            )
+        )
+    with connection.cursor() as cursor:
+        for kind, join, party, text, position in sources:
+            base = (
+                f"FROM {t['cv']} cv JOIN {t['rev']} r ON r.id = cv.revision_id {join} "
+                f"WHERE ({scope}) AND {text} <> ''"
+            )
+            same = (
+                f"p.clause_id = cv.clause_id AND p.kind = %s AND p.party_key = {party} "
+                f"AND p.text = {text}"
+            )
+            cursor.execute(
+                f"INSERT INTO {t['passage']} (plan_id, clause_id, kind, party_key, text) "  # noqa: S608 -- quoted names
+                "SELECT DISTINCT r.plan_id, cv.clause_id, CAST(%s AS VARCHAR(10)), "
+                f"{party}, {text} {base} "
+                f"AND NOT EXISTS (SELECT 1 FROM {t['passage']} p WHERE {same})",
+                [str(kind), *params, str(kind)],
+            )
+            cursor.execute(
+                f"INSERT INTO {t['occurrence']} "  # noqa: S608 -- quoted names
+                "(passage_id, clause_version_id, revision_id, position_id) "
+                f"SELECT p.id, cv.id, cv.revision_id, {position} "
+                f"FROM {t['cv']} cv JOIN {t['rev']} r ON r.id = cv.revision_id {join} "
+                f"JOIN {t['passage']} p ON {same} WHERE ({scope}) AND {text} <> ''",
+                [str(kind), *params],
+            )
+
+
+def _sweep(plan_ids: Collection[int]) -> None:
+    """Remove the passages of these plans that no longer occur anywhere."""
+    if not plan_ids:
+        return
+    t = _tables()
+    keys, params = _keys("plan_id", plan_ids)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"DELETE FROM {t['passage']} WHERE {keys} AND NOT EXISTS "  # noqa: S608 -- quoted names
+            f"(SELECT 1 FROM {t['occurrence']} o WHERE o.passage_id = {t['passage']}.id)",
+            params,
+        )
+
+
+def _serialised() -> None:
+    """Two refreshes at once could both insert the same new passage: on PostgreSQL they
+    take turns (a transaction-scoped advisory lock); SQLite runs one write at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [SEARCH_LOCK])
+
+
+# A constant of this app's own, for pg_advisory_xact_lock.
+SEARCH_LOCK = 7_310_482
+
+
+def index_refresh(touched: Touched) -> None:
+    """Rebuild the passages and occurrences of what ``touched`` names, and bring the
+    stamp of each plan already indexed up to its plan's (one transaction)."""
+    if not touched:
+        return
+    t = _tables()
+    scope, params = _scope_of(touched)
+    vanished, vanished_params = _vanished_of(touched)
+    with transaction.atomic():
+        _serialised()
+        with connection.cursor() as cursor:
+            # The plans concerned: those of the records in scope, and of the passages of
+            # records gone since (a takedown).
+            cursor.execute(
+                f"SELECT DISTINCT r.plan_id FROM {t['cv']} cv "  # noqa: S608 -- quoted names
+                f"JOIN {t['rev']} r ON r.id = cv.revision_id WHERE {scope} "
+                f"UNION SELECT DISTINCT p.plan_id FROM {t['occurrence']} o "
+                f"JOIN {t['passage']} p ON p.id = o.passage_id WHERE {vanished}",
+                [*params, *vanished_params],
+            )
+            plan_ids = [row[0] for row in cursor.fetchall()]
+            cursor.execute(
+                f"DELETE FROM {t['occurrence']} WHERE clause_version_id IN "  # noqa: S608 -- quoted names
+                f"(SELECT cv.id FROM {t['cv']} cv JOIN {t['rev']} r ON r.id = cv.revision_id "
+                f"WHERE {scope})",
+                params,
+            )
+            cursor.execute(
+                f"DELETE FROM {t['occurrence']} WHERE id IN "  # noqa: S608 -- quoted names
+                f"(SELECT o.id FROM {t['occurrence']} o WHERE {vanished})",
+                vanished_params,
+            )
+        _index_scope(scope, params)
+        _sweep(plan_ids)
+        _stamps_caught_up(plan_ids, only_indexed=True)
+
+
+def _stamps_caught_up(plan_ids: Collection[int], *, only_indexed: bool) -> None:
+    """Record each plan's current stamp as the one the index holds. A plan never indexed
+    in full keeps no stamp after a partial refresh: the next search indexes it whole."""
+    stamps = dict(Plan.objects.filter(pk__in=plan_ids).values_list("pk", "change_stamp"))
+    if only_indexed:
+        kept = set(IndexedPlan.objects.filter(plan_id__in=stamps).values_list("plan_id", flat=True))
+        stamps = {pk: stamp for pk, stamp in stamps.items() if pk in kept}
+    _stamps_recorded(stamps)
+
+
+def _stamps_recorded(stamps: dict[int, int]) -> None:
+    if not stamps:
+        return
+    IndexedPlan.objects.filter(plan_id__in=stamps).delete()
+    IndexedPlan.objects.bulk_create(
+        IndexedPlan(plan_id=pk, stamp=stamp) for pk, stamp in stamps.items()
+    )
+
+
+def plan_index(plan_id: int) -> None:
+    """Index one plan from scratch (one transaction): every passage of every revision."""
+    t = _tables()
+    with transaction.atomic():
+        _serialised()
+        # Read first: a write that lands while the plan is indexed leaves it stale, so the
+        # next search indexes it again.
+        stamp = Plan.objects.filter(pk=plan_id).values_list("change_stamp", flat=True).first()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"DELETE FROM {t['occurrence']} WHERE passage_id IN "  # noqa: S608 -- quoted names
+                f"(SELECT id FROM {t['passage']} WHERE plan_id = %s)",
+                [plan_id],
+            )
+            cursor.execute(f"DELETE FROM {t['passage']} WHERE plan_id = %s", [plan_id])  # noqa: S608 -- quoted names
+        IndexedPlan.objects.filter(plan_id=plan_id).delete()
+        if stamp is None:
+            return
+        _index_scope("r.plan_id = %s", [plan_id])
+        _stamps_recorded({plan_id: stamp})
+
+
+def stale_plans() -> list[int]:
+    """The plans whose stamp the index does not hold (one query)."""
+    current = IndexedPlan.objects.filter(plan_id=OuterRef("pk"), stamp=OuterRef("change_stamp"))
+    return list(Plan.objects.filter(~Exists(current)).order_by().values_list("pk", flat=True))
+
+
+def index_catch_up() -> list[int]:
+    """Index again every plan whose stamp moved past the index's (run before a search: one
+    query when the index is current). Returns the plans indexed."""
+    stale = stale_plans()
+    for plan_id in stale:
+        plan_index(plan_id)
+    if stale:
+        logger.info("search index: plans indexed again at a search: %s", stale)
+    return stale
+
+
+def index_rebuild() -> int:
+    """Empty the index and index every plan (``manage.py rebuild_search_index``); returns
+    the number of plans indexed."""
+    with transaction.atomic():
+        _serialised()
+        t = _tables()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {t['occurrence']}")  # noqa: S608 -- quoted names
+            cursor.execute(f"DELETE FROM {t['passage']}")  # noqa: S608 -- quoted names
+        IndexedPlan.objects.all().delete()
+    plan_ids = list(Plan.objects.order_by("pk").values_list("pk", flat=True))
+    for plan_id in plan_ids:
+        plan_index(plan_id)
+    return len(plan_ids)
