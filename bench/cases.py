@@ -347,9 +347,40 @@ def _reads(ctx: SizeContext) -> list[Case]:
     return cases
 
 
+# The search case's terms: one in a large share of the generated passages, one in few.
+SEARCH_COMMON = "withdraw"
+SEARCH_RARE = "kinburn"
+
+
+def _search(ctx: SizeContext) -> list[Case]:
+    """Full-text search of the size's plan (search/selectors.py) beside ``icontains`` over
+    the same fields (bench/naive_search.py); the index is brought up to date first."""
+    from bench import naive_search
+    from search.query import parse_query
+    from search.selectors import Filters, search_page
+    from search.services import index_catch_up
+
+    index_catch_up()
+    filters = Filters(plan=ctx.plan.pk)
+    rare = naive_search.term_found(ctx.plan, SEARCH_RARE, fallback_from=ctx.latest)
+    return [
+        Case(
+            f"search_{name}",
+            f"search, a {name} term ({term!r})",
+            app=lambda term=term: search_page(query=parse_query(term), filters=filters),
+            naive=lambda term=term: naive_search.search(plan=ctx.plan, query=term),
+            floor=lambda term=term: naive_search.floor(plan=ctx.plan, query=term),
+            floor_note="the page of clauses alone: no passages, no revisions",
+        )
+        for name, term in (("common", SEARCH_COMMON), ("rare", rare))
+    ]
+
+
 def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Case]:
     """Every case of ``ctx``'s size, or those of ``keys`` only (in the usual order)."""
     cases = [*_pages(ctx), *_diffs(ctx), *_api(ctx), _clone(ctx), _align(ctx), *_reads(ctx)]
+    if keys is None or {"search_common", "search_rare"} & set(keys):
+        cases += _search(ctx)
     if keys is None:
         return cases
     wanted = set(keys)

@@ -52,4 +52,6 @@ CASE_KEYS = [
     "revision_csv",
     "revision_json",
     "plan_feed",
+    "search_common",
+    "search_rare",
 ]

@@ -9,7 +9,13 @@ database, peaceplan_bench) and Redis, loaded by wrk. It measures:
   a core of its own where the machine has two), wrk's connections spread across both;
 - that the anonymous API rate holds across both instances, not once per instance;
 - that an edit saved through one instance is seen by the other at once (a new ETag and the
-  new content), on a scratch plan of its own, never the benchmark's plans.
+  new content), on a scratch plan of its own, never the benchmark's plans;
+- the two instances again through a PgBouncer of its own in transaction mode, beside the
+  same two connecting straight to PostgreSQL (bench/loadtest_pooler.py); skipped, and
+  said so in the report, where Debian's ``pgbouncer`` is not installed;
+- the app against a streaming replica of a primary of its own: reads on the replica,
+  writes on the primary, and what readers and the writer see while it lags
+  (bench/loadtest_replica.py); skipped, and said so, without PostgreSQL 15's binaries.
 
 It writes its section of bench/results.md between the loadtest markers, leaving the rest
 of the file as it is. About three minutes on 2 cores.
@@ -34,6 +40,10 @@ from urllib.parse import urlsplit
 
 from bench import environment
 from bench.config import DEFAULT_SEED, LARGE
+from bench.loadtest_pooler import pooler_run, pooler_section
+from bench.loadtest_replica import replica_check, replica_section
+from bench.pgbouncer import PGBOUNCER_MISSING, pgbouncer_installed
+from bench.replica import BINARIES_MISSING, binaries_installed
 from bench.throughput import (
     DURATION,
     WORKERS,
@@ -229,15 +239,18 @@ def paired_rounds(url: str, overview: str, *, rounds: int) -> list[Pair]:
     return pairs
 
 
-def two_instances(urls, *, large, duration):
-    """One instance, then both, at the target concurrency."""
-    endpoints = [
+def scale_endpoints(large: str) -> list[Endpoint]:
+    return [
         Endpoint("trivial: /favicon.ico redirect", "/favicon.ico"),
         Endpoint("overview, warm (cache), gzip", f"/plans/{large}/", GZIP),
         Endpoint("positions API list, page of 50, warm", f"/api/v1/positions/?plan={large}", GZIP),
     ]
+
+
+def two_instances(urls, *, large, duration):
+    """One instance, then both, at the target concurrency."""
     rows = []
-    for endpoint in endpoints:
+    for endpoint in scale_endpoints(large):
         one, two = (
             measure_throughput(
                 urls[0],
@@ -291,6 +304,14 @@ def edit_check(urls, scratch: str, token: str) -> EditResult:
         etag_after=after["ETag"],
         marker_seen=marker.encode() in page,
         seconds=time.perf_counter() - saved,
+    )
+
+
+def pooled_edit(urls, scratch: str, token: str) -> tuple[bool, str]:
+    """The edit check through the instances behind PgBouncer, as the pooler part reports it."""
+    edit = edit_check(urls, scratch, token)
+    return edit.holds, (
+        f"ETag {edit.etag_before} → {edit.etag_after}, {edit.seconds * 1000:.0f} ms after the save"
     )
 
 
@@ -349,7 +370,7 @@ def scale_table(rows: list[ScaleRow]) -> str:
     return "\n".join(lines)
 
 
-def section(*, machine, single, pairs, scale, pinned, throttle, edit, quick) -> str:
+def section(*, machine, single, pairs, scale, pinned, throttle, edit, pooled, quick) -> str:
     pinning = (
         "each pinned to a core of its own with `taskset` (the one-instance run uses the "
         "first instance alone, on its one core)"
@@ -407,6 +428,8 @@ def section(*, machine, single, pairs, scale, pinned, throttle, edit, quick) -> 
         f"| **{'seen' if edit.holds else 'not seen'}**: B's ETag {edit.etag_before} → "
         f"{edit.etag_after}, the new label in B's page: "
         f"{'yes' if edit.marker_seen else 'no'} ({edit.seconds * 1000:.0f} ms after the save) |",
+        "",
+        pooled,
         END_MARK,
     ]
     return "\n".join(parts)
@@ -483,6 +506,25 @@ def main(argv=None) -> None:
             ]
             scale = two_instances(urls, large=large, duration=duration)
             edit = edit_check(urls, scratch, token)
+        if pgbouncer_installed():
+            run = pooler_run(
+                database_url,
+                persistent={row.name: row.two for row in scale},
+                endpoints=scale_endpoints(large),
+                static_root=static_root,
+                pinned=pinned,
+                level=TARGET_LEVEL,
+                duration=duration,
+                overrides={"CACHE_URL": cache_url, "PAGE_CACHE": "1"},
+                edit_check=lambda pooled_urls: pooled_edit(pooled_urls, scratch, token),
+                log=log,
+            )
+            pooled = pooler_section(run, level=TARGET_LEVEL)
+            pooled_holds = run.edit_seen
+        else:
+            log(PGBOUNCER_MISSING)
+            pooled = f"### Through PgBouncer\n\nNot measured: {PGBOUNCER_MISSING}"
+            pooled_holds = True
         log("throttle across two instances")
         with ExitStack() as stack:
             throttled = {
@@ -497,6 +539,13 @@ def main(argv=None) -> None:
                 for _ in range(2)
             ]
             throttle = throttle_check(urls)
+    if binaries_installed():
+        replica = replica_check(cache_url, log=log)
+        pooled += "\n\n" + replica_section(replica)
+        pooled_holds = pooled_holds and replica.holds
+    else:
+        log(BINARIES_MISSING)
+        pooled += f"\n\n### A streaming replica\n\nNot checked: {BINARIES_MISSING}"
     loads.append(os.getloadavg()[0])
 
     machine = {
@@ -516,12 +565,13 @@ def main(argv=None) -> None:
         pinned=pinned,
         throttle=throttle,
         edit=edit,
+        pooled=pooled,
         quick=args.quick,
     )
     write_section(args.output, text)
     print(text)
     log(f"Written to {args.output}")
-    if not (throttle.holds and edit.holds):
+    if not (throttle.holds and edit.holds and pooled_holds):
         raise SystemExit("Shared state across instances failed: see the section above.")
 
 

@@ -61,6 +61,17 @@ KEPT_HEADERS = ("ETag",)
 CACHE_PREFIX = "page.gz"
 
 
+# Set on the request after a page-cache lookup, "hit" or "miss", for the metrics
+# (peaceplan/metrics.py), which cannot be imported from here.
+PAGE_CACHE_OUTCOME = "page_cache_outcome"
+
+
+def note_page_cache(request, *, hit: bool) -> None:
+    # An API view holds DRF's Request: the outcome goes on the HttpRequest it wraps.
+    underlying = getattr(request, "_request", request)
+    setattr(underlying, PAGE_CACHE_OUTCOME, "hit" if hit else "miss")
+
+
 def viewer_of(request) -> str:
     """Whom a response is for, without a query: anonymous, or a digest of the session
     cookie and the credentials the request carries."""
@@ -88,8 +99,15 @@ class ConditionalRead:
         self.etag = f'W/"{stamp.tag}.{self.viewer}.{digest}"'
         self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
         self.cache_key = None
-        # Messages are shown once: a page carrying one is neither stored nor served.
-        if settings.PAGE_CACHE and self.viewer == ANONYMOUS and "messages" not in request.COOKIES:
+        # Messages are shown once: a page carrying one is neither stored nor served. While
+        # the shared cache is down (its backend says ``degraded``: peaceplan/cache_fallback.py)
+        # pages are rendered, not kept in a store one process alone would see.
+        if (
+            settings.PAGE_CACHE
+            and self.viewer == ANONYMOUS
+            and "messages" not in request.COOKIES
+            and not getattr(cache, "degraded", False)
+        ):
             url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             self.cache_key = f"{CACHE_PREFIX}:{stamp.tag}:{digest}:{url}"
 
@@ -100,6 +118,7 @@ class ConditionalRead:
         if self.cache_key is None:
             return None
         stored = cache.get(self.cache_key)
+        note_page_cache(self.request, hit=stored is not None)
         if stored is None:
             return None
         content, encoding, content_type, headers = stored
@@ -146,8 +165,9 @@ class ConditionalRead:
         return response
 
     def _store(self, response) -> None:
-        # A page that asked for a CSRF token holds it: it is the reader's own.
-        if self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        # A page that asked for a CSRF token holds it: it is the reader's own. And the
+        # shared cache may have gone down while the page was drawn.
+        if self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(cache, "degraded", False):
             return
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         body = response.content

@@ -18,6 +18,8 @@ from urllib.parse import urlsplit
 import environ
 from django.core.exceptions import ImproperlyConfigured
 
+from peaceplan.logging_setup import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # The lines environ.Env.read_env takes; it passes over any other with a log message, which
@@ -42,6 +44,10 @@ NOT_A_CACHE_URL = (
 NOT_TRUSTED_PROXIES = (
     "TRUSTED_PROXIES must be a number of proxies (e.g. 1) or comma-separated addresses or "
     "networks (e.g. 10.0.0.5,10.1.0.0/16), not {item!r}."
+)
+NOT_ADDRESSES = (
+    "{name} must be comma-separated addresses or networks (e.g. 127.0.0.1,10.0.0.0/8), "
+    "not {item!r}."
 )
 SECRET_KEY_NOT_SET = (
     "SECRET_KEY is not set. Set the SECRET_KEY environment variable to a long random "  # noqa: S105 -- a message
@@ -105,9 +111,11 @@ class SettingsEnv(environ.Env):
     # django-redis: it keeps one Redis client per server for the cache, where Django's own
     # backend makes one for every operation (about a round trip's time with redis-py 7),
     # and one connection pool per URL for the process.
+    # While Redis cannot be reached, RedisWithFallback counts in local memory per process
+    # instead of failing requests (peaceplan/cache_fallback.py).
     CACHE_SCHEMES = {
-        "redis": "django_redis.cache.RedisCache",
-        "rediss": "django_redis.cache.RedisCache",
+        "redis": "peaceplan.cache_fallback.RedisWithFallback",
+        "rediss": "peaceplan.cache_fallback.RedisWithFallback",
         "db": "django.core.cache.backends.db.DatabaseCache",
         "locmem": "django.core.cache.backends.locmem.LocMemCache",
         "dummy": "django.core.cache.backends.dummy.DummyCache",
@@ -155,6 +163,16 @@ class SettingsEnv(environ.Env):
             # db:///name as well as db://name, and db:// alone for the usual table.
             cache["LOCATION"] = urlsplit(url).path.strip("/") or DEFAULT_CACHE_TABLE
         return cache
+
+
+def addresses(name: str, items: list[str]) -> list[str]:
+    """Addresses and networks, each checked."""
+    for item in items:
+        try:
+            ipaddress.ip_network(item, strict=False)
+        except ValueError:
+            raise ImproperlyConfigured(NOT_ADDRESSES.format(name=name, item=item)) from None
+    return items
 
 
 def trusted_proxies(items: list[str]) -> int | list[str]:
@@ -213,10 +231,19 @@ INSTALLED_APPS = [
     "comparison",
     "drafting",
     "publishing",
+    "search",
     "generator",
 ]
 
 MIDDLEWARE = [
+    # A request id for the response and every log line, then the access log line, both
+    # around everything else (peaceplan.request_ids, peaceplan.request_log).
+    "peaceplan.request_ids.RequestIds",
+    "peaceplan.request_log.AccessLog",
+    # /healthz and /readyz, answered before host checks, redirects, sessions and limits
+    # (peaceplan.health); /metrics when enabled, and the counts (peaceplan.metrics).
+    "peaceplan.health.HealthProbes",
+    "peaceplan.metrics.Metrics",
     "django.middleware.security.SecurityMiddleware",
     # Content-Security-Policy and Permissions-Policy on every response (peaceplan.security).
     "peaceplan.security.SecurityHeaders",
@@ -236,6 +263,8 @@ MIDDLEWARE = [
     # too large a body is a 413 (peaceplan.errors).
     "peaceplan.errors.ApiErrorsAsJson",
     "peaceplan.errors.RequestBodyLimit",
+    # A database that does not answer: a 503 with Retry-After (peaceplan.database_down).
+    "peaceplan.database_down.DatabaseUnavailable",
     # Per-client limits on pages and downloads, after authentication so that a signed-in
     # reader past the limit is let through (peaceplan.page_limits).
     "peaceplan.page_limits.PageRateLimit",
@@ -293,6 +322,10 @@ DATABASES = {
     "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
     | connection_reuse
 }
+# A PostgreSQL that cannot be reached fails a request after DB_CONNECT_TIMEOUT seconds (a
+# 503 to retry, peaceplan/database_down.py), not after the system's minutes; a
+# connect_timeout in the URL wins.
+DB_CONNECT_TIMEOUT = env.int("DB_CONNECT_TIMEOUT", default=5)
 
 # A read replica (PostgreSQL streaming replication, say): reads go there, writes and the
 # reads inside a write's transaction to the primary (peaceplan/db_router.py). In tests the
@@ -301,6 +334,30 @@ if env.str("DATABASE_REPLICA_URL", default=""):
     DATABASES["replica"] = env.db_url("DATABASE_REPLICA_URL") | connection_reuse
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
     DATABASE_ROUTERS = ["peaceplan.db_router.PrimaryReplicaRouter"]
+    # Whoever wrote reads from the primary for this long after (read-your-writes while
+    # the replica catches up), noted in the shared cache; after authentication.
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "peaceplan.db_router.PinAfterWrite",
+    )
+REPLICA_PIN_SECONDS = env.int("REPLICA_PIN_SECONDS", default=5)
+for database in DATABASES.values():
+    if database["ENGINE"].startswith("django.db.backends.postgresql"):
+        database.setdefault("OPTIONS", {}).setdefault("connect_timeout", DB_CONNECT_TIMEOUT)
+
+# DATABASE_POOLER=pgbouncer: PgBouncer in transaction mode between the app and PostgreSQL
+# (both URLs point at it). A server connection serves one transaction, then another
+# client: a server-side cursor (a streamed export's) would outlive its transaction there,
+# and a connection kept between requests would hold a client slot for nothing, so neither.
+DATABASE_POOLER = env.str("DATABASE_POOLER", default="").strip().lower()
+if DATABASE_POOLER not in ("", "pgbouncer"):
+    raise ImproperlyConfigured(
+        f"DATABASE_POOLER must be pgbouncer or empty, not {DATABASE_POOLER!r}."
+    )
+if DATABASE_POOLER == "pgbouncer":
+    for database in DATABASES.values():
+        database["DISABLE_SERVER_SIDE_CURSORS"] = True
+        database["CONN_MAX_AGE"] = 0
 
 # SQLite serving several editors at once (the `make run` default): WAL lets readers go on
 # while one request writes; a write transaction takes the write lock when it begins
@@ -322,6 +379,14 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # memory, per process, is the default for `make run`.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmem://")}
 CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="peaceplan")
+# A Redis that hangs holds no request longer than this (seconds): the operation falls
+# back to local memory (peaceplan/cache_fallback.py).
+REDIS_TIMEOUT = env.float("REDIS_TIMEOUT", default=1.0)
+if CACHES["default"]["BACKEND"] == SettingsEnv.CACHE_SCHEMES["redis"]:
+    CACHES["default"]["OPTIONS"] = {
+        "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
+        "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+    }
 
 # Anonymous readers' pages kept in the cache under the plan's change stamp
 # (core/conditional.py); off, every read is rendered (the benchmark's cold runs).
@@ -434,7 +499,7 @@ SPECTACULAR_SETTINGS = {
     "The positions list answers CSV too: see its format parameter.",
     # Versioning (docs/api.md, "Versioning"): additions inside /api/v1/ bump the minor number;
     # a change that could break a client needs /api/v2/.
-    "VERSION": "1.2.0",
+    "VERSION": "1.3.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and Redoc assets come from drf-spectacular-sidecar: served by the app, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -498,9 +563,37 @@ X_FRAME_OPTIONS = "DENY"
 # CSP_REPORT_ONLY=1 while trying a change to it.
 CSP_REPORT_ONLY = env.bool("CSP_REPORT_ONLY", default=False)
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="WARNING")},
-}
+# Logs: plain text, or one JSON object per line with LOG_FORMAT=json; every line names
+# its request's id (peaceplan.logging_setup). ACCESS_LOG: one line per request at INFO
+# (peaceplan.request_log); off by default in development, where runserver prints its own.
+LOG_FORMAT = env.str("LOG_FORMAT", default="text").strip().lower()
+ACCESS_LOG = env.bool("ACCESS_LOG", default=not DEBUG)
+try:
+    LOGGING = logging_config(
+        level=env.str("LOG_LEVEL", default="WARNING"), log_format=LOG_FORMAT, access_log=ACCESS_LOG
+    )
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
+# /readyz: how long the cache may take to answer before it is reported down (seconds).
+READY_TIMEOUT_SECONDS = env.float("READY_TIMEOUT_SECONDS", default=2.0)
+
+# /metrics (peaceplan.metrics): off unless METRICS_ENABLED; served to the addresses in
+# METRICS_ALLOWED, or to a scraper sending "Authorization: Bearer <METRICS_TOKEN>".
+METRICS_ENABLED = env.bool("METRICS_ENABLED", default=False)
+METRICS_ALLOWED = addresses(
+    "METRICS_ALLOWED", env.list("METRICS_ALLOWED", default=["127.0.0.1", "::1"])
+)
+METRICS_TOKEN = env.ENVIRON.get("METRICS_TOKEN", "")
+
+# Error reports (peaceplan.error_reporting): sent only when SENTRY_DSN is set; unset,
+# sentry-sdk is not even imported.
+SENTRY_DSN = env.ENVIRON.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from peaceplan.error_reporting import start as start_error_reporting
+
+    start_error_reporting(
+        dsn=SENTRY_DSN,
+        environment=env.str("SENTRY_ENVIRONMENT", default=""),
+        release=env.str("SENTRY_RELEASE", default=""),
+    )

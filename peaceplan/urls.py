@@ -50,6 +50,7 @@ urlpatterns = [
     path("", include((plan_pages, "clauses"))),
     path("", include((editing_pages, "editing"))),
     path("parties/", include((party_pages, "parties"))),
+    path("search/", include("search.urls")),
     path("api/v1/", include("peaceplan.api_urls")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     # Swagger UI's start-up script is served as a file of its own (?script), not inline, so
@@ -72,4 +73,5 @@ urlpatterns = [
 # JSON under /api/, the site's pages elsewhere (peaceplan.errors).
 handler400 = "peaceplan.errors.bad_request"
 handler404 = "peaceplan.errors.page_not_found"
-handler500 = "peaceplan.errors.server_error"
+# A database that does not answer is a 503 to retry, not a 500 (peaceplan.database_down).
+handler500 = "peaceplan.database_down.server_error"

@@ -54,12 +54,13 @@ def redis_clients_made(monkeypatch):
 
 
 def test_redis_urls_use_django_redis():
+    # django-redis, with a per-process fallback while Redis is down (peaceplan/cache_fallback.py).
     assert cache_settings("redis://127.0.0.1:6379/3") == {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "peaceplan.cache_fallback.RedisWithFallback",
         "LOCATION": "redis://127.0.0.1:6379/3",
     }
     assert cache_settings("rediss://:secret@cache.example:6380/1") == {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "peaceplan.cache_fallback.RedisWithFallback",
         "LOCATION": "rediss://:secret@cache.example:6380/1",
     }
 

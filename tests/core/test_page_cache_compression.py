@@ -27,8 +27,8 @@ CACHED = [
     "/api/v1/positions/?plan=generated",
     "/api/v1/plans/generated/clauses/clause-0/r2/",
 ]
-# Headers that differ between any two responses (a fresh nonce, the clock).
-PER_RESPONSE = {"Content-Security-Policy", "Date", "Content-Length"}
+# Headers that differ between any two responses (a fresh nonce, the clock, the request's id).
+PER_RESPONSE = {"Content-Security-Policy", "Date", "Content-Length", "X-Request-ID"}
 
 
 @pytest.fixture

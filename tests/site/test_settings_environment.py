@@ -42,6 +42,17 @@ SETTINGS_VARIABLES = {
     "SECURE_HSTS_SECONDS",
     "CSP_REPORT_ONLY",
     "LOG_LEVEL",
+    "LOG_FORMAT",
+    "ACCESS_LOG",
+    "DB_CONNECT_TIMEOUT",
+    "REDIS_TIMEOUT",
+    "READY_TIMEOUT_SECONDS",
+    "METRICS_ENABLED",
+    "METRICS_ALLOWED",
+    "METRICS_TOKEN",
+    "SENTRY_DSN",
+    "SENTRY_ENVIRONMENT",
+    "SENTRY_RELEASE",
     # Set by the test run itself (the browser tests need it), never by a deployment.
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 }
@@ -54,7 +65,9 @@ names = [
     "PAGE_CACHE", "TRUSTED_PROXIES", "API_MAX_BODY_BYTES", "DATA_UPLOAD_MAX_MEMORY_SIZE",
     "LOGIN_FAILURES_PER_USERNAME", "LOGIN_FAILURES_PER_ADDRESS", "LOGIN_LOCKOUT_SECONDS",
     "REST_FRAMEWORK", "SECURE_SSL_REDIRECT", "SECURE_HSTS_SECONDS", "CSP_REPORT_ONLY",
-    "LOGGING", "DATABASE_ROUTERS",
+    "LOGGING", "DATABASE_ROUTERS", "LOG_FORMAT", "ACCESS_LOG", "REDIS_TIMEOUT",
+    "READY_TIMEOUT_SECONDS", "METRICS_ENABLED", "METRICS_ALLOWED", "METRICS_TOKEN",
+    "SENTRY_DSN",
 ]
 print(json.dumps({name: getattr(settings, name, None) for name in names}, default=str))
 """
@@ -124,6 +137,14 @@ def test_with_nothing_set_each_variable_has_its_default():
     assert settings["SECURE_HSTS_SECONDS"] == 0
     assert settings["CSP_REPORT_ONLY"] is False
     assert settings["LOGGING"]["root"]["level"] == "WARNING"
+    assert settings["LOG_FORMAT"] == "text"
+    assert settings["LOGGING"]["handlers"]["console"]["formatter"] == "text"
+    assert settings["ACCESS_LOG"] is False
+    assert settings["READY_TIMEOUT_SECONDS"] == 2.0
+    assert settings["METRICS_ENABLED"] is False
+    assert settings["METRICS_ALLOWED"] == ["127.0.0.1", "::1"]
+    assert settings["METRICS_TOKEN"] == ""
+    assert settings["SENTRY_DSN"] == ""
 
 
 def test_production_defaults_are_strict():
@@ -132,6 +153,8 @@ def test_production_defaults_are_strict():
     assert settings["DEBUG"] is False
     assert settings["SECURE_SSL_REDIRECT"] is True
     assert settings["SECURE_HSTS_SECONDS"] == 31536000
+    # A server's access log is on unless turned off.
+    assert settings["ACCESS_LOG"] is True
 
 
 def test_every_variable_is_read_under_its_name():
@@ -160,6 +183,14 @@ def test_every_variable_is_read_under_its_name():
         SECURE_HSTS_SECONDS="3600",
         CSP_REPORT_ONLY="YES",
         LOG_LEVEL="INFO",
+        LOG_FORMAT="JSON",
+        ACCESS_LOG="off",
+        DB_CONNECT_TIMEOUT="3",
+        REDIS_TIMEOUT="0.5",
+        READY_TIMEOUT_SECONDS="1.5",
+        METRICS_ENABLED="1",
+        METRICS_ALLOWED="10.0.0.0/8, 192.0.2.7",
+        METRICS_TOKEN="$scrape-token",
     )
 
     assert settings["SECRET_KEY"] == "$ecret-" + "k" * 50
@@ -174,17 +205,20 @@ def test_every_variable_is_read_under_its_name():
         "HOST": "db.example",
     }
     assert primary["PORT"] == 6543
-    assert primary["OPTIONS"] == {"sslmode": "require"}
+    assert primary["OPTIONS"] == {"sslmode": "require", "connect_timeout": 3}
+    assert replica["OPTIONS"] == {"connect_timeout": 3}
     assert primary["CONN_MAX_AGE"] == replica["CONN_MAX_AGE"] == 0
     assert primary["CONN_HEALTH_CHECKS"] is replica["CONN_HEALTH_CHECKS"] is True
     assert (replica["HOST"], replica["USER"]) == ("replica.example", "reader")
     assert replica["TEST"]["MIRROR"] == "default"
     assert settings["DATABASE_ROUTERS"] == ["peaceplan.db_router.PrimaryReplicaRouter"]
     assert settings["CACHES"]["default"] == {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "peaceplan.cache_fallback.RedisWithFallback",
         "LOCATION": "redis://cache.example:6379/2",
         "KEY_PREFIX": "staging",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.5, "SOCKET_TIMEOUT": 0.5},
     }
+    assert settings["REDIS_TIMEOUT"] == 0.5
     assert settings["PAGE_CACHE"] is False
     assert settings["TRUSTED_PROXIES"] == ["10.0.0.5", "10.1.0.0/16"]
     assert settings["API_MAX_BODY_BYTES"] == 1000
@@ -201,6 +235,23 @@ def test_every_variable_is_read_under_its_name():
     assert settings["SECURE_HSTS_SECONDS"] == 3600
     assert settings["CSP_REPORT_ONLY"] is True
     assert settings["LOGGING"]["root"]["level"] == "INFO"
+    assert settings["LOG_FORMAT"] == "json"
+    assert settings["LOGGING"]["handlers"]["console"]["formatter"] == "json"
+    assert settings["ACCESS_LOG"] is False
+    assert settings["READY_TIMEOUT_SECONDS"] == 1.5
+    assert settings["METRICS_ENABLED"] is True
+    assert settings["METRICS_ALLOWED"] == ["10.0.0.0/8", "192.0.2.7"]
+    assert settings["METRICS_TOKEN"] == "$scrape-token"
+
+
+def test_a_log_format_other_than_text_or_json_is_refused():
+    with pytest.raises(AssertionError, match="LOG_FORMAT must be one of"):
+        settings_under(DEBUG="1", LOG_FORMAT="xml")
+
+
+def test_metrics_allowed_must_be_addresses():
+    with pytest.raises(AssertionError, match="METRICS_ALLOWED must be comma-separated"):
+        settings_under(DEBUG="1", METRICS_ALLOWED="prometheus.internal")
 
 
 def test_sqlite_busy_timeout_is_read():
@@ -283,8 +334,12 @@ def test_a_url_that_is_no_database_is_refused_without_showing_it(url):
         ("db://peaceplan_cache", "django.core.cache.backends.db.DatabaseCache", "peaceplan_cache"),
         ("db://", "django.core.cache.backends.db.DatabaseCache", "peaceplan_cache"),
         ("db:///other_cache", "django.core.cache.backends.db.DatabaseCache", "other_cache"),
-        ("redis://127.0.0.1:6379/0", "django_redis.cache.RedisCache", "redis://127.0.0.1:6379/0"),
-        ("rediss://h:6380/1", "django_redis.cache.RedisCache", "rediss://h:6380/1"),
+        (
+            "redis://127.0.0.1:6379/0",
+            "peaceplan.cache_fallback.RedisWithFallback",
+            "redis://127.0.0.1:6379/0",
+        ),
+        ("rediss://h:6380/1", "peaceplan.cache_fallback.RedisWithFallback", "rediss://h:6380/1"),
     ],
 )
 def test_cache_urls(url, backend, location):
