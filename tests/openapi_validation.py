@@ -41,9 +41,11 @@ class SchemaValidator:
         """The schema's path that ``path`` is an instance of."""
         return next((template for pattern, template in self.paths if pattern.match(path)), None)
 
-    def response_errors(self, method: str, path: str, status: int, body) -> list[str]:
-        """What is wrong with a response: an undocumented operation or status, or a body
-        that is not what the schema says it is."""
+    def response_errors(
+        self, method: str, path: str, status: int, body, media_type: str = "application/json"
+    ) -> list[str]:
+        """What is wrong with a response: an undocumented operation, status or media type,
+        or a body that is not what the schema says it is."""
         template = self.template(path)
         if template is None:
             return [f"{path}: no such path in the schema"]
@@ -55,8 +57,9 @@ class SchemaValidator:
         content = operation["responses"][str(status)].get("content")
         if content is None:
             return [] if body is None else [f"{method} {template} {status}: undocumented body"]
+        if media_type not in content:
+            return [f"{method} {template} {status}: {media_type} is not documented"]
         escaped = template.replace("~", "~0").replace("/", "~1")
-        pointer = (
-            f"/paths/{escaped}/{method.lower()}/responses/{status}/content/application~1json/schema"
-        )
+        kind = media_type.replace("~", "~0").replace("/", "~1")
+        pointer = f"/paths/{escaped}/{method.lower()}/responses/{status}/content/{kind}/schema"
         return self.errors(body, pointer)

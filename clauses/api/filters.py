@@ -12,7 +12,7 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 from clauses.models import Plan, Position
 from clauses.selectors import api_reads as reads
 from clauses.vocabularies import ClauseStatus, Stance, Topic
-from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID
 from core.api.inputs import NON_BLANK_PATTERN
 from parties.models import Party
 
@@ -35,8 +35,12 @@ def _text_filter_schema(help_text: str) -> dict:
 
 
 class RevisionField(forms.CharField):
+    def __init__(self, *args, **kwargs):
+        # Read as sent, as the schema states it: " 2" is no revision number.
+        super().__init__(*args, strip=False, **kwargs)
+
     def clean(self, value):
-        value = (super().clean(value) or "").strip()
+        value = super().clean(value) or ""
         if value in ("", LATEST, ALL):
             return value
         if not value.isascii() or not value.isdigit() or not 1 <= int(value) <= MAX_NUMBER:
@@ -45,14 +49,21 @@ class RevisionField(forms.CharField):
 
 
 class RevisionFilter(django_filters.CharFilter):
-    """A revision number (with ``plan``), ``latest`` (each plan's latest revision, also when
-    no revision is given) or ``all``."""
+    """A revision number (of ``plan``, or of each plan), ``latest`` (each plan's latest
+    revision, also when no revision is given) or ``all``."""
 
     field_class = RevisionField
 
     def __init__(self, *args, help_text: str, **kwargs):
         super().__init__(*args, help_text=help_text, **kwargs)
-        extend_schema_field(_text_filter_schema(help_text))(self)  # type: ignore[type-var]
+        schema = {
+            "oneOf": [
+                {"type": "integer", "minimum": 1, "maximum": MAX_NUMBER},
+                {"type": "string", "enum": [LATEST, ALL]},
+            ],
+            "description": help_text,
+        }
+        extend_schema_field(schema)(self)  # type: ignore[type-var]
 
     def filter(self, qs: QuerySet[Position], value: str) -> QuerySet[Position]:
         if value == ALL:
@@ -60,26 +71,6 @@ class RevisionFilter(django_filters.CharFilter):
         if value in ("", LATEST):
             return reads.in_latest_revisions(qs)
         return qs.filter(clause_version__revision__number=int(value))
-
-
-class PositionFilterForm(forms.Form):
-    def clean(self):
-        data = super().clean()
-        revision = data.get("revision")
-        # An unknown plan is reported on its own; a number without a plan at all is not
-        # enough to find a revision.
-        if (
-            revision not in ("", None, LATEST, ALL)
-            and not data.get("plan")
-            and "plan" not in self.errors
-        ):
-            self.add_error(
-                "revision",
-                forms.ValidationError(
-                    REVISION_FILTER_NEEDS_PLAN.format(value=revision), code="invalid"
-                ),
-            )
-        return data
 
 
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
@@ -104,8 +95,8 @@ class PositionFilter(django_filters.FilterSet):
         help_text="Only the positions in this plan (its slug, e.g. `ukraine-peace-framework`).",
     )
     revision = RevisionFilter(
-        help_text="A revision number (give `plan` too), `latest` (the default: each plan's "
-        "latest revision) or `all`."
+        help_text="A revision number (of `plan`, or of each plan without it), `latest` (the "
+        "default: each plan's latest revision) or `all`."
     )
     party = SlugChoiceFilter(
         field_name="party",
@@ -128,7 +119,6 @@ class PositionFilter(django_filters.FilterSet):
 
     class Meta:
         model = Position
-        form = PositionFilterForm
         fields = ["plan", "revision", "party", "stance", "topic", "status"]
 
     def filter_queryset(self, queryset):
@@ -164,7 +154,7 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
     filters = _bound_filters()
     cleaned: dict = {}
     errors: dict[str, list[forms.ValidationError]] = {}
-    # What PositionFilterForm.full_clean() does: each field in turn, then the form's clean.
+    # What the filter set's form does: each field in turn.
     for name, item in filters.items():
         raw = params.get(name)
         # An empty value would read as "no filter": a client that meant one gets a list
@@ -176,13 +166,6 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
             cleaned[name] = item.field.clean(raw)
         except forms.ValidationError as error:
             errors[name] = error.error_list
-    # The latest revisions apply once, here, also when no revision is given (RevisionFilter).
-    revision = cleaned.get("revision")
-    if revision not in ("", None, LATEST, ALL) and not cleaned.get("plan") and "plan" not in errors:
-        errors.setdefault("revision", []).append(
-            forms.ValidationError(REVISION_FILTER_NEEDS_PLAN.format(value=revision), code="invalid")
-        )
-        del cleaned["revision"]
     if errors:
         # As django_filters.utils.translate_validation words them.
         raise ValidationError(
@@ -233,8 +216,6 @@ def positions_matched_by_slug(params) -> QuerySet[Position] | None:
         except forms.ValidationError:
             return None
     revision = values["revision"]
-    if revision not in ("", LATEST, ALL) and values["plan"] is None:
-        return None
     queryset = reads.positions(one_plan=values["plan"] is not None, one_revision=revision != ALL)
     for name, value in values.items():
         if name not in _BY_SLUG:

@@ -27,6 +27,9 @@ from core.tracking import EditConflict, TrackedModel
 FORMAT_PARAMETER = api_settings.URL_FORMAT_OVERRIDE
 
 READS = frozenset({"get", "head", "options"})
+IF_NONE_MATCH_EMPTY = (
+    "If-None-Match is empty: send the ETag of an answer you hold, or leave the header out."
+)
 
 
 class Answered(Exception):
@@ -58,6 +61,9 @@ class ApiViewSet(viewsets.GenericViewSet):
         self.conditional_read = None
         if request.method not in ("GET", "HEAD"):
             return
+        if not request.META.get("HTTP_IF_NONE_MATCH", "x").strip():
+            # Sent but empty: no tag to compare, as the schema states (minLength 1).
+            raise ValidationError({"If-None-Match": IF_NONE_MATCH_EMPTY})
         stamp = self.read_stamp()
         if stamp is None:
             return

@@ -28,9 +28,6 @@ REVISION_FILTER_INVALID = (
     "or 'all', not {value!r}."
 )
 PARAMETER_EMPTY = "{name} is empty: give it a value, or leave the parameter out."
-REVISION_FILTER_NEEDS_PLAN = (
-    "Revision numbers are counted per plan: give plan=<slug> together with revision={value}."
-)
 
 UNKNOWN_FIELD = "Unknown field: the fields you can change here are {allowed}."
 PREVIOUS_NOT_FOUND = "Plan {plan!r} has no revision {number} for this revision to continue."

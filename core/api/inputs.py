@@ -44,8 +44,15 @@ def _escaped(characters) -> str:
 # rule (Unicode category Cc), as classes of the schema's patterns.
 _WHITESPACE = _escaped(c for c in map(chr, range(0x10000)) if c.isspace())
 _CONTROL = _escaped(c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cc")
+# Every other text the server keeps refuses the control characters but tab and line breaks
+# (core.input_text): the schema states that rule for each text parameter and field.
+UNREADABLE_CHARACTERS = _escaped(
+    c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cc" and c not in "\t\n\r"
+)
+READABLE_TEXT_PATTERN = f"^[^{UNREADABLE_CHARACTERS}]*$"
 # A text field that trims its value and may not be blank holds something besides spaces.
-NON_BLANK_PATTERN = f"[^{_WHITESPACE}]"
+_TEXT = f"[^{UNREADABLE_CHARACTERS}]*"
+NON_BLANK_PATTERN = f"^{_TEXT}[^{UNREADABLE_CHARACTERS}{_WHITESPACE}]{_TEXT}$"
 # The edit summary as ``edit_summary`` accepts it: stripped, 1 to SUMMARY_MAX_LENGTH
 # characters, none of them a control character (those stripped off the ends aside).
 EDIT_SUMMARY_PATTERN = (
@@ -132,7 +139,34 @@ def _not_text(fields: Mapping[str, serializers.Field], data: Mapping) -> dict:
     return errors
 
 
-class EditInput(serializers.Serializer):
+class ClosedInput(serializers.Serializer):
+    """A body, or a part of one, that refuses fields it does not have (400 naming each), as
+    the schema states (``additionalProperties: false``): a misspelt field is never ignored."""
+
+    def validate(self, attrs):
+        if isinstance(getattr(self, "initial_data", None), dict):
+            unknown = sorted(set(self.initial_data) - set(self.fields))
+            if unknown:
+                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
+                raise serializers.ValidationError(
+                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
+                )
+        return attrs
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        # A nested part has no initial_data of its own: check what it was given.
+        if isinstance(data, Mapping) and self.parent is not None:
+            unknown = sorted(set(data) - set(self.fields))
+            if unknown:
+                allowed = ", ".join(self.fields)
+                raise serializers.ValidationError(
+                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
+                )
+        return value
+
+
+class EditInput(ClosedInput):
     edit_summary = serializers.CharField(
         required=False,
         help_text="Why you made the change, kept in the history beside your name. "
@@ -150,16 +184,6 @@ class EditInput(serializers.Serializer):
         if wrong:
             raise serializers.ValidationError(wrong)
         return value
-
-    def validate(self, attrs):
-        if isinstance(self.initial_data, dict):
-            unknown = sorted(set(self.initial_data) - set(self.fields))
-            if unknown:
-                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
-                raise serializers.ValidationError(
-                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
-                )
-        return attrs
 
     def changes(self) -> dict:
         """The model fields to change, by name (the edit summary travels separately)."""

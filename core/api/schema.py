@@ -20,9 +20,13 @@ added later, without per-operation work.
   components, expresses nullable references as ``oneOf`` (``allOf`` + ``nullable`` is not
   valid OpenAPI 3.0 for a strict validator), closes request bodies to unknown fields (the
   API refuses them) and marks the edit summary required.
-- Text in a request body is stated as the server checks it: a field that may not be blank
+- Text in a request body is stated as the server checks it: a field with a regular-expression
+  validator has its pattern, a field may name a ``schema_pattern`` for a rule the server
+  checks elsewhere (the draft's numbered points); a field that may not be blank
   has ``minLength: 1`` (and a pattern refusing spaces alone where the server trims them),
-  the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule.
+  the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule, and every other
+  text parameter or field the server's refusal of control characters (tab and line breaks
+  aside).
 - A read answered conditionally (``read_stamp``) states its validators: ``ETag`` and
   ``Last-Modified`` on its 200, and ``If-None-Match`` with its 304 unless the resource is
   a writable record (whose ETag is its own, for If-Match, and which is never answered 304).
@@ -36,6 +40,7 @@ from types import SimpleNamespace
 from typing import cast
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.validators import RegexValidator
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter
 from rest_framework import serializers
@@ -50,7 +55,12 @@ from core.api.idempotency import (
     RECORD_SECONDS,
     is_idempotent,
 )
-from core.api.inputs import EDIT_SUMMARY_FIELD, EDIT_SUMMARY_PATTERN, NON_BLANK_PATTERN
+from core.api.inputs import (
+    EDIT_SUMMARY_FIELD,
+    EDIT_SUMMARY_PATTERN,
+    NON_BLANK_PATTERN,
+    READABLE_TEXT_PATTERN,
+)
 
 READ_ERRORS = {
     "400": "A query parameter is invalid (the body names it).",
@@ -103,7 +113,7 @@ READ_HEADERS = {
 }
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
-    str,
+    {"type": "string", "minLength": 1},
     OpenApiParameter.HEADER,
     required=False,
     description="The ETag of an answer you hold: if nothing changed since, the answer is "
@@ -197,6 +207,17 @@ def resource_names(view) -> tuple[str, str] | None:
     return name, plural
 
 
+def _validator_pattern(field) -> str | None:
+    """The pattern of a field's regular-expression validator (a RegexField's, a slug's), as
+    the schema's pattern: the server's own rule, in the dialect JSON Schema reads."""
+    for validator in field.validators:
+        if isinstance(validator, RegexValidator) and not validator.inverse_match:
+            regex = validator.regex
+            pattern = regex if isinstance(regex, str) else regex.pattern
+            return pattern.replace(r"\Z", "$").replace(r"\A", "^")
+    return None
+
+
 class ApiAutoSchema(AutoSchema):
     def get_operation(self, path, path_regex, path_prefix, method, registry):
         operation = super().get_operation(path, path_regex, path_prefix, method, registry)
@@ -234,6 +255,15 @@ class ApiAutoSchema(AutoSchema):
         retrieve = getattr(self.view, "action", None) == "retrieve"
         return not (retrieve and bool(methods - set(SAFE_METHODS)))
 
+    def _map_basic_serializer(self, serializer, direction):
+        result = super()._map_basic_serializer(serializer, direction)
+        # A body whose fields depend on each other states which sets it needs
+        # (``schema_any_of``: JSON Schema branches, one of which must hold).
+        branches = getattr(serializer, "schema_any_of", None)
+        if direction == "request" and branches:
+            result["anyOf"] = [dict(branch) for branch in branches]
+        return result
+
     def _map_serializer_field(self, field, direction, bypass_extensions=False):
         result = super()._map_serializer_field(field, direction, bypass_extensions)
         # What DRF's CharField refuses as blank ("", or spaces alone where it trims).
@@ -244,7 +274,10 @@ class ApiAutoSchema(AutoSchema):
             and result.get("type") == "string"
         ):
             result.setdefault("minLength", 1)
-            if field.trim_whitespace and "pattern" not in result and "format" not in result:
+            pattern = getattr(field, "schema_pattern", None) or _validator_pattern(field)
+            if pattern:
+                result["pattern"] = pattern
+            elif field.trim_whitespace and "pattern" not in result and "format" not in result:
                 result["pattern"] = NON_BLANK_PATTERN
         return result
 
@@ -397,15 +430,145 @@ def _close_request_bodies(operations: list[dict], components: dict) -> None:
         if body is None:
             continue
         for content in body.get("content", {}).values():
-            for name in _refs(content.get("schema", {})):
+            for name in _refs_within(content.get("schema", {}), components):
                 component = components[name]
-                component["additionalProperties"] = False
+                if component.get("type") == "object" and "properties" in component:
+                    component["additionalProperties"] = False
                 summary = component.get("properties", {}).get(EDIT_SUMMARY_FIELD)
                 if summary is not None and needs_summary:
                     summary.update(minLength=1, pattern=EDIT_SUMMARY_PATTERN)
                     required = {*component.get("required", ()), EDIT_SUMMARY_FIELD}
                     component["required"] = sorted(required)
                     body["required"] = True
+
+
+def _readable(schema: dict) -> None:
+    """A free text schema (no pattern, choices or format of its own) states the rule every
+    text the server reads keeps: no control character but tab and line breaks."""
+    if schema.get("type") == "string" and not {"pattern", "enum", "format"} & schema.keys():
+        schema["pattern"] = READABLE_TEXT_PATTERN
+    if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
+        _readable(schema["items"])
+
+
+def _state_readable_text(operations: list[dict], components: dict) -> None:
+    """Every text parameter (query, header, path) and every text field of a request body
+    states the server's refusal of control characters, so that a client or a fuzzer
+    reading the schema never sends text the server refuses as unreadable."""
+    for operation in operations:
+        for parameter in operation.get("parameters", []):
+            _readable(parameter.get("schema", {}))
+        for content in operation.get("requestBody", {}).get("content", {}).values():
+            for name in _refs_within(content.get("schema", {}), components):
+                component = components[name]
+                for field in component.get("properties", {}).values():
+                    _readable(field)
+                    _readable_values(field)
+
+
+def _refs_within(schema: dict, components: dict) -> set[str]:
+    """The components a schema refers to, and those they refer to, all the way down."""
+    found: set[str] = set()
+    pending = _refs(schema)
+    while pending:
+        name = pending.pop()
+        if name not in found and name in components:
+            found.add(name)
+            pending |= _refs(components[name])
+    return found
+
+
+def _readable_values(schema: dict) -> None:
+    """A field that is a map states the rule for its values where they are text."""
+    additional = schema.get("additionalProperties")
+    if schema.get("type") == "object" and isinstance(additional, dict):
+        _readable(additional)
+
+
+# Where a client goes from an answer: OpenAPI links, which a generated client documents and
+# a stateful fuzzer follows. From a record's read (or its creation) to its writes, with the
+# path it names and the ETag it carries as If-Match; from a creation to its read.
+# (operation, status) -> [(name, target operation, {target parameter: the answer's field})]
+_LINKS: dict[tuple[str, str], list[tuple[str, str, dict[str, str]]]] = {}
+
+
+def _links_of_record(
+    read: str, writes: list[str], parameters: dict[str, str], creations: tuple[str, ...] = ()
+) -> None:
+    with_etag = {**parameters, "header.If-Match": "etag"}
+    for source in ((read, "200"), *((creation, "201") for creation in creations)):
+        _LINKS.setdefault(source, []).extend(
+            (write, write, with_etag) for write in writes if write != source[0]
+        )
+        if source[0] != read:
+            _LINKS[source].append((read, read, parameters))
+
+
+_links_of_record(
+    "plan_get",
+    ["plan_update"],
+    {"path.plan": "slug"},
+    creations=("plan_create",),
+)
+_links_of_record(
+    "revision_get",
+    ["revision_update", "revision_clone", "clause_version_create", "draft_record"],
+    {"path.plan": "plan", "path.number": "number"},
+    creations=("revision_clone", "draft_record"),
+)
+_links_of_record(
+    "clause_version_get",
+    ["clause_version_update"],
+    {"path.plan": "plan", "path.clause": "clause", "path.number": "revision"},
+    creations=("clause_version_create",),
+)
+_links_of_record(
+    "position_get",
+    ["position_update"],
+    {
+        "path.plan": "plan",
+        "path.clause": "clause",
+        "path.number": "revision",
+        "path.party": "party",
+    },
+    creations=("position_create", "position_record"),
+)
+
+
+def _link_reads_to_writes(paths: dict) -> None:
+    """States ``_LINKS`` on the operations the schema has (a link to an operation it does
+    not have is left out)."""
+    operations = {
+        operation["operationId"]: operation
+        for path in paths.values()
+        for method, operation in path.items()
+        if method in ("get", "put", "post", "patch", "delete")
+    }
+    for (source, status), links in _LINKS.items():
+        response = operations.get(source, {}).get("responses", {}).get(status)
+        if response is None:
+            continue
+        for name, target, fields in links:
+            if target not in operations:
+                continue
+            response.setdefault("links", {})[name] = {
+                "operationId": target,
+                "parameters": {
+                    parameter: f"$response.body#/{field}" for parameter, field in fields.items()
+                },
+            }
+
+
+def _errors_as_json(operations: list[dict]) -> None:
+    """An error is the API's one JSON error body whatever the operation answers otherwise
+    (a CSV download's error too): its responses state JSON only."""
+    for operation in operations:
+        for code, response in operation.get("responses", {}).items():
+            content = response.get("content")
+            if code >= "400" and content and "application/json" in content:
+                response["content"] = {"application/json": content["application/json"]}
+            elif code >= "400" and content:
+                response["content"] = {"application/json": next(iter(content.values()))}
 
 
 def _describe_generated_components(components: dict) -> None:
@@ -434,5 +597,8 @@ def postprocess_schema(result, generator, request, public):
         _shared_enum_refs(operation.get("parameters", []), components)
     _nullable_refs(components, components)
     _close_request_bodies(operations, components)
+    _state_readable_text(operations, components)
+    _errors_as_json(operations)
+    _link_reads_to_writes(result.get("paths", {}))
     _describe_generated_components(components)
     return result

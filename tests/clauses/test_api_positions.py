@@ -3,7 +3,7 @@
 import pytest
 
 from clauses.vocabularies import ClauseStatus, Stance, Topic
-from core.api.exceptions import REVISION_FILTER_INVALID, REVISION_FILTER_NEEDS_PLAN
+from core.api.exceptions import REVISION_FILTER_INVALID
 from tests.factories import (
     ClauseFactory,
     ClauseVersionFactory,
@@ -117,12 +117,16 @@ def test_unknown_filter_value_is_400_naming_the_filter(client, plan_data, params
 def test_revision_filter_messages(client, plan_data):
     body = client.get(URL, {"plan": "framework", "revision": "two"}).json()
     assert body["errors"][0]["message"] == REVISION_FILTER_INVALID.format(value="two")
-    body = client.get(URL, {"revision": "2"}).json()
-    assert body["errors"][0] == {
-        "field": "revision",
-        "code": "invalid",
-        "message": REVISION_FILTER_NEEDS_PLAN.format(value="2"),
-    }
+
+
+def test_a_revision_number_without_a_plan_reads_that_revision_of_each_plan(client, plan_data):
+    other = PlanFactory(slug="other")
+    first = RevisionFactory(plan=other, number=1)
+    second = RevisionFactory(plan=other, number=2, previous=first)
+    for revision in (first, second):
+        PositionFactory(clause_version=ClauseVersionFactory(revision=revision, clause__plan=other))
+    rows = client.get(URL, {"revision": "2"}).json()["results"]
+    assert {(row["plan"], row["revision"]) for row in rows} == {("framework", 2), ("other", 2)}
 
 
 def test_a_position_reads_with_stance_name_and_value_and_links(client, plan_data):

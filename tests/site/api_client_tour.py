@@ -9,8 +9,11 @@ The suite (tests/site/test_api_client.py) generates the client, type-checks this
     PEACEPLAN_TOKEN=<an editor's key> python tests/site/api_client_tour.py http://127.0.0.1:8000
 """
 
+import csv
+import io
 import os
 import sys
+from http import HTTPStatus
 from typing import TypeVar
 
 from peaceplan_client import AuthenticatedClient, Client
@@ -18,7 +21,12 @@ from peaceplan_client.api.clause_versions import clause_version_get
 from peaceplan_client.api.clauses import clause_get, clause_history, clauses_list
 from peaceplan_client.api.parties import parties_list, party_get
 from peaceplan_client.api.plans import plan_get, plans_list
-from peaceplan_client.api.positions import position_get, position_update, positions_list
+from peaceplan_client.api.positions import (
+    position_get,
+    position_update,
+    positions_csv,
+    positions_list,
+)
 from peaceplan_client.api.revisions import (
     revision_diff,
     revision_get,
@@ -110,6 +118,22 @@ def tour(public: Client, editor: AuthenticatedClient) -> list[str]:
     lines += [f"{russia.short_name} opposes {p.clause}" for p in opposed.results]
     every = all_positions(public, plan.slug, page_size=10)
     lines.append(f"{len(every)} positions in r{latest}")
+
+    # The same positions as one CSV file, read as text: one row each, under a header.
+    table = expect(positions_csv.sync(client=public, plan=plan.slug), str)
+    rows = list(csv.DictReader(io.StringIO(table.lstrip("\ufeff"))))
+    if len(rows) != len(every) or {row["party"] for row in rows} != {p.party for p in every}:
+        raise AssertionError(f"the CSV holds {len(rows)} rows, the list {len(every)}")
+    lines.append(f"positions.csv: {len(rows)} rows")
+
+    # A conditional read: the list read again with its ETag answers 304, with no body.
+    first = positions_list.sync_detailed(client=public, plan=plan.slug)
+    again = positions_list.sync_detailed(
+        client=public, plan=plan.slug, if_none_match=first.headers["ETag"]
+    )
+    if again.status_code != HTTPStatus.NOT_MODIFIED or again.parsed is not None:
+        raise AssertionError(f"read again with its ETag: {again.status_code}")
+    lines.append("read again with its ETag: 304 Not Modified")
 
     target = every[0]
     position = expect(

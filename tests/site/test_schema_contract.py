@@ -37,7 +37,16 @@ def test_against_is_a_revision_number_from_1(schema):
     assert against["maximum"] == 2**31 - 1
 
 
-@pytest.mark.parametrize("name", ["plan", "party", "revision"])
+def test_the_revision_filter_is_a_number_from_1_latest_or_all(schema, client):
+    stated = parameter(schema, POSITIONS, "revision")["schema"]
+    number, named = stated["oneOf"]
+    assert (number["type"], number["minimum"], number["maximum"]) == ("integer", 1, 2**31 - 1)
+    assert named["enum"] == ["latest", "all"]
+    for refused in ("", " 2", "0", "two"):
+        assert client.get(POSITIONS, {"revision": refused}).status_code == 400, refused
+
+
+@pytest.mark.parametrize("name", ["plan", "party"])
 def test_text_filters_refuse_the_empty_string(schema, client, name):
     # The server refuses an empty or blank filter rather than reading it as "no filter".
     assert client.get(POSITIONS, {name: ""}).status_code == 400
@@ -134,7 +143,7 @@ def test_clause_text_may_not_be_blank(schema):
 
 @pytest.mark.parametrize(
     "path",
-    ["/api/v1/plans/", "/api/v1/plans/{plan}/", "/api/v1/parties/{party}/", POSITIONS, DIFF],
+    ["/api/v1/plans/", "/api/v1/parties/{party}/", POSITIONS, DIFF],
 )
 def test_conditional_reads_state_304_and_their_validators(schema, path):
     operation = schema["paths"][path]["get"]
@@ -144,9 +153,12 @@ def test_conditional_reads_state_304_and_their_validators(schema, path):
     assert any(p["name"] == "If-None-Match" for p in operation["parameters"])
 
 
-def test_a_writable_records_read_states_its_tag_but_no_304(schema):
+@pytest.mark.parametrize(
+    "path", ["/api/v1/plans/{plan}/", "/api/v1/plans/{plan}/revisions/{number}/"]
+)
+def test_a_writable_records_read_states_its_tag_but_no_304(schema, path):
     # Its ETag is the record's own, for If-Match; it is never answered 304.
-    operation = schema["paths"]["/api/v1/plans/{plan}/revisions/{number}/"]["get"]
+    operation = schema["paths"][path]["get"]
     assert "304" not in operation["responses"]
     assert {"ETag", "Last-Modified"} <= set(operation["responses"]["200"]["headers"])
 
