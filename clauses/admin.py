@@ -2,7 +2,8 @@
 
 Every write to a tracked record goes through a service, with the version check and the
 edit summary: the admin's own forms would bypass both. So nothing is added, changed,
-deleted or reverted here; each change page links to the editor's form for that record.
+deleted or reverted here; each change page links to the editor's form for that record, and
+each refusal says why and links there too (core.admin.ExplainedRefusals).
 """
 
 from django.contrib import admin
@@ -10,9 +11,13 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from clauses.models import Clause, ClauseVersion, HistoryTakedown, Plan, Position, Revision
-from core.admin import ReadOnlyHistoryVersions
+from core.admin import ExplainedRefusals, ReadOnlyHistoryVersions
 
 NO_EDITOR_FORM = "No editor's form for this record."
+TAKEDOWN_WRITTEN_BY_COMMAND = (
+    "The audit of takedowns is written only by manage.py history_takedown, one row per "
+    "takedown, and kept as written: it is append-only, like every history."
+)
 
 
 class ReadOnlyInline:
@@ -39,10 +44,6 @@ class ReadOnlyHistoryAdmin(ReadOnlyHistoryVersions):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-    def editor_url(self, obj) -> str | None:
-        """The editor's form for ``obj``, where there is one."""
-        return None
 
     @admin.display(description="Edit")
     def editor_form(self, obj):
@@ -87,6 +88,12 @@ class PlanAdmin(ReadOnlyHistoryAdmin):
     list_display = ["title", "slug"]
     search_fields = ["title", "description"]
     inlines = [RevisionInline]
+
+    def editor_url(self, obj):
+        return reverse("editing:plan_edit", kwargs={"plan": obj.slug})
+
+    def editor_add_url(self):
+        return reverse("editing:plan_create")
 
 
 @admin.register(Revision)
@@ -151,8 +158,10 @@ def _clause_version_kwargs(version: ClauseVersion) -> dict:
 
 
 @admin.register(HistoryTakedown)
-class HistoryTakedownAdmin(admin.ModelAdmin):
+class HistoryTakedownAdmin(ExplainedRefusals):
     """The audit of takedowns, for staff to read; written only by the takedown command."""
+
+    add_refused = change_refused = delete_refused = TAKEDOWN_WRITTEN_BY_COMMAND
 
     list_display = ["taken_at", "model", "object_id", "description", "operator", "reason"]
     list_filter = ["model"]

@@ -7,13 +7,23 @@ the API's JSON) is the JSON text of::
 
     {"clause_versions": [<clause version>, ...], "previous": <previous fingerprint or null>}
 
-where each clause version, in draft order (``position_in_draft``, then clause slug), is
+with, only when the revision has them, ``"deleted"``: the slugs of the clauses it
+explicitly strikes out (``ClauseDeletion``), sorted, and ``"withdrawn": true`` while an
+editor has withdrawn it from the main line (both left out otherwise, so that a revision
+with neither keeps the fingerprint it had before these corrections existed). Each clause
+version, in draft order (``position_in_draft``, then clause slug), is
 ``{"clause", "number", "positions", "status", "text"}`` and each of its positions, in
 party-slug order, is ``{"party", "quote", "source_title", "source_url", "stance",
 "stated_on", "summary"}``; dates are ISO 8601 (``YYYY-MM-DD``) or null. The text is written
 with sorted keys, no whitespace between tokens (separators ``,`` and ``:``), non-ASCII
 characters as themselves, encoded in UTF-8. The fingerprint is the SHA-256 of those bytes,
 in lowercase hexadecimal.
+
+A clause version that a split or a merge of its revision ends in (a successor, see
+clauses/services/lineage.py) also has ``"lineage"``: its strands as
+``"<kind>:<predecessor's clause slug>"``, sorted (e.g. ``["split:nato"]``). A version with
+no strand has no such key, so lineage leaves the fingerprints of revisions without any
+as they were.
 
 What a revision is called, its status, notes and source, and whether a position was
 carried over, are not part of it: they describe the draft, they are not its content.
@@ -43,6 +53,8 @@ class ClauseVersionContent:
     text: str
     position_in_draft: int
     positions: list[dict[str, PositionValue]] = field(default_factory=list)
+    # The strands ending in this version's clause, as "<kind>:<predecessor slug>".
+    lineage: list[str] = field(default_factory=list)
 
 
 def _iso(value: PositionValue) -> str | None:
@@ -51,34 +63,55 @@ def _iso(value: PositionValue) -> str | None:
     return value
 
 
+def _version_document(version: ClauseVersionContent) -> dict[str, object]:
+    document: dict[str, object] = {
+        "clause": version.clause,
+        "number": version.number,
+        "status": version.status,
+        "text": version.text,
+        "positions": [
+            {key: _iso(position[key]) for key in POSITION_KEYS}
+            for position in sorted(version.positions, key=lambda p: str(p["party"]))
+        ],
+    }
+    if version.lineage:
+        document["lineage"] = sorted(version.lineage)
+    return document
+
+
 def canonical_form(
-    *, previous: str | None, clause_versions: Iterable[ClauseVersionContent]
+    *,
+    previous: str | None,
+    clause_versions: Iterable[ClauseVersionContent],
+    deleted: Iterable[str] = (),
+    withdrawn: bool = False,
 ) -> bytes:
     """The bytes the fingerprint is taken over (see the module's docstring)."""
     ordered = sorted(clause_versions, key=lambda v: (v.position_in_draft, v.clause))
-    document = {
+    document: dict[str, object] = {
         "previous": previous,
-        "clause_versions": [
-            {
-                "clause": version.clause,
-                "number": version.number,
-                "status": version.status,
-                "text": version.text,
-                "positions": [
-                    {key: _iso(position[key]) for key in POSITION_KEYS}
-                    for position in sorted(version.positions, key=lambda p: str(p["party"]))
-                ],
-            }
-            for version in ordered
-        ],
+        "clause_versions": [_version_document(version) for version in ordered],
     }
+    deleted = sorted(deleted)
+    if deleted:
+        document["deleted"] = deleted
+    if withdrawn:
+        document["withdrawn"] = True
     text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return text.encode("utf-8")
 
 
-def fingerprint(*, previous: str | None, clause_versions: Iterable[ClauseVersionContent]) -> str:
+def fingerprint(
+    *,
+    previous: str | None,
+    clause_versions: Iterable[ClauseVersionContent],
+    deleted: Iterable[str] = (),
+    withdrawn: bool = False,
+) -> str:
     """The SHA-256 of the canonical form, in lowercase hexadecimal."""
-    canonical = canonical_form(previous=previous, clause_versions=clause_versions)
+    canonical = canonical_form(
+        previous=previous, clause_versions=clause_versions, deleted=deleted, withdrawn=withdrawn
+    )
     return hashlib.sha256(canonical).hexdigest()
 
 
@@ -89,19 +122,23 @@ def short(value: str) -> str:
 
 @dataclass(frozen=True)
 class ChainLink:
-    """A revision in a chain: its id, the id of the revision it continues, its number."""
+    """A revision in a chain: its id, the id of the revision it continues, its number,
+    and whether it is withdrawn."""
 
     id: int
     previous_id: int | None
     number: int
+    withdrawn: bool = False
 
 
 def chain_fingerprints(
     links: Iterable[ChainLink],
     contents: Mapping[int, list[ClauseVersionContent]],
     known: Mapping[int, str],
+    deletions: Mapping[int, list[str]] | None = None,
 ) -> dict[int, str]:
-    """The fingerprint of every revision of ``links``, by id.
+    """The fingerprint of every revision of ``links``, by id; ``deletions`` holds the
+    slugs of the clauses each revision strikes out, by id (none when missing).
 
     A revision continues an earlier-numbered one, so computing in number order meets
     every predecessor first. A predecessor outside ``links`` takes its fingerprint from
@@ -113,7 +150,10 @@ def chain_fingerprints(
         if link.previous_id is not None:
             previous = computed.get(link.previous_id, known.get(link.previous_id))
         computed[link.id] = fingerprint(
-            previous=previous, clause_versions=contents.get(link.id, [])
+            previous=previous,
+            clause_versions=contents.get(link.id, []),
+            deleted=(deletions or {}).get(link.id, ()),
+            withdrawn=link.withdrawn,
         )
     return computed
 

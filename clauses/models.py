@@ -118,9 +118,10 @@ class RevisionQuerySet(QuerySet):
     def continues_main_line(*, previous: "Revision | None", current: "Revision | None") -> bool:
         """Whether a new revision that continues ``previous`` extends the main line, when
         ``current`` is the plan's current revision: it must continue exactly that one (or,
-        for a plan's first revision, nothing). Anything else is a counter-proposal."""
+        for a plan's first revision, nothing). Anything else is a counter-proposal, and so
+        is a draft continuing a withdrawn revision."""
         if current is None:
-            return previous is None or not previous.branch
+            return previous is None or not (previous.branch or previous.withdrawn)
         return previous is not None and previous.pk == current.pk
 
 

@@ -369,6 +369,7 @@ def plan_data(plan, links: Links) -> dict:
     latest = plan.latest_revision_number
     return {
         "url": links.plan(plan.slug),
+        "etag": etag_of(plan.pk, plan.version),
         "version": plan.version,
         **_declared_data(PLAN, plan),
         "revision_count": plan.revision_count,

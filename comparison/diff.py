@@ -21,6 +21,9 @@ Choices worth knowing when rendering the result:
   it is only not described. So a clause missing from a partial side is never ``added`` or
   ``removed``: it is ``first_described`` (the old side is partial and silent on it) or
   ``not_described`` (the new side is partial and silent on it), counted apart.
+- A clause the new revision explicitly strikes out (``RevisionSnapshot.deleted``, an
+  editor's record that the draft deletes it) is ``deleted``, whatever either side's
+  coverage: not "not described", and not merely "removed".
 - A party's direction is ``toward`` when its stance rose on the ordinal scale (closer to
   ``supports``), ``away`` when it fell, and ``unknown`` when either side is ``unknown`` or
   missing: an unknown stance is never counted as 0. It is computed only between two
@@ -28,11 +31,21 @@ Choices worth knowing when rendering the result:
   move, so their direction is ``unknown`` too.
 - The agreement gap of a clause version is the spread of the known stances of all parties
   holding a position on it, so it also moves when a party's position appears or goes.
+- Lineage (``RevisionSnapshot.lineage``, the strands of the splits and merges recorded
+  between the two revisions) applies where its predecessor is in the old revision and its
+  successor in the new. A predecessor gone from the new revision is ``split`` (into the
+  clauses ``split_into`` lists) or ``merged`` (into ``merged_into``) rather than
+  ``removed``; a successor new in the new revision is ``split_from`` or ``merged_from``
+  rather than ``added`` (its before-fields stay empty, as for an added clause). A clause
+  in both revisions that a split or merge continues is ``changed`` (``lineage`` among
+  its changed fields) and lists itself among ``split_into`` or ``merged_from``. A clause
+  in both revisions is ``moved`` when its number changed or its place among the clauses
+  both revisions hold.
 """
 
 import datetime
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -119,12 +132,30 @@ PARTIAL = "partial"  # the values of clauses.vocabularies.Coverage
 
 
 @dataclass(frozen=True)
+class LineageLink:
+    """One strand of a split or a merge: ``predecessor`` (a clause id) lives on as
+    ``successor``; ``kind`` is a clauses.vocabularies.LineageKind value."""
+
+    kind: str
+    predecessor_id: int
+    successor_id: int
+
+
+SPLIT = "split"
+MERGE = "merge"  # the values of clauses.vocabularies.LineageKind
+
+
+@dataclass(frozen=True)
 class RevisionSnapshot:
     revision_id: int | None
     number: int | None
     label: str
     clauses: Sequence[ClauseSnapshot] = ()
     coverage: str = FULL_TEXT
+    deleted: frozenset[int] = frozenset()  # the clause ids this revision strikes out
+    # The strands of the splits and merges recorded up to this revision since the one it
+    # is compared with (the diff reads those of the new side).
+    lineage: Sequence[LineageLink] = ()
 
 
 # Output.
@@ -137,6 +168,11 @@ class ClauseChange(StrEnum):
     UNCHANGED = "unchanged"
     FIRST_DESCRIBED = "first_described"  # only in the new revision; the old one is partial
     NOT_DESCRIBED = "not_described"  # only in the old revision; the new one is partial
+    SPLIT = "split"  # only in the old revision; lives on as the clauses of split_into
+    MERGED = "merged"  # only in the old revision; lives on in the clause of merged_into
+    SPLIT_FROM = "split_from"  # only in the new revision; made from the clause of split_from
+    MERGED_FROM = "merged_from"  # only in the new revision; the clauses of merged_from merged
+    DELETED = "deleted"  # only in the old revision; the new one strikes it out
 
 
 class ClauseField(StrEnum):
@@ -144,6 +180,7 @@ class ClauseField(StrEnum):
     STATUS = "status"
     NUMBER = "number"
     POSITIONS = "positions"
+    LINEAGE = "lineage"  # split into several clauses, or merged with others, and continues
 
 
 class Direction(StrEnum):
@@ -196,6 +233,16 @@ class PartyChange:
 
 
 @dataclass(frozen=True)
+class ClauseRef:
+    """A clause a split or merge links to, with its number in the revision it is in there."""
+
+    clause_id: int
+    slug: str
+    title: str
+    number: str
+
+
+@dataclass(frozen=True)
 class ClauseDiff:
     """One clause across the two revisions; ``*_before`` is None for an added (or first
     described) clause, ``*_after`` None for a removed (or no longer described) one."""
@@ -218,6 +265,13 @@ class ClauseDiff:
     gap_before: int | None
     gap_after: int | None
     convergence: Convergence
+    # In both revisions, with another number or another place among the clauses both hold.
+    moved: bool = False
+    # Lineage (see the module docstring); numbers in the revision each clause is in.
+    split_into: tuple[ClauseRef, ...] = ()  # new side, in draft order
+    split_from: ClauseRef | None = None  # old side
+    merged_into: ClauseRef | None = None  # new side
+    merged_from: tuple[ClauseRef, ...] = ()  # old side, in draft order
 
     @property
     def number(self) -> str:
@@ -272,6 +326,13 @@ class DiffTotals:
     parties: tuple[PartyTotals, ...] = ()  # every party in either revision, in party order
     first_described: int = 0
     not_described: int = 0
+    deleted: int = 0
+    # Lineage: clauses of the old revision split, and the clauses they became; clauses of
+    # the old revision merged, and the clauses they became.
+    split: int = 0
+    split_into: int = 0
+    merged: int = 0
+    merged_into: int = 0
 
     @property
     def summary(self) -> str:
@@ -279,10 +340,11 @@ class DiffTotals:
         moved on 2". Parties that did not move are left out. Against a partial revision
         the counts that are not zero are listed, the clauses it is silent on apart:
         "1 changed, 10 first described"."""
-        if self.first_described or self.not_described:
+        if self.first_described or self.not_described or self.deleted:
             counts = (
                 (self.added, "added"),
                 (self.removed, "removed"),
+                (self.deleted, "deleted"),
                 (self.changed, "changed"),
                 (self.unchanged, "unchanged"),
                 (self.first_described, "first described"),
@@ -294,6 +356,10 @@ class DiffTotals:
                 f"{self.added} added, {self.removed} removed, "
                 f"{self.changed} changed, {self.unchanged} unchanged"
             )
+        if self.split:
+            line += f", {self.split} split into {self.split_into}"
+        if self.merged:
+            line += f", {self.merged} merged into {self.merged_into}"
         moves = [f"{p.party_name} moved on {p.moved}" for p in self.parties if p.moved]
         return f"{line}; {', '.join(moves)}" if moves else line
 
@@ -348,7 +414,10 @@ def diff(
     old_clauses = _by_id(old)
     new_clauses = _by_id(new)
     differ = _Differ(
-        party_names or {}, old_partial=old.coverage == PARTIAL, new_partial=new.coverage == PARTIAL
+        party_names or {},
+        old_partial=old.coverage == PARTIAL,
+        new_partial=new.coverage == PARTIAL,
+        new_deleted=new.deleted,
     )
     compare = differ.clause_diff
 
@@ -368,12 +437,105 @@ def diff(
         if gone:
             results.extend(compare(before, None) for before in gone)
 
+    results = _with_lineage(results, old_clauses, new_clauses, new.lineage)
     return RevisionDiff(
         old=RevisionInfo(old.revision_id, old.number, old.label, old.coverage),
         new=RevisionInfo(new.revision_id, new.number, new.label, new.coverage),
         clauses=tuple(results),
         totals=differ.totals(results),
     )
+
+
+def _ref(clause: ClauseSnapshot) -> ClauseRef:
+    return ClauseRef(clause.clause_id, clause.slug, clause.title, clause.number)
+
+
+def _with_lineage(
+    results: list[ClauseDiff],
+    old_clauses: Mapping[int, ClauseSnapshot],
+    new_clauses: Mapping[int, ClauseSnapshot],
+    lineage: Iterable[LineageLink],
+) -> list[ClauseDiff]:
+    """The clause diffs with their moves and the lineage strands between the two sides
+    marked (see the module docstring); the others as they were."""
+    extra: dict[int, dict[str, Any]] = {}
+
+    # Moved: in both, with another number or another rank among the clauses both hold.
+    common = [c for c in old_clauses.values() if c.clause_id in new_clauses]
+    old_rank = {c.clause_id: i for i, c in enumerate(_draft_order(common))}
+    new_order = _draft_order(new_clauses[c.clause_id] for c in common)
+    for rank, after in enumerate(new_order):
+        before = old_clauses[after.clause_id]
+        if before.number != after.number or old_rank[after.clause_id] != rank:
+            extra.setdefault(after.clause_id, {})["moved"] = True
+
+    splits: dict[int, set[int]] = {}
+    merges: dict[int, set[int]] = {}
+    continuing: set[int] = set()
+    for link in lineage:
+        if link.predecessor_id not in old_clauses or link.successor_id not in new_clauses:
+            continue
+        if link.kind == SPLIT:
+            splits.setdefault(link.predecessor_id, set()).add(link.successor_id)
+        elif link.kind == MERGE:
+            merges.setdefault(link.successor_id, set()).add(link.predecessor_id)
+
+    for predecessor_id, successor_ids in splits.items():
+        predecessor = old_clauses[predecessor_id]
+        successors = [new_clauses[pk] for pk in successor_ids]
+        if predecessor_id in new_clauses:  # it continues, one of its successors
+            successors.append(new_clauses[predecessor_id])
+            continuing.add(predecessor_id)
+        else:
+            extra.setdefault(predecessor_id, {})["change"] = ClauseChange.SPLIT
+        extra.setdefault(predecessor_id, {})["split_into"] = tuple(
+            _ref(c) for c in _draft_order(successors)
+        )
+        for successor in successors:
+            if successor.clause_id == predecessor_id:
+                continue
+            marks = extra.setdefault(successor.clause_id, {})
+            marks["split_from"] = _ref(predecessor)
+            if successor.clause_id not in old_clauses:
+                marks["change"] = ClauseChange.SPLIT_FROM
+
+    for successor_id, predecessor_ids in merges.items():
+        successor = new_clauses[successor_id]
+        predecessors = [old_clauses[pk] for pk in predecessor_ids]
+        if successor_id in old_clauses:  # it continues, one of its predecessors
+            predecessors.append(old_clauses[successor_id])
+            continuing.add(successor_id)
+        else:
+            extra.setdefault(successor_id, {})["change"] = ClauseChange.MERGED_FROM
+        extra.setdefault(successor_id, {})["merged_from"] = tuple(
+            _ref(c) for c in _draft_order(predecessors)
+        )
+        for predecessor in predecessors:
+            if predecessor.clause_id == successor_id:
+                continue
+            marks = extra.setdefault(predecessor.clause_id, {})
+            marks["merged_into"] = _ref(successor)
+            if predecessor.clause_id not in new_clauses:
+                marks["change"] = ClauseChange.MERGED
+
+    for clause_id in continuing:
+        marks = extra[clause_id]
+        marks["change"] = ClauseChange.CHANGED
+        marks["lineage_field"] = True
+    if not extra:
+        return results
+    # A clause gone from the new side keeps its old content, one new in it its new
+    # content alone, as a removed or an added clause would: only the marks change.
+    return [
+        _marked(result, extra[result.clause_id]) if result.clause_id in extra else result
+        for result in results
+    ]
+
+
+def _marked(result: ClauseDiff, marks: dict[str, Any]) -> ClauseDiff:
+    if marks.pop("lineage_field", False):
+        marks["changed_fields"] = (*result.changed_fields, ClauseField.LINEAGE)
+    return replace(result, **marks)
 
 
 def _by_id(revision: RevisionSnapshot) -> dict[int, ClauseSnapshot]:
@@ -416,9 +578,11 @@ class _Differ:
         *,
         old_partial: bool = False,
         new_partial: bool = False,
+        new_deleted: frozenset[int] = frozenset(),
     ) -> None:
         self.party_names = party_names
         self.old_partial, self.new_partial = old_partial, new_partial
+        self.new_deleted = new_deleted
         self.party_rank = {slug: rank for rank, slug in enumerate(party_names)}
         # (slugs before, slugs after) -> [(slug, display name)] in party order
         self.orders: dict[tuple[tuple[str, ...], tuple[str, ...]], list[tuple[str, str]]] = {}
@@ -468,7 +632,12 @@ class _Differ:
             current = after
             text = deferred_word_diff("", after.text)
         elif after is None:
-            change = ClauseChange.NOT_DESCRIBED if self.new_partial else ClauseChange.REMOVED
+            if before.clause_id in self.new_deleted:
+                change = ClauseChange.DELETED
+            elif self.new_partial:
+                change = ClauseChange.NOT_DESCRIBED
+            else:
+                change = ClauseChange.REMOVED
             changed_fields = ()
             current = before
             text = deferred_word_diff(before.text, "")
@@ -514,8 +683,16 @@ class _Differ:
     def totals(self, clauses: Sequence[ClauseDiff]) -> DiffTotals:
         """The counts for the header; every party seen on either side, in party order."""
         counts = dict.fromkeys(ClauseChange, 0)
+        split_into: set[int] = set()
+        split = merged = merged_into = 0
         for clause in clauses:
             counts[clause.change] += 1
+            if clause.split_into:
+                split += 1
+                split_into.update(ref.clause_id for ref in clause.split_into)
+            if clause.merged_from:
+                merged_into += 1
+                merged += len(clause.merged_from)
         slugs = {slug for before, after in self.orders for slug in (*before, *after)}
         toward, away = self.toward, self.away
         return DiffTotals(
@@ -525,6 +702,11 @@ class _Differ:
             unchanged=counts[ClauseChange.UNCHANGED],
             first_described=counts[ClauseChange.FIRST_DESCRIBED],
             not_described=counts[ClauseChange.NOT_DESCRIBED],
+            deleted=counts[ClauseChange.DELETED],
+            split=split,
+            split_into=len(split_into),
+            merged=merged,
+            merged_into=merged_into,
             parties=tuple(
                 PartyTotals(
                     party_slug=slug,

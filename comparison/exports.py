@@ -71,7 +71,8 @@ def export_changes_data(
     clause_url = pages.template("clauses:clause", "plan", "clause")
     version_url = pages.template("clauses:clause_version", "plan", "clause", "number")
     for change in clauses:
-        number = old if change.change == "removed" else new
+        # A clause gone from the new revision is cited as worded in the old one.
+        number = old if change.number_after is None else new
         head = {
             "plan": plan,
             "old_revision": old,

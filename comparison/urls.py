@@ -8,6 +8,7 @@ The plan's routes join the URL namespace ``clauses``, the party's ``parties``
 from django.urls import path
 
 from clauses.conditional import plan_page, site_page
+from clauses.views.renames import clause_renames_followed
 from comparison import exports
 from comparison.views import clauses, compare, parties
 from core.downloads import with_exports
@@ -35,6 +36,8 @@ urlpatterns = [
         name="clause_version",
     ),
 ]
+# A renamed clause's old addresses redirect to its new ones.
+urlpatterns = clause_renames_followed(urlpatterns)
 
 # A party's pages span every plan: conditional reads keyed by the site's stamp.
 party_urlpatterns = [

@@ -22,7 +22,7 @@ from clauses.vocabularies import Coverage, Provenance, RevisionStatus, Topic
 from core.api.etag import etag_for, expected_version, parse_if_match
 from core.api.exceptions import PreconditionFailed
 from core.api.idempotency import idempotent
-from core.api.inputs import EditInput, edit_summary
+from core.api.inputs import UNREADABLE_CHARACTERS, ClosedInput, EditInput, edit_summary
 from drafting.coverage import guess_coverage
 from drafting.parse import DraftParseError
 from drafting.services import (
@@ -49,11 +49,24 @@ NUMBER_MOVED = (
 PREVIOUS_NOT_FOUND = "Plan {plan!r} has no revision {number} for the draft to continue."
 
 
+# Readable text (core.api.inputs) holding a line that starts with a point label.
+_NOT = UNREADABLE_CHARACTERS
+NUMBERED_POINT_PATTERN = f"^[^{_NOT}]*(?:^|\\n)[ \\t]*[1-9][.)][ \\t]+[^{_NOT}\\s][^{_NOT}]*$"
+
+
+class DraftTextField(serializers.CharField):
+    """A draft's text. Its schema states that it holds at least one numbered point (the
+    simplest label, "1." to "9." at a line's start), as the parser refuses a text without one
+    (core.api.schema reads ``schema_pattern``)."""
+
+    schema_pattern = NUMBERED_POINT_PATTERN
+
+
 class DraftText(EditInput):
     """A draft's text, to align with the revision it continues (a dry run: nothing is
     written)."""
 
-    text = serializers.CharField(
+    text = DraftTextField(
         trim_whitespace=False,
         help_text='The draft: each point on its own line, starting with its number ("1.", '
         '"2)", "Point 3:").',
@@ -85,7 +98,7 @@ class DraftText(EditInput):
             ) from None
 
 
-class ConfirmedPointInput(serializers.Serializer):
+class ConfirmedPointInput(ClosedInput):
     """How one point of the draft is recorded: the clause it keeps, or a new clause with
     its title and topic."""
 

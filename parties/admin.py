@@ -3,6 +3,7 @@ an edit summary and the version it was loaded from, like the editor's forms."""
 
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
 
 from core.admin import ReadOnlyHistoryVersions
 from core.forms import summary_field
@@ -11,6 +12,11 @@ from parties.fields import PARTY
 from parties.models import Party
 from parties.services import party_create, party_update
 
+PARTY_NEVER_DELETED = (
+    "A party is never deleted: history is append-only, deleting would write no edit "
+    "summary, and the positions it has taken cite it. Rename it or change its details "
+    "on its own page here instead, with an edit summary."
+)
 STALE = (
     "Someone else saved this party since you opened it (it is now at version {current}). "
     "Open it again and re-apply your change."
@@ -49,6 +55,11 @@ class PartyAdmin(ReadOnlyHistoryVersions):
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    delete_refused = PARTY_NEVER_DELETED
+
+    def editor_url(self, obj):
+        # Parties are edited here, through their service: the change page is their form.
+        return reverse("admin:parties_party_change", args=[obj.pk])
 
     def has_delete_permission(self, request, obj=None):
         # Deleting writes no edit summary; parties with positions cannot go anyway.

@@ -32,11 +32,14 @@ from publishing.selectors.feeds import (
     StanceMove,
     clause_feed_entries,
     party_stance_moves,
+    plan_correction_entries,
     plan_revision_entries,
 )
 
 AUTHOR = "peaceplan"
 UNKNOWN_EDITOR = "an editor whose name was not recorded"
+# Where an entry with no recorded date sorts among dated ones: last.
+_EARLIEST = datetime.datetime.min.replace(tzinfo=datetime.UTC)
 
 
 @dataclass(frozen=True)
@@ -82,6 +85,48 @@ def revision_entry(entry: RevisionEntry) -> FeedEntry:
         guid=f"{path}#revision-{revision.pk}",
         date=date,
         author=entry.recorded.user if entry.recorded else None,
+    )
+
+
+def correction_entry(correction) -> FeedEntry:
+    """A correction of the record (a ``Correction``): what it was, on what, who and why."""
+    plan = correction.plan.slug
+    what = correction.get_kind_display()
+    if correction.clause is not None:
+        path = reverse("clauses:clause", kwargs={"plan": plan, "clause": correction.clause.slug})
+        subject = f"“{correction.clause.title}”"
+        if correction.revision is not None:
+            subject += f" in r{correction.revision.number}"
+    elif correction.revision is not None:
+        path = reverse(
+            "clauses:revision", kwargs={"plan": plan, "number": correction.revision.number}
+        )
+        subject = f"r{correction.revision.number}: {correction.revision.label}"
+    else:
+        path = reverse("clauses:plan", kwargs={"plan": plan})
+        subject = correction.plan.title
+    detail = ""
+    if correction.kind == "withdraw" and correction.after.get("reason"):
+        detail = format_html("<p>Reason: {}</p>", correction.after["reason"])
+    elif correction.kind == "rename":
+        detail = format_html(
+            "<p>“{}” is now “{}”; its old address redirects.</p>",
+            correction.before.get("title", ""),
+            correction.after.get("title", ""),
+        )
+    user = correction.recorded_by
+    recorded = Recorded(
+        date=correction.recorded_at,
+        user=user.get_username() if user is not None else None,
+        reason=correction.summary,
+    )
+    return FeedEntry(
+        title=f"Correction: {subject} {what}",
+        description=detail + _who(recorded),
+        path=path,
+        guid=f"{path}#correction-{correction.pk}",
+        date=correction.recorded_at,
+        author=recorded.user,
     )
 
 
@@ -147,7 +192,8 @@ class AtomFeed(Feed):
 
 
 class PlanFeed(AtomFeed):
-    """New revisions of a plan: ``/plans/<plan>/feed/`` (five queries)."""
+    """New revisions of a plan and the corrections of its record: ``/plans/<plan>/feed/``
+    (six queries)."""
 
     def get_object(self, request, plan):
         return plan_or_404(plan)
@@ -156,13 +202,19 @@ class PlanFeed(AtomFeed):
         return f"{plan.title}: new revisions"
 
     def subtitle(self, plan) -> str:
-        return f"Each new revision of {plan.title} with what it changed, newest first."
+        return (
+            f"Each new revision of {plan.title} with what it changed, and each correction "
+            "of its record, newest first."
+        )
 
     def link(self, plan) -> str:
         return reverse("clauses:revisions", kwargs={"plan": plan.slug})
 
     def items(self, plan) -> list[FeedEntry]:
-        return [revision_entry(entry) for entry in plan_revision_entries(plan=plan)]
+        entries = [revision_entry(entry) for entry in plan_revision_entries(plan=plan)]
+        entries += [correction_entry(c) for c in plan_correction_entries(plan=plan)]
+        # Newest first; an entry with no recorded date goes last.
+        return sorted(entries, key=lambda entry: entry.date or _EARLIEST, reverse=True)
 
 
 def wording_entry(clause: Clause, wording) -> FeedEntry:

@@ -11,17 +11,31 @@ number, declared here. What every write shares (the edit summary, unknown fields
 refused) is core/api/inputs.py.
 """
 
+from typing import cast
+
 from django.core.exceptions import ObjectDoesNotExist
 from rest_framework import serializers
 
 from clauses import selectors
 from clauses.api.filters import MAX_NUMBER
 from clauses.fields import CLAUSE_VERSION, PLAN, POSITION, REVISION
-from clauses.models import ClauseVersion, Plan, Position, Revision
+from clauses.forms.edits import NEW_OR_EXISTING, NOT_BOTH
+from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.vocabularies import Topic
 from core.api.exceptions import PREVIOUS_NOT_FOUND, PROPOSED_BY_NOT_FOUND
 from core.api.inputs import EDIT_SUMMARY_FIELD, EditInput
 from core.fields import Declaration
 from parties.selectors import party_get
+
+PARTY_TO_RECORD_NOT_FOUND = "There is no party with the slug {party!r}."
+CLAUSE_TO_ADD_NOT_FOUND = (
+    "Plan {plan!r} has no clause with the slug {clause!r}: give an existing clause's slug, "
+    "or leave clause out and give a new clause's title and topic."
+)
+CLAUSE_ALREADY_IN_REVISION = (
+    "Clause {clause!r} is already part of revision {number}: edit its wording there (PATCH "
+    "its URL) instead of adding it again."
+)
 
 
 def _number(**kwargs):
@@ -151,3 +165,107 @@ class PlanCreate(DeclaredInput):
         declaration = PLAN
         fields = _input_fields(PLAN)
         partial = False
+
+
+class PlanEdit(DeclaredInput):
+    """The fields of a plan an editor may change (its title and description); send only
+    those that change, with an edit summary."""
+
+    class Meta(DeclaredInput.Meta):
+        model = Plan
+        declaration = PLAN
+        fields = _input_fields(PLAN)
+
+
+class PositionRecord(DeclaredInput):
+    """A party's first position on a clause version, recorded at its own URL: the fields
+    of a position, each optional (a stance left out is unknown), with an edit summary."""
+
+    class Meta(DeclaredInput.Meta):
+        model = Position
+        declaration = POSITION
+        fields = _input_fields(POSITION)
+
+
+class PositionCreate(PositionRecord):
+    """A party's first position on a clause version, posted to the clause version's
+    positions: the party's slug, the fields of a position (each optional), and an edit
+    summary."""
+
+    class Meta(PositionRecord.Meta):
+        fields = (EDIT_SUMMARY_FIELD, "party", *POSITION.editable)
+
+    party = serializers.SlugField(help_text="The party's slug, e.g. `russia`.")
+
+    def validate_party(self, slug):
+        try:
+            return party_get(slug)
+        except ObjectDoesNotExist:
+            raise serializers.ValidationError(
+                PARTY_TO_RECORD_NOT_FOUND.format(party=slug)
+            ) from None
+
+
+class ClauseAdd(DeclaredInput):
+    """A clause added to a revision: an existing clause of the plan (its slug) or a new
+    one (its title and topic), with its number, text and status there, and an edit
+    summary. Without a number or a place it goes at the end of the draft, numbered after
+    its last point."""
+
+    class Meta(DeclaredInput.Meta):
+        model = ClauseVersion
+        declaration = CLAUSE_VERSION
+        fields = (EDIT_SUMMARY_FIELD, "clause", "title", "topic", *CLAUSE_VERSION.editable)
+
+    # Either an existing clause, or a new one's title and topic (the schema says so).
+    schema_any_of = (
+        {"required": ["clause"], "properties": {"clause": {"type": "string"}}},
+        {"required": ["title", "topic"]},
+    )
+
+    clause = serializers.SlugField(
+        required=False,
+        allow_null=True,
+        help_text="The slug of a clause of the plan this revision does not hold yet (e.g. one "
+        "dropped from an earlier draft); null or left out for a new clause.",
+    )
+    title = serializers.CharField(
+        required=False,
+        max_length=cast(int, Clause._meta.get_field("title").max_length),
+        help_text="A new clause's title (its slug is made from it).",
+    )
+    topic = serializers.ChoiceField(
+        choices=Topic.choices, required=False, help_text="A new clause's topic."
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["text"].required = True
+
+    def validate_clause(self, slug):
+        if slug is None:
+            return None
+        revision = self.context["revision"]
+        try:
+            clause = selectors.clause_get(plan_slug=revision.plan.slug, clause_slug=slug)
+        except ObjectDoesNotExist:
+            raise serializers.ValidationError(
+                CLAUSE_TO_ADD_NOT_FOUND.format(plan=revision.plan.slug, clause=slug)
+            ) from None
+        if not selectors.clauses_not_in(revision=revision).filter(pk=clause.pk).exists():
+            raise serializers.ValidationError(
+                CLAUSE_ALREADY_IN_REVISION.format(clause=slug, number=revision.number)
+            )
+        return clause
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        new = bool(attrs.get("title", "").strip() or attrs.get("topic"))
+        if attrs.get("clause") is not None and new:
+            raise serializers.ValidationError({"clause": NOT_BOTH})
+        if attrs.get("clause") is None and not (
+            attrs.get("title", "").strip() and attrs.get("topic")
+        ):
+            missing = "topic" if attrs.get("title", "").strip() else "title"
+            raise serializers.ValidationError({missing: NEW_OR_EXISTING})
+        return attrs

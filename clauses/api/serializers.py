@@ -191,9 +191,10 @@ class ClauseDetailSerializer(ClauseSerializer):
 @documents(PLAN, after="version")
 class PlanSerializer(ReadSerializer):
     """A peace plan, with links to its revisions, clauses and the positions in its
-    latest revision."""
+    latest revision. Writable by editors (send `etag` as If-Match)."""
 
     url = _url()
+    etag = serializers.CharField(read_only=True, help_text="Send it as If-Match to edit.")
     version = serializers.IntegerField(read_only=True)
     revision_count = serializers.IntegerField(read_only=True)
     latest_revision = serializers.IntegerField(read_only=True, allow_null=True)

@@ -74,6 +74,15 @@ class PlanForm(forms.ModelForm):
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
 
+class PlanEditForm(EditForm):
+    """A plan's title and description; its slug, and so its URLs, stay."""
+
+    class Meta:
+        model = Plan
+        fields = PLAN.form_fields
+        widgets = PlanForm.Meta.widgets
+
+
 class RevisionForm(EditForm):
     class Meta:
         model = Revision

@@ -15,7 +15,15 @@ from django.db.models import (
     Subquery,
 )
 
-from clauses.models import Clause, ClauseVersion, Plan, Position, Revision, RevisionQuerySet
+from clauses.models import (
+    Clause,
+    ClauseDeletion,
+    ClauseVersion,
+    Plan,
+    Position,
+    Revision,
+    RevisionQuerySet,
+)
 from clauses.vocabularies import Coverage
 
 
@@ -113,11 +121,12 @@ class RevisionChanges:
     # In place of added and dropped where a partial side is silent (comparison.diff's rule):
     first_described: int = 0  # not in the continued revision, which is partial
     not_described: int = 0  # not in this revision, which is partial
+    deleted: int = 0  # struck out by this revision (ClauseDeletion): apart from the above
 
 
 def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
     """Each revision of the plan that continues another (by pk) with what it changed
-    against that one (one query: four correlated counts per revision, each through the
+    against that one (one query: five correlated counts per revision, each through the
     unique (revision, clause) and (clause version, party) indexes)."""
     this_revision = OuterRef(OuterRef("pk"))
     continued = OuterRef(OuterRef("previous"))
@@ -153,21 +162,32 @@ def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
                 .filter(clause_version__revision=OuterRef("pk"))
                 .filter(Exists(stance_before))
             ),
+            # A deletion strikes out a clause of the revision continued that this one
+            # does not word (the service checks it): one of the dropped, told apart.
+            deleted=count(ClauseDeletion.objects.order_by().filter(revision=OuterRef("pk"))),
         )
         .values_list(
-            "pk", "added", "dropped", "reworded", "moved", "coverage", "previous__coverage"
+            "pk",
+            "added",
+            "dropped",
+            "reworded",
+            "moved",
+            "coverage",
+            "previous__coverage",
+            "deleted",
         )
     )
     return {
         pk: RevisionChanges(
             added=0 if before == Coverage.PARTIAL else added,
-            dropped=0 if coverage == Coverage.PARTIAL else dropped,
+            dropped=0 if coverage == Coverage.PARTIAL else dropped - deleted,
             reworded=reworded,
             moved=moved,
             first_described=added if before == Coverage.PARTIAL else 0,
-            not_described=dropped if coverage == Coverage.PARTIAL else 0,
+            not_described=dropped - deleted if coverage == Coverage.PARTIAL else 0,
+            deleted=deleted,
         )
-        for pk, added, dropped, reworded, moved, coverage, before in rows
+        for pk, added, dropped, reworded, moved, coverage, before, deleted in rows
     }
 
 

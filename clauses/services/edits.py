@@ -146,14 +146,21 @@ def clause_version_add(
     number: str = "",
     status: str = ClauseStatus.OPEN,
     position_in_draft: int | None = None,
+    expected_revision_version: int | None = None,
 ) -> ClauseVersion:
     """Add a clause to a revision: an existing clause of the plan, or a new one.
 
     A new clause needs a title and a topic; its slug is made from the title, unique in the
     plan. Without a place it goes at the end of the draft, numbered after the last point.
+    Given ``expected_revision_version`` (the version of the revision an API client read),
+    a revision saved since is refused with ``EditConflict`` under the revision's lock.
     """
     require_summary(summary)
     with transaction.atomic():
+        if expected_revision_version is not None:
+            current = locked(revision)
+            if current.version != expected_revision_version:
+                raise EditConflict(current, expected_revision_version)
         if clause is None:
             taken = set(revision.plan.clauses.values_list("slug", flat=True))
             clause = save_new(

@@ -13,7 +13,7 @@ from clauses.fingerprints import chain_fingerprints, continuations
 from clauses.models import Revision
 from clauses.selectors.fingerprints import (
     chain_links,
-    revision_contents,
+    revision_contents_and_deletions,
     revisions_holding,
     revisions_with_positions_of,
     stored_fingerprints,
@@ -29,7 +29,8 @@ def fingerprints_refresh(
 
     Six queries whatever the size of the plan: the plans, their chains, the affected
     revisions locked (so that two writers on one chain take turns and the later one reads
-    the earlier one's result), their clause versions, their positions, and the UPDATE.
+    the earlier one's result), their clause versions with their deletions, their
+    positions, and the UPDATE.
     """
     if not revision_ids and not clause_version_ids:
         return {}
@@ -42,7 +43,8 @@ def fingerprints_refresh(
     predecessors = {link.previous_id for link in affected_links if link.previous_id is not None}
     predecessors -= affected
     stored = stored_fingerprints(affected | predecessors, lock=True)
-    computed = chain_fingerprints(affected_links, revision_contents(affected), stored)
+    contents, deletions = revision_contents_and_deletions(affected)
+    computed = chain_fingerprints(affected_links, contents, stored, deletions)
     changed = [
         Revision(pk=pk, fingerprint=value)
         for pk, value in computed.items()
@@ -58,7 +60,8 @@ def fingerprints_refresh_all() -> int:
     generated plan, a takedown). Returns the number of revisions."""
     links = chain_links()
     stored = stored_fingerprints(lock=True)
-    computed = chain_fingerprints(links, revision_contents(), stored)
+    contents, deletions = revision_contents_and_deletions()
+    computed = chain_fingerprints(links, contents, stored, deletions)
     changed = [Revision(pk=pk, fingerprint=v) for pk, v in computed.items() if stored[pk] != v]
     if changed:
         Revision.objects.bulk_update(changed, ["fingerprint"], batch_size=500)

@@ -13,6 +13,7 @@ from clauses.selectors import (
     revision_get,
     revisions_with_clause_counts,
 )
+from clauses.selectors.corrections import deletions_in, revision_corrections
 from clauses.selectors.plans import RevisionChanges, clause_versions_of
 from clauses.views.plans import plan_or_404
 from core.conditional import reads_query
@@ -63,6 +64,8 @@ def revision_detail(request, plan, number):
             "page": Paginator(list(clause_versions_of([revision])), REVISION_PAGE_SIZE).get_page(
                 request.GET.get("page")
             ),
+            "deletions": list(deletions_in(revision=revision)),
+            "corrections": revision_corrections(revision=revision),
             "section": "revisions",
         },
     )

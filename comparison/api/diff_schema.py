@@ -76,8 +76,18 @@ class TextDiffSerializer(serializers.Serializer):
     ops = TextOpSerializer(many=True)
 
 
+class ClauseRefSerializer(serializers.Serializer):
+    """A clause a split or a merge links to."""
+
+    clause_id = serializers.IntegerField(help_text="The clause's internal id.")
+    slug = serializers.CharField(help_text="The clause's slug.")
+    title = serializers.CharField()
+    number = serializers.CharField(help_text="Its number in the revision it is in there.")
+
+
 class ClauseDiffSerializer(serializers.Serializer):
-    """One clause: added, removed, changed or unchanged, and what changed."""
+    """One clause: added, removed, changed or unchanged (or split, merged, made by a split
+    or a merge), and what changed."""
 
     clause_id = serializers.IntegerField(help_text="The clause's internal id.")
     slug = serializers.CharField(help_text="The clause's slug.")
@@ -112,6 +122,31 @@ class ClauseDiffSerializer(serializers.Serializer):
     gap_after = serializers.IntegerField(allow_null=True, help_text="Likewise, after.")
     convergence = serializers.ChoiceField(
         choices=_choices(Convergence), help_text="Whether the parties moved closer or apart."
+    )
+    moved = serializers.BooleanField(
+        help_text="In both revisions, renumbered or moved among the clauses both hold."
+    )
+    split_into = ClauseRefSerializer(
+        many=True,
+        help_text="A clause of the old revision split (change `split`, or `changed` with "
+        "`lineage` when it continues): the clauses of the new one it became, itself included "
+        "when it continues, numbered as in the new revision; empty otherwise.",
+    )
+    split_from = ClauseRefSerializer(
+        allow_null=True,
+        help_text="A clause made by a split (change `split_from`): the clause split, numbered "
+        "as in the old revision; null otherwise.",
+    )
+    merged_into = ClauseRefSerializer(
+        allow_null=True,
+        help_text="A clause of the old revision merged into another (change `merged`): that "
+        "clause, numbered as in the new revision; null otherwise.",
+    )
+    merged_from = ClauseRefSerializer(
+        many=True,
+        help_text="A clause several were merged into (change `merged_from`, or `changed` with "
+        "`lineage` when it is one of them continuing): the clauses merged, numbered as in the "
+        "old revision; empty otherwise.",
     )
 
 
@@ -155,6 +190,14 @@ class DiffTotalsSerializer(serializers.Serializer):
     not_described = serializers.IntegerField(
         help_text="Clauses only in the old revision, which the partial new one does not describe."
     )
+    deleted = serializers.IntegerField(
+        help_text="Clauses only in the old revision, which an editor recorded the new one as "
+        "striking out (change `deleted`), whatever its coverage."
+    )
+    split = serializers.IntegerField(help_text="Clauses of the old revision split.")
+    split_into = serializers.IntegerField(help_text="The clauses those became.")
+    merged = serializers.IntegerField(help_text="Clauses of the old revision merged.")
+    merged_into = serializers.IntegerField(help_text="The clauses those became.")
 
 
 class RevisionDiffSerializer(serializers.Serializer):

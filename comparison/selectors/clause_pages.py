@@ -4,6 +4,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clauses.models import Clause, ClauseVersion, Position
+from clauses.selectors.lineage import strands_in, strands_out
 from clauses.selectors.plans import positions_with_party
 from comparison.diff import ClauseDiff, PartyChange
 from comparison.selectors.diffs import clause_version_diff, parties_of, party_names_of
@@ -60,9 +61,64 @@ class WordingRun:
 
 
 @dataclass(frozen=True)
+class LineageNote:
+    """One split or merge the clause took part in, as the clause page says it: "split into
+    5a and 5b in r3", "merged from 7 and 8 in r3". ``clauses`` are the others, each a dict
+    of ``slug``, ``title`` and ``number`` (in the revision it is in there);
+    ``includes_self`` says the clause itself is among them, continuing."""
+
+    verb: str  # "split into", "split from", "merged into", "merged from"
+    revision: int
+    clauses: tuple[dict, ...]
+    includes_self: bool = False
+
+
+_VERBS = {("out", "split"): "split into", ("out", "merge"): "merged into"}
+_VERBS |= {("in", "split"): "split from", ("in", "merge"): "merged from"}
+
+
+def lineage_notes(
+    versions: Sequence[ClauseVersion], *, of: Sequence[ClauseVersion] | None = None
+) -> list[LineageNote]:
+    """The splits and merges of the clause, by revision, from the strands its versions
+    were read with (``_versions_of_clause``; no query); only those around the versions
+    ``of`` when given. A strand out of the version in rN is recorded in a revision
+    continuing rN; a strand in, in rN itself."""
+    in_revision = {v.revision.number for v in versions}
+    previous_of = {v.revision.number: v.revision.previous for v in versions}
+    notes = []
+    for version in versions if of is None else of:
+        for direction, strands in (
+            ("in", getattr(version, "strands_in", None)),
+            ("out", getattr(version, "strands_out", None)),
+        ):
+            groups: dict[tuple[int, str], list[dict]] = {}
+            for strand in strands or ():
+                groups.setdefault((strand["revision"], strand["kind"]), []).append(strand)
+            for (number, kind), others in sorted(groups.items()):
+                if direction == "out":
+                    continuing = kind == "split" and number in in_revision
+                else:
+                    previous = previous_of.get(number)
+                    continuing = (
+                        kind == "merge" and previous is not None and previous.number in in_revision
+                    )
+                notes.append(
+                    LineageNote(
+                        verb=_VERBS[direction, kind],
+                        revision=number,
+                        clauses=tuple(sorted(others, key=lambda s: (s["number"] or "", s["slug"]))),
+                        includes_self=continuing,
+                    )
+                )
+    return sorted(notes, key=lambda note: (note.revision, note.verb))
+
+
+@dataclass(frozen=True)
 class ClauseTimeline:
     steps: tuple[ClauseStep, ...]  # by revision number
     stances: tuple[StanceRow, ...]  # one per party, in party order
+    lineage: tuple[LineageNote, ...] = ()  # its splits and merges, by revision
 
     @property
     def numbers_newest_first(self) -> list[int]:
@@ -102,6 +158,12 @@ class ClauseVersionView:
     versions: tuple[ClauseVersion, ...]  # the clause in every revision it appears in
 
     @property
+    def lineage(self) -> list[LineageNote]:
+        """The splits and merges of the clause this version takes part in: those
+        recorded in its revision, and those of the revisions continuing it."""
+        return lineage_notes(self.versions, of=[self.step.version])
+
+    @property
     def positions(self) -> tuple[PositionView, ...]:
         """Each position on the version, beside where that party's stance moved."""
         change = self.step.change
@@ -114,9 +176,11 @@ class ClauseVersionView:
 
 def _versions_of_clause(**lookup) -> list[ClauseVersion]:
     """Versions of one clause by revision number, with clause, plan, revision and
-    positions (two queries)."""
+    positions, and the lineage strands around each (``strands_in``, ``strands_out``:
+    annotations of the same query) (two queries)."""
     return list(
         ClauseVersion.objects.filter(**lookup)
+        .annotate(strands_in=strands_in(), strands_out=strands_out())
         .select_related("clause__plan", "revision__previous")
         .prefetch_related(positions_with_party())
         .order_by("revision__number")
@@ -157,7 +221,9 @@ def clause_timeline(*, clause: Clause) -> ClauseTimeline:
         )
         for party in parties_of(versions)
     )
-    return ClauseTimeline(steps=tuple(_steps(versions)), stances=stances)
+    return ClauseTimeline(
+        steps=tuple(_steps(versions)), stances=stances, lineage=tuple(lineage_notes(versions))
+    )
 
 
 def clause_version_get(*, plan_slug: str, clause_slug: str, number: int) -> ClauseVersionView:

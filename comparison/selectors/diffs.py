@@ -19,15 +19,18 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from django.db import models
+from django.db.models import Value
 
 from clauses.fields import CLAUSE_VERSION, POSITION
-from clauses.models import ClauseVersion, Position, Revision
+from clauses.models import ClauseDeletion, ClauseVersion, Position, Revision
+from clauses.selectors.lineage import predecessor_keys
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from comparison import diff as pure
 from comparison.diff import (
     FULL_TEXT,
     ClauseDiff,
     ClauseSnapshot,
+    LineageLink,
     RevisionDiff,
     RevisionSnapshot,
     diff,
@@ -166,25 +169,80 @@ def clause_version_diff(
     return result
 
 
+# A deletion's row among the clause versions' rows (``_deletion_rows``) has this status,
+# which no clause version has (the database checks their statuses).
+_DELETION_STATUS = ""
+_CLAUSE_COLUMNS = (
+    "pk",
+    "revision_id",
+    "clause_id",
+    "clause__slug",
+    "clause__title",
+    "clause__topic",
+)
+
+
+def _deletion_rows(revision_ids: Sequence[int]):
+    """The revisions' deletions in the shape of the clause versions' rows (the clause's
+    columns, then each declared field blank, the status ``_DELETION_STATUS``), so that one
+    query reads both and a diff costs what it cost before deletions existed."""
+    blanks = {}
+    for name in CLAUSE_VERSION.names:
+        field = CLAUSE_VERSION.model_field(name)
+        if name == "status":
+            blank = Value(_DELETION_STATUS, output_field=models.CharField())
+        elif isinstance(field, models.IntegerField):
+            blank = Value(0, output_field=models.IntegerField())
+        else:
+            blank = Value("", output_field=models.CharField())
+        blanks[f"deleted_{name}"] = blank
+    # The lineage column of the clause versions' rows (see ``_load``).
+    blanks["deleted_lineage"] = Value("", output_field=models.CharField())
+    return (
+        ClauseDeletion.objects.filter(revision__in=revision_ids)
+        .order_by()
+        .annotate(**blanks)
+        .values_list(*_CLAUSE_COLUMNS, *blanks)
+    )
+
+
+def _lineage_column(lineage_of: tuple[Revision, Revision] | None):
+    """The lineage column of the clause versions' rows: for a diff from ``old`` to
+    ``new``, the strands ending in each clause recorded after ``old`` up to ``new``
+    (``"kind:predecessor_id"``, comma-joined; read on the new side's rows only), else
+    blank. An annotation of the rows already read: lineage costs the diff no query."""
+    if lineage_of is None:
+        return Value("", output_field=models.CharField())
+    old, new = lineage_of
+    return predecessor_keys(plan_id=new.plan_id, after_number=old.number, up_to_number=new.number)
+
+
+def _lineage_links(keys: str | None, successor_id: int) -> list[LineageLink]:
+    links = []
+    for key in (keys or "").split(","):
+        if key:
+            kind, predecessor_id = key.split(":")
+            links.append(LineageLink(kind, int(predecessor_id), successor_id))
+    return links
+
+
 def _load(
     revisions: Sequence[Revision],
+    *,
+    lineage_of: tuple[Revision, Revision] | None = None,
 ) -> tuple[dict[int, RevisionSnapshot], dict[str, str]]:
     """The snapshots of the given revisions, and the names of their parties in the order
-    ``diff`` lists them (two queries: the clause versions with their clauses, then all
-    their positions with their parties)."""
+    ``diff`` lists them (two queries: the clause versions with their clauses and, in the
+    same query, the clauses each revision strikes out; then all their positions with
+    their parties)."""
     revision_ids = [revision.pk for revision in revisions]
     versions = (
         ClauseVersion.objects.filter(revision__in=revision_ids)
+        .order_by()
+        .annotate(lineage=_lineage_column(lineage_of))
+        .values_list(*_CLAUSE_COLUMNS, *CLAUSE_VERSION.names, "lineage")
+        .union(_deletion_rows(revision_ids), all=True)
         .order_by("revision_id", "position_in_draft", "pk")
-        .values_list(
-            "pk",
-            "revision_id",
-            "clause_id",
-            "clause__slug",
-            "clause__title",
-            "clause__topic",
-            *CLAUSE_VERSION.names,
-        )
     )
     # Unordered: sorting ten thousand rows, texts and all, costs the database more than
     # putting each clause's few positions in party order here costs Python.
@@ -234,7 +292,15 @@ def _load(
     declared = CLAUSE_VERSION.names
     version_stored = _stored(CLAUSE_VERSION, declared)
     clauses: dict[int, list[ClauseSnapshot]] = {pk: [] for pk in revision_ids}
-    for version_id, revision_id, clause_id, slug, title, topic, *values in version_rows:
+    deleted: dict[int, set[int]] = {pk: set() for pk in revision_ids}
+    status_index = declared.index("status")
+    lineage: dict[int, list[LineageLink]] = {pk: [] for pk in revision_ids}
+    for version_id, revision_id, clause_id, slug, title, topic, *values, keys in version_rows:
+        if keys:
+            lineage[revision_id].extend(_lineage_links(keys, clause_id))
+        if values[status_index] == _DELETION_STATUS:
+            deleted[revision_id].add(clause_id)
+            continue
         for index, lookup in version_stored:
             values[index] = lookup[values[index]]
         clauses[revision_id].append(
@@ -255,6 +321,8 @@ def _load(
             label=revision.label,
             clauses=tuple(clauses[revision.pk]),
             coverage=revision.coverage,
+            deleted=frozenset(deleted[revision.pk]),
+            lineage=tuple(lineage[revision.pk]),
         )
         for revision in revisions
     }
@@ -301,7 +369,7 @@ def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:
     """What changed from ``old`` to ``new``, any two revisions of a plan (two queries: the
     clause versions of both sides, then all their positions with parties). The one diff
     of the pages and the API; ``default_against`` picks ``old`` when none is named."""
-    snapshots, names = _load([old, new])
+    snapshots, names = _load([old, new], lineage_of=(old, new))
     return diff(snapshots[old.pk], snapshots[new.pk], party_names=names)
 
 

@@ -5,6 +5,7 @@ from django.shortcuts import render
 
 from clauses.models import Clause, ClauseVersion
 from clauses.selectors import clause_edit_history, clause_get
+from clauses.selectors.corrections import clause_corrections, deletions_of_clause
 from comparison.rendering import edit_history, stance_steps
 from comparison.selectors.clause_pages import clause_timeline, clause_version_get
 from core.conditional import reads_query
@@ -21,6 +22,7 @@ def clause_detail(request, plan, clause):
         raise Http404(NO_SUCH_CLAUSE) from None
     timeline = clause_timeline(clause=clause)
     history = clause_edit_history(clause=clause)
+    deletions = deletions_of_clause(clause=clause)
     return render(
         request,
         "comparison/clause_detail.html",
@@ -34,8 +36,20 @@ def clause_detail(request, plan, clause):
                 timeline, plan_slug=clause.plan.slug, clause_slug=clause.slug
             ),
             "edit_history": edit_history(history),
+            "wording_rows": wording_rows(timeline.wordings, deletions.values()),
+            "corrections": clause_corrections(clause=clause),
         },
     )
+
+
+def wording_rows(wordings, deletions) -> list[tuple[str, object]]:
+    """The clause's wordings (``WordingRun``) and the revisions that strike it out
+    (``ClauseDeletion``), latest revision first, each as ("wording", run) or
+    ("deleted", deletion): a deletion shows in the row of the revision that made it."""
+    rows = [(run.head.version.revision.number, "wording", run) for run in wordings]
+    rows += [(deletion.revision.number, "deleted", deletion) for deletion in deletions]
+    rows.sort(key=lambda row: row[0], reverse=True)
+    return [(kind, item) for _number, kind, item in rows]
 
 
 @reads_query()
@@ -56,5 +70,6 @@ def clause_version_detail(request, plan, clause, number):
             "step": view.step,
             "positions": view.positions,
             "versions": view.versions,
+            "lineage": view.lineage,
         },
     )

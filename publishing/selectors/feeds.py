@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
-from clauses.models import Clause, ClauseVersion, Position, Revision
+from clauses.models import Clause, ClauseVersion, Correction, Position, Revision
+from clauses.selectors.corrections import plan_corrections
 from clauses.vocabularies import STANCE_LABELS
 from comparison.diff import DiffTotals, diff
 from comparison.selectors.diffs import revision_snapshots
@@ -85,6 +86,12 @@ def plan_revision_entries(*, plan) -> list[RevisionEntry]:
         )
         for revision in revisions
     ]
+
+
+def plan_correction_entries(*, plan) -> list[Correction]:
+    """The plan's newest corrections (withdrawn, restored, deleted, renamed ...), with who
+    made them and what they correct (one query)."""
+    return plan_corrections(plan=plan, limit=FEED_ENTRIES)
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ def test_plans_by_title_with_links(client, db):
     assert empty["latest_revision"] is None and empty["latest_revision_url"] is None
     assert ukraine == {
         "url": "http://testserver/api/v1/plans/ukraine/",
+        "etag": f'"{plan.pk}-1"',
         "version": 1,
         "slug": "ukraine",
         "title": "Peace framework for Ukraine",

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import reverse
 
-from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.models import Clause, ClauseDeletion, ClauseVersion, Plan, Position, Revision
 from peaceplan.urls import editing_pages
 from tests.conftest import client_for
 from tests.factories import PositionFactory
@@ -33,8 +33,11 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
     version = position.clause_version
     plan, number, clause = "framework", version.revision.number, "zaporizhzhia"
     revision = {"plan": plan, "number": number}
+    # A deletion to take back, for the page that takes one back.
+    ClauseDeletion.objects.get_or_create(revision=version.revision, clause=version.clause)
     return {
         "plan_create": ("get", reverse("editing:plan_create")),
+        "plan_edit": ("get", reverse("editing:plan_edit", kwargs={"plan": plan})),
         "revision_new": ("get", reverse("editing:revision_new", kwargs={"plan": plan})),
         "paste": ("get", reverse("editing:paste", kwargs={"plan": plan})),
         "paste_confirm": ("post", reverse("editing:paste_confirm", kwargs={"plan": plan})),
@@ -57,11 +60,29 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
                 "editing:position_edit", kwargs={**revision, "clause": clause, "party": "ukraine"}
             ),
         ),
+        "revision_withdraw": ("get", reverse("editing:revision_withdraw", kwargs=revision)),
+        "revision_restore": ("get", reverse("editing:revision_restore", kwargs=revision)),
+        "clause_delete": ("get", reverse("editing:clause_delete", kwargs=revision)),
+        "clause_undelete": (
+            "get",
+            reverse("editing:clause_undelete", kwargs={**revision, "clause": clause}),
+        ),
+        "clause_rename": (
+            "get",
+            reverse("editing:clause_rename", kwargs={"plan": plan, "clause": clause}),
+        ),
+        "clause_version_relink": (
+            "get",
+            reverse("editing:clause_version_relink", kwargs={**revision, "clause": clause}),
+        ),
+        "clause_split": ("get", reverse("editing:clause_split", kwargs=revision)),
+        "clause_merge": ("get", reverse("editing:clause_merge", kwargs=revision)),
     }
 
 
 URL_NAMES = [
     "plan_create",
+    "plan_edit",
     "revision_new",
     "paste",
     "paste_confirm",
@@ -73,6 +94,14 @@ URL_NAMES = [
     "clause_edit",
     "clause_version_edit",
     "position_edit",
+    "revision_withdraw",
+    "revision_restore",
+    "clause_delete",
+    "clause_undelete",
+    "clause_rename",
+    "clause_version_relink",
+    "clause_split",
+    "clause_merge",
 ]
 
 

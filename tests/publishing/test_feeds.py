@@ -233,6 +233,7 @@ FEEDS = {
         "their creation history rows, with the editor",
         "the clause versions of those and of what they continue",
         "their positions, with their party",
+        "its newest corrections, with their editor, revision and clause",
     ],
     "/plans/generated/clauses/clause-0/feed/": [
         PLAN_STAMP,

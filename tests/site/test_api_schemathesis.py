@@ -28,7 +28,7 @@ from schemathesis.config import SchemathesisConfig
 from schemathesis.core.parameters import ParameterLocation
 from schemathesis.generation import GenerationMode
 
-from clauses.models import ClauseVersion, Position, Revision
+from clauses.models import ClauseVersion, Plan, Position, Revision
 from clauses.vocabularies import Stance
 from core.api.etag import etag_for
 from peaceplan.wsgi import application
@@ -109,13 +109,16 @@ def editor_token(editor):
 
 
 def current_etag(path: str) -> str:
-    """The ETag of the known record a write path names (a clone's names the revision)."""
+    """The ETag of the known record a write path names (a clone's, and adding a clause's,
+    name the revision)."""
     if "/positions/" in path:
         record = Position.objects.get(party__slug=KNOWN["party"])
-    elif "/clauses/" in path:
+    elif "/revisions/" not in path and "/clauses/" in path:
         record = ClauseVersion.objects.get(clause__slug=KNOWN["clause"], revision__number=1)
-    else:
+    elif "/revisions/" in path or "/drafts/" in path:
         record = Revision.objects.get(plan__slug=KNOWN["plan"], number=KNOWN["number"])
+    else:
+        record = Plan.objects.get(slug=KNOWN["plan"])
     return etag_for(record)
 
 

@@ -72,6 +72,8 @@ PAGES = {
         "the revision, with its plan, what it continues and its author",
         "its clause versions, with their clause",
         "their positions, with their party",
+        "the clauses it strikes out",
+        "its corrections, with their editor",
     ],
     "/plans/generated/revisions/2/diff/": [
         PLAN_STAMP,
@@ -95,6 +97,8 @@ PAGES = {
         "the clause's history rows, with their editor",
         "its versions' history rows, with their editor and revision",
         "the history rows of the positions on them, with editor, party, version, revision",
+        "the revisions that strike the clause out",
+        "its corrections, with their editor and revision",
     ],
     "/plans/generated/clauses/clause-0/r2/": [
         PLAN_STAMP,

@@ -13,8 +13,9 @@ from clauses.fingerprints import chain_fingerprints, mismatches
 from clauses.selectors.fingerprints import (
     chain_links,
     chain_links_from_history,
-    revision_contents,
+    revision_contents_and_deletions,
     revision_contents_from_history,
+    revision_deletions_from_history,
     revision_names,
     stored_fingerprints,
 )
@@ -25,9 +26,13 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         stored = stored_fingerprints()
-        from_rows = chain_fingerprints(chain_links(), revision_contents(), {})
+        contents, deletions = revision_contents_and_deletions()
+        from_rows = chain_fingerprints(chain_links(), contents, {}, deletions)
         from_history = chain_fingerprints(
-            chain_links_from_history(), revision_contents_from_history(), {}
+            chain_links_from_history(),
+            revision_contents_from_history(),
+            {},
+            revision_deletions_from_history(),
         )
         found = mismatches(stored, from_rows, from_history)
         if not found:

@@ -1,4 +1,5 @@
-"""A new plan, and a new empty revision to build clause by clause."""
+"""A new plan, a plan's title and description, and a new empty revision to build clause
+by clause."""
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -6,13 +7,19 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from clauses import selectors, services
-from clauses.forms import NewRevisionForm, PlanForm
+from clauses.forms import NewRevisionForm, PlanEditForm, PlanForm
 from clauses.models import Revision
-from clauses.views.editing.edit_flow import editor_required, found_or_404
+from clauses.views.editing.edit_flow import (
+    edit_arguments,
+    editor_required,
+    found_or_404,
+    save_edit_form,
+)
 from core.forms import add_service_errors
 
 PLAN_CREATED = "Plan created. Record its first draft: paste its text, or add clauses one by one."
 REVISION_CREATED = "Revision {number} created. Add its clauses one by one."
+PLAN_SAVED = "Plan saved."
 
 
 @editor_required("clauses.add_plan", "clauses.add_revision")
@@ -32,6 +39,22 @@ def plan_create(request):
             messages.success(request, PLAN_CREATED)
             return redirect("editing:paste", plan=plan.slug)
     return render(request, "clauses/edit/plan_form.html", {"form": form})
+
+
+@editor_required("clauses.change_plan")
+def plan_edit(request, plan):
+    """A plan's title and description; a conflict with someone else's save is shown as on
+    every edit form."""
+    plan = found_or_404(selectors.plan_get, plan)
+    form = PlanEditForm(request.POST or None, instance=plan)
+    if save_edit_form(
+        request,
+        form,
+        lambda: services.plan_update(plan=plan, **edit_arguments(request, form)),
+        saved_message=PLAN_SAVED,
+    ):
+        return redirect(plan)
+    return render(request, "clauses/edit/plan_edit.html", {"plan": plan, "form": form})
 
 
 @editor_required("clauses.add_revision")

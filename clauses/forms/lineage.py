@@ -1,0 +1,164 @@
+"""The editor's forms of the lineage corrections: re-link a point, split a clause, merge
+clauses. Each carries the version of what it was loaded from (the clause version for a
+re-link, the revision for a split or merge) and asks for an edit summary."""
+
+from typing import cast
+
+from django import forms
+from django.core.exceptions import ValidationError
+
+from clauses.models import Clause, ClauseVersion, Revision
+from clauses.selectors.lineage import clauses_of_plan, versions_of_revision
+from clauses.services.lineage import NewClausePoint
+from core.forms import summary_field
+from parties.models import Party
+from parties.selectors import parties_in_order
+
+NEW_POINT_LINE = (
+    "Line {line}: write each new point as “number | title | text”, e.g. "
+    "“5a | Army in peacetime | The armed forces are capped at 800,000.”"
+)
+NEW_POINT_HELP = (
+    "One new point a line, as “number | title | text”; each becomes a new clause of this "
+    "revision, filed under the topic of the clause split. Added at the end of the draft."
+)
+
+
+class _PointChoice(forms.ModelChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.number}. {obj.clause.title}"
+
+
+class _PointChoices(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj) -> str:
+        return f"{obj.number}. {obj.clause.title}"
+
+
+class _CorrectionForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
+
+    def take_version(self, version: int) -> None:
+        """After a conflict: carry the version saved meanwhile, so saving again is a
+        deliberate choice made on what is recorded now."""
+        data = cast(dict, self.data).copy()
+        data[self.add_prefix("version")] = version
+        self.data = data
+
+
+class RelinkForm(_CorrectionForm):
+    clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
+        queryset=None,
+        required=False,
+        label="The clause this point belongs to",
+        help_text="A clause of the plan with no point in this revision yet.",
+    )
+    new_title = forms.CharField(
+        max_length=200,
+        required=False,
+        label="Or a new clause made from this point: its title",
+        help_text="The new clause takes the topic of the clause the point leaves.",
+    )
+    edit_summary = summary_field()
+
+    def __init__(self, *args, clause_version: ClauseVersion, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = clause_version.version
+        field = cast(forms.ModelChoiceField, self.fields["clause"])
+        field.queryset = clauses_of_plan(clause_version.revision.plan).exclude(
+            pk=clause_version.clause_id
+        )
+
+
+def _parse_points(text: str) -> list[NewClausePoint]:
+    points = []
+    for line_number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        parts = [part.strip() for part in line.split("|", 2)]
+        if len(parts) != 3 or not all(parts):
+            raise ValidationError(NEW_POINT_LINE.format(line=line_number))
+        points.append(NewClausePoint(number=parts[0], title=parts[1], text=parts[2]))
+    return points
+
+
+class SplitForm(_CorrectionForm):
+    predecessor = _PointChoice(
+        queryset=None,
+        label="The clause split",
+        help_text="A point of the revision this one continues.",
+    )
+    successors = _PointChoices(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="The points of this revision it became",
+        help_text="If the clause keeps a point here, it counts among them (it continues).",
+    )
+    new_successors = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label="New points it became",
+        help_text=NEW_POINT_HELP,
+    )
+    copy_positions_of: "forms.ModelMultipleChoiceField[Party]" = forms.ModelMultipleChoiceField(
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Copy positions of",
+        help_text="These parties' positions on the clause split are copied to each point it "
+        "became that has none, marked carried over until reconfirmed.",
+    )
+    edit_summary = summary_field()
+
+    def __init__(self, *args, revision: Revision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = revision.version
+        cast(_PointChoice, self.fields["predecessor"]).queryset = (
+            versions_of_revision(revision.previous)
+            if revision.previous is not None
+            else versions_of_revision(revision).none()
+        )
+        cast(_PointChoices, self.fields["successors"]).queryset = versions_of_revision(revision)
+        parties = cast(forms.ModelMultipleChoiceField, self.fields["copy_positions_of"])
+        parties.queryset = parties_in_order()
+
+    def clean_new_successors(self) -> list[NewClausePoint]:
+        return _parse_points(self.cleaned_data.get("new_successors") or "")
+
+
+class MergeForm(_CorrectionForm):
+    predecessors = _PointChoices(
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        label="The clauses merged",
+        help_text="Two points or more of the revision this one continues.",
+    )
+    successor = _PointChoice(
+        queryset=None,
+        required=False,
+        label="The point of this revision they became",
+        help_text="One of them continuing, or a clause new in this revision.",
+    )
+    new_number = forms.CharField(max_length=20, required=False, label="Or a new point: number")
+    new_title = forms.CharField(max_length=200, required=False, label="New point: title")
+    new_text = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="New point: text"
+    )
+    edit_summary = summary_field()
+
+    def __init__(self, *args, revision: Revision, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["version"].initial = revision.version
+        cast(_PointChoices, self.fields["predecessors"]).queryset = (
+            versions_of_revision(revision.previous)
+            if revision.previous is not None
+            else versions_of_revision(revision).none()
+        )
+        cast(_PointChoice, self.fields["successor"]).queryset = versions_of_revision(revision)
+
+    def new_successor(self) -> NewClausePoint | None:
+        data = self.cleaned_data
+        parts = (data.get("new_number", ""), data.get("new_title", ""), data.get("new_text", ""))
+        if not any(part.strip() for part in parts):
+            return None
+        return NewClausePoint(number=parts[0], title=parts[1], text=parts[2])
