@@ -117,7 +117,7 @@ urlpatterns = [
         f"{REVISION}lineage/", LineageViewSet.as_view({"get": "strands"}), name="revision-lineage"
     ),
     # Full-text search over every plan (search/api.py).
-    path("search/", SearchViewSet.as_view({"get": "list"}), name="search"),
+    path("search/", SearchViewSet.as_view({"get": "search"}), name="search"),
     # Last: any other path under /api/v1/ answers with a JSON 404, not the site's HTML page.
     # (Any character, a newline included: "." alone would let a %0A slip past to HTML.)
     re_path(r"^(?P<path>[\s\S]*)\Z", api_not_found, name="not-found"),

@@ -78,6 +78,8 @@ class SearchViewSet(ApiViewSet):
         return site_stamp()
 
     @extend_schema(
+        operation_id="search",
+        tags=["search"],
         summary="Full-text search over every plan and revision",
         description="Clause texts and titles, position summaries, quotes, demands and "
         'source titles. Words must all occur; "a phrase" in quotes, demil* for a prefix, '
@@ -109,7 +111,7 @@ class SearchViewSet(ApiViewSet):
         ],
         responses=SearchResultsSerializer,
     )
-    def list(self, request):
+    def search(self, request):
         params = request.query_params
         form = SearchForm(params, plans=plan_choices(), parties=party_choices())
         if not form.is_valid():

@@ -27,14 +27,19 @@ from peaceplan_client.api.positions import (
     positions_csv,
     positions_list,
 )
+from peaceplan_client.api.clause_deletions import clause_deletion_get, clause_deletions_list
 from peaceplan_client.api.revisions import (
     revision_diff,
     revision_get,
+    revision_strands,
     revisions_list,
 )
+from peaceplan_client.api.search import search
 from peaceplan_client.models import (
     ChangeEnum,
     ClauseDetail,
+    LineageList,
+    PaginatedClauseDeletionList,
     ClauseVersion,
     PaginatedClauseList,
     PaginatedHistoryEntryList,
@@ -97,6 +102,13 @@ def tour(public: Client, editor: AuthenticatedClient) -> list[str]:
     lines += [f"  changed: {c.title}" for c in changed]
     expect(against_first, RevisionDiff)
 
+    # What the corrections left: the clauses struck out of the revision, its lineage strands.
+    deletions = expect(
+        clause_deletions_list.sync(plan.slug, latest, client=public), PaginatedClauseDeletionList
+    )
+    strands = expect(revision_strands.sync(plan.slug, latest, client=public), LineageList)
+    lines.append(f"r{latest}: {deletions.count} struck out, {len(strands.strands)} strands")
+
     clauses = expect(clauses_list.sync(plan.slug, client=public), PaginatedClauseList)
     slug = clauses.results[0].slug
     clause = expect(clause_get.sync(plan.slug, slug, client=public), ClauseDetail)
@@ -104,6 +116,16 @@ def tour(public: Client, editor: AuthenticatedClient) -> list[str]:
     lines.append(f"{clause.title}: {history.count} saved changes")
     version = expect(clause_version_get.sync(plan.slug, slug, latest, client=public), ClauseVersion)
     lines.append(f"  point {version.number} in r{latest}: {version.status.value}")
+
+    # A clause that was never struck out of the revision: the deletion's read is a 404.
+    struck = clause_deletion_get.sync_detailed(plan.slug, latest, slug, client=public)
+    if struck.status_code != HTTPStatus.NOT_FOUND:
+        raise AssertionError(f"{slug} struck out of r{latest}? {struck.status_code}")
+
+    found = search.sync_detailed(client=public, q="Zaporizhzhia")
+    if found.status_code != HTTPStatus.OK:
+        raise AssertionError(f"search: {found.status_code}")
+    lines.append("search for Zaporizhzhia: answered")
 
     parties = expect(parties_list.sync(client=public), PaginatedPartyList)
     russia = expect(party_get.sync("russia", client=public), Party)
