@@ -17,6 +17,7 @@ from http import HTTPStatus
 from typing import TypeVar
 
 from peaceplan_client import AuthenticatedClient, Client
+from peaceplan_client.api.clause_deletions import clause_deletion_get, clause_deletions_list
 from peaceplan_client.api.clause_versions import clause_version_get
 from peaceplan_client.api.clauses import clause_get, clause_history, clauses_list
 from peaceplan_client.api.parties import parties_list, party_get
@@ -27,7 +28,6 @@ from peaceplan_client.api.positions import (
     positions_csv,
     positions_list,
 )
-from peaceplan_client.api.clause_deletions import clause_deletion_get, clause_deletions_list
 from peaceplan_client.api.revisions import (
     revision_diff,
     revision_get,
@@ -38,9 +38,9 @@ from peaceplan_client.api.search import search
 from peaceplan_client.models import (
     ChangeEnum,
     ClauseDetail,
+    ClauseVersion,
     LineageList,
     PaginatedClauseDeletionList,
-    ClauseVersion,
     PaginatedClauseList,
     PaginatedHistoryEntryList,
     PaginatedPartyList,
