@@ -33,7 +33,6 @@ import secrets
 import statistics
 import sys
 import time
-from contextlib import ExitStack
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,6 +53,7 @@ from bench.throughput import (
     load,
     measure_throughput,
     serve,
+    servers,
     wrk_installed,
 )
 
@@ -490,20 +490,13 @@ def main(argv=None) -> None:
             large=large,
         )
         log("two instances")
-        with ExitStack() as stack:
-            urls = [
-                stack.enter_context(
-                    serve(
-                        database_url,
-                        workers=1,
-                        static_root=static_root,
-                        cpu=n if pinned else None,
-                        CACHE_URL=cache_url,
-                        PAGE_CACHE="1",
-                    )
-                )
-                for n in range(2)
-            ]
+        with servers(
+            database_url,
+            static_root=static_root,
+            pinned=pinned,
+            CACHE_URL=cache_url,
+            PAGE_CACHE="1",
+        ) as urls:
             scale = two_instances(urls, large=large, duration=duration)
             edit = edit_check(urls, scratch, token)
         if pgbouncer_installed():
@@ -526,18 +519,12 @@ def main(argv=None) -> None:
             pooled = f"### Through PgBouncer\n\nNot measured: {PGBOUNCER_MISSING}"
             pooled_holds = True
         log("throttle across two instances")
-        with ExitStack() as stack:
-            throttled = {
-                "CACHE_URL": cache_url,
-                "CACHE_KEY_PREFIX": f"loadtest-{secrets.token_hex(4)}",
-                "API_ANON_RATE": f"{THROTTLE_RATE}/hour",
-            }
-            urls = [
-                stack.enter_context(
-                    serve(database_url, workers=1, static_root=static_root, **throttled)
-                )
-                for _ in range(2)
-            ]
+        throttled = {
+            "CACHE_URL": cache_url,
+            "CACHE_KEY_PREFIX": f"loadtest-{secrets.token_hex(4)}",
+            "API_ANON_RATE": f"{THROTTLE_RATE}/hour",
+        }
+        with servers(database_url, static_root=static_root, **throttled) as urls:
             throttle = throttle_check(urls)
     if binaries_installed():
         replica = replica_check(cache_url, log=log)

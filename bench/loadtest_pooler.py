@@ -6,12 +6,11 @@ with and without persistent connections; and an edit saved through the pooler, r
 through the other instance."""
 
 from collections.abc import Callable, Sequence
-from contextlib import ExitStack
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from bench.pgbouncer import POOL_SIZE, pgbouncer
-from bench.throughput import Endpoint, ThroughputResult, measure_throughput, serve
+from bench.throughput import Endpoint, ThroughputResult, measure_throughput, servers
 
 
 @dataclass(frozen=True)
@@ -30,27 +29,16 @@ class PoolerRun:
     edit_detail: str
 
 
-def _spread(urls: Sequence[str], endpoint: Endpoint, *, level: int, duration: float, log):
-    return measure_throughput(
-        urls[0], [endpoint], levels=(level,), duration=duration, spread_over=urls, log=log
-    )[0]
-
-
-def _two_instances(database_url, *, static_root, pinned, overrides):
-    stack = ExitStack()
-    urls = [
-        stack.enter_context(
-            serve(
-                database_url,
-                workers=1,
-                static_root=static_root,
-                cpu=n if pinned else None,
-                **overrides,
-            )
-        )
-        for n in range(2)
-    ]
-    return stack, urls
+def _spread_each(
+    urls: Sequence[str], endpoints: Sequence[Endpoint], *, level: int, duration: float, log
+) -> dict[str, ThroughputResult]:
+    """Each endpoint loaded over every instance at once, by endpoint name."""
+    return {
+        endpoint.name: measure_throughput(
+            urls[0], [endpoint], levels=(level,), duration=duration, spread_over=urls, log=log
+        )[0]
+        for endpoint in endpoints
+    }
 
 
 def pooler_run(
@@ -68,35 +56,19 @@ def pooler_run(
 ) -> PoolerRun:
     """``persistent`` holds the two instances' rows measured straight against PostgreSQL
     with persistent connections (the scale-out rows), by endpoint name."""
-    per_request = {}
     log("two instances, a new PostgreSQL connection per request (DB_CONN_MAX_AGE=0)")
-    stack, urls = _two_instances(
-        database_url,
-        static_root=static_root,
-        pinned=pinned,
-        overrides={**overrides, "DB_CONN_MAX_AGE": "0"},
-    )
-    with stack:
-        for endpoint in endpoints:
-            per_request[endpoint.name] = _spread(
-                urls, endpoint, level=level, duration=duration, log=log
-            )
+    per_connection = {**overrides, "DB_CONN_MAX_AGE": "0"}
+    with servers(database_url, static_root=static_root, pinned=pinned, **per_connection) as urls:
+        per_request = _spread_each(urls, endpoints, level=level, duration=duration, log=log)
     log("two instances through PgBouncer (transaction mode)")
-    pooled = {}
-    with pgbouncer(database_url) as pooler:
-        stack, urls = _two_instances(
-            pooler.url,
-            static_root=static_root,
-            pinned=pinned,
-            overrides={**overrides, "DATABASE_POOLER": "pgbouncer"},
-        )
-        with stack:
-            for endpoint in endpoints:
-                pooled[endpoint.name] = _spread(
-                    urls, endpoint, level=level, duration=duration, log=log
-                )
-            edit_seen, edit_detail = edit_check(urls)
-            stats = pooler.stats(urlsplit(database_url).path.lstrip("/"))
+    through_pooler = {**overrides, "DATABASE_POOLER": "pgbouncer"}
+    with (
+        pgbouncer(database_url) as pooler,
+        servers(pooler.url, static_root=static_root, pinned=pinned, **through_pooler) as urls,
+    ):
+        pooled = _spread_each(urls, endpoints, level=level, duration=duration, log=log)
+        edit_seen, edit_detail = edit_check(urls)
+        stats = pooler.stats(urlsplit(database_url).path.lstrip("/"))
     rows = [
         PoolerRow(e.name, persistent[e.name], per_request[e.name], pooled[e.name])
         for e in endpoints

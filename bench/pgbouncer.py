@@ -18,6 +18,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from bench.throughput import stop
+
 PGBOUNCER = "pgbouncer"
 PGBOUNCER_MISSING = (
     "pgbouncer is not installed: `apt-get install -y pgbouncer` installs Debian's package."
@@ -172,9 +174,4 @@ def pgbouncer(database_url: str, *, timeout: float = 20) -> Iterator[Pooler]:
                 time.sleep(0.1)
             yield Pooler(url=pooled_url(database_url, port), port=port, user=user)
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=10)

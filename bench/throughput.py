@@ -17,7 +17,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -185,12 +185,44 @@ def serve(
                 time.sleep(0.2)
             yield url
         finally:
-            process.terminate()
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
+            stop(process, timeout=20)
+
+
+@contextmanager
+def servers(
+    database_url: str,
+    *,
+    static_root: str,
+    pinned: bool = False,
+    count: int = 2,
+    **overrides: str,
+) -> Iterator[list[str]]:
+    """``count`` instances of the app, one worker each (each on a core of its own when
+    ``pinned``), as ``serve`` runs them; yields their base URLs."""
+    with ExitStack() as stack:
+        yield [
+            stack.enter_context(
+                serve(
+                    database_url,
+                    workers=1,
+                    static_root=static_root,
+                    cpu=n if pinned else None,
+                    **overrides,
+                )
+            )
+            for n in range(count)
+        ]
+
+
+def stop(process: subprocess.Popen, *, timeout: float) -> None:
+    """Ask a server started for the load test to end; kill it if it has not within
+    ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 @contextmanager

@@ -481,42 +481,25 @@ def _with_lineage(
             merges.setdefault(link.successor_id, set()).add(link.predecessor_id)
 
     for predecessor_id, successor_ids in splits.items():
-        predecessor = old_clauses[predecessor_id]
-        successors = [new_clauses[pk] for pk in successor_ids]
-        if predecessor_id in new_clauses:  # it continues, one of its successors
-            successors.append(new_clauses[predecessor_id])
-            continuing.add(predecessor_id)
-        else:
-            extra.setdefault(predecessor_id, {})["change"] = ClauseChange.SPLIT
-        extra.setdefault(predecessor_id, {})["split_into"] = tuple(
-            _ref(c) for c in _draft_order(successors)
+        _mark_strand(
+            extra,
+            continuing,
+            predecessor_id,
+            successor_ids,
+            one_side=old_clauses,
+            other_side=new_clauses,
+            marks=SPLIT_MARKS,
         )
-        for successor in successors:
-            if successor.clause_id == predecessor_id:
-                continue
-            marks = extra.setdefault(successor.clause_id, {})
-            marks["split_from"] = _ref(predecessor)
-            if successor.clause_id not in old_clauses:
-                marks["change"] = ClauseChange.SPLIT_FROM
-
     for successor_id, predecessor_ids in merges.items():
-        successor = new_clauses[successor_id]
-        predecessors = [old_clauses[pk] for pk in predecessor_ids]
-        if successor_id in old_clauses:  # it continues, one of its predecessors
-            predecessors.append(old_clauses[successor_id])
-            continuing.add(successor_id)
-        else:
-            extra.setdefault(successor_id, {})["change"] = ClauseChange.MERGED_FROM
-        extra.setdefault(successor_id, {})["merged_from"] = tuple(
-            _ref(c) for c in _draft_order(predecessors)
+        _mark_strand(
+            extra,
+            continuing,
+            successor_id,
+            predecessor_ids,
+            one_side=new_clauses,
+            other_side=old_clauses,
+            marks=MERGE_MARKS,
         )
-        for predecessor in predecessors:
-            if predecessor.clause_id == successor_id:
-                continue
-            marks = extra.setdefault(predecessor.clause_id, {})
-            marks["merged_into"] = _ref(successor)
-            if predecessor.clause_id not in new_clauses:
-                marks["change"] = ClauseChange.MERGED
 
     for clause_id in continuing:
         marks = extra[clause_id]
@@ -530,6 +513,52 @@ def _with_lineage(
         _marked(result, extra[result.clause_id]) if result.clause_id in extra else result
         for result in results
     ]
+
+
+@dataclass(frozen=True)
+class StrandMarks:
+    """How a split or a merge marks its clauses: the one clause at its single end (the
+    clause split, the clause merged into) and the several at the other."""
+
+    one_gone: ClauseChange  # the one clause's change when it is not on the other side
+    listing: str  # the one clause's mark naming the others
+    pointer: str  # each other clause's mark naming the one
+    other_new: ClauseChange  # another clause's change when it is not on the one's side
+
+
+SPLIT_MARKS = StrandMarks(ClauseChange.SPLIT, "split_into", "split_from", ClauseChange.SPLIT_FROM)
+MERGE_MARKS = StrandMarks(
+    ClauseChange.MERGED_FROM, "merged_from", "merged_into", ClauseChange.MERGED
+)
+
+
+def _mark_strand(
+    extra: dict[int, dict[str, Any]],
+    continuing: set[int],
+    one_id: int,
+    other_ids: Iterable[int],
+    *,
+    one_side: Mapping[int, ClauseSnapshot],
+    other_side: Mapping[int, ClauseSnapshot],
+    marks: StrandMarks,
+) -> None:
+    """Mark the clauses of one split (the one clause in the old revision, the others in
+    the new) or one merge (the one clause in the new revision, the others in the old)."""
+    one = one_side[one_id]
+    others = [other_side[pk] for pk in other_ids]
+    if one_id in other_side:  # on both sides: it continues, as one of the others
+        others.append(other_side[one_id])
+        continuing.add(one_id)
+    else:
+        extra.setdefault(one_id, {})["change"] = marks.one_gone
+    extra.setdefault(one_id, {})[marks.listing] = tuple(_ref(c) for c in _draft_order(others))
+    for other in others:
+        if other.clause_id == one_id:
+            continue
+        other_marks = extra.setdefault(other.clause_id, {})
+        other_marks[marks.pointer] = _ref(one)
+        if other.clause_id not in one_side:
+            other_marks["change"] = marks.other_new
 
 
 def _marked(result: ClauseDiff, marks: dict[str, Any]) -> ClauseDiff:

@@ -141,6 +141,9 @@ class AlignmentForm(forms.Form):
     branch = branch_field()
     edit_summary = summary_field()
 
+    # The revision's details the service takes as they are (``**fields``); it takes the
+    # label, the branch and the edit summary by name. Aligning again carries all of them
+    # over (drafting/views.py).
     REVISION_FIELDS = (
         "published_on",
         "status",

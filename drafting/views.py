@@ -51,17 +51,7 @@ SPLIT = "split"
 PARTIAL = "switch_partial"
 # What aligning again carries over from the page: the revision's details, not the matches
 # (the points may have changed).
-CARRIED = (
-    "label",
-    "published_on",
-    "status",
-    "provenance",
-    "coverage",
-    "source_title",
-    "source_url",
-    "branch",
-    "edit_summary",
-)
+CARRIED = ("label", *AlignmentForm.REVISION_FIELDS, "branch", "edit_summary")
 
 
 @editor_required("clauses.add_revision", "clauses.add_clause", "clauses.add_clauseversion")

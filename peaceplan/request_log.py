@@ -59,6 +59,11 @@ class AccessLog:
             return self.get_response(request)
         started = time.perf_counter()
         response = self.get_response(request)
+        level = logging.DEBUG if request.path in PROBE_PATHS else logging.INFO
+        if not logger.isEnabledFor(level):
+            # Nothing would be written (a probe while the log is at INFO, or the log set
+            # above INFO): the line is not even built.
+            return response
         duration_ms = round((time.perf_counter() - started) * 1000, 1)
         fields = {
             "method": request.method,
@@ -70,7 +75,6 @@ class AccessLog:
         if request.method in WRITE_METHODS:
             fields["body_bytes"] = content_length(request)
             fields |= write_fields(request, response)
-        level = logging.DEBUG if request.path in PROBE_PATHS else logging.INFO
         logger.log(
             level,
             "%s %s %s %.1fms",

@@ -10,7 +10,6 @@ they are (or gone) and costs only a little work.
 
 import logging
 import threading
-from functools import partial
 
 from django.db import transaction
 from django.db.models import Model
@@ -45,7 +44,7 @@ def records_written_received(sender, *, lookup: str, pks, **kwargs) -> None:
     touched.add(model_reached(Plan, lookup), pks)
     # robust: the write has committed by then; a failed refresh is logged, and the plan's
     # stamp, which the index then does not hold, makes the next search index it again.
-    transaction.on_commit(partial(_refresh_noted), robust=True)
+    transaction.on_commit(_refresh_noted, robust=True)
 
 
 def _refresh_noted() -> None:

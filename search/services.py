@@ -81,22 +81,28 @@ def _keys(column: str, pks: Collection[int]) -> tuple[str, list]:
     return f"{column} IN ({', '.join(['%s'] * len(pks))})", list(pks)
 
 
+def _conditions(*keyed: tuple[str, Collection[int]]) -> tuple[list[str], list]:
+    """A ``_keys`` condition for each column given keys, with their parameters in order."""
+    parts: list[str] = []
+    params: list = []
+    for column, pks in keyed:
+        if pks:
+            sql, values = _keys(column, pks)
+            parts.append(sql)
+            params += values
+    return parts, params
+
+
 def _scope_of(touched: Touched) -> tuple[str, list]:
     """A condition on the clause versions (``cv``, their revision ``r``) whose passages a
     refresh rebuilds: those of the touched revisions and clauses, the touched clause
     versions, and the clause versions of the touched positions."""
     t = _tables()
-    parts: list[str] = []
-    params: list = []
-    for column, pks in (
+    parts, params = _conditions(
         ("cv.revision_id", touched.revisions),
         ("cv.clause_id", touched.clauses),
         ("cv.id", touched.clause_versions),
-    ):
-        if pks:
-            sql, values = _keys(column, pks)
-            parts.append(sql)
-            params += values
+    )
     if touched.positions:
         sql, values = _keys("id", touched.positions)
         parts.append(f"cv.id IN (SELECT clause_version_id FROM {t['position']} WHERE {sql})")  # noqa: S608 -- quoted names
@@ -107,16 +113,10 @@ def _scope_of(touched: Touched) -> tuple[str, list]:
 def _vanished_of(touched: Touched) -> tuple[str, list]:
     """A condition on occurrences (``o``) of records that may be gone (taken down): they
     are removed whether or not their record is still there to be found by the scope."""
-    parts: list[str] = []
-    params: list = []
-    for column, pks in (
+    parts, params = _conditions(
         ("o.clause_version_id", touched.clause_versions),
         ("o.position_id", touched.positions),
-    ):
-        if pks:
-            sql, values = _keys(column, pks)
-            parts.append(sql)
-            params += values
+    )
     return " OR ".join(parts) or "1 = 0", params
 
 

@@ -51,24 +51,16 @@ def searchable(db):
         made[clause.slug, revision.number] = ClauseVersionFactory(
             revision=revision, clause=clause, number=str(place), position_in_draft=place, text=text
         )
-    PositionFactory(
-        clause_version=made["nato", 1],
-        party=russia,
-        stance=Stance.RED_LINE,
-        summary="Россия требует гарантий нейтралитета Украины.",
-        quote="Никакого расширения НАТО на восток.",
-        demand="A legally binding ban on NATO enlargement (расширение НАТО).",
-        source_title="Kremlin readout",
-    )
-    PositionFactory(
-        clause_version=made["nato", 2],
-        party=russia,
-        stance=Stance.RED_LINE,
-        summary="Россия требует гарантий нейтралитета Украины.",
-        quote="Никакого расширения НАТО на восток.",
-        demand="A legally binding ban on NATO enlargement (расширение НАТО).",
-        source_title="Kremlin readout",
-    )
+    for number in (1, 2):  # the same position in both revisions: its passages stored once
+        PositionFactory(
+            clause_version=made["nato", number],
+            party=russia,
+            stance=Stance.RED_LINE,
+            summary="Россия требует гарантий нейтралитета Украины.",
+            quote="Никакого расширения НАТО на восток.",
+            demand="A legally binding ban on NATO enlargement (расширение НАТО).",
+            source_title="Kremlin readout",
+        )
     PositionFactory(
         clause_version=made["dmz", 2],
         party=ukraine,

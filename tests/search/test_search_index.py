@@ -1,16 +1,20 @@
 """The index follows the writes: an edit, a clone and a takedown through the services show
 in the next search, whether the refresh ran at commit or the stamp's catch-up did it; the
-rebuild command indexes everything; the query count of a search does not grow."""
+rebuild command indexes everything; the query count of a search, and of the refresh after
+a clone, does not grow."""
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.services.edits import clause_version_update, position_update
 from clauses.services.revisions import revision_clone
 from clauses.services.takedowns import history_takedown
 from search.models import IndexedPlan, Passage
-from search.services import stale_plans
+from search.services import plan_index, stale_plans
+from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -71,6 +75,24 @@ def test_a_clone_is_indexed_with_its_copies(
         revision_clone(source=r2, user=editor, summary="Next draft")
     assert revisions_of(client, "Kremlin") == {1, 2, 4}
     assert found(client, q="Kremlin", current="on") == ["framework/nato"]
+
+
+def test_the_refresh_after_a_clone_costs_the_same_at_any_size(
+    editor, django_capture_on_commit_callbacks
+):
+    """The refresh at commit is set-based: no query per clause or position copied."""
+    counts = []
+    for slug, clauses, parties in (("small", 3, 2), ("large", 60, 6)):
+        plan = build_plan(clauses=clauses, parties=parties, revisions=1, slug=slug)
+        plan_index(plan.pk)
+        with django_capture_on_commit_callbacks() as refreshes:
+            revision_clone(source=plan.revisions.get(), user=editor, summary="Next draft")
+        with CaptureQueriesContext(connection) as queries:
+            for refresh in refreshes:
+                refresh()
+        counts.append(len(queries))
+        assert plan.pk not in stale_plans()  # nothing left for the next search to redo
+    assert counts[0] == counts[1]
 
 
 def test_a_takedown_leaves_nothing_behind(client, searchable, django_capture_on_commit_callbacks):

@@ -9,6 +9,7 @@ import shutil
 import socket
 import subprocess
 import time
+from types import SimpleNamespace
 
 import pytest
 import redis
@@ -120,6 +121,22 @@ def test_a_warning_is_logged_once_not_per_request(plan, redis_down, caplog, monk
     assert len(warnings) == 1
     assert "cannot be reached" in warnings[0].getMessage()
     assert "per process" in warnings[0].getMessage()
+
+
+def test_while_redis_stays_down_the_warning_comes_again_each_minute(caplog, monkeypatch):
+    now = 1000.0
+    monkeypatch.setattr(cache_fallback, "time", SimpleNamespace(monotonic=lambda: now))
+    caplog.set_level(logging.WARNING, logger="peaceplan.cache")
+    outage = cache_fallback.Outage()
+
+    def warnings_after(seconds: float) -> int:
+        nonlocal now
+        now = 1000.0 + seconds
+        outage.begin("redis://cache:6379/0", ConnectionError("refused"), retry_seconds=5)
+        return len([r for r in caplog.records if r.name == "peaceplan.cache"])
+
+    assert [warnings_after(s) for s in (0, 5, 30, 59.9)] == [1, 1, 1, 1]
+    assert [warnings_after(s) for s in (60, 65, 119.9, 120)] == [2, 2, 2, 3]
 
 
 def test_readyz_says_the_cache_is_down_while_pages_answer(plan, redis_down):

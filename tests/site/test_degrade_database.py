@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from django.db import OperationalError, connection
@@ -115,6 +116,21 @@ def test_one_warning_not_one_per_request(plan, database_down_now, caplog):
     assert "not answering" in warnings[0].getMessage()
     # Nor does Django log each 503 as a server error.
     assert not [record for record in caplog.records if record.name == "django.request"]
+
+
+def test_while_the_database_stays_down_the_warning_comes_again_each_minute(caplog, monkeypatch):
+    now = 1000.0
+    monkeypatch.setattr(database_down, "time", SimpleNamespace(monotonic=lambda: now))
+    caplog.set_level(logging.WARNING, logger="peaceplan.database")
+
+    def warnings_after(seconds: float) -> int:
+        nonlocal now
+        now = 1000.0 + seconds
+        database_down.warn_once_a_minute(OperationalError(REFUSED))
+        return len([r for r in caplog.records if r.name == "peaceplan.database"])
+
+    assert [warnings_after(s) for s in (0, 1, 30, 59.9)] == [1, 1, 1, 1]
+    assert [warnings_after(s) for s in (60, 61, 119.9, 120)] == [2, 2, 2, 3]
 
 
 def test_the_site_answers_again_once_the_database_does(plan, database_down_now):

@@ -131,11 +131,13 @@ def test_probes_are_never_throttled(settings):
 
 def test_probes_are_not_logged_at_info(settings, caplog):
     settings.ACCESS_LOG = True
+    settings.METRICS_ENABLED = True  # a scrape comes as often as a probe
     caplog.set_level(logging.INFO, logger="peaceplan.requests")
     client = Client()
 
     client.get("/healthz")
     client.get("/readyz")
+    assert client.get("/metrics").status_code == 200
     client.get("/")
 
     logged = [record for record in caplog.records if record.name == "peaceplan.requests"]

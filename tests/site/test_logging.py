@@ -2,7 +2,8 @@
 with LOG_FORMAT=json one JSON object per line, with the time, the level, the request's id
 (a trusted proxy's X-Request-ID, else one of ours, sent back in the response), method,
 path, status, duration and user id, and for a write the record and its version; never a
-password, token, cookie or the text of an edit. Plain text stays the default."""
+password, token, cookie, query string or the text of an edit. Plain text stays the
+default."""
 
 import io
 import json
@@ -21,6 +22,7 @@ from tests.factories import ClauseVersionFactory, PartyFactory, PlanFactory, Pos
 
 POSITION = "/api/v1/plans/framework/clauses/dmz/r1/positions/russia/"
 SECRET_SUMMARY = "Reuters, 24 Nov: a summary only its length may show"
+SECRET_QUERY = "a-token-a-mistaken-client-put-in-the-url"
 
 
 @pytest.fixture
@@ -106,6 +108,16 @@ def test_a_login_logs_no_password_or_cookie(staff, log_lines):
     assert PASSWORD not in text
     assert client.cookies["sessionid"].value not in text
     assert "csrftoken" not in text
+
+
+def test_the_query_string_is_never_logged(db, log_lines):
+    # A 404: Django's own warning line, which carries the request, is written too.
+    Client().get("/no-such-page/", {"token": SECRET_QUERY})
+
+    written = log_lines()
+    assert access_lines(written)[0]["path"] == "/no-such-page/"
+    assert any(line["logger"] == "django.request" for line in written)
+    assert SECRET_QUERY not in json.dumps(written)
 
 
 def test_a_request_id_from_a_trusted_proxy_is_kept(db, settings, log_lines):
