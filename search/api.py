@@ -14,11 +14,13 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
 from clauses.selectors.stamps import site_stamp
+from clauses.vocabularies import Topic
 from core.api.base import ApiViewSet
 from core.api.inputs import NON_BLANK_PATTERN
 from core.conditional import Stamp
 from core.links import PageLinks
 from search.forms import SearchForm
+from search.kinds import Kind
 from search.query import QUERY_EMPTY, QUERY_MAX_LENGTH
 from search.rendering import highlighted
 from search.selectors import party_choices, plan_choices, search_page
@@ -68,6 +70,17 @@ class SearchResultsSerializer(serializers.Serializer):
     results = SearchClauseSerializer(many=True)
 
 
+# The bounds the search form keeps (search/forms.py, search/views.page_number).
+REVISION_NUMBER = {"type": "integer", "minimum": 1, "maximum": 1_000_000}
+LAST_PAGE = 10**6 - 1
+PAGE_NUMBER = {"type": "integer", "minimum": 1, "maximum": LAST_PAGE}
+PAGE_INVALID = "Give page as a number from 1, not {value!r}."
+
+
+def _is_page_number(raw: str) -> bool:
+    return raw.isascii() and raw.isdigit() and 1 <= int(raw) <= LAST_PAGE
+
+
 class SearchViewSet(ApiViewSet):
     permission_classes = [AllowAny]
     serializer_class = SearchResultsSerializer
@@ -100,14 +113,14 @@ class SearchViewSet(ApiViewSet):
             ),
             OpenApiParameter("plan", str, description="A plan's slug."),
             OpenApiParameter("party", str, description="A party's slug: its positions only."),
-            OpenApiParameter("topic", str, description="A clause topic."),
+            OpenApiParameter("topic", str, enum=Topic.values, description="A clause topic."),
             OpenApiParameter(
-                "kind", str, many=True, description="text, title, summary, quote, demand, source."
+                "kind", str, many=True, enum=Kind.values, description="The kinds of text."
             ),
-            OpenApiParameter("from", int, description="The first revision number."),
-            OpenApiParameter("to", int, description="The last revision number."),
+            OpenApiParameter("from", REVISION_NUMBER, description="The first revision number."),
+            OpenApiParameter("to", REVISION_NUMBER, description="The last revision number."),
             OpenApiParameter("current", bool, description="Each plan's current revision only."),
-            OpenApiParameter("page", int, description="The page, from 1."),
+            OpenApiParameter("page", PAGE_NUMBER, description="The page, from 1."),
         ],
         responses=SearchResultsSerializer,
     )
@@ -118,6 +131,10 @@ class SearchViewSet(ApiViewSet):
             raise ValidationError({name: list(errors) for name, errors in form.errors.items()})
         if form.parsed is None:
             raise ValidationError({"q": [QUERY_EMPTY]})
+        raw_page = params.get("page")
+        if raw_page is not None and not _is_page_number(raw_page):
+            # The page falls back to the first; the API says what it could not read.
+            raise ValidationError({"page": [PAGE_INVALID.format(value=raw_page)]})
         index_catch_up()
         page = search_page(
             query=form.parsed, filters=form.filters(), page=page_number(params.get("page"))

@@ -9,6 +9,8 @@ history row.
 
 from collections.abc import Collection
 
+from django.db import transaction
+
 from clauses.fingerprints import chain_fingerprints, continuations
 from clauses.models import Revision
 from clauses.selectors.fingerprints import (
@@ -55,9 +57,11 @@ def fingerprints_refresh(
     return computed
 
 
+@transaction.atomic
 def fingerprints_refresh_all() -> int:
     """Recompute every revision's fingerprint (after loading data in bulk: the seed, a
-    generated plan, a takedown). Returns the number of revisions."""
+    generated plan, a takedown). Returns the number of revisions. In a transaction of its
+    own (or the caller's): the stored fingerprints are read under a lock."""
     links = chain_links()
     stored = stored_fingerprints(lock=True)
     contents, deletions = revision_contents_and_deletions()

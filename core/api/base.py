@@ -18,6 +18,7 @@ from core.api.exceptions import PARAMETER_EMPTY
 from core.api.inputs import EditInput, edit_summary
 from core.api.pagination import ApiPagination
 from core.api.parsers import JSONBodyParser
+from core.api.query import undeclared_query
 from core.api.schema import ApiAutoSchema
 from core.api.serializers import ReadSerializer
 from core.conditional import ConditionalRead, Stamp
@@ -27,6 +28,10 @@ from core.tracking import EditConflict, TrackedModel
 FORMAT_PARAMETER = api_settings.URL_FORMAT_OVERRIDE
 
 READS = frozenset({"get", "head", "options"})
+UNKNOWN_QUERY_PARAMETER = (
+    "Unknown query parameter: {path} does not read it (the schema, /api/schema/, lists the "
+    "parameters each operation reads)."
+)
 IF_NONE_MATCH_EMPTY = (
     "If-None-Match is empty: send the ETag of an answer you hold, or leave the header out."
 )
@@ -56,6 +61,11 @@ class ApiViewSet(viewsets.GenericViewSet):
         if not hasattr(self, request.method.lower()):
             raise MethodNotAllowed(request.method)
         super().initial(request, *args, **kwargs)
+        unknown = undeclared_query(request)
+        if unknown:
+            raise ValidationError(
+                {name: UNKNOWN_QUERY_PARAMETER.format(path=request.path) for name in unknown}
+            )
         # After authentication and throttling: a 304 or a cached answer still counts
         # against an anonymous client's rate.
         self.conditional_read = None

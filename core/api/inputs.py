@@ -143,23 +143,13 @@ class ClosedInput(serializers.Serializer):
     """A body, or a part of one, that refuses fields it does not have (400 naming each), as
     the schema states (``additionalProperties: false``): a misspelt field is never ignored."""
 
-    def validate(self, attrs):
-        if isinstance(getattr(self, "initial_data", None), dict):
-            unknown = sorted(set(self.initial_data) - set(self.fields))
-            if unknown:
-                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
-                raise serializers.ValidationError(
-                    {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
-                )
-        return attrs
-
     def to_internal_value(self, data):
         value = super().to_internal_value(data)
-        # A nested part has no initial_data of its own: check what it was given.
-        if isinstance(data, Mapping) and self.parent is not None:
+        # Checked on what this part was given: a nested part has no initial_data of its own.
+        if isinstance(data, Mapping):
             unknown = sorted(set(data) - set(self.fields))
             if unknown:
-                allowed = ", ".join(self.fields)
+                allowed = ", ".join(name for name in self.fields if name != EDIT_SUMMARY_FIELD)
                 raise serializers.ValidationError(
                     {name: UNKNOWN_FIELD.format(allowed=allowed) for name in unknown}
                 )

@@ -18,15 +18,18 @@ added later, without per-operation work.
   API answers on the seed by ``tests/site/test_api_examples.py``).
 - ``postprocess_schema`` (a drf-spectacular hook) makes filters use the shared enum
   components, expresses nullable references as ``oneOf`` (``allOf`` + ``nullable`` is not
-  valid OpenAPI 3.0 for a strict validator), closes request bodies to unknown fields (the
-  API refuses them) and marks the edit summary required.
-- Text in a request body is stated as the server checks it: a field with a regular-expression
-  validator has its pattern, a field may name a ``schema_pattern`` for a rule the server
-  checks elsewhere (the draft's numbered points); a field that may not be blank
-  has ``minLength: 1`` (and a pattern refusing spaces alone where the server trims them),
-  the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule, and every other
-  text parameter or field the server's refusal of control characters (tab and line breaks
-  aside).
+  valid OpenAPI 3.0 for a strict validator), closes request bodies and every part of them to
+  unknown fields (the API refuses them), marks the edit summary required, states errors as
+  JSON whatever else an operation answers, and links each record's read and creation to
+  its writes with its ETag as If-Match (``_LINKS``).
+- Text in a request is stated as the server checks it: a field with a regular-expression
+  validator has its pattern; a field may name a ``schema_pattern`` for a rule the server
+  checks elsewhere (the draft's numbered points), a body ``schema_any_of`` for fields that
+  depend on each other (a clause, or a new clause's title and topic); a field that may not
+  be blank has ``minLength: 1`` (and a pattern refusing spaces alone where the server trims
+  them); the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule; every
+  other text parameter or field the server's refusal of control characters (tab and line
+  breaks aside).
 - A read answered conditionally (``read_stamp``) states its validators: ``ETag`` and
   ``Last-Modified`` on its 200, and ``If-None-Match`` with its 304 unless the resource is
   a writable record (whose ETag is its own, for If-Match, and which is never answered 304).

@@ -48,3 +48,19 @@ def test_bad_input_is_a_400_naming_the_parameter(client, searchable, params, fie
     body = response.json()
     assert field in str(body)
     assert message in str(body)
+
+
+@pytest.mark.parametrize(
+    ("params", "field"),
+    [
+        ({"q": "nato", "page": "0"}, "page"),
+        ({"q": "nato", "page": "first"}, "page"),
+        ({"q": "nato", "from": "-3"}, "from"),
+        ({"q": "nato", "topic": "weather"}, "topic"),
+    ],
+)
+def test_a_value_the_schema_refuses_is_a_400_naming_it(client, searchable, params, field):
+    """The API keeps the bounds its schema states (the page falls back to the first)."""
+    response = client.get("/api/v1/search/", params)
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == [field]

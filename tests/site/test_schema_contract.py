@@ -6,6 +6,8 @@ import re
 import pytest
 
 from clauses.models import Revision
+from clauses.services import revision_clone
+from core.api.etag import etag_for
 from tests.editing_helpers import NEXT_DRAFT, make_plan
 
 pytestmark = pytest.mark.django_db
@@ -169,3 +171,53 @@ def test_page_is_a_number_from_1_or_last(schema, client):
     number, last = page["oneOf"]
     assert number == {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}
     assert last == {"type": "string", "enum": ["last"]}
+
+
+def test_a_nested_part_of_a_body_refuses_a_field_it_does_not_have(schema, editor_api, editor):
+    """The schema closes every part of a request body (additionalProperties: false), and
+    the server refuses an unknown key there as it does at the top: never ignored."""
+    plan = make_plan()
+    second = revision_clone(source=plan.revisions.get(number=1), user=editor, summary="Next")
+    point = component(schema, "NewPointInput")
+    assert point["additionalProperties"] is False
+    body = {
+        "predecessor": "army-size",
+        "new_successors": [
+            {"number": "2a", "title": "Army in peacetime", "text": "Capped.", "colour": "red"},
+        ],
+        "edit_summary": "The new draft splits point 2",
+    }
+    response = editor_api.post(
+        f"/api/v1/plans/framework/revisions/{second.number}/split/",
+        body,
+        format="json",
+        HTTP_IF_MATCH=etag_for(second),
+    )
+    assert response.status_code == 400
+    assert [error["field"] for error in response.json()["errors"]] == ["new_successors.0.colour"]
+
+
+def test_an_empty_if_none_match_is_refused_as_the_schema_states(schema, client):
+    stated = parameter(schema, POSITIONS, "If-None-Match")["schema"]
+    assert stated["minLength"] == 1
+    response = client.get(POSITIONS, HTTP_IF_NONE_MATCH="")
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "If-None-Match"
+
+
+def test_every_text_parameter_states_the_refusal_of_control_characters(schema, client):
+    pattern = parameter(schema, POSITIONS, "party")["schema"]["pattern"]
+    assert re.search(pattern, "russia") and not re.search(pattern, "rus\x01sia")
+    assert client.get(POSITIONS, {"party": "rus\x01sia"}).status_code == 400
+    text = component(schema, "DraftText")["properties"]["text"]["pattern"]
+    assert re.search(text, "Preamble\n1. A ceasefire.")
+    assert not re.search(text, "A ceasefire, with no numbered point.")
+
+
+def test_a_records_read_links_to_its_writes_with_its_etag(schema):
+    path = "/api/v1/plans/{plan}/clauses/{clause}/r{number}/positions/{party}/"
+    links = schema["paths"][path]["get"]["responses"]["200"]["links"]
+    update = links["position_update"]
+    assert update["operationId"] == "position_update"
+    assert update["parameters"]["header.If-Match"] == "$response.body#/etag"
+    assert update["parameters"]["path.number"] == "$response.body#/revision"
