@@ -7,41 +7,36 @@ summary as ``edit_summary`` in the body or the ``X-Edit-Summary`` header, a 400 
 the field for bad input, and the same services as the editor's forms.
 """
 
+from typing import cast
+
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
-from rest_framework.exceptions import ValidationError
-from rest_framework.permissions import SAFE_METHODS, BasePermission
 from rest_framework.response import Response
 
-from clauses import selectors
-from clauses.api.base import PlanApiViewSet, found
+from clauses.api.base import clause_found
+from clauses.api.correction_writes import NO_SUCH_CLAUSE, CorrectionViewSet
 from clauses.api.serializers import ClauseDetailSerializer, RevisionDetailSerializer
-from clauses.models import Clause, ClauseDeletion, Revision
-from clauses.selectors import api_reads as reads
+from clauses.models import Clause, ClauseDeletion
 from clauses.selectors.corrections import deletion_get, deletions_in
 from clauses.services import corrections
 from core import text_limits
 from core.api.etag import etag_for, expected_version, parse_if_match, stale
 from core.api.exceptions import not_found
 from core.api.idempotency import idempotent
-from core.api.inputs import EDIT_SUMMARY_HEADER, EditInput, edit_summary
+from core.api.inputs import (
+    EDIT_SUMMARY_HEADER,
+    SUMMARY_HEADER_PATTERN,
+    EditInput,
+    edit_summary,
+)
 from core.api.schema import IF_MATCH
 from core.api.serializers import ReadSerializer
 from core.links import Links
-from core.tracking import EditConflict
+from core.tracking import SUMMARY_MAX_LENGTH, EditConflict
 
 DELETION_NOT_FOUND = "Revision {number} of plan {plan!r} does not strike out a clause {clause!r}."
-CLAUSE_OF_PLAN_NOT_FOUND = "Plan {plan!r} has no clause {clause!r}."
-
-
-class EditorsMay(BasePermission):
-    """Reads for everyone; writes for users holding the view's ``write_permissions``."""
-
-    def has_permission(self, request, view) -> bool:
-        if request.method in SAFE_METHODS:
-            return True
-        user = request.user
-        return bool(user and user.is_authenticated and user.has_perms(view.write_permissions))
+# A deletion names its clause as the lineage corrections do: one lookup, one message.
+CLAUSE_OF_PLAN_NOT_FOUND = NO_SUCH_CLAUSE
 
 
 # Inputs.
@@ -119,10 +114,13 @@ class ClauseDeletionSerializer(ReadSerializer):
 
 SUMMARY_HEADER = OpenApiParameter(
     EDIT_SUMMARY_HEADER,
-    str,
+    # Stated as plain printable ASCII, which is always read as written; UTF-8 travels
+    # percent-encoded or as RFC 8187's UTF-8''... (core.api.inputs.header_text).
+    {"type": "string", "pattern": SUMMARY_HEADER_PATTERN, "maxLength": SUMMARY_MAX_LENGTH},
     OpenApiParameter.HEADER,
     required=True,
-    description="Why you take the deletion back, kept in the history beside your name.",
+    description="Why you take the deletion back, kept in the history beside your name: "
+    "printable ASCII, or UTF-8 percent-encoded.",
 )
 REVISION_EXAMPLE = OpenApiExample(
     "Withdraw a revision recorded twice",
@@ -131,60 +129,21 @@ REVISION_EXAMPLE = OpenApiExample(
 )
 
 
-class _CorrectionViewSet(PlanApiViewSet):
-    permission_classes = [EditorsMay]
-    write_permissions: tuple[str, ...] = ("clauses.change_revision",)
-
-    def _revision(self) -> Revision:
-        plan, number = self.kwargs["plan"], self.kwargs["number"]
-        return found(
-            lambda: selectors.revision_get(
-                plan_slug=plan, number=number, queryset=reads.revision_detail()
-            ),
-            plan=plan,
-            number=number,
-        )
-
-    def _revision_written(self, revision: Revision, *, status: int = 200, headers=None):
-        current = reads.with_contents(
-            selectors.record_by_pk(reads.revision_detail(revision.plan), revision.pk)
-        )
-        return Response(
-            RevisionDetailSerializer.represent(current, self.links()),
-            status=status,
-            headers={"ETag": etag_for(current), **(headers or {})},
-        )
-
-    def conflict_of(self, if_match, record, represent):
-        """The 412 of a write that met a save made meanwhile, with the record now."""
-        return stale(if_match, record, current=lambda: represent(record))
-
-
-class RevisionCorrectionViewSet(_CorrectionViewSet):
+class RevisionCorrectionViewSet(CorrectionViewSet):
     """Withdraw or restore a revision."""
 
     resource_name = "revision"
     http_method_names = ["post", "options"]
 
     def _apply(self, input_class, service):
-        revision = self._revision()
-        if_match = parse_if_match(self.request)
-        summary = edit_summary(self.request)
-        inputs = input_class(data=self.request.data)
-        inputs.is_valid(raise_exception=True)
-        represent = self._represent_revision
-        version = expected_version(if_match, revision, current=lambda: represent(revision))
+        revision = self.revision()
+        if_match, summary, changes = self.write_request(input_class)
+        version = self.revision_version(if_match, revision)
         try:
-            service(
-                revision=revision, expected_version=version, summary=summary, **inputs.changes()
-            )
+            service(revision=revision, expected_version=version, summary=summary, **changes)
         except EditConflict as conflict:
-            current = selectors.record_by_pk(reads.revision_detail(), conflict.current.pk)
-            raise self.conflict_of(if_match, current, represent) from None
-        return self._revision_written(revision)
-
-    def _represent_revision(self, revision: Revision) -> dict:
-        return RevisionDetailSerializer.represent(reads.with_contents(revision), self.links())
+            raise self.revision_conflict(if_match, conflict) from None
+        return self.revision_written(revision)
 
     @extend_schema(
         summary="Withdraw a revision recorded by mistake (editors)",
@@ -221,7 +180,7 @@ class RevisionCorrectionViewSet(_CorrectionViewSet):
         )
 
 
-class ClauseDeletionViewSet(_CorrectionViewSet):
+class ClauseDeletionViewSet(CorrectionViewSet):
     """The clauses a revision strikes out."""
 
     resource_name = "clause_deletion"
@@ -230,7 +189,7 @@ class ClauseDeletionViewSet(_CorrectionViewSet):
 
     def _deletion(self) -> ClauseDeletion:
         plan, number, clause = (self.kwargs[name] for name in ("plan", "number", "clause"))
-        self._revision()  # 404 naming the plan or the revision first
+        self.revision()  # 404 naming the plan or the revision first
         try:
             return deletion_get(plan_slug=plan, number=number, clause_slug=clause)
         except ClauseDeletion.DoesNotExist:
@@ -244,7 +203,7 @@ class ClauseDeletionViewSet(_CorrectionViewSet):
         "absent (removed) or not described (a partial revision).",
     )
     def list(self, request, plan: str, number: int):
-        return self.paginated(deletions_in(revision=self._revision()), ClauseDeletionSerializer)
+        return self.paginated(deletions_in(revision=self.revision()), ClauseDeletionSerializer)
 
     @extend_schema(
         summary="One clause a revision strikes out",
@@ -278,15 +237,10 @@ class ClauseDeletionViewSet(_CorrectionViewSet):
     )
     @idempotent
     def create(self, request, plan: str, number: int):
-        revision = self._revision()
-        if_match = parse_if_match(request)
-        summary = edit_summary(request)
-        inputs = DeletionInput(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        represent = self._represent_revision
-        version = expected_version(if_match, revision, current=lambda: represent(revision))
-        data = inputs.validated_data
-        clause = _clause_of_plan(revision, data["clause"])
+        revision = self.revision()
+        if_match, summary, data = self.write_request(DeletionInput)
+        version = self.revision_version(if_match, revision)
+        clause = self.clause_named(data["clause"], "clause")
         try:
             deletion = corrections.clause_deletion_add(
                 revision=revision,
@@ -297,16 +251,12 @@ class ClauseDeletionViewSet(_CorrectionViewSet):
                 summary=summary,
             )
         except EditConflict as conflict:
-            current = selectors.record_by_pk(reads.revision_detail(), conflict.current.pk)
-            raise self.conflict_of(if_match, current, represent) from None
+            raise self.revision_conflict(if_match, conflict) from None
         deletion = deletion_get(plan_slug=plan, number=number, clause_slug=clause.slug)
         body = self.represent(deletion)
         return Response(
             body, status=201, headers={"Location": body["url"], "ETag": etag_for(deletion)}
         )
-
-    def _represent_revision(self, revision: Revision) -> dict:
-        return RevisionDetailSerializer.represent(reads.with_contents(revision), self.links())
 
     @extend_schema(
         summary="Take back a clause's deletion in a revision (editors)",
@@ -320,28 +270,18 @@ class ClauseDeletionViewSet(_CorrectionViewSet):
         deletion = self._deletion()
         if_match = parse_if_match(request)
         summary = edit_summary(request)
-        represent = self.represent
-        version = expected_version(if_match, deletion, current=lambda: represent(deletion))
+        version = expected_version(if_match, deletion, current=lambda: self.represent(deletion))
         try:
             corrections.clause_deletion_remove(
                 deletion=deletion, expected_version=version, user=request.user, summary=summary
             )
-        except EditConflict as conflict:
+        except EditConflict:
             current = deletion_get(plan_slug=plan, number=number, clause_slug=clause)
-            raise self.conflict_of(if_match, current, represent) from conflict
+            raise self.conflict(if_match, current) from None
         return Response(status=204)
 
 
-def _clause_of_plan(revision: Revision, slug: str) -> Clause:
-    try:
-        return selectors.clause_get(plan_slug=revision.plan.slug, clause_slug=slug)
-    except Clause.DoesNotExist:
-        raise ValidationError(
-            {"clause": CLAUSE_OF_PLAN_NOT_FOUND.format(plan=revision.plan.slug, clause=slug)}
-        ) from None
-
-
-class ClauseRenameViewSet(_CorrectionViewSet):
+class ClauseRenameViewSet(CorrectionViewSet):
     """Rename a clause."""
 
     resource_name = "clause"
@@ -365,46 +305,28 @@ class ClauseRenameViewSet(_CorrectionViewSet):
         ],
     )
     def rename(self, request, plan: str, clause: str):
-        record = _clause(plan, clause)
-        if_match = parse_if_match(request)
-        summary = edit_summary(request)
-        inputs = RenameInput(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        represent = self._represent_clause
-        version = expected_version(if_match, record, current=lambda: represent(record))
+        record = clause_found(plan, clause)
+        if_match, summary, data = self.write_request(RenameInput)
+        version = expected_version(if_match, record, current=lambda: self._represent(record))
         try:
             renamed = corrections.clause_rename(
                 clause=record,
                 expected_version=version,
-                title=inputs.validated_data["title"],
+                title=data["title"],
                 user=request.user,
                 summary=summary,
             )
         except EditConflict as conflict:
-            current = selectors.record_by_pk(
-                Clause.objects.select_related("plan"), conflict.current.pk
-            )
-            raise self.conflict_of(if_match, current, represent) from None
-        current = _clause(plan, renamed.slug)
+            current = clause_found(plan, cast(Clause, conflict.current).slug)
+            raise stale(if_match, current, current=self._represent(current)) from None
+        current = clause_found(plan, renamed.slug)
         return Response(
-            represent(current),
+            self._represent(current),
             headers={
                 "ETag": etag_for(current),
                 "Location": self.links().clause(plan, current.slug),
             },
         )
 
-    def _represent_clause(self, clause: Clause) -> dict:
-        detailed = _clause(clause.plan.slug, clause.slug)
-        return ClauseDetailSerializer.represent(detailed, self.links())
-
-
-def _clause(plan: str, clause: str) -> Clause:
-    plan_record = found(lambda: selectors.plan_get(plan), plan=plan)
-    return found(
-        lambda: selectors.clause_get(
-            plan_slug=plan, clause_slug=clause, queryset=reads.clause_detail(plan_record)
-        ),
-        plan=plan,
-        clause=clause,
-    )
+    def _represent(self, clause: Clause) -> dict:
+        return ClauseDetailSerializer.represent(clause, self.links())

@@ -15,12 +15,9 @@ from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from clauses import selectors
-from clauses.api.base import PlanApiViewSet, found
-from clauses.api.corrections import EditorsMay
+from clauses.api.correction_writes import CorrectionViewSet
 from clauses.api.serializers import ClauseVersionSerializer, RevisionDetailSerializer
-from clauses.models import Clause, ClauseVersion, Revision
-from clauses.selectors import api_reads as reads
+from clauses.models import ClauseVersion, Revision
 from clauses.selectors.lineage import clause_ids_in, lineage_of_revision
 from clauses.services.lineage import (
     NewClausePoint,
@@ -28,18 +25,16 @@ from clauses.services.lineage import (
     clause_split,
     clause_version_relink,
 )
-from core.api.etag import etag_for, expected_version, parse_if_match, stale
-from core.api.inputs import ClosedInput, EditInput, edit_summary
+from core.api.etag import expected_version, stale
+from core.api.inputs import ClosedInput, EditInput
 from core.tracking import EditConflict
 from parties.selectors import parties_in_order
 
-NO_SUCH_CLAUSE = "Plan {plan!r} has no clause {clause!r}: name a clause of this plan by slug."
 NO_POINT = "Revision {number} holds no point of clause {clause!r}: name one of its clauses."
 NO_SUCH_PARTY = "No party {party!r}: name parties by slug."
 
-# The service's field -> the field of this API's input that it is about.
-RELINK_FIELDS = {"clause": "to_clause", "clause_version": "from_clause", "summary": "edit_summary"}
-SPLIT_FIELDS = {"summary": "edit_summary"}
+# A re-link's refusals name the service's fields; this API's input calls them otherwise.
+RELINK_FIELDS = {"clause": "to_clause", "clause_version": "from_clause"}
 
 
 class NewPointInput(ClosedInput):
@@ -129,11 +124,10 @@ def _written_response(description: str) -> OpenApiResponse:
     )
 
 
-class LineageViewSet(PlanApiViewSet):
+class LineageViewSet(CorrectionViewSet):
     """Re-link, split and merge in one revision; the strands it records."""
 
     resource_name = "revision"
-    permission_classes = [EditorsMay]
     write_permissions = (
         "clauses.change_revision",
         "clauses.change_clauseversion",
@@ -142,37 +136,6 @@ class LineageViewSet(PlanApiViewSet):
     )
     serializer_class = RevisionDetailSerializer
     http_method_names = ["get", "post", "head", "options"]
-
-    # Reads.
-
-    def _revision(self) -> Revision:
-        plan, number = self.kwargs["plan"], self.kwargs["number"]
-        return found(
-            lambda: selectors.revision_get(
-                plan_slug=plan, number=number, queryset=reads.revision_detail()
-            ),
-            plan=plan,
-            number=number,
-        )
-
-    def _represent_revision(self, revision: Revision) -> dict:
-        return RevisionDetailSerializer.represent(reads.with_contents(revision), self.links())
-
-    def _written(self, revision: Revision) -> Response:
-        current = reads.with_contents(
-            selectors.record_by_pk(reads.revision_detail(revision.plan), revision.pk)
-        )
-        return Response(
-            RevisionDetailSerializer.represent(current, self.links()),
-            headers={"ETag": etag_for(current)},
-        )
-
-    def _clause(self, slug: str, field: str) -> Clause:
-        plan = self.kwargs["plan"]
-        try:
-            return selectors.clause_get(plan_slug=plan, clause_slug=slug)
-        except Clause.DoesNotExist:
-            raise ValidationError({field: NO_SUCH_CLAUSE.format(plan=plan, clause=slug)}) from None
 
     @staticmethod
     def _points(revision: Revision, slugs, field: str) -> list[ClauseVersion]:
@@ -184,14 +147,6 @@ class LineageViewSet(PlanApiViewSet):
             )
         return [by_slug[slug] for slug in slugs]
 
-    @staticmethod
-    def _refused(error: DjangoValidationError, fields: dict[str, str]) -> ValidationError:
-        if not hasattr(error, "error_dict"):
-            return ValidationError({"non_field_errors": error.messages})
-        return ValidationError(
-            {fields.get(name, name): errors.messages for name, errors in _items(error)}
-        )
-
     @extend_schema(
         summary="The lineage a revision records: its splits and merges",
         description="Each strand says that `predecessor`, a clause of the revision this one "
@@ -200,7 +155,7 @@ class LineageViewSet(PlanApiViewSet):
         responses=LineageListSerializer,
     )
     def strands(self, request, plan: str, number: int):
-        revision = self._revision()
+        revision = self.revision()
         return Response(
             {
                 "revision": revision.number,
@@ -245,19 +200,13 @@ class LineageViewSet(PlanApiViewSet):
         ],
     )
     def relink(self, request, plan: str, number: int):
-        revision = self._revision()
-        if_match = parse_if_match(request)
-        summary = edit_summary(request)
-        inputs = RelinkInput(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        data = inputs.validated_data
+        revision = self.revision()
+        if_match, summary, data = self.write_request(RelinkInput)
         (point,) = self._points(revision, [data["from_clause"]], "from_clause")
-        target = self._clause(data["to_clause"], "to_clause") if "to_clause" in data else None
-
-        def represent(version):
-            return ClauseVersionSerializer.represent(version, self.links())
-
-        version = expected_version(if_match, point, current=lambda: represent(point))
+        target = self.clause_named(data["to_clause"], "to_clause") if "to_clause" in data else None
+        version = expected_version(
+            if_match, point, current=lambda: ClauseVersionSerializer.represent(point, self.links())
+        )
         try:
             clause_version_relink(
                 clause_version=point,
@@ -268,14 +217,10 @@ class LineageViewSet(PlanApiViewSet):
                 summary=summary,
             )
         except DjangoValidationError as error:
-            raise self._refused(error, RELINK_FIELDS) from None
+            raise _relink_refused(error) from None
         except EditConflict as conflict:
             raise stale(if_match, conflict.current) from None
-        return self._written(revision)
-
-    def _revision_version(self, revision: Revision, if_match) -> int:
-        represent = self._represent_revision
-        return expected_version(if_match, revision, current=lambda: represent(revision))
+        return self.revision_written(revision)
 
     @extend_schema(
         summary="Record that a clause was split into several points (editors)",
@@ -301,16 +246,12 @@ class LineageViewSet(PlanApiViewSet):
         ],
     )
     def split(self, request, plan: str, number: int):
-        revision = self._revision()
-        if_match = parse_if_match(request)
-        summary = edit_summary(request)
-        inputs = SplitInput(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        data = inputs.validated_data
-        predecessor = self._clause(data["predecessor"], "predecessor")
+        revision = self.revision()
+        if_match, summary, data = self.write_request(SplitInput)
+        predecessor = self.clause_named(data["predecessor"], "predecessor")
         successors = self._points(revision, data.get("successors", []), "successors")
         parties = _parties(data.get("copy_positions_of", []))
-        version = self._revision_version(revision, if_match)
+        version = self.revision_version(if_match, revision)
         try:
             clause_split(
                 revision=revision,
@@ -322,13 +263,9 @@ class LineageViewSet(PlanApiViewSet):
                 user=request.user,
                 summary=summary,
             )
-        except DjangoValidationError as error:
-            raise self._refused(error, SPLIT_FIELDS) from None
         except EditConflict as conflict:
-            raise stale(
-                if_match, conflict.current, current=lambda: self._represent_revision(revision)
-            ) from None
-        return self._written(revision)
+            raise self.revision_conflict(if_match, conflict) from None
+        return self.revision_written(revision)
 
     @extend_schema(
         summary="Record that several clauses were merged into one point (editors)",
@@ -349,18 +286,14 @@ class LineageViewSet(PlanApiViewSet):
         ],
     )
     def merge(self, request, plan: str, number: int):
-        revision = self._revision()
-        if_match = parse_if_match(request)
-        summary = edit_summary(request)
-        inputs = MergeInput(data=request.data)
-        inputs.is_valid(raise_exception=True)
-        data = inputs.validated_data
-        predecessors = [self._clause(slug, "predecessors") for slug in data["predecessors"]]
+        revision = self.revision()
+        if_match, summary, data = self.write_request(MergeInput)
+        predecessors = [self.clause_named(slug, "predecessors") for slug in data["predecessors"]]
         successor = None
         if "successor" in data:
             (successor,) = self._points(revision, [data["successor"]], "successor")
         new = data.get("new_successor")
-        version = self._revision_version(revision, if_match)
+        version = self.revision_version(if_match, revision)
         try:
             clause_merge(
                 revision=revision,
@@ -371,17 +304,18 @@ class LineageViewSet(PlanApiViewSet):
                 user=request.user,
                 summary=summary,
             )
-        except DjangoValidationError as error:
-            raise self._refused(error, SPLIT_FIELDS) from None
         except EditConflict as conflict:
-            raise stale(
-                if_match, conflict.current, current=lambda: self._represent_revision(revision)
-            ) from None
-        return self._written(revision)
+            raise self.revision_conflict(if_match, conflict) from None
+        return self.revision_written(revision)
 
 
-def _items(error: DjangoValidationError):
-    return [(name, DjangoValidationError(errors)) for name, errors in error.error_dict.items()]
+def _relink_refused(error: DjangoValidationError) -> ValidationError:
+    """The service's refusal of a re-link, naming the fields of this API's input."""
+    if not hasattr(error, "error_dict"):
+        return ValidationError({"non_field_errors": error.messages})
+    return ValidationError(
+        {RELINK_FIELDS.get(name, name): messages for name, messages in error.message_dict.items()}
+    )
 
 
 def _parties(slugs) -> list[int]:

@@ -18,7 +18,14 @@ from rest_framework.response import Response
 from rest_framework.reverse import reverse
 
 from clauses import selectors, services
-from clauses.api.base import PlanApiViewSet, found
+from clauses.api.base import (
+    PlanApiViewSet,
+    clause_found,
+    found,
+    revision_found,
+    revision_reloaded,
+    revision_stale,
+)
 from clauses.api.filters import PositionFilter, filter_positions, positions_matched_by_slug
 from clauses.api.inputs import (
     ClauseAdd,
@@ -45,7 +52,7 @@ from clauses.api.serializers import (
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.representations import POSITION_FIELDS, positions_data
 from clauses.selectors import api_reads as reads
-from core.api.etag import etag_for, expected_version, parse_if_match, stale
+from core.api.etag import etag_for, expected_version, parse_if_match
 from core.api.exceptions import (
     API_PATH_NOT_FOUND,
     Conflict,
@@ -260,15 +267,7 @@ class RevisionViewSet(PlanApiViewSet):
         return RevisionSerializer if self.action == "list" else RevisionDetailSerializer
 
     def get_object(self):
-        plan, number = self.kwargs["plan"], self.kwargs["number"]
-        revision = found(
-            lambda: selectors.revision_get(
-                plan_slug=plan, number=number, queryset=reads.revision_detail()
-            ),
-            plan=plan,
-            number=number,
-        )
-        return reads.with_contents(revision)
+        return reads.with_contents(revision_found(self.kwargs["plan"], self.kwargs["number"]))
 
     def list(self, request, plan: str):
         return self.paginated(reads.revisions(_plan(plan)), RevisionSerializer)
@@ -283,7 +282,7 @@ class RevisionViewSet(PlanApiViewSet):
             input_class=RevisionEdit,
             input_context={"plan": revision.plan},
             service=lambda **edit: services.revision_update(revision=revision, **edit),
-            reload=lambda pk: _reload_revision(revision.plan, pk),
+            reload=lambda pk: revision_reloaded(revision.plan, pk),
         )
 
     @extend_schema(
@@ -313,20 +312,20 @@ class RevisionViewSet(PlanApiViewSet):
                 **inputs.changes(),
             )
         except EditConflict as conflict:
-            current = _reload_revision(source.plan, conflict.current.pk)
+            current = revision_reloaded(source.plan, conflict.current.pk)
             raise self.conflict(if_match, current) from None
         except DjangoValidationError as refused:
             if "number" in getattr(refused, "error_dict", {}):
                 raise self._number_taken(source, inputs.validated_data["number"]) from None
             raise
-        created = _reload_revision(source.plan, created.pk)
+        created = revision_reloaded(source.plan, created.pk)
         location = self.links().revision(source.plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
 
     def _number_taken(self, source: Revision, number: int) -> PreconditionFailed:
         """412, as the drafts API answers a number taken since the dry run: the number the
         client expected is not the plan's next any more (checked under the plan's lock)."""
-        current = _reload_revision(source.plan, source.pk)
+        current = revision_reloaded(source.plan, source.pk)
         message = CLONE_NUMBER_TAKEN.format(
             plan=source.plan.slug, next=selectors.next_revision_number(source.plan), number=number
         )
@@ -362,8 +361,7 @@ class ClauseViewSet(PlanApiViewSet):
         return self.paginated(reads.clauses(_plan(plan)), ClauseSerializer)
 
     def retrieve(self, request, plan: str, clause: str):
-        queryset = reads.clause_detail(_plan(plan))
-        return Response(self.represent(_clause(plan, clause, queryset)))
+        return Response(self.represent(clause_found(plan, clause)))
 
     @extend_schema(
         summary="A clause's edit history: who changed what, when and why, newest first",
@@ -487,16 +485,12 @@ class ClauseVersionViewSet(PlanApiViewSet):
                 **values,
             )
         except EditConflict as conflict:
-            raise self.conflict_of_revision(if_match, revision.plan, conflict.current.pk) from None
+            raise revision_stale(
+                if_match, revision.plan, conflict.current.pk, self.links()
+            ) from None
         added = selectors.record_by_pk(reads.clause_versions(), added.pk)
         location = self.links().clause_version(plan, added.clause.slug, revision.number)
         return self.with_etag(added, status=201, headers={"Location": location})
-
-    def conflict_of_revision(self, if_match, plan, pk: int) -> PreconditionFailed:
-        """412 for a revision saved since the client read it, holding it as it is now."""
-        current = _reload_revision(plan, pk)
-        data = RevisionDetailSerializer.represent(current, self.links())
-        return stale(if_match, current, current=data)
 
 
 @extend_schema_view(
@@ -767,20 +761,16 @@ def _clause_version(plan: str, clause: str, number: int) -> ClauseVersion:
 
 
 def _revision_data(plan, pk: int, links) -> dict:
-    return RevisionDetailSerializer.represent(_reload_revision(plan, pk), links)
+    return RevisionDetailSerializer.represent(revision_reloaded(plan, pk), links)
 
 
 def _plan(slug: str):
     return found(lambda: selectors.plan_get(slug), plan=slug)
 
 
-def _clause(plan: str, clause: str, queryset=None) -> Clause:
+def _clause(plan: str, clause: str) -> Clause:
     return found(
-        lambda: selectors.clause_get(plan_slug=plan, clause_slug=clause, queryset=queryset),
+        lambda: selectors.clause_get(plan_slug=plan, clause_slug=clause),
         plan=plan,
         clause=clause,
     )
-
-
-def _reload_revision(plan, pk: int) -> Revision:
-    return reads.with_contents(selectors.record_by_pk(reads.revision_detail(plan), pk))

@@ -25,23 +25,30 @@ CLAUSE_REQUIRED = "Choose the clause this revision strikes out."
 
 
 class CorrectionForm(forms.Form):
-    """What every correction form has: the version read, and the edit summary."""
+    """What every correction form has (these and the lineage forms): the version of the
+    record it was loaded from, and the edit summary, asked last."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
     edit_summary = summary_field()
+    # What the form says when the record was saved meanwhile: it may name ``what`` was,
+    # ``by`` whom and ``at`` what time.
+    stale_notice = STALE
 
     def __init__(self, *args, record, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["version"].initial = record.version
+        self.fields["edit_summary"] = self.fields.pop("edit_summary")
 
     def show_stale(self, current, *, what: str, saved=(None, None)) -> None:
+        """Carry the version saved meanwhile, so that sending the form again is a
+        deliberate choice made on what is recorded now, and say so."""
         by, at = saved
         data = cast(dict[str, Any], self.data).copy()
         data[self.add_prefix("version")] = current.version
         self.data = data
         self.add_error(
             None,
-            STALE.format(
+            self.stale_notice.format(
                 what=what,
                 by=by or "someone else",
                 at=f" (at {at:%Y-%m-%d %H:%M})" if at else "",
@@ -57,7 +64,6 @@ class WithdrawForm(CorrectionForm):
         help_text="Shown on the revision's pages, e.g. “recorded twice: see revision 3”.",
         error_messages={"required": WITHDRAWAL_REASON_REQUIRED},
     )
-    field_order = ["version", "reason", "edit_summary"]
 
 
 class RestoreForm(CorrectionForm):
@@ -79,7 +85,6 @@ class DeletionForm(CorrectionForm):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="What the draft or its source says, e.g. “point 4 deleted”.",
     )
-    field_order = ["version", "clause", "note", "edit_summary"]
 
     def __init__(self, *args, record: Revision, **kwargs):
         super().__init__(*args, record=record, **kwargs)
@@ -104,4 +109,3 @@ class RenameForm(CorrectionForm):
         "working, redirecting here.",
         error_messages={"required": TITLE_REQUIRED},
     )
-    field_order = ["version", "title", "edit_summary"]

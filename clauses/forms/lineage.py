@@ -1,16 +1,18 @@
 """The editor's forms of the lineage corrections: re-link a point, split a clause, merge
-clauses. Each carries the version of what it was loaded from (the clause version for a
-re-link, the revision for a split or merge) and asks for an edit summary."""
+clauses. Each is a ``CorrectionForm``: it carries the version of what it was loaded from
+(the clause version for a re-link, the revision for a split or merge) and asks for an edit
+summary."""
 
 from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
 
+from clauses.forms.corrections import CorrectionForm
 from clauses.models import Clause, ClauseVersion, Revision
+from clauses.selectors import nothing_of
 from clauses.selectors.lineage import clauses_of_plan, versions_of_revision
 from clauses.services.lineage import NewClausePoint
-from core.forms import summary_field
 from parties.models import Party
 from parties.selectors import parties_in_order
 
@@ -22,30 +24,39 @@ NEW_POINT_HELP = (
     "One new point a line, as “number | title | text”; each becomes a new clause of this "
     "revision, filed under the topic of the clause split. Added at the end of the draft."
 )
+CHANGED_MEANWHILE = (
+    "Someone else changed {what} while you were correcting it, so nothing was saved. "
+    "Check the page as it is now (your choices are still in the form), then save again."
+)
 
 
-class _PointChoice(forms.ModelChoiceField):
+class _PointLabel:
+    """A clause version offered as the point it is: "5a. Army in peacetime"."""
+
     def label_from_instance(self, obj) -> str:
         return f"{obj.number}. {obj.clause.title}"
 
 
-class _PointChoices(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj) -> str:
-        return f"{obj.number}. {obj.clause.title}"
+class _PointChoice(_PointLabel, forms.ModelChoiceField):
+    pass
 
 
-class _CorrectionForm(forms.Form):
-    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-
-    def take_version(self, version: int) -> None:
-        """After a conflict: carry the version saved meanwhile, so saving again is a
-        deliberate choice made on what is recorded now."""
-        data = cast(dict, self.data).copy()
-        data[self.add_prefix("version")] = version
-        self.data = data
+class _PointChoices(_PointLabel, forms.ModelMultipleChoiceField):
+    pass
 
 
-class RelinkForm(_CorrectionForm):
+def _points_continued(revision: Revision):
+    """The points of the revision ``revision`` continues (none if it continues none)."""
+    if revision.previous is None:
+        return nothing_of(ClauseVersion)
+    return versions_of_revision(revision.previous)
+
+
+class _LineageForm(CorrectionForm):
+    stale_notice = CHANGED_MEANWHILE
+
+
+class RelinkForm(_LineageForm):
     clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
         queryset=None,
         required=False,
@@ -58,15 +69,11 @@ class RelinkForm(_CorrectionForm):
         label="Or a new clause made from this point: its title",
         help_text="The new clause takes the topic of the clause the point leaves.",
     )
-    edit_summary = summary_field()
 
-    def __init__(self, *args, clause_version: ClauseVersion, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = clause_version.version
+    def __init__(self, *args, record: ClauseVersion, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
         field = cast(forms.ModelChoiceField, self.fields["clause"])
-        field.queryset = clauses_of_plan(clause_version.revision.plan).exclude(
-            pk=clause_version.clause_id
-        )
+        field.queryset = clauses_of_plan(record.revision.plan).exclude(pk=record.clause_id)
 
 
 def _parse_points(text: str) -> list[NewClausePoint]:
@@ -81,7 +88,7 @@ def _parse_points(text: str) -> list[NewClausePoint]:
     return points
 
 
-class SplitForm(_CorrectionForm):
+class SplitForm(_LineageForm):
     predecessor = _PointChoice(
         queryset=None,
         label="The clause split",
@@ -108,17 +115,11 @@ class SplitForm(_CorrectionForm):
         help_text="These parties' positions on the clause split are copied to each point it "
         "became that has none, marked carried over until reconfirmed.",
     )
-    edit_summary = summary_field()
 
-    def __init__(self, *args, revision: Revision, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = revision.version
-        cast(_PointChoice, self.fields["predecessor"]).queryset = (
-            versions_of_revision(revision.previous)
-            if revision.previous is not None
-            else versions_of_revision(revision).none()
-        )
-        cast(_PointChoices, self.fields["successors"]).queryset = versions_of_revision(revision)
+    def __init__(self, *args, record: Revision, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        cast(_PointChoice, self.fields["predecessor"]).queryset = _points_continued(record)
+        cast(_PointChoices, self.fields["successors"]).queryset = versions_of_revision(record)
         parties = cast(forms.ModelMultipleChoiceField, self.fields["copy_positions_of"])
         parties.queryset = parties_in_order()
 
@@ -126,7 +127,7 @@ class SplitForm(_CorrectionForm):
         return _parse_points(self.cleaned_data.get("new_successors") or "")
 
 
-class MergeForm(_CorrectionForm):
+class MergeForm(_LineageForm):
     predecessors = _PointChoices(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
@@ -144,17 +145,11 @@ class MergeForm(_CorrectionForm):
     new_text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}), required=False, label="New point: text"
     )
-    edit_summary = summary_field()
 
-    def __init__(self, *args, revision: Revision, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["version"].initial = revision.version
-        cast(_PointChoices, self.fields["predecessors"]).queryset = (
-            versions_of_revision(revision.previous)
-            if revision.previous is not None
-            else versions_of_revision(revision).none()
-        )
-        cast(_PointChoice, self.fields["successor"]).queryset = versions_of_revision(revision)
+    def __init__(self, *args, record: Revision, **kwargs):
+        super().__init__(*args, record=record, **kwargs)
+        cast(_PointChoices, self.fields["predecessors"]).queryset = _points_continued(record)
+        cast(_PointChoice, self.fields["successor"]).queryset = versions_of_revision(record)
 
     def new_successor(self) -> NewClausePoint | None:
         data = self.cleaned_data

@@ -16,7 +16,6 @@ continues anything but the current revision is.
 """
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from clauses.models import Clause, ClauseDeletion, FormerClauseSlug, Revision
@@ -26,11 +25,11 @@ from clauses.selectors.corrections import (
     revisions_naming_clause,
     slugs_taken,
 )
-from clauses.services.correction_events import record_correction
+from clauses.services.correction_events import correcting, record_correction
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import CorrectionKind
-from core.saving import locked, save_new, unique_slug
-from core.tracking import EditConflict, require_summary, save_edit
+from core.saving import save_new, unique_slug
+from core.tracking import require_summary, save_edit
 
 WITHDRAWAL_REASON_REQUIRED = (
     "Say why this revision is withdrawn (e.g. “recorded twice”): the reason is shown on its pages."
@@ -69,10 +68,7 @@ def revision_withdraw(
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": WITHDRAWAL_REASON_REQUIRED})
-    with transaction.atomic():
-        current = locked(revision)
-        if current.version != expected_version:
-            raise EditConflict(current, expected_version)
+    with correcting(revision, expected_version) as current:
         if current.withdrawn:
             raise ValidationError({"reason": ALREADY_WITHDRAWN.format(number=current.number)})
         current_before = _current_number(current.plan)
@@ -104,10 +100,7 @@ def revision_restore(*, revision: Revision, expected_version: int, user, summary
     """Bring a withdrawn revision back: it is on the main line again (or a branch again,
     if it was one), and current again if it is the latest there."""
     require_summary(summary)
-    with transaction.atomic():
-        current = locked(revision)
-        if current.version != expected_version:
-            raise EditConflict(current, expected_version)
+    with correcting(revision, expected_version) as current:
         if not current.withdrawn:
             raise ValidationError({"revision": NOT_WITHDRAWN.format(number=current.number)})
         reason = current.withdrawal_reason
@@ -145,10 +138,7 @@ def clause_deletion_add(
     the revision does not word). The diff then says "deleted in r<n>", whatever the
     revision's coverage. ``expected_version`` is the revision's version as read."""
     require_summary(summary)
-    with transaction.atomic():
-        current = locked(revision)
-        if expected_version is not None and current.version != expected_version:
-            raise EditConflict(current, expected_version)
+    with correcting(revision, expected_version) as current:
         _check_deletable(current, clause)
         deletion = save_new(
             ClauseDeletion(revision=current, clause=clause, note=(note or "").strip()),
@@ -171,12 +161,12 @@ def clause_deletion_add(
 
 def _check_deletable(revision: Revision, clause: Clause) -> None:
     names = {"title": clause.title, "number": revision.number}
-    if revision.previous_id is None:
+    previous = revision.previous
+    if previous is None:
         raise ValidationError({"clause": NOTHING_CONTINUED.format(**names)})
     worded = clause_worded_in(revision=revision, clause=clause)
     if worded is not None:
         raise ValidationError({"clause": WORDED_IN_REVISION.format(point=worded.number, **names)})
-    previous = Revision.objects.get(pk=revision.previous_id)
     if (
         clause.plan_id != revision.plan_id
         or clause_worded_in(revision=previous, clause=clause) is None
@@ -194,10 +184,7 @@ def clause_deletion_remove(
     """Take a deletion back: the clause is no longer struck out in that revision (its
     history keeps that it was, and the plan's record keeps the event)."""
     require_summary(summary)
-    with transaction.atomic():
-        current = locked(deletion)
-        if current.version != expected_version:
-            raise EditConflict(current, expected_version)
+    with correcting(deletion, expected_version) as current:
         revision, clause, note = current.revision, current.clause, current.note
         current._history_user = user
         current._change_reason = summary
@@ -227,10 +214,7 @@ def clause_rename(
     title = (title or "").strip()
     if not title:
         raise ValidationError({"title": TITLE_REQUIRED})
-    with transaction.atomic():
-        current = locked(clause)
-        if current.version != expected_version:
-            raise EditConflict(current, expected_version)
+    with correcting(clause, expected_version) as current:
         if title == current.title:
             raise ValidationError({"title": TITLE_UNCHANGED.format(title=title)})
         plan, old_title = current.plan, current.title

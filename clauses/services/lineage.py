@@ -27,7 +27,6 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.db.models import Max
 
 from clauses.fields import POSITION
@@ -37,11 +36,11 @@ from clauses.selectors.lineage import (
     clause_ids_in,
     clauses_in_lineage,
 )
-from clauses.services.correction_events import record_correction
+from clauses.services.correction_events import correcting, record_correction
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import ClauseStatus, CorrectionKind, LineageKind
-from core.saving import bulk_create_tracked, locked, save_new, unique_slug
-from core.tracking import EditConflict, require_summary, save_edit
+from core.saving import bulk_create_tracked, save_new, unique_slug
+from core.tracking import require_summary, save_edit
 
 RELINK_TARGET_REQUIRED = (
     "Choose the clause this point belongs to, or give the title of a new clause to make from it."
@@ -103,21 +102,10 @@ class NewClausePoint:
     status: str = ClauseStatus.OPEN
 
 
-def _named(clause: Clause) -> str:
-    return clause.title
-
-
 def _check_plan(clauses: Sequence[Clause], revision: Revision, field: str) -> None:
     for clause in clauses:
         if clause.plan_id != revision.plan_id:
-            raise ValidationError({field: OTHER_PLAN.format(clause=_named(clause))})
-
-
-def _locked_revision(revision: Revision, expected_version: int) -> Revision:
-    current = locked(revision)
-    if current.version != expected_version:
-        raise EditConflict(current, expected_version)
-    return current
+            raise ValidationError({field: OTHER_PLAN.format(clause=clause.title)})
 
 
 def _previous_of(revision: Revision) -> Revision:
@@ -129,6 +117,21 @@ def _previous_of(revision: Revision) -> Revision:
 
 def _clause_refs(clauses: Sequence[Clause]) -> list[dict]:
     return [{"clause": clause.slug, "title": clause.title} for clause in clauses]
+
+
+def _new_clause(plan, title: str, *, topic: str, slugs: set[str], user, summary: str) -> Clause:
+    """A new clause of ``plan`` titled ``title``, its slug unique among ``slugs`` (which
+    then holds it too)."""
+    return save_new(
+        Clause(
+            plan=plan,
+            slug=unique_slug(title, slugs, fallback="clause"),
+            title=title,
+            topic=topic,
+        ),
+        user=user,
+        summary=summary,
+    )
 
 
 # Re-link.
@@ -160,16 +163,13 @@ def clause_version_relink(
     if clause is not None:
         _check_plan([clause], revision, "clause")
         if clause.pk == before.pk:
-            raise ValidationError({"clause": RELINK_SAME_CLAUSE.format(clause=_named(clause))})
-    with transaction.atomic():
-        current = locked(clause_version)
-        if current.version != expected_version:
-            raise EditConflict(current, expected_version)
+            raise ValidationError({"clause": RELINK_SAME_CLAUSE.format(clause=clause.title)})
+    with correcting(clause_version, expected_version) as current:
         if clause_has_strands_around(clause_version=current):
             raise ValidationError(
                 {
                     "clause_version": RELINK_IN_LINEAGE.format(
-                        clause=_named(before), revision=revision.number
+                        clause=before.title, revision=revision.number
                     )
                 }
             )
@@ -179,20 +179,18 @@ def clause_version_relink(
                 raise ValidationError(
                     {
                         "clause": TARGET_HAS_VERSION.format(
-                            clause=_named(clause), revision=revision.number, number=taken.number
+                            clause=clause.title, revision=revision.number, number=taken.number
                         )
                     }
                 )
             target = clause
         else:
             slugs = set(revision.plan.clauses.values_list("slug", flat=True))
-            target = save_new(
-                Clause(
-                    plan=revision.plan,
-                    slug=unique_slug(new_title, slugs, fallback="clause"),
-                    title=new_title,
-                    topic=before.topic,
-                ),
+            target = _new_clause(
+                revision.plan,
+                new_title,
+                topic=before.topic,
+                slugs=slugs,
                 user=user,
                 summary=summary,
             )
@@ -238,15 +236,8 @@ def _new_points(
     last = revision.clause_versions.aggregate(last=Max("position_in_draft"))["last"] or 0
     created = []
     for offset, point in enumerate(points, start=1):
-        clause = save_new(
-            Clause(
-                plan=revision.plan,
-                slug=unique_slug(point.title.strip(), slugs, fallback="clause"),
-                title=point.title.strip(),
-                topic=topic,
-            ),
-            user=user,
-            summary=summary,
+        clause = _new_clause(
+            revision.plan, point.title.strip(), topic=topic, slugs=slugs, user=user, summary=summary
         )
         try:
             version = save_new(
@@ -287,9 +278,28 @@ def _check_successors(
                 {
                     field: SUCCESSOR_CONTINUES_ANOTHER.format(
                         number=version.number,
-                        clause=_named(version.clause),
+                        clause=version.clause.title,
                         previous=previous.number,
                         revision=revision.number,
+                    )
+                }
+            )
+
+
+def _check_in_previous(
+    clauses: Sequence[Clause],
+    *,
+    revision: Revision,
+    previous: Revision,
+    previous_clauses: Collection[int],
+    field: str,
+) -> None:
+    for clause in clauses:
+        if clause.pk not in previous_clauses:
+            raise ValidationError(
+                {
+                    field: NOT_IN_PREVIOUS.format(
+                        clause=clause.title, previous=previous.number, revision=revision.number
                     )
                 }
             )
@@ -300,8 +310,30 @@ def _check_not_in_lineage(revision: Revision, clauses: Sequence[Clause], field: 
     for clause in clauses:
         if clause.pk in taken:
             raise ValidationError(
-                {field: ALREADY_IN_LINEAGE.format(clause=_named(clause), revision=revision.number)}
+                {field: ALREADY_IN_LINEAGE.format(clause=clause.title, revision=revision.number)}
             )
+
+
+def _record_strands(
+    revision: Revision,
+    kind: str,
+    pairs: Sequence[tuple[Clause, int]],
+    *,
+    user,
+    summary: str,
+) -> None:
+    """The lineage rows of a split or a merge: each (predecessor, successor's clause id)."""
+    bulk_create_tracked(
+        ClauseLineage,
+        [
+            ClauseLineage(
+                revision=revision, predecessor=predecessor, successor_id=successor_id, kind=kind
+            )
+            for predecessor, successor_id in pairs
+        ],
+        user=user,
+        summary=summary,
+    )
 
 
 def _copy_positions(
@@ -362,20 +394,16 @@ def clause_split(
     require_summary(summary)
     previous = _previous_of(revision)
     _check_plan([predecessor], revision, "predecessor")
-    with transaction.atomic():
-        revision = _locked_revision(revision, expected_version)
+    with correcting(revision, expected_version) as revision:
         in_previous = clause_ids_in(previous)
         in_revision = clause_ids_in(revision)
-        if predecessor.pk not in in_previous:
-            raise ValidationError(
-                {
-                    "predecessor": NOT_IN_PREVIOUS.format(
-                        clause=_named(predecessor),
-                        previous=previous.number,
-                        revision=revision.number,
-                    )
-                }
-            )
+        _check_in_previous(
+            [predecessor],
+            revision=revision,
+            previous=previous,
+            previous_clauses=in_previous,
+            field="predecessor",
+        )
         _check_successors(
             successors,
             revision=revision,
@@ -394,17 +422,10 @@ def clause_split(
             revision, new_successors, topic=predecessor.topic, user=user, summary=summary
         )
         new = [*chosen.values(), *created]
-        bulk_create_tracked(
-            ClauseLineage,
-            [
-                ClauseLineage(
-                    revision=revision,
-                    predecessor=predecessor,
-                    successor_id=version.clause_id,
-                    kind=LineageKind.SPLIT,
-                )
-                for version in new
-            ],
+        _record_strands(
+            revision,
+            LineageKind.SPLIT,
+            [(predecessor, version.clause_id) for version in new],
             user=user,
             summary=summary,
         )
@@ -453,21 +474,16 @@ def clause_merge(
     if (successor is None) == (new_successor is None):
         message = MERGE_TARGET_TWICE if successor is not None else MERGE_TARGET_REQUIRED
         raise ValidationError({"successor": message.format(revision=revision.number)})
-    with transaction.atomic():
-        revision = _locked_revision(revision, expected_version)
+    with correcting(revision, expected_version) as revision:
         in_previous = clause_ids_in(previous)
         in_revision = clause_ids_in(revision)
-        for clause in distinct:
-            if clause.pk not in in_previous:
-                raise ValidationError(
-                    {
-                        "predecessors": NOT_IN_PREVIOUS.format(
-                            clause=_named(clause),
-                            previous=previous.number,
-                            revision=revision.number,
-                        )
-                    }
-                )
+        _check_in_previous(
+            distinct,
+            revision=revision,
+            previous=previous,
+            previous_clauses=in_previous,
+            field="predecessors",
+        )
         if successor is not None:
             _check_successors(
                 [successor],
@@ -484,7 +500,7 @@ def clause_merge(
                 raise ValidationError(
                     {
                         "predecessors": MERGED_AWAY_STILL_HERE.format(
-                            clause=_named(clause), revision=revision.number, number=staying.number
+                            clause=clause.title, revision=revision.number, number=staying.number
                         )
                     }
                 )
@@ -502,15 +518,11 @@ def clause_merge(
                 )
             except ValidationError as error:
                 raise ValidationError({"new_successor": error.messages}) from None
-        bulk_create_tracked(
-            ClauseLineage,
+        _record_strands(
+            revision,
+            LineageKind.MERGE,
             [
-                ClauseLineage(
-                    revision=revision,
-                    predecessor=clause,
-                    successor_id=successor.clause_id,
-                    kind=LineageKind.MERGE,
-                )
+                (clause, successor.clause_id)
                 for clause in distinct
                 if clause.pk != successor.clause_id
             ],

@@ -110,7 +110,6 @@ ALLOWED = {
         "drafting/forms.py": "a pasted draft's revision takes a few details of its own "
         "choosing (a revision's source, not a position's)",
         "drafting/api.py": "the same, for a draft pasted through the API",
-        "drafting/views.py": "aligning again carries the revision's details over from the page",
         "bench/floor_reads.py": CLAUSE_PAGE_FLOOR,
     },
 }
