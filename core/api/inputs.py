@@ -50,6 +50,9 @@ UNREADABLE_CHARACTERS = _escaped(
     c for c in map(chr, range(0x10000)) if unicodedata.category(c) == "Cc" and c not in "\t\n\r"
 )
 READABLE_TEXT_PATTERN = f"^[^{UNREADABLE_CHARACTERS}]*$"
+# A header's value is read as the bytes it came in (Latin-1 characters in WSGI): what
+# peaceplan.input_checks refuses there is a C0 control but tab, and DEL.
+HEADER_TEXT_PATTERN = "^[^\\x00-\\x08\\x0a-\\x1f\\x7f]*$"
 # A text field that trims its value and may not be blank holds something besides spaces.
 _TEXT = f"[^{UNREADABLE_CHARACTERS}]*"
 NON_BLANK_PATTERN = f"^{_TEXT}[^{UNREADABLE_CHARACTERS}{_WHITESPACE}]{_TEXT}$"
@@ -63,6 +66,8 @@ EDIT_SUMMARY_PATTERN = (
 
 
 EDIT_SUMMARY_HEADER = "X-Edit-Summary"
+# The header's value in its plainest form: printable ASCII, not blank.
+SUMMARY_HEADER_PATTERN = "^[\\x20-\\x7e]*[\\x21-\\x7e][\\x20-\\x7e]*$"
 # RFC 8187's extended value: charset, an optional language, then the percent-encoded text.
 EXTENDED_VALUE = re.compile(r"UTF-8'[A-Za-z0-9-]*'(?P<text>.*)", re.IGNORECASE | re.DOTALL)
 

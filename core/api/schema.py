@@ -61,6 +61,7 @@ from core.api.idempotency import (
 from core.api.inputs import (
     EDIT_SUMMARY_FIELD,
     EDIT_SUMMARY_PATTERN,
+    HEADER_TEXT_PATTERN,
     NON_BLANK_PATTERN,
     READABLE_TEXT_PATTERN,
 )
@@ -445,13 +446,15 @@ def _close_request_bodies(operations: list[dict], components: dict) -> None:
                     body["required"] = True
 
 
-def _readable(schema: dict) -> None:
+def _readable(schema: dict, pattern: str = READABLE_TEXT_PATTERN) -> None:
     """A free text schema (no pattern, choices or format of its own) states the rule every
-    text the server reads keeps: no control character but tab and line breaks."""
+    text the server reads keeps: no control character but tab and line breaks; in a header,
+    whose bytes are read as they come, no C0 control but tab, and no DEL
+    (peaceplan.input_checks)."""
     if schema.get("type") == "string" and not {"pattern", "enum", "format"} & schema.keys():
-        schema["pattern"] = READABLE_TEXT_PATTERN
+        schema["pattern"] = pattern
     if schema.get("type") == "array" and isinstance(schema.get("items"), dict):
-        _readable(schema["items"])
+        _readable(schema["items"], pattern)
 
 
 def _state_readable_text(operations: list[dict], components: dict) -> None:
@@ -460,7 +463,10 @@ def _state_readable_text(operations: list[dict], components: dict) -> None:
     reading the schema never sends text the server refuses as unreadable."""
     for operation in operations:
         for parameter in operation.get("parameters", []):
-            _readable(parameter.get("schema", {}))
+            if parameter["in"] == "header":
+                _readable(parameter.get("schema", {}), pattern=HEADER_TEXT_PATTERN)
+            else:
+                _readable(parameter.get("schema", {}))
         for content in operation.get("requestBody", {}).get("content", {}).values():
             for name in _refs_within(content.get("schema", {}), components):
                 component = components[name]
