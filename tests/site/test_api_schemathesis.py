@@ -40,7 +40,9 @@ from tests.factories import (
     RevisionFactory,
 )
 
-pytestmark = pytest.mark.slow
+# The quick run, in process, on one database: the strict one, against a live server on
+# both databases, is tests/site/test_api_schemathesis_live.py.
+pytestmark = [pytest.mark.slow, pytest.mark.once]
 
 MAX_EXAMPLES = 15
 
