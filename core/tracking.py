@@ -148,13 +148,23 @@ def save_edit(
         current = type(record)._default_manager.select_for_update().get(pk=record.pk)
         if current.version != expected_version:
             raise EditConflict(current, expected_version)
-        for name, value in changes.items():
-            setattr(current, name, value)
-        if not current.changed_fields():
-            return current
-        current.full_clean()
-        current._change_reason = summary
-        current._history_user = user
-        current.save()
-        type(current).records_touched([current.pk])
+        return apply_edit(current, changes=changes, user=user, summary=summary)
+
+
+def apply_edit(current: T, *, changes: Mapping[str, Any], user, summary: str) -> T:
+    """Apply ``changes`` to ``current``, a row the caller holds locked and has checked
+    against the version the editor read (``save_edit`` does both; a correction holds its
+    row for more than one write, see clauses.services.correction_events). Validates, and
+    saves with the editor and the summary in history; a change that alters nothing writes
+    nothing and keeps the version."""
+    require_summary(summary)
+    for name, value in changes.items():
+        setattr(current, name, value)
+    if not current.changed_fields():
         return current
+    current.full_clean()
+    current._change_reason = summary
+    current._history_user = user
+    current.save()
+    type(current).records_touched([current.pk])
+    return current

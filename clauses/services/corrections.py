@@ -29,7 +29,7 @@ from clauses.services.correction_events import correcting, record_correction
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import CorrectionKind
 from core.saving import save_new, unique_slug
-from core.tracking import require_summary, save_edit
+from core.tracking import apply_edit, require_summary
 
 WITHDRAWAL_REASON_REQUIRED = (
     "Say why this revision is withdrawn (e.g. “recorded twice”): the reason is shown on its pages."
@@ -72,9 +72,8 @@ def revision_withdraw(
         if current.withdrawn:
             raise ValidationError({"reason": ALREADY_WITHDRAWN.format(number=current.number)})
         current_before = _current_number(current.plan)
-        saved = save_edit(
+        saved = apply_edit(
             current,
-            expected_version=expected_version,
             changes={"withdrawn": True, "withdrawal_reason": reason},
             user=user,
             summary=summary,
@@ -105,9 +104,8 @@ def revision_restore(*, revision: Revision, expected_version: int, user, summary
             raise ValidationError({"revision": NOT_WITHDRAWN.format(number=current.number)})
         reason = current.withdrawal_reason
         current_before = _current_number(current.plan)
-        saved = save_edit(
+        saved = apply_edit(
             current,
-            expected_version=expected_version,
             changes={"withdrawn": False, "withdrawal_reason": ""},
             user=user,
             summary=summary,
@@ -223,9 +221,8 @@ def clause_rename(
         new_slug = old_slug
         if unique_slug(title, set(), fallback="clause") != old_slug:
             new_slug = unique_slug(title, set(taken), fallback="clause")
-        saved = save_edit(
+        saved = apply_edit(
             current,
-            expected_version=expected_version,
             changes={"title": title, "slug": new_slug},
             user=user,
             summary=summary,

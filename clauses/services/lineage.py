@@ -40,7 +40,7 @@ from clauses.services.correction_events import correcting, record_correction
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import ClauseStatus, CorrectionKind, LineageKind
 from core.saving import bulk_create_tracked, save_new, unique_slug
-from core.tracking import require_summary, save_edit
+from core.tracking import apply_edit, require_summary
 
 RELINK_TARGET_REQUIRED = (
     "Choose the clause this point belongs to, or give the title of a new clause to make from it."
@@ -194,9 +194,8 @@ def clause_version_relink(
                 user=user,
                 summary=summary,
             )
-        saved = save_edit(
+        saved = apply_edit(
             current,
-            expected_version=expected_version,
             changes={"clause": target},
             user=user,
             summary=summary,
