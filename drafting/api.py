@@ -15,7 +15,7 @@ from rest_framework import serializers
 from rest_framework.response import Response
 
 from clauses import selectors
-from clauses.api.base import PlanApiViewSet, found
+from clauses.api.base import PlanApiViewSet, found, revision_reloaded
 from clauses.api.serializers import PlanSerializer, RevisionDetailSerializer
 from clauses.models import Plan, Revision, RevisionQuerySet
 from clauses.vocabularies import Coverage, Provenance, RevisionStatus, Topic
@@ -321,7 +321,7 @@ class DraftViewSet(PlanApiViewSet):
             if "number" in getattr(refused, "error_dict", {}):
                 raise self._number_moved(data["number"], guarded) from None
             raise
-        created = _reload_revision(found_plan, revision.pk)
+        created = revision_reloaded(found_plan, revision.pk)
         location = self.links().revision(found_plan.slug, created.number)
         return self.with_etag(created, status=201, headers={"Location": location})
 
@@ -344,7 +344,7 @@ class DraftViewSet(PlanApiViewSet):
             return PlanSerializer.represent(
                 selectors.plan_get(record.slug, selectors.api_reads.plans()), self.links()
             )
-        return self.represent(_reload_revision(record.plan, record.pk))
+        return self.represent(revision_reloaded(record.plan, record.pk))
 
     def _confirmed(self, plan, proposal: DraftProposal, clauses, sent) -> list[ConfirmedPoint]:
         """The points as the client confirmed them (``sent``), or as proposed."""
@@ -424,11 +424,6 @@ class DraftViewSet(PlanApiViewSet):
                 if c.clause_id in dropped and c.clause_id in clauses
             ],
         }
-
-
-def _reload_revision(plan: Plan, pk: int) -> Revision:
-    reads = selectors.api_reads
-    return reads.with_contents(selectors.record_by_pk(reads.revision_detail(plan), pk))
 
 
 def _coverage(data: dict, proposal: DraftProposal) -> str:

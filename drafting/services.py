@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
+from clauses.selectors.corrections import new_clause_slugs_taken
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.services.revisions import copy_positions, revision_create
 from clauses.vocabularies import ClauseStatus, Coverage, Topic
@@ -256,7 +257,7 @@ def _validate(plan: Plan, points: list[ConfirmedPoint]) -> set[int]:
 
 def _create_new_clauses(plan, points, *, user, summary) -> dict[int, Clause]:
     """The new clauses, in bulk, by the index of their point."""
-    taken = set(plan.clauses.values_list("slug", flat=True))
+    taken = new_clause_slugs_taken(plan)
     new = {
         index: Clause(
             plan=plan,

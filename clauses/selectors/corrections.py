@@ -24,6 +24,15 @@ def renamed_clause_slug(*, plan_slug: str, slug: str) -> str | None:
     )
 
 
+def new_clause_slugs_taken(plan: Plan) -> set[str]:
+    """The slugs a new clause of ``plan`` may not take: every clause's, and every former
+    slug of a renamed clause, whose old citations must keep leading there (one query)."""
+    # Unordered: a compound statement's parts may not order themselves (SQLite).
+    current = Clause.objects.filter(plan=plan).order_by().values_list("slug", flat=True)
+    former = FormerClauseSlug.objects.filter(plan=plan).order_by().values_list("slug", flat=True)
+    return set(current.union(former))
+
+
 def slugs_taken(*, plan: Plan, clause: Clause) -> tuple[set[str], set[str]]:
     """The slugs a renamed clause may not take, and the former slugs of this clause
     (which it may take back): every clause's slug but its own, and every former slug of

@@ -12,6 +12,7 @@ from django.db.models import Max
 from clauses.fields import CLAUSE, CLAUSE_VERSION, POSITION
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.selectors import position_of
+from clauses.selectors.corrections import new_clause_slugs_taken
 from clauses.services.fingerprints import fingerprints_refresh
 from clauses.vocabularies import ClauseStatus
 from core.saving import locked, only_editable, save_new, unique_slug
@@ -162,7 +163,7 @@ def clause_version_add(
             if current.version != expected_revision_version:
                 raise EditConflict(current, expected_revision_version)
         if clause is None:
-            taken = set(revision.plan.clauses.values_list("slug", flat=True))
+            taken = new_clause_slugs_taken(revision.plan)
             clause = save_new(
                 Clause(
                     plan=revision.plan,

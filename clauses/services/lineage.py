@@ -31,6 +31,7 @@ from django.db.models import Max
 
 from clauses.fields import POSITION
 from clauses.models import Clause, ClauseLineage, ClauseVersion, Position, Revision
+from clauses.selectors.corrections import new_clause_slugs_taken
 from clauses.selectors.lineage import (
     clause_has_strands_around,
     clause_ids_in,
@@ -185,7 +186,7 @@ def clause_version_relink(
                 )
             target = clause
         else:
-            slugs = set(revision.plan.clauses.values_list("slug", flat=True))
+            slugs = new_clause_slugs_taken(revision.plan)
             target = _new_clause(
                 revision.plan,
                 new_title,
@@ -231,7 +232,7 @@ def _new_points(
         return []
     if any(not (p.number.strip() and p.title.strip() and p.text.strip()) for p in points):
         raise ValidationError({"new_successors": NEW_SUCCESSOR_INCOMPLETE})
-    slugs = set(revision.plan.clauses.values_list("slug", flat=True))
+    slugs = new_clause_slugs_taken(revision.plan)
     last = revision.clause_versions.aggregate(last=Max("position_in_draft"))["last"] or 0
     created = []
     for offset, point in enumerate(points, start=1):

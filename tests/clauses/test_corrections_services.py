@@ -268,6 +268,35 @@ def test_renaming_moves_the_slug_and_keeps_the_old_one(chain, editor):
     verified()
 
 
+def test_a_new_clause_never_takes_a_renamed_clauses_former_slug(chain, editor, client):
+    """A citation of the old address keeps leading to the renamed clause, however a new
+    clause of the same name is added later (here by hand; paste and split make theirs the
+    same way)."""
+    plan, first, second = chain
+    clause = plan.clauses.get(slug="amnesty")
+    clause_rename(
+        clause=clause,
+        expected_version=clause.version,
+        title="General amnesty",
+        user=editor,
+        summary="The drafts call it a general amnesty",
+    )
+
+    added = clause_version_add(
+        revision=second,
+        title="Amnesty",
+        topic=clause.topic,
+        text="An amnesty for the other side's soldiers.",
+        user=editor,
+        summary="A new point of its own",
+    )
+
+    assert added.clause.slug == "amnesty-2"
+    response = client.get("/plans/framework/clauses/amnesty/")
+    assert response.status_code == 301
+    assert response["Location"] == "/plans/framework/clauses/general-amnesty/"
+
+
 def test_renaming_back_takes_the_old_slug_back(chain, editor):
     plan, *_ = chain
     clause = plan.clauses.get(slug="amnesty")
