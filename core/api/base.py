@@ -2,6 +2,7 @@
 conditional reads, and the write flow (If-Match, edit summary, input, service call, fresh
 representation + ETag)."""
 
+import re
 from collections.abc import Callable
 from typing import cast
 
@@ -13,7 +14,15 @@ from rest_framework.response import Response
 from rest_framework.settings import api_settings
 
 from core.api.authentication import BearerOrTokenAuthentication
-from core.api.etag import IfMatch, etag_for, expected_version, parse_if_match, stale
+from core.api.etag import (
+    IF_NONE_MATCH_MALFORMED,
+    IF_NONE_MATCH_PATTERN,
+    IfMatch,
+    etag_for,
+    expected_version,
+    parse_if_match,
+    stale,
+)
 from core.api.exceptions import PARAMETER_EMPTY
 from core.api.inputs import EditInput, edit_summary
 from core.api.pagination import ApiPagination
@@ -31,9 +40,6 @@ READS = frozenset({"get", "head", "options"})
 UNKNOWN_QUERY_PARAMETER = (
     "Unknown query parameter: {path} does not read it (the schema, /api/schema/, lists the "
     "parameters each operation reads)."
-)
-IF_NONE_MATCH_EMPTY = (
-    "If-None-Match is empty: send the ETag of an answer you hold, or leave the header out."
 )
 
 
@@ -71,9 +77,12 @@ class ApiViewSet(viewsets.GenericViewSet):
         self.conditional_read = None
         if request.method not in ("GET", "HEAD"):
             return
-        if not request.META.get("HTTP_IF_NONE_MATCH", "x").strip():
-            # Sent but empty: no tag to compare, as the schema states (minLength 1).
-            raise ValidationError({"If-None-Match": IF_NONE_MATCH_EMPTY})
+        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+        if if_none_match is not None and not re.fullmatch(IF_NONE_MATCH_PATTERN, if_none_match):
+            # Sent but no tag this API could have sent, as the schema states.
+            raise ValidationError(
+                {"If-None-Match": IF_NONE_MATCH_MALFORMED.format(value=if_none_match)}
+            )
         stamp = self.read_stamp()
         if stamp is None:
             return

@@ -51,6 +51,14 @@ _IF_MATCH = re.compile(r'\s*(W/)?"[^"]*"\s*(,\s*(W/)?"[^"]*"\s*)*')
 # What the schema documents: one of this API's tags as a GET answered it, in its body or
 # in a header compression weakened.
 ETAG_PATTERN = r'^(W/)?"[0-9]+-[0-9]+"$'
+# If-None-Match as RFC 9110 spells it: "*", or a list of entity tags, strong or weak. A
+# value that is neither is a 400 naming the header (core.api.base), as the schema states.
+_ENTITY_TAG_TEXT = r'(?:W/)?"[\x21\x23-\x7e\x80-\xff]*"'
+IF_NONE_MATCH_PATTERN = rf"^(?:\*|{_ENTITY_TAG_TEXT}(?:[ \t]*,[ \t]*{_ENTITY_TAG_TEXT})*)$"
+IF_NONE_MATCH_MALFORMED = (
+    "If-None-Match must be * or the ETags of answers you hold, each in double quotes "
+    '(e.g. W/"3.anonymous.1a2b3c4d"), not {value!r}.'
+)
 _ENTITY_TAG = re.compile(r'(W/)?"([^"]*)"')
 _OUR_TAG = re.compile(r"^(\d+)-(\d+)$")
 

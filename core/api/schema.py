@@ -50,7 +50,7 @@ from rest_framework import serializers
 from rest_framework.permissions import SAFE_METHODS
 from rest_framework.request import Request
 
-from core.api.etag import ETAG_PATTERN
+from core.api.etag import ETAG_PATTERN, IF_NONE_MATCH_PATTERN
 from core.api.idempotency import (
     IDEMPOTENCY_KEY_HEADER,
     KEY_PATTERN,
@@ -117,7 +117,7 @@ READ_HEADERS = {
 }
 IF_NONE_MATCH = OpenApiParameter(
     "If-None-Match",
-    {"type": "string", "minLength": 1},
+    {"type": "string", "pattern": IF_NONE_MATCH_PATTERN},
     OpenApiParameter.HEADER,
     required=False,
     description="The ETag of an answer you hold: if nothing changed since, the answer is "

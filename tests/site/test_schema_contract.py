@@ -197,12 +197,18 @@ def test_a_nested_part_of_a_body_refuses_a_field_it_does_not_have(schema, editor
     assert [error["field"] for error in response.json()["errors"]] == ["new_successors.0.colour"]
 
 
-def test_an_empty_if_none_match_is_refused_as_the_schema_states(schema, client):
-    stated = parameter(schema, POSITIONS, "If-None-Match")["schema"]
-    assert stated["minLength"] == 1
-    response = client.get(POSITIONS, HTTP_IF_NONE_MATCH="")
-    assert response.status_code == 400
-    assert response.json()["errors"][0]["field"] == "If-None-Match"
+def test_an_if_none_match_that_is_no_etag_is_refused_as_the_schema_states(schema, client):
+    """RFC 9110's If-None-Match: * or entity tags in quotes; anything else (empty, a bare
+    word) is a 400 naming the header, never read as "no match"."""
+    stated = parameter(schema, POSITIONS, "If-None-Match")["schema"]["pattern"]
+    etag = client.get(POSITIONS)["ETag"]
+    assert re.fullmatch(stated, etag) and re.fullmatch(stated, "*")
+    assert client.get(POSITIONS, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    for malformed in ("", "abc", 'W/"1-1'):
+        assert not re.fullmatch(stated, malformed)
+        response = client.get(POSITIONS, HTTP_IF_NONE_MATCH=malformed)
+        assert response.status_code == 400, malformed
+        assert response.json()["errors"][0]["field"] == "If-None-Match"
 
 
 def test_every_text_parameter_states_the_refusal_of_control_characters(schema, client):
