@@ -99,8 +99,13 @@ PARTY_SORTS = [
 
 
 class PartyFilterForm(forms.Form):
-    """Filters and order of a party's page: a GET form, so every view has its own URL."""
+    """Filters and order of a party's page: a GET form, so every view has its own URL.
 
+    ``plan`` is a slug, checked against the plans the party holds positions in by the page
+    (which knows them only once it has read its rows, and fills the menu with them), so
+    that an unknown plan is named in a message rather than dropping every other filter."""
+
+    plan = forms.SlugField(label="Plan", required=False, widget=forms.Select)
     topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
     stance = forms.MultipleChoiceField(
         choices=Stance.choices, required=False, widget=forms.CheckboxSelectMultiple
@@ -113,6 +118,15 @@ class PartyFilterForm(forms.Form):
         widget=forms.NumberInput(attrs={"placeholder": "number"}),
     )
     sort = forms.ChoiceField(label="Sort by", choices=PARTY_SORTS, required=False)
+
+    def offer_plans(self, plans) -> None:
+        """Fill the plan menu with ``plans``, after every plan."""
+        self.fields["plan"].widget.choices = [("", "every plan")] + [
+            (plan.slug, plan.title) for plan in plans
+        ]
+
+    def plan_slug(self) -> str:
+        return (self.cleaned_data.get("plan") or "") if self.is_valid() else ""
 
     def since_number(self) -> int | None:
         return self.cleaned_data.get("since") if self.is_valid() else None

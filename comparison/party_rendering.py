@@ -11,12 +11,21 @@ from comparison.diff import Direction
 from core.jinja2 import macros
 
 
-def party_rows(entry, *, party, since: int | None) -> Markup:
-    """The body rows of one plan's table on ``party``'s page (``entry``, a PartyPlan)."""
+def compares_with_since(entry, since: int | None) -> bool:
+    """Whether ``entry``'s (a PartyPlan's) "Moved" column compares with revision ``since``
+    rather than with the revision its current one continues. When ``since`` is that
+    revision, the diff with it says more (a clause added, first described, a statement
+    read anew), so its columns stand for both."""
+    return since is not None and (entry.previous is None or entry.previous.number != since)
+
+
+def party_rows(entry, *, party, since: int | None, rows=None) -> Markup:
+    """The body rows of one plan's table on ``party``'s page (``entry``, a PartyPlan):
+    ``rows``, some of its rows, or all of them."""
     return macros("comparison/_party_rows.jinja").party_rows(
-        _with_apart(entry.rows),
+        _with_apart(entry.rows if rows is None else rows),
         previous=entry.previous,
-        since=since,
+        since=since if compares_with_since(entry, since) else None,
         party_slug=party.slug,
         version_url=slug_link(
             "clauses:clause_version", "clause", plan=entry.plan.slug, number=entry.revision.number

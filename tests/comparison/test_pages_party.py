@@ -146,3 +146,124 @@ def test_the_party_page_keeps_the_clauses_where_it_moved_since_a_chosen_revision
     assert party_rows(client, since=1) == ["army"]
     page = client.get(reverse("parties:detail", kwargs={"party": "russia"}), {"since": 1})
     assert '<th scope="col">In r1</th>' in page.content.decode()
+
+
+@pytest.fixture
+def three_revisions(russia):
+    """A third revision of the plan where Russia draws a red line on the army cap, which it
+    opposed in r2 and supported in r1, and holds on the DMZ."""
+    plan = russia.positions.first().clause_version.revision.plan
+    r2 = plan.revisions.get(number=2)
+    r3 = RevisionFactory(plan=plan, number=3, label="Final", previous=r2)
+    for n, (clause, stance) in enumerate((("army", Stance.RED_LINE), ("dmz", Stance.CONDITIONAL))):
+        version = ClauseVersionFactory(
+            revision=r3, clause=plan.clauses.get(slug=clause), number=str(n), position_in_draft=n
+        )
+        PositionFactory(clause_version=version, party=russia, stance=stance)
+    return russia
+
+
+def party_page(client, **params):
+    response = client.get(reverse("parties:detail", kwargs={"party": "russia"}), params)
+    assert response.status_code == 200
+    return response
+
+
+def army_row(page: str) -> str:
+    start = page.index("Army cap</a>")
+    return page[start : page.index("</tr>", start)]
+
+
+def test_moved_since_a_revision_compares_with_that_revision(client, three_revisions):
+    # r1 supports, r2 opposes, r3 red line: since r1 it moved away, from "supports".
+    response = party_page(client, since=1)
+    (entry,) = response.context["plans"]
+    (army,) = [row for row in entry.rows if row.version.clause.slug == "army"]
+    assert (army.since, army.moved_since) == ("supports", "away")
+    page = response.content.decode()
+    assert '<th scope="col">In r1</th>' in page
+    assert '<th scope="col">In r2</th>' not in page
+    row = army_row(page)
+    assert '<span class="stance stance-supports">supports</span>' in row
+    assert '<span class="direction direction-away">' in row
+    assert "same stance" not in row
+
+
+def test_the_moved_column_without_since_compares_with_the_revision_before(client, three_revisions):
+    row = army_row(party_page(client).content.decode())
+    assert '<span class="stance stance-opposes">opposes</span>' in row  # in r2
+    assert '<span class="direction direction-away">' in row
+
+
+def test_moved_since_the_revision_before_has_one_header_per_column(client, russia):
+    page = party_page(client, since=1).content.decode()
+    assert page.count('<th scope="col">In r1</th>') == 1
+    assert page.count('<th scope="col">Moved</th>') == 1
+
+
+def test_moved_since_a_revision_the_plan_lacks_says_so(client, russia):
+    response = party_page(client, since=40)
+    (entry,) = response.context["plans"]
+    assert entry.rows == ()
+    page = response.content.decode()
+    assert "Peace framework has no revision 40: its current revision is r2." in page
+    assert "<table" not in page
+
+
+def test_a_plan_without_the_revision_is_named_beside_one_that_has_it(client, three_revisions):
+    other = PlanFactory(slug="ceasefire", title="Ceasefire")
+    r1 = RevisionFactory(plan=other, number=1)
+    version = ClauseVersionFactory(revision=r1, clause=ClauseFactory(plan=other), number="1")
+    PositionFactory(clause_version=version, party=three_revisions, stance=Stance.SUPPORTS)
+    response = party_page(client, since=3)
+    page = response.content.decode()
+    assert "Ceasefire has no revision 3: its current revision is r1." in page
+    assert [len(entry.rows) for entry in response.context["plans"]] == [0, 0]  # r3 is current
+
+
+@pytest.fixture
+def two_plans(russia):
+    """A second plan, first by title, where Russia holds 150 positions."""
+    other = PlanFactory(slug="accord", title="Accord")
+    r1 = RevisionFactory(plan=other, number=1, label="Draft")
+    for n in range(150):
+        clause = ClauseFactory(plan=other, slug=f"point-{n}", title=f"Point {n}")
+        version = ClauseVersionFactory(
+            revision=r1, clause=clause, number=str(n + 1), position_in_draft=n + 1
+        )
+        PositionFactory(clause_version=version, party=russia, stance=Stance.SUPPORTS)
+    return russia
+
+
+def test_the_party_page_shows_a_hundred_rows_a_page_with_page_links(client, two_plans):
+    first = party_page(client).content.decode()
+    assert first.count("<tr>") - first.count("<thead>") == 100
+    assert 'href="?page=2"' in first
+    assert "Peace framework" not in first.split('class="party-plan"', 1)[1]
+    second = party_page(client, page=2).content.decode()
+    # The 50 accord rows left and the framework's 3.
+    assert second.count("<tr>") - second.count("<thead>") == 53
+    assert "(101–150 on this page)" in second
+    assert 'id="plan-framework"' in second
+
+
+def test_the_party_page_lists_each_plan_with_its_count_and_a_link_to_it(client, two_plans):
+    page = party_page(client).content.decode()
+    assert '<a href="?plan=accord">Accord</a>: 150 clauses' in page
+    assert '<a href="?plan=framework">Peace framework</a>: 3 clauses' in page
+
+
+def test_the_party_page_keeps_the_plan_chosen(client, two_plans):
+    response = party_page(client, plan="framework", sort="point")
+    (entry,) = response.context["plans"]
+    assert entry.plan.slug == "framework"
+    assert [row.version.clause.slug for row in entry.rows] == ["army", "dmz", "zaes"]
+    page = response.content.decode()
+    assert 'id="plan-accord"' not in page
+    assert 'aria-current="page">Peace framework</a>' in page
+
+
+def test_an_unknown_plan_is_named(client, two_plans):
+    response = party_page(client, plan="atlantis")
+    assert response.context["plans"] == []
+    assert "Russia holds no position in a plan named “atlantis”." in response.content.decode()

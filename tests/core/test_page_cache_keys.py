@@ -147,7 +147,7 @@ def test_every_cached_page_declares_the_parameters_it_reads():
         ),
         ("plans/<slug:plan>/compare/", {"a", "b", "unchanged", "topic", "party", "direction"}),
         ("plans/<slug:plan>/clauses/<slug:clause>/", {"format"}),
-        ("parties/<slug:party>/", {*PartyFilterForm.base_fields, "format"}),
+        ("parties/<slug:party>/", {*PartyFilterForm.base_fields, "page", "format"}),
         ("plans/<slug:plan>/convergence.svg", {"a", "b"}),
         ("plans/<slug:plan>/convergence.csv", {"a", "b"}),
         ("plans/<slug:plan>/pictures/", {"a", "b"}),

@@ -121,7 +121,17 @@ PAGES = {
         "the clause versions of those and of what they continue, with their clause",
         "the party's positions on them",
         "the other parties' stances on the latest revisions",
-        "the party's stances in revision 1 of those plans",
+        "revision 1 of those plans, its clauses and the party's stances on them",
+    ],
+    # One plan, one page of rows: chosen among the rows read, no query more.
+    "/parties/generated-party-0/?plan=generated&since=1&page=2": [
+        SITE_STAMP,
+        "the party",
+        "the latest revision of every plan, with its plan and what it continues",
+        "the clause versions of those and of what they continue, with their clause",
+        "the party's positions on them",
+        "the other parties' stances on the latest revisions",
+        "revision 1 of those plans, its clauses and the party's stances on them",
     ],
 }
 
