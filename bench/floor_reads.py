@@ -340,8 +340,10 @@ _PLACE = (
     "pa.name",
 )
 REVISION_POSITIONS_SQL = f"""
-SELECT {", ".join(_PLACE)}, {columns("p", POSITION)}
+SELECT {", ".join(_PLACE)}, {columns("p", POSITION)}, s.published_on,
+    s.published_on_precision
 FROM clauses_position p
+LEFT JOIN sources_source s ON s.id = p.source_id
 JOIN clauses_clauseversion cv ON cv.id = p.clause_version_id
 JOIN clauses_revision r ON r.id = cv.revision_id
 JOIN clauses_plan pl ON pl.id = r.plan_id
@@ -382,6 +384,8 @@ _WRITERS = tuple(
     else _as_is
     for name in POSITION.names
 )
+# The row's values past the position's own: its source's date (not written by _WRITERS).
+_CITED_VALUES = 2
 
 
 def _position_rows(request, plan, number) -> list[tuple]:
@@ -399,8 +403,10 @@ def _position_rows(request, plan, number) -> list[tuple]:
             f"{clause_url}r{number}/",
             *row[_PARTY:_OWN],
         ]
-        for value, write in zip(row[_OWN:], _WRITERS, strict=True):
+        for value, write in zip(row[_OWN:-_CITED_VALUES], _WRITERS, strict=True):
             exported += write(value)
+        # The cited source's date and its precision.
+        exported += [*_date(row[-2]), row[-1]]
         out.append(tuple(exported))
     return out
 

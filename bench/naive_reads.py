@@ -153,7 +153,7 @@ def _position_record(request, position: Position, version, clause, revision, pla
         "party_name": position.party.name,
     }
     for name in POSITION.names:
-        value = getattr(position, name)
+        value = getattr(position, POSITION.model_field(name).attname)
         if name in STANCES:
             record[name] = value
             record[f"{name}_label"] = STANCE_LABELS.get(value)
@@ -162,6 +162,11 @@ def _position_record(request, position: Position, version, clause, revision, pla
             record[name] = value.isoformat() if value else None
         else:
             record[name] = value
+    source = position.source  # a query per position that cites one
+    record["source_published_on"] = (
+        source.published_on.isoformat() if source and source.published_on else None
+    )
+    record["source_published_on_precision"] = source.published_on_precision if source else None
     return record
 
 

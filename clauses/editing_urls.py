@@ -7,7 +7,7 @@ a slug or a revision number, so ``plans/<slug:plan>/`` never captures ``plans/+n
 from django.urls import path
 
 from clauses.views import editing
-from clauses.views.editing import corrections, lineage
+from clauses.views.editing import corrections, lineage, sources
 
 PLAN = "plans/<slug:plan>/"
 REVISION = PLAN + "revisions/<int:number>/"
@@ -15,6 +15,8 @@ CLAUSE_VERSION = PLAN + "clauses/<slug:clause>/r<int:number>/"
 
 urlpatterns = [
     path("plans/+new/", editing.plan_create, name="plan_create"),
+    path("sources/+new/", sources.source_record, name="source_record"),
+    path("sources/<int:source>/text/", sources.source_text, name="source_text"),
     path(PLAN + "edit/", editing.plan_edit, name="plan_edit"),
     path(PLAN + "revisions/+new/", editing.revision_new, name="revision_new"),
     path(REVISION + "next/", editing.revision_clone, name="revision_clone"),

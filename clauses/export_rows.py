@@ -6,7 +6,7 @@ A downloaded table cites the site's pages (``PageLinks``), which a reader opens,
 API's. Dates are ISO 8601; a stance reads as its name, its label and its ordinal value,
 as in the API (clauses/representations.py). A position's columns are where it stands
 (its plan, revision, clause and party, with links to their pages), then its fields as
-clauses/fields.py declares them.
+clauses/fields.py declares them, then the date of the source it cites.
 """
 
 from collections.abc import Iterable, Sequence
@@ -36,10 +36,26 @@ _PLACE = (
     ("party_name", "party__name"),
 )
 
+# What a position cites, beyond its own fields: its recorded source's date, so that an
+# exported quote can be dated and found without another download.
+_CITED = (
+    ("source_published_on", "source__published_on"),
+    ("source_published_on_precision", "source__published_on_precision"),
+)
+
 # What an exported position is built from, as ``.values_list()`` names it, in row order.
-EXPORT_POSITION_FIELDS = (*(lookup for _, lookup in _PLACE), *POSITION.names)
+EXPORT_POSITION_FIELDS = (
+    *(lookup for _, lookup in _PLACE),
+    *POSITION.names,
+    *(lookup for _, lookup in _CITED),
+)
 # The column each value of such a row fills.
-_ROW_COLUMNS = (*(column for column, _ in _PLACE), *POSITION.names)
+_ROW_COLUMNS = (
+    *(column for column, _ in _PLACE),
+    *POSITION.names,
+    *(column for column, _ in _CITED),
+)
+_DATES = (*POSITION.dates, "source_published_on")
 
 EXPORT_POSITION_COLUMNS = (
     "plan",
@@ -57,6 +73,7 @@ EXPORT_POSITION_COLUMNS = (
     "party",
     "party_name",
     *flat_names(POSITION),
+    *(column for column, _ in _CITED),
 )
 
 _PLAN, _NUMBER, _CLAUSE = (_ROW_COLUMNS.index(column) for column in ("plan", "revision", "clause"))
@@ -82,8 +99,16 @@ def export_position_row_of(position, version, revision, plan, party=None) -> tup
         version.status,
     )
     if position is None:
-        return (*head, party.slug, party.name, *_ABSENT)
-    return (*head, position.party.slug, position.party.name, *_position_values(position))
+        return (*head, party.slug, party.name, *_ABSENT, None, None)
+    source = position.source  # joined by the caller's query
+    cited = (source.published_on, source.published_on_precision) if source else (None, None)
+    return (
+        *head,
+        position.party.slug,
+        position.party.name,
+        *_position_values(position),
+        *cited,
+    )
 
 
 def export_positions_data(rows: Iterable[Sequence], pages) -> Iterable[dict]:
@@ -95,7 +120,7 @@ def export_positions_data(rows: Iterable[Sequence], pages) -> Iterable[dict]:
     # Every row's columns in order, filled in from the row's values and links; a stance's
     # label and value stay empty with it, in a party's empty place.
     empty = dict.fromkeys(EXPORT_POSITION_COLUMNS)
-    columns, dates = _ROW_COLUMNS, POSITION.dates
+    columns, dates = _ROW_COLUMNS, _DATES
     stances = [(name, f"{name}_label", f"{name}_value") for name in _STANCES]
     for row in rows:
         plan, number, clause = row[_PLAN], row[_NUMBER], row[_CLAUSE]

@@ -77,6 +77,17 @@ POSITION = Declaration(
         help_text="What the party demands beyond the clause as worded; its stance is on the "
         "wording, so a demand that goes further is not support.",
     ),
+    Declared(
+        "source",
+        editable=True,
+        edited_after="quote",
+        help_text="The id of the recorded source (/api/v1/sources/) the quote is from; its "
+        "title and URL then become source_title and source_url, and the quote must be "
+        "verbatim in its text when the source has one.",
+    ),
+    # Derived on every save from the quote and the source's text (see Position.clean).
+    Declared("quote_check"),
+    Declared("stated_on_precision", editable=True, edited_after="stated_on"),
 )
 
 # What each record holds that is not declared above: where it stands (its id, version,

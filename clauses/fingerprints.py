@@ -35,6 +35,8 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from sources.text import text_sha256
+
 SHORT_LENGTH = 12
 
 POSITION_KEYS = ("party", "quote", "source_title", "source_url", "stance", "stated_on", "summary")
@@ -206,3 +208,41 @@ def mismatches(
         for pk, value in sorted(stored.items())
         if from_rows.get(pk) != value or from_history.get(pk) != value
     ]
+
+
+@dataclass(frozen=True)
+class SourceMismatch:
+    """A source whose text is not the one its SHA-256 was recorded for."""
+
+    source_id: int
+    title: str
+    stored: str
+    from_text: str
+    from_history: str | None
+
+    def explain(self) -> str:
+        problems = []
+        if self.from_text != self.stored:
+            problems.append(f"its text gives {short(self.from_text) or 'nothing (no text)'}")
+        if self.from_history != self.stored:
+            problems.append(
+                f"its history gives {short(self.from_history or '') or 'nothing (no history)'}"
+            )
+        return (
+            f"source {self.source_id} ({self.title}): SHA-256 {short(self.stored) or '(none)'} "
+            "but " + " and ".join(problems)
+        )
+
+
+def source_mismatches(
+    rows: Iterable[tuple[int, str, str, str]], from_history: Mapping[int, str]
+) -> list[SourceMismatch]:
+    """Every source (``rows`` of id, title, text, stored SHA-256) whose text's SHA-256,
+    recomputed, or the SHA-256 its latest history row holds, differs from the stored one:
+    a text edited behind the app's back, or edited with a forged SHA-256."""
+    found = []
+    for pk, title, text, stored in rows:
+        from_text = text_sha256(text)
+        if from_text != stored or from_history.get(pk) != stored:
+            found.append(SourceMismatch(pk, title, stored, from_text, from_history.get(pk)))
+    return found

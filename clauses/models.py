@@ -32,10 +32,23 @@ from core import text_limits
 from core.text_limits import limited_text
 from core.tracking import SUMMARY_MAX_LENGTH, TrackedModel
 from parties.models import Party
+from sources.models import Source
+from sources.quotes import find_quote
+from sources.vocabularies import DatePrecision, QuoteCheck
 
 PREVIOUS_OTHER_PLAN = "The revision it continues must belong to the same plan."
 PREVIOUS_NOT_EARLIER = "The revision it continues must have a lower number than this one."
 CLAUSE_OTHER_PLAN = "The clause and the revision must belong to the same plan."
+QUOTE_NOT_IN_SOURCE = (
+    "The quote is not a verbatim span of the source's text (“{missing}” is not in it, "
+    "in this order). The closest the source says: “{closest}”. Copy its words exactly, "
+    'and leave words out with "[...]".'
+)
+QUOTE_NOT_IN_SOURCE_AT_ALL = (
+    "The quote is not a verbatim span of the source's text: no stretch of the text shares "
+    "its words (“{missing}”). Check that it is the right source."
+)
+STATED_ON_MONTH_DAY = "A date known to the month is stored as the month's first day."
 NUMBER_TAKEN_IN_REVISION = (
     "Another clause of this revision is already numbered “{number}”: a number appears once "
     'in a revision. Choose another (e.g. "{number}a").'
@@ -346,6 +359,30 @@ class Position(PlanRecord):
         default=False,
         help_text="Copied from the previous revision and not yet reconfirmed.",
     )
+    source = models.ForeignKey(
+        Source,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="positions",
+        help_text="The recorded source the quote is from; its title and URL are the "
+        "position's source title and URL.",
+    )
+    quote_check = models.CharField(
+        max_length=12,
+        choices=QuoteCheck.choices,
+        default=QuoteCheck.NOT_CHECKED,
+        db_default=QuoteCheck.NOT_CHECKED,
+        help_text="checked: the quote is verbatim in the source's text; not_checked: the "
+        "source has no text recorded; paraphrase: no quote, the summary is the editor's.",
+    )
+    stated_on_precision = models.CharField(
+        max_length=5,
+        choices=DatePrecision.choices,
+        default=DatePrecision.DAY,
+        db_default=DatePrecision.DAY,
+        help_text="day or month: a date known to the month is stored as its first day.",
+    )
 
     class Meta:
         ordering = ["clause_version", "party"]
@@ -361,6 +398,39 @@ class Position(PlanRecord):
 
     def __str__(self):
         return f"{self.party} on {self.clause_version.clause}: {self.get_stance_display()}"
+
+    def clean(self):
+        super().clean()
+        if (
+            self.stated_on is not None
+            and self.stated_on_precision == DatePrecision.MONTH
+            and self.stated_on.day != 1
+        ):
+            raise ValidationError({"stated_on": STATED_ON_MONTH_DAY})
+        source = self.source if self.source_id is not None else None
+        if source is not None:
+            # The source's title and URL are the position's: one record, read everywhere.
+            self.source_title, self.source_url = source.title, source.url
+        self.quote_check = quote_check_of(self.quote, source)
+
+
+def quote_check_of(quote: str, source: Source | None) -> str:
+    """The check a quote passes against its source: ``paraphrase`` without a quote,
+    ``not_checked`` when the source has no text, ``checked`` when the quote is verbatim in
+    it; else ValidationError on ``quote`` with the closest span of the text."""
+    if not quote.strip():
+        return QuoteCheck.PARAPHRASE
+    if source is None or not source.text:
+        return QuoteCheck.NOT_CHECKED
+    match = find_quote(source.text, quote)
+    if match.found:
+        return QuoteCheck.CHECKED
+    missing = match.missing or quote.strip()
+    if match.closest:
+        message = QUOTE_NOT_IN_SOURCE.format(missing=missing, closest=match.closest)
+    else:
+        message = QUOTE_NOT_IN_SOURCE_AT_ALL.format(missing=missing)
+    raise ValidationError({"quote": message})
 
 
 class ClauseDeletion(PlanRecord):

@@ -117,8 +117,9 @@ class Declaration:
         return tuple(name for name in self.names if isinstance(self.model_field(name), kind))
 
     def values_getter(self) -> Callable[[models.Model], tuple]:
-        """A function from an instance to the tuple of its declared values, in order."""
-        getter = operator.attrgetter(*self.names)
+        """A function from an instance to the tuple of its declared values, in order (a
+        relation's value is its key, as ``values_list`` gives it)."""
+        getter = operator.attrgetter(*(self.model_field(name).attname for name in self.names))
         return getter if len(self.names) > 1 else lambda instance: (getter(instance),)
 
     def absent(self) -> tuple:

@@ -7,6 +7,7 @@ from factory.django import DjangoModelFactory
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from parties.models import Party
+from sources.models import Source
 
 
 class PartyFactory(DjangoModelFactory):
@@ -59,6 +60,22 @@ class ClauseVersionFactory(DjangoModelFactory):
     status = ClauseStatus.OPEN
 
 
+class SourceFactory(DjangoModelFactory):
+    """A recorded source; its SHA-256 is computed on save from ``text``."""
+
+    class Meta:
+        model = Source
+
+    title = factory.Sequence(lambda n: f"Report {n}")
+    outlet = "Example News"
+    url = factory.Sequence(lambda n: f"https://example.org/report-{n}")
+    language = "en"
+    text = (
+        "Kyiv said on Monday it was “ready to discuss a ceasefire line”. Moscow answered "
+        "that it «would study the proposal» before any reply."
+    )
+
+
 class PositionFactory(DjangoModelFactory):
     class Meta:
         model = Position
@@ -69,6 +86,10 @@ class PositionFactory(DjangoModelFactory):
     summary = "Supports the point as drafted."
     source_title = "Test source"
     source_url = "https://example.org/source"
+    quote = ""
+    # As a save derives it (Position.clean): no quote is a paraphrase; a quote cited from a
+    # source without stored text is not checked.
+    quote_check = factory.LazyAttribute(lambda p: "not_checked" if p.quote else "paraphrase")
 
 
 STANCE_CYCLE = [

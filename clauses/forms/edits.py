@@ -18,6 +18,8 @@ from clauses.selectors.plans import clauses_not_in, revisions_newest_first
 from clauses.vocabularies import ClauseStatus, Topic
 from core.fields import Declaration
 from core.forms import EditForm, summary_field
+from sources.models import Source
+from sources.selectors import sources_in_order
 
 NEW_OR_EXISTING = (
     "Give the new clause a title and a topic, or choose an existing clause of the plan."
@@ -156,9 +158,27 @@ class PositionForm(EditForm):
     class Meta:
         model = Position
         fields = POSITION.form_fields
-        labels = {**labels_of(POSITION), "summary": "Position in a sentence or two"}
-        help_texts = {"summary": ""}
+        labels = {
+            **labels_of(POSITION),
+            "summary": "Position in a sentence or two",
+            "stated_on_precision": "Date known to the",
+        }
+        help_texts = {
+            "summary": "",
+            "quote": "The source's very words (whitespace and quotation marks aside); leave "
+            'words out with "[...]". Leave it empty for a paraphrase: the position is then '
+            "labelled as one.",
+            "source": "A recorded source (Sources > Record a source): its title and URL "
+            "replace those typed below, and the quote is checked against its text.",
+        }
         widgets = widgets_of(POSITION)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "source" in self.fields:
+            # Listed by title; their texts are read only to check the quote of a save.
+            source = cast("forms.ModelChoiceField[Source]", self.fields["source"])
+            source.queryset = sources_in_order()
 
 
 class ClauseAddForm(forms.Form):

@@ -360,7 +360,10 @@ def _copy_positions(
             if (target.pk, position.party_id) in held:
                 continue
             # Every declared field of the position (clauses/fields.py), carried over.
-            values = {name: getattr(position, name) for name in POSITION.names}
+            values = {
+                attname: getattr(position, attname)
+                for attname in (POSITION.model_field(name).attname for name in POSITION.names)
+            }
             copies.append(
                 Position(
                     clause_version=target,

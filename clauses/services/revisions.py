@@ -233,6 +233,12 @@ def copy_clause_versions(*, source: Revision, target: Revision, user, summary: s
     )
 
 
+def _attname(model: type[models.Model], name: str) -> str:
+    """The attribute of ``model``'s field ``name`` that holds its column's value: the field's
+    name, or ``<name>_id`` for a relation (a position's ``source``)."""
+    return cast(models.Field, model._meta.get_field(name)).attname
+
+
 def _column(model: type[models.Model], name: str) -> str:
     """The column of ``model``'s field ``name``, one of its own concrete fields (not the
     reverse side of a relation, which ``get_field`` may also return)."""
@@ -266,7 +272,10 @@ def clone_positions(*, source: Revision, target: Revision, user, summary: str) -
         "clause_version_id": (f"{new_cv}.{pk}", []),
         "party_id": (f"{old}.{quote_name('party_id')}", []),
         "carried_over": ("%s", [True]),
-        **{name: (f"{old}.{quote_name(_column(Position, name))}", []) for name in POSITION_COPIED},
+        **{
+            _attname(Position, name): (f"{old}.{quote_name(_column(Position, name))}", [])
+            for name in POSITION_COPIED
+        },
     }
     insert_select(
         Position,
@@ -299,6 +308,7 @@ def clone_positions(*, source: Revision, target: Revision, user, summary: str) -
 # What a copied position takes over from the one it copies: every declared field but
 # carried_over, which is set anew.
 POSITION_COPIED = tuple(name for name in POSITION.names if name != "carried_over")
+_POSITION_COPIED_ATTNAMES = tuple(_attname(Position, name) for name in POSITION_COPIED)
 
 
 def copy_positions(*, positions, into: dict[int, ClauseVersion], user, summary: str) -> None:
@@ -314,7 +324,7 @@ def copy_positions(*, positions, into: dict[int, ClauseVersion], user, summary: 
                 clause_version=into[clause_id],
                 party_id=party_id,
                 carried_over=True,
-                **dict(zip(POSITION_COPIED, values, strict=True)),
+                **dict(zip(_POSITION_COPIED_ATTNAMES, values, strict=True)),
             )
             for clause_id, party_id, *values in rows
             if clause_id in into

@@ -92,7 +92,10 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
         others.setdefault(version_id, []).append(stance)
     then, plans_with_since = _stances_in(since, party=party, current_ones=current_ones)
     sides = [r for revision in current_ones for r in (revision, revision.previous) if r is not None]
-    only_this_party = positions_with_party(Position.objects.filter(party=party))
+    # Its source joined: the page's download dates each quote by its source.
+    only_this_party = positions_with_party(
+        Position.objects.filter(party=party).select_related("source")
+    )
     versions = list(clause_versions_of(sides, positions=only_this_party))
 
     plans = []

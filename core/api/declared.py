@@ -27,6 +27,8 @@ _READ_FIELDS: tuple[tuple[type[models.Field], type[serializers.Field]], ...] = (
     (models.DateField, serializers.DateField),
     (models.IntegerField, serializers.IntegerField),
     (models.SlugField, serializers.SlugField),
+    # A relation is read as its key (e.g. a position's source, by id).
+    (models.ForeignKey, serializers.IntegerField),
 )
 
 

@@ -45,7 +45,7 @@ def recorded(seeded, editor):
     position_update(
         position=position,
         expected_version=position.version,
-        changes={"stance": "supports", "quote": "«Oui», dit-il."},
+        changes={"stance": "supports", "summary": "«Oui», dit-il."},
         user=editor,
         summary="Reconfirmed",
     )

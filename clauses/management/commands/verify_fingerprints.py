@@ -5,11 +5,15 @@ Each revision's fingerprint is recomputed twice, from the stored rows and from h
 behind the app's back differs from its fingerprint; a row edited together with a forged
 fingerprint differs from its history, which no one can rewrite. Exits with status 1 and
 names every mismatch; 0 when all agree.
+
+Each source's text is hashed again (SHA-256) and compared with the hash stored beside it
+and with the one its latest history row holds: a text edited behind the app's back is
+named too.
 """
 
 from django.core.management.base import BaseCommand, CommandError
 
-from clauses.fingerprints import chain_fingerprints, mismatches
+from clauses.fingerprints import chain_fingerprints, mismatches, source_mismatches
 from clauses.selectors.fingerprints import (
     chain_links,
     chain_links_from_history,
@@ -19,6 +23,7 @@ from clauses.selectors.fingerprints import (
     revision_names,
     stored_fingerprints,
 )
+from sources.selectors import source_hashes_from_history, source_texts
 
 
 class Command(BaseCommand):
@@ -35,14 +40,23 @@ class Command(BaseCommand):
             revision_deletions_from_history(),
         )
         found = mismatches(stored, from_rows, from_history)
-        if not found:
+        sources = source_mismatches(source_texts(), source_hashes_from_history())
+        if not found and not sources:
             self.stdout.write(
                 self.style.SUCCESS(f"All {len(stored)} revision fingerprints check out.")
             )
+            self.stdout.write(self.style.SUCCESS("Every source's text matches its SHA-256."))
             return
         names = revision_names()
         for mismatch in found:
             self.stderr.write(f"{names[mismatch.revision_id]}: {mismatch.explain()}")
-        raise CommandError(
-            f"{len(found)} of {len(stored)} revisions do not match their fingerprint."
-        )
+        for mismatch in sources:
+            self.stderr.write(mismatch.explain())
+        problems = []
+        if found:
+            problems.append(
+                f"{len(found)} of {len(stored)} revisions do not match their fingerprint"
+            )
+        if sources:
+            problems.append(f"{len(sources)} sources do not match their text's SHA-256")
+        raise CommandError("; ".join(problems) + ".")
