@@ -8,9 +8,14 @@ from django.urls import reverse
 from core.admin import ReadOnlyHistoryVersions
 from core.forms import summary_field
 from core.tracking import EditConflict
-from parties.fields import PARTY
-from parties.models import Party
-from parties.services import party_create, party_update
+from parties.fields import PARTY, PARTY_ALIAS
+from parties.models import Party, PartyAlias
+from parties.services import (
+    party_alias_create,
+    party_alias_update,
+    party_create,
+    party_update,
+)
 
 PARTY_NEVER_DELETED = (
     "A party is never deleted: history is append-only, deleting would write no edit "
@@ -82,6 +87,80 @@ class PartyAdmin(ReadOnlyHistoryVersions):
                 )
             except EditConflict as conflict:
                 # Saved by someone else between this form's check and the write.
+                messages.error(request, STALE.format(current=conflict.current.version))
+                return
+        obj.pk, obj.version = saved.pk, saved.version
+
+
+ALIAS_NEVER_DELETED = (
+    "An alias is not deleted: history is append-only and deleting would write no edit "
+    "summary. Correct its text, party or kind on its own page here instead, with an edit "
+    "summary."
+)
+
+
+class PartyAliasAdminForm(forms.ModelForm):
+    edit_summary = summary_field()
+    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+
+    class Meta:
+        model = PartyAlias
+        fields = ["party", *PARTY_ALIAS.form_fields]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["expected_version"].initial = self.instance.version
+            # The party is where the alias stands; a wrong party is a new alias.
+            self.fields["party"].disabled = True
+
+    def clean(self):
+        data = super().clean()
+        loaded = data.get("expected_version")
+        if self.instance.pk and loaded is not None and loaded != self.instance.version:
+            raise forms.ValidationError(STALE.format(current=self.instance.version))
+        return data
+
+    def values(self) -> dict:
+        return {name: self.cleaned_data[name] for name in PARTY_ALIAS.form_fields}
+
+
+@admin.register(PartyAlias)
+class PartyAliasAdmin(ReadOnlyHistoryVersions):
+    """The alias table that attributes statements proposed from reports to parties."""
+
+    form = PartyAliasAdminForm
+    list_display = ["alias", "party", "kind", "language"]
+    list_filter = ["party", "kind", "language"]
+    list_select_related = ["party"]
+    search_fields = ["alias", "party__name"]
+    delete_refused = ALIAS_NEVER_DELETED
+
+    def editor_url(self, obj):
+        return reverse("admin:parties_partyalias_change", args=[obj.pk])
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        data = form.cleaned_data
+        if not change:
+            saved = party_alias_create(
+                party=data["party"],
+                values=form.values(),
+                user=request.user,
+                summary=data["edit_summary"],
+            )
+        else:
+            try:
+                saved = party_alias_update(
+                    alias=obj,
+                    expected_version=data["expected_version"],
+                    changes=form.values(),
+                    user=request.user,
+                    summary=data["edit_summary"],
+                )
+            except EditConflict as conflict:
                 messages.error(request, STALE.format(current=conflict.current.version))
                 return
         obj.pk, obj.version = saved.pk, saved.version

@@ -4,7 +4,7 @@ order, and what the admin's editors may change. The API's data and schema
 their field lists from here."""
 
 from core.fields import Declaration, Declared
-from parties.models import Party
+from parties.models import Party, PartyAlias
 
 PARTY = Declaration(
     Party,
@@ -17,6 +17,13 @@ PARTY = Declaration(
     Declared("description", editable=True),
 )
 
+PARTY_ALIAS = Declaration(
+    PartyAlias,
+    Declared("alias", editable=True),
+    Declared("kind", editable=True),
+    Declared("language", editable=True),
+)
+
 # What a party holds that is not declared above: its id and version, which its readers
 # write their own way.
-NOT_DECLARED = {PARTY: ("id", "version")}
+NOT_DECLARED = {PARTY: ("id", "version"), PARTY_ALIAS: ("id", "version", "party")}

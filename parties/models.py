@@ -47,3 +47,49 @@ class Party(TrackedModel):
 
     def get_absolute_url(self):
         return reverse("parties:detail", kwargs={"party": self.slug})
+
+
+class AliasKind(models.TextChoices):
+    NAME = "name", "name"
+    TITLE = "title", "title"
+    INSTITUTION = "institution", "institution"
+
+
+class AliasLanguage(models.TextChoices):
+    ANY = "", "any"
+    EN = "en", "English"
+    UK = "uk", "Ukrainian"
+    RU = "ru", "Russian"
+
+
+class PartyAlias(TrackedModel):
+    """A way reports name a party or someone who speaks for it: a name in any script
+    (Zelensky, Зеленський, Зеленский), a title ("the Kremlin spokesman", "речник Кремля")
+    or an institution ("the Kremlin", "Kyiv"). Statements proposed from a report are
+    attributed to parties through these; inflected forms of the words match by themselves."""
+
+    party = models.ForeignKey(Party, on_delete=models.PROTECT, related_name="aliases")
+    alias = models.CharField(
+        max_length=120, help_text="As reports write it, in its dictionary form: Зеленський."
+    )
+    kind = models.CharField(max_length=20, choices=AliasKind.choices, default=AliasKind.NAME)
+    language = models.CharField(
+        max_length=2, choices=AliasLanguage.choices, blank=True, default=AliasLanguage.ANY
+    )
+
+    class Meta:
+        ordering = ["party", "alias"]
+        verbose_name_plural = "party aliases"
+        constraints = [
+            models.UniqueConstraint(fields=["party", "alias"], name="party_alias_unique"),
+            models.CheckConstraint(
+                condition=Q(kind__in=AliasKind.values), name="party_alias_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(language__in=AliasLanguage.values),
+                name="party_alias_language_valid",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.alias} ({self.party})"

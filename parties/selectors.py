@@ -6,7 +6,7 @@ from django.db.models import QuerySet
 
 from core.conditional import Stamp
 from core.input_text import text_fault
-from parties.models import Party
+from parties.models import Party, PartyAlias
 
 
 def parties_in_order() -> QuerySet[Party]:
@@ -36,3 +36,10 @@ def party_stamp() -> Stamp:
         cursor.execute(f"SELECT COUNT(*), SUM(version) FROM {table}")  # noqa: S608 -- quoted table
         count, total = cursor.fetchone()
     return Stamp(tag=f"parties.{count}.{total or 0}", changed_at=None)
+
+
+def party_aliases() -> QuerySet[PartyAlias]:
+    """Every party alias with its party, by party then alias (one query, when evaluated)."""
+    return PartyAlias.objects.select_related("party").order_by(
+        "party__sort_order", "party__name", "alias", "pk"
+    )

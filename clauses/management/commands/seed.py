@@ -11,9 +11,11 @@ from django.core.management.base import BaseCommand, CommandError
 
 from clauses.selectors import plans_exist
 from clauses.services.seed import seed_load
+from parties.services import party_aliases_load_starting
 
 SEED_FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "seed.json"
 NOT_EMPTY = "The database already holds plans: the seed loads only into an empty database."
+ALIASES_REASON = "Starting alias table shipped with the app (parties/starting_aliases.py)"
 SEED_REASON = "Seed data from fixtures/seed.json (taken from the cited news report)"
 
 
@@ -36,4 +38,6 @@ class Command(BaseCommand):
                 return
             raise CommandError(NOT_EMPTY)
         created = seed_load(SEED_FIXTURE, reason=SEED_REASON)
+        # Who speaks for the seed's parties, for statements proposed from reports.
+        created += party_aliases_load_starting(user=None, summary=ALIASES_REASON)
         self.stdout.write(self.style.SUCCESS(f"Seed loaded: {created} records, each with history."))
