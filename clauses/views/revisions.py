@@ -3,7 +3,7 @@
 from typing import NamedTuple
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 
 from clauses.models import Revision
@@ -15,6 +15,7 @@ from clauses.selectors import (
 )
 from clauses.selectors.corrections import deletions_in, revision_corrections
 from clauses.selectors.plans import RevisionChanges, clause_versions_of
+from clauses.text_languages import LANG, LanguageRefused, reading_of
 from clauses.views.plans import plan_or_404
 from core.conditional import reads_query
 
@@ -48,22 +49,29 @@ def revision_list(request, plan):
     )
 
 
-@reads_query("page", "format")
+@reads_query("page", "format", LANG)
 def revision_detail(request, plan, number):
     try:
         revision = revision_get(plan_slug=plan, number=number)
     except Revision.DoesNotExist:
         raise Http404(NO_SUCH_REVISION) from None
+    # Read whole (the same two queries), then paged in Python.
+    page = Paginator(list(clause_versions_of([revision])), REVISION_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    try:
+        # The texts of the page's clauses in the language asked for (one query).
+        reading = reading_of(request.GET.get(LANG, ""), page.object_list)
+    except LanguageRefused as refused:
+        return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
     return render(
         request,
         "clauses/revision_detail.html",
         {
             "plan": revision.plan,
             "revision": revision,
-            # Read whole (the same two queries), then paged in Python.
-            "page": Paginator(list(clause_versions_of([revision])), REVISION_PAGE_SIZE).get_page(
-                request.GET.get("page")
-            ),
+            "page": page,
+            "reading": reading,
             "deletions": list(deletions_in(revision=revision)),
             "corrections": revision_corrections(revision=revision),
             "section": "revisions",

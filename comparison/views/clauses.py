@@ -1,11 +1,12 @@
 """One clause: its wording in every revision, each party's stance, its edit history."""
 
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import render
 
 from clauses.models import Clause, ClauseVersion
 from clauses.selectors import clause_edit_history, clause_get
 from clauses.selectors.corrections import clause_corrections, deletions_of_clause
+from clauses.text_languages import LANG, LanguageRefused, reading_of
 from comparison.rendering import edit_history, stance_steps
 from comparison.selectors.clause_pages import clause_timeline, clause_version_get
 from core.conditional import reads_query
@@ -52,13 +53,18 @@ def wording_rows(wordings, deletions) -> list[tuple[str, object]]:
     return [(kind, item) for _number, kind, item in rows]
 
 
-@reads_query()
+@reads_query(LANG)
 def clause_version_detail(request, plan, clause, number):
     try:
         view = clause_version_get(plan_slug=plan, clause_slug=clause, number=number)
     except ClauseVersion.DoesNotExist:
         raise Http404(NO_SUCH_CLAUSE_VERSION) from None
     version = view.step.version
+    try:
+        # Its text in the language asked for, and the languages it has (one query).
+        reading = reading_of(request.GET.get(LANG, ""), [version])
+    except LanguageRefused as refused:
+        return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
     return render(
         request,
         "comparison/clause_version.html",
@@ -71,5 +77,6 @@ def clause_version_detail(request, plan, clause, number):
             "positions": view.positions,
             "versions": view.versions,
             "lineage": view.lineage,
+            "reading": reading,
         },
     )

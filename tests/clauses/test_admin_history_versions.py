@@ -7,7 +7,8 @@ from django.contrib.auth.models import Group
 from rest_framework.authtoken.models import Token
 from simple_history.admin import SimpleHistoryAdmin
 
-from clauses.models import HistoryTakedown
+from clauses.models import ClauseVersion, HistoryTakedown
+from translations.models import ClauseVersionTranslation
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +32,10 @@ def every_model_has_a_record(seeded, staff):
         operator="ops",
         reason="test",
         history_rows_removed=0,
+    )
+    version = ClauseVersion.objects.order_by("pk").first()
+    ClauseVersionTranslation.objects.create(
+        clause_version=version, language="uk", text="Текст.", original_sha256=""
     )
 
 

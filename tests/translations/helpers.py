@@ -1,0 +1,28 @@
+"""A plan whose revision 1 is the English draft of tests/translations/texts.py."""
+
+from clauses.models import ClauseVersion, Revision
+from tests.factories import ClauseVersionFactory, PlanFactory, RevisionFactory
+from tests.translations.texts import ENGLISH
+
+
+def english_revision(*, slug: str = "accord", clauses: int | None = None) -> Revision:
+    """Revision 1 of plan ``slug``: the eight English points (or ``clauses`` points, the
+    English ones repeated with new numbers, for budgets over sizes)."""
+    plan = PlanFactory(slug=slug, title="Accord")
+    revision = RevisionFactory(plan=plan, number=1, label="English draft")
+    count = clauses or len(ENGLISH)
+    for i in range(count):
+        number, text = ENGLISH[i % len(ENGLISH)]
+        ClauseVersionFactory(
+            revision=revision,
+            clause__slug=f"point-{i + 1}",
+            clause__title=f"Point {i + 1}",
+            number=str(i + 1) if clauses else number,
+            position_in_draft=i + 1,
+            text=text,
+        )
+    return revision
+
+
+def points_of(revision: Revision) -> list[ClauseVersion]:
+    return list(revision.clause_versions.order_by("position_in_draft"))
