@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
-from bench.config import Size
+from bench.config import Size, synopsis_numbers
 from bench.fields import diff_compared
 from clauses.models import Plan, Revision
 from clauses.selectors.plans import clause_versions_of
@@ -159,6 +159,33 @@ def _pages(ctx: SizeContext) -> list[Case]:
         )
         for key, (title, path) in paths.items()
     ]
+
+
+SYNOPSIS_ROWS = re.compile(r"<strong>(\d+)</strong> clauses?")
+
+
+def _synopsis_rows(response) -> object:
+    """The number of rows (clauses) a synopsis page counts at its top; a page without
+    that count agrees with none."""
+    found = SYNOPSIS_ROWS.search(_body(response))
+    return int(found.group(1)) if found else object()
+
+
+def _synopsis(ctx: SizeContext) -> Case:
+    numbers = synopsis_numbers([revision.number for revision in ctx.revisions])
+    title = f"synopsis page ({', '.join(f'r{n}' for n in numbers)}; base r{numbers[0]})"
+    if len(numbers) < 2:
+        return Case("synopsis_page", title, missing="a synopsis needs two revisions")
+    path = f"plans/{ctx.plan.slug}/synopsis/"
+    query = f"?revisions={','.join(map(str, numbers))}&base={numbers[0]}"
+    return Case(
+        "synopsis_page",
+        title,
+        app=_get(ctx.client, f"/{path}{query}"),
+        naive=_get(ctx.client, f"/_bench/naive/{path}{query}"),
+        floor=_get(ctx.client, f"/_bench/floor/{path}{query}"),
+        agreement=_synopsis_rows,
+    )
 
 
 def _diff_totals(result) -> tuple:
@@ -378,7 +405,15 @@ def _search(ctx: SizeContext) -> list[Case]:
 
 def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Case]:
     """Every case of ``ctx``'s size, or those of ``keys`` only (in the usual order)."""
-    cases = [*_pages(ctx), *_diffs(ctx), *_api(ctx), _clone(ctx), _align(ctx), *_reads(ctx)]
+    cases = [
+        *_pages(ctx),
+        _synopsis(ctx),
+        *_diffs(ctx),
+        *_api(ctx),
+        _clone(ctx),
+        _align(ctx),
+        *_reads(ctx),
+    ]
     if keys is None or {"search_common", "search_rare"} & set(keys):
         cases += _search(ctx)
     if keys is None:

@@ -35,11 +35,28 @@ DEFAULT_SIZES = (SMALL, SHALLOW, LARGE)
 DEFAULT_SEED = 1
 
 
+# The synopsis's columns where a case or a page size sets drafts side by side: at most
+# six, the first revision, the latest and evenly spaced ones between (r1, r10, r20, r30,
+# r40, r50 of fifty).
+SYNOPSIS_COLUMNS = 6
+
+
+def synopsis_numbers(numbers: list[int]) -> list[int]:
+    """The revision numbers (of ``numbers``, in order) a synopsis sets side by side."""
+    if len(numbers) <= SYNOPSIS_COLUMNS:
+        return list(numbers)
+    last = len(numbers) - 1
+    steps = range(1, SYNOPSIS_COLUMNS - 1)
+    picked = [0, *(max(step * (last + 1) // (SYNOPSIS_COLUMNS - 1) - 1, 0) for step in steps)]
+    return [numbers[index] for index in dict.fromkeys([*picked, last])]
+
+
 # Every case, in the order the report lists them.
 CASE_KEYS = [
     "overview_page",
     "diff_page",
     "compare_page",
+    "synopsis_page",
     "revision_diff",
     "diff_function",
     "positions_api_50",

@@ -14,6 +14,7 @@ from html.parser import HTMLParser
 
 from django.db.models import Count
 
+from bench.config import synopsis_numbers
 from clauses.models import ClauseVersion, Plan
 
 # The budget of every page at 500 x 10 x 50 (issue #14).
@@ -32,8 +33,9 @@ class PageSize:
 
 def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
     """Every analyst page of ``plan`` as (name, path): the current revision, its diff, the
-    whole span compared, the clause held by the most revisions and its latest wording, and
-    ``party_slug``'s page (reads to name the revisions and the clause: two queries)."""
+    whole span compared, the clause held by the most revisions and its latest wording,
+    ``party_slug``'s page, and a synopsis of six revisions from the first to the latest
+    (reads to name the revisions and the clause: two queries)."""
     numbers = sorted(plan.revisions.values_list("number", flat=True))
     first, latest = numbers[0], numbers[-1]
     clause = (
@@ -44,6 +46,8 @@ def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
         .first()["clause__slug"]
     )
     base = f"/plans/{plan.slug}"
+    picked = synopsis_numbers(numbers)
+    synopsis = f"revisions={','.join(map(str, picked))}&base={first}"
     return [
         ("plans", "/"),
         ("overview", f"{base}/"),
@@ -55,6 +59,8 @@ def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
         (f"clause in r{latest}", f"{base}/clauses/{clause}/r{latest}/"),
         ("parties", "/parties/"),
         (f"party {party_slug}", f"/parties/{party_slug}/"),
+        ("pictures", f"{base}/pictures/"),
+        (f"synopsis {' | '.join(f'r{n}' for n in picked)}", f"{base}/synopsis/?{synopsis}"),
     ]
 
 

@@ -13,6 +13,7 @@ READ_CASES = [
     "overview_page",
     "diff_page",
     "compare_page",
+    "synopsis_page",
     "revision_diff",
     "positions_api_50",
     "positions_api_500",

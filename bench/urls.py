@@ -3,7 +3,7 @@
 
 from django.urls import include, path
 
-from bench import floor, floor_reads, naive, naive_reads
+from bench import floor, floor_reads, floor_synopsis, naive, naive_reads, naive_synopsis
 from peaceplan.urls import urlpatterns as project_urlpatterns
 
 peers = [
@@ -17,6 +17,7 @@ peers = [
     path("naive/plans/<slug:plan>/revisions/<int:number>/csv/", naive_reads.revision_csv),
     path("naive/plans/<slug:plan>/revisions/<int:number>/json/", naive_reads.revision_json),
     path("naive/plans/<slug:plan>/feed/", naive_reads.plan_feed),
+    path("naive/plans/<slug:plan>/synopsis/", naive_synopsis.synopsis_page),
     path("floor/plans/<slug:plan>/", floor.overview_page),
     path("floor/plans/<slug:plan>/revisions/<int:number>/diff/", floor.revision_diff_page),
     path("floor/plans/<slug:plan>/compare/<int:a>...<int:b>/", floor.compare_page),
@@ -27,6 +28,7 @@ peers = [
     path("floor/plans/<slug:plan>/revisions/<int:number>/csv/", floor_reads.revision_csv),
     path("floor/plans/<slug:plan>/revisions/<int:number>/json/", floor_reads.revision_json),
     path("floor/plans/<slug:plan>/feed/", floor_reads.plan_feed),
+    path("floor/plans/<slug:plan>/synopsis/", floor_synopsis.synopsis_page),
 ]
 
 urlpatterns = [path("_bench/", include(peers)), *project_urlpatterns]

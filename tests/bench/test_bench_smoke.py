@@ -70,6 +70,21 @@ def test_the_exports_and_the_feed_agree_with_their_naive_peer_and_floor(results)
             assert result.case(key).agrees == {"naive": True, "floor": True}, key
 
 
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
+def test_the_synopsis_variants_count_the_same_rows_and_only_the_naive_peer_grows(results):
+    small, _middle, large = results
+    for result in results:
+        case = result.case("synopsis_page")
+        assert case.agrees == {"naive": True, "floor": True}
+        assert case.queries("floor") == 1
+    # Two columns at 4x2x2, four at 6x3x4: the app's queries stay, the naive peer's grow.
+    assert "r1, r2, r3, r4" in large.case("synopsis_page").title
+    assert large.case("synopsis_page").queries("app") == small.case("synopsis_page").queries("app")
+    naive = [result.case("synopsis_page").queries("naive") for result in results]
+    assert naive == sorted(naive) and naive[-1] > naive[0]
+
+
 def _answer(client, path: str) -> str:
     response = client.get(path)
     assert response.status_code == 200, path

@@ -30,6 +30,8 @@ PAGES = [
     "clause in the latest revision",
     "parties",
     "party",
+    "pictures",
+    "synopsis of six revisions",
 ]
 PARTY = "russia"
 

@@ -30,6 +30,9 @@ REFERENCE_FIELDS = {
     "to_clause",
     "successor",
     "successors",
+    # The synopsis' revisions and base, by their numbers in the plan.
+    "revisions",
+    "base",
 }
 # A search query with nothing to search for, or a revision range that ends before it begins.
 UNSTATABLE = {"q", "to"}

@@ -70,6 +70,7 @@ PAGES = [
     reverse("clauses:compare", kwargs={"plan": "hostile", "a": 2, "b": 1}),
     reverse("clauses:compare_form", kwargs={"plan": "hostile"}),
     reverse("clauses:compare_form", kwargs={"plan": "hostile"}) + "?a=1&b=1",
+    reverse("clauses:synopsis", kwargs={"plan": "hostile"}) + "?revisions=1,2",
     reverse("clauses:clause", kwargs={"plan": "hostile", "clause": "clause"}),
     reverse("clauses:clause_version", kwargs={"plan": "hostile", "clause": "clause", "number": 2}),
     reverse("parties:list"),
