@@ -11,7 +11,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
@@ -19,6 +19,7 @@ from django.utils.html import format_html
 
 from clauses.models import Clause
 from clauses.selectors import clause_get
+from clauses.since import SINCE, SinceError, parse_since, since_moment
 from clauses.views.plans import plan_or_404
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from comparison.views.parties import NO_SUCH_PARTY
@@ -150,13 +151,57 @@ def _midnight(day: datetime.date) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(), tzinfo=datetime.UTC)
 
 
-@reads_query()
+@reads_query(SINCE)
 class AtomFeed(Feed):
     """What the feeds share: Atom, a feed-level author (RFC 4287 asks for one where an
-    entry may have none), entries as ``FeedEntry``."""
+    entry may have none), entries as ``FeedEntry``, and ``?since=YYYY-MM-DD``, which keeps
+    the entries recorded on or after that day (UTC); a bad day is a 400 naming ``since``."""
 
     feed_type = Atom1Feed
     author_name = AUTHOR
+
+    def __call__(self, request, *args, **kwargs):
+        given = request.GET.get(SINCE)
+        since = None
+        if given is not None:
+            try:
+                since = parse_since(given)
+            except SinceError as refused:
+                return HttpResponseBadRequest(
+                    str(refused), content_type="text/plain; charset=utf-8"
+                )
+        # One feed instance serves every request: the day travels with the request.
+        request.feed_since = since
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, *args, **kwargs):
+        subject = self.subject(request, *args, **kwargs)
+        subject.feed_since = getattr(request, "feed_since", None)
+        return subject
+
+    def subject(self, request, *args, **kwargs):
+        """What the feed is about (a plan, a clause, a party), or 404."""
+        raise NotImplementedError
+
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Atom ids are absolute IRIs; a guid is a path of this site until made so here,
+        # where the request is at hand (one feed instance serves every request).
+        for item in feed.items:
+            item["unique_id"] = request.build_absolute_uri(item["unique_id"])
+        return feed
+
+    def items(self, obj) -> list[FeedEntry]:
+        entries = self.entries(obj)
+        since = getattr(obj, "feed_since", None)
+        if since is None:
+            return entries
+        start = since_moment(since)
+        return [entry for entry in entries if entry.date is not None and entry.date >= start]
+
+    def entries(self, obj) -> list[FeedEntry]:
+        """The feed's entries, newest first, before ``since`` is applied."""
+        raise NotImplementedError
 
     def item_title(self, item: FeedEntry) -> str:
         return item.title
@@ -182,20 +227,12 @@ class AtomFeed(Feed):
     def item_author_name(self, item: FeedEntry):
         return item.author
 
-    def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        # Atom ids are absolute IRIs; a guid is a path of this site until made so here,
-        # where the request is at hand (one feed instance serves every request).
-        for item in feed.items:
-            item["unique_id"] = request.build_absolute_uri(item["unique_id"])
-        return feed
-
 
 class PlanFeed(AtomFeed):
     """New revisions of a plan and the corrections of its record: ``/plans/<plan>/feed/``
     (six queries)."""
 
-    def get_object(self, request, plan):
+    def subject(self, request, plan):
         return plan_or_404(plan)
 
     def title(self, plan) -> str:
@@ -210,7 +247,7 @@ class PlanFeed(AtomFeed):
     def link(self, plan) -> str:
         return reverse("clauses:revisions", kwargs={"plan": plan.slug})
 
-    def items(self, plan) -> list[FeedEntry]:
+    def entries(self, plan) -> list[FeedEntry]:
         entries = [revision_entry(entry) for entry in plan_revision_entries(plan=plan)]
         entries += [correction_entry(c) for c in plan_correction_entries(plan=plan)]
         # Newest first; an entry with no recorded date goes last.
@@ -237,7 +274,7 @@ class ClauseFeed(AtomFeed):
     """A clause's new wordings and stance moves: ``/plans/<plan>/clauses/<clause>/feed/``
     (three queries)."""
 
-    def get_object(self, request, plan, clause):
+    def subject(self, request, plan, clause):
         try:
             return clause_get(plan_slug=plan, clause_slug=clause)
         except Clause.DoesNotExist:
@@ -252,7 +289,7 @@ class ClauseFeed(AtomFeed):
     def link(self, clause) -> str:
         return reverse("clauses:clause", kwargs={"plan": clause.plan.slug, "clause": clause.slug})
 
-    def items(self, clause) -> list[FeedEntry]:
+    def entries(self, clause) -> list[FeedEntry]:
         found = clause_feed_entries(clause=clause)
         entries = [wording_entry(clause, w) for w in found.wordings]
         entries += [move_entry(move) for move in found.moves]
@@ -261,7 +298,7 @@ class ClauseFeed(AtomFeed):
 
 
 class PartyFeed(AtomFeed):
-    def get_object(self, request, party):
+    def subject(self, request, party):
         try:
             return party_get(party)
         except Party.DoesNotExist:
@@ -276,5 +313,5 @@ class PartyFeed(AtomFeed):
     def link(self, party) -> str:
         return reverse("parties:detail", kwargs={"party": party.slug})
 
-    def items(self, party) -> list[FeedEntry]:
+    def entries(self, party) -> list[FeedEntry]:
         return [move_entry(move) for move in party_stance_moves(party=party)]

@@ -7,7 +7,6 @@ Stances carry colour *and* a symbol (as on the pages: ++ + ~ − ✕ ?), never c
 """
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -38,25 +37,48 @@ STANCE_SYMBOL: dict[str | None, str] = {
     None: "",
 }
 DEFAULT_INK = "#1f2933"
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f")
-# Dash patterns: a second carrier, besides colour, of which line is which party's.
-DASHES = ("", "6 3", "2 2", "8 3 2 3", "4 4", "1 3")
+# The Okabe-Ito palette: eight colours told apart with every common colour-vision
+# deficiency (yellow last: the faintest on white).
+OKABE_ITO = (
+    "#0072b2",
+    "#d55e00",
+    "#009e73",
+    "#cc79a7",
+    "#000000",
+    "#e69f00",
+    "#56b4e9",
+    "#f0e442",
+)
+# Dash patterns: a second carrier, besides colour, of which line is which party's. Five
+# patterns against eight colours: party i gets colour i mod 8 and dash i mod 5, so no two
+# of the first 40 parties share both.
+DASHES = ("", "7 3", "2 3", "9 3 2 3", "4 4")
+DISTINCT_LINES = len(OKABE_ITO) * len(DASHES) // math.gcd(len(OKABE_ITO), len(DASHES))
 
 
-def party_colors(colors: Sequence[str]) -> list[str]:
-    """Each party's own colour when it is a valid #rrggbb that no party before it has
-    taken, else the first of the palette's not taken yet (then the palette again)."""
-    taken: set[str] = set()
-    chosen = []
-    for index, color in enumerate(colors):
-        color = (color or "").lower()
-        if not _COLOR.match(color) or color in taken:
-            free = [c for c in PALETTE if c not in taken]
-            color = free[0] if free else PALETTE[index % len(PALETTE)]
-        taken.add(color)
-        chosen.append(color)
-    return chosen
+def party_line_styles(count: int) -> list[tuple[str, str]]:
+    """Colour and dash of each of ``count`` parties, in their order: deterministic, and no
+    two of the first ``DISTINCT_LINES`` alike in both. The parties' own colours are left
+    out on purpose: several are near-identical navies and reds."""
+    return [(OKABE_ITO[i % len(OKABE_ITO)], DASHES[i % len(DASHES)]) for i in range(count)]
+
+
+# Text widths are estimated, not measured (no fonts on the server): an average glyph of a
+# sans-serif face is about 0.55 em wide; 0.62 errs on the side of room.
+GLYPH_EM = 0.62
+
+
+def text_width(text: str, font_size: float) -> float:
+    return len(text) * font_size * GLYPH_EM
+
+
+def truncate(text: str, width: float, font_size: float) -> str:
+    """``text`` cut to fit ``width`` pixels at ``font_size``, ending in an ellipsis when
+    cut (the full text goes in the element's <title>)."""
+    fits = int(width / (font_size * GLYPH_EM))
+    if len(text) <= fits:
+        return text
+    return text[: max(fits - 1, 0)].rstrip() + "…"
 
 
 def stance_words(stance: str | None) -> str:
@@ -92,7 +114,7 @@ def stance_legend(x: float, y: float, step: float = 92) -> list[LegendItem]:
     ]
 
 
-# 1. The heatmap: clauses (rows, grouped by topic) by parties (columns).
+# 1. The heatmap: clauses (rows, grouped by topic or ranked by gap) by parties (columns).
 
 
 @dataclass(frozen=True)
@@ -110,16 +132,37 @@ class HeatClause:
     topic: str
     stances: tuple[str | None, ...]  # one per party, None where none is recorded
 
+    @property
+    def gap(self) -> int | None:
+        """The spread of the known stances (0 to 4), None with fewer than two known."""
+        values = [v for s in self.stances if s and (v := ORDINAL.get(s)) is not None]
+        return max(values) - min(values) if len(values) >= 2 else None
+
+
+def gap_rank(clause: HeatClause) -> int:
+    """Sort key: the widest gap first, an unknown gap after every known one."""
+    gap = clause.gap
+    return -gap if gap is not None else 1
+
+
+@dataclass(frozen=True)
+class HeatSymbol:
+    """One stance's cell, drawn once in the picture's <defs> and placed by each cell."""
+
+    id: str
+    fill: str
+    ink: str
+    symbol: str
+    outlined: bool  # unknown: a white cell needs an edge
+    text_x: float  # the symbol's centre in the cell
+    text_y: float  # its baseline
+
 
 @dataclass(frozen=True)
 class HeatCell:
     x: float
     y: float
-    text_x: float  # the symbol's centre
-    text_y: float  # its baseline
-    fill: str
-    ink: str
-    symbol: str
+    ref: str  # the HeatSymbol drawn here
     title: str
     stance: str | None
     party: str
@@ -129,8 +172,8 @@ class HeatCell:
 class HeatRow:
     slug: str
     url: str
-    title: str  # the row's hover/focus text
-    label: str  # the clause's number
+    title: str  # the row's hover/focus text: number, full title, gap
+    label: str  # the number, and the short title where there is room
     label_x: float
     label_y: float
     y: float
@@ -157,6 +200,8 @@ class Heatmap:
     legend: tuple[LegendItem, ...]
     legend_y: float
     counts: dict[str | None, int]  # stance (None: no position) -> cells
+    symbols: tuple[HeatSymbol, ...] = ()
+    order: str = "topic"
 
     @property
     def summary(self) -> str:
@@ -172,34 +217,83 @@ class Heatmap:
 # Lines (clause rows and topic headings) per block of columns: 500 clauses by 10 parties
 # then make 7 blocks, about 1,150 by 830 pixels, one laptop screen.
 HEAT_MAX_LINES = 80
+HEAT_MAX_WIDTH = 1280  # one laptop screen; row labels take what room is left
 HEAT_LEFT = 4
 HEAT_TOP = 56  # room for the rotated party names
 HEAT_GUTTER = 30  # room for the clause numbers
+HEAT_MAX_GUTTER = 260  # a title's room, at most
+HEAT_MIN_TITLE = 6  # characters of title worth showing; fewer and the number stands alone
 HEAT_GAP = 12
 HEAT_MIN_BLOCK = 150  # a topic heading's room
+HEAT_ORDERS = ("topic", "gap")
 
 
-def heatmap_layout(
-    clauses: Sequence[HeatClause], parties: Sequence[HeatParty], clause_url: str
-) -> Heatmap:
-    """Cells of ``cell`` pixels, topic by topic (in the vocabulary's order, clauses in
-    draft order within each), flowed into blocks of at most ``HEAT_MAX_LINES`` lines side
-    by side, so 500 clauses by 10 parties fit one screen. ``clause_url`` has a
-    ``{clause}`` placeholder."""
-    order = {topic: i for i, topic in enumerate(Topic.values)}
+def _symbol_id(stance: str | None) -> str:
+    return f"heat-{stance or 'none'}".replace("_", "-")
+
+
+def heat_symbols(cell: float) -> tuple[HeatSymbol, ...]:
+    return tuple(
+        HeatSymbol(
+            id=_symbol_id(stance),
+            fill=STANCE_FILL[stance],
+            ink=STANCE_INK.get(stance, DEFAULT_INK),
+            symbol=STANCE_SYMBOL[stance],
+            outlined=stance == "unknown",
+            text_x=cell / 2,
+            text_y=cell * 0.75,
+        )
+        for stance in [*ORDINAL, None]
+    )
+
+
+def _heat_lines(clauses: Sequence[HeatClause], order: str) -> list[str | HeatClause]:
+    """The picture's lines: a topic's heading or a clause's row. By topic: the vocabulary's
+    order, clauses in draft order within each. By gap: widest first, unknown gaps last,
+    draft order among equals, no headings (each row's hover text names its gap)."""
+    if order == "gap":
+        ranked: list[str | HeatClause] = [*sorted(clauses, key=gap_rank)]
+        return ranked
+    rank = {topic: i for i, topic in enumerate(Topic.values)}
     by_topic: dict[str, list[HeatClause]] = {}
     for clause in clauses:
         by_topic.setdefault(clause.topic, []).append(clause)
-    lines: list[str | HeatClause] = []  # a topic's heading, or a clause's row
-    for topic in sorted(by_topic, key=lambda t: order.get(t, len(order))):
+    lines: list[str | HeatClause] = []
+    for topic in sorted(by_topic, key=lambda t: rank.get(t, len(rank))):
         lines.append(topic)
         lines += by_topic[topic]
+    return lines
 
+
+def _row_label(clause: HeatClause, room: float, font: float) -> str:
+    """The clause's number, then as much of its title as ``room`` pixels hold."""
+    number = clause.number
+    left = room - text_width(number + " ", font)
+    if left < HEAT_MIN_TITLE * font * GLYPH_EM:
+        return number
+    return f"{number} {truncate(clause.title, left, font)}"
+
+
+def heatmap_layout(
+    clauses: Sequence[HeatClause],
+    parties: Sequence[HeatParty],
+    clause_url: str,
+    order: str = "topic",
+) -> Heatmap:
+    """Cells of ``cell`` pixels, in ``order`` (see ``_heat_lines``), flowed into blocks of
+    at most ``HEAT_MAX_LINES`` lines side by side, so 500 clauses by 10 parties fit one
+    screen. Each row is labelled by its clause's number and, in the room the screen leaves,
+    its short title (cut with an ellipsis; the full title is the row's hover text).
+    ``clause_url`` has a ``{clause}`` placeholder."""
+    lines = _heat_lines(clauses, order)
     cell = 18.0 if len(lines) <= 40 else 10.0
     font = cell * 0.7
     blocks = max(1, math.ceil(len(lines) / HEAT_MAX_LINES))
     per_block = math.ceil(len(lines) / blocks) if lines else 0
-    block_width = max(HEAT_GUTTER + cell * len(parties), HEAT_MIN_BLOCK)
+    columns = cell * len(parties)
+    spare = (HEAT_MAX_WIDTH - HEAT_LEFT) / blocks - HEAT_GAP - columns
+    gutter = min(max(HEAT_GUTTER, spare), HEAT_MAX_GUTTER)
+    block_width = max(gutter + columns, HEAT_MIN_BLOCK)
 
     rows: list[HeatRow] = []
     topics: list[HeatLabel] = []
@@ -208,7 +302,7 @@ def heatmap_layout(
     for block in range(blocks):
         x0 = HEAT_LEFT + block * (block_width + HEAT_GAP)
         party_labels += [
-            HeatLabel(x0 + HEAT_GUTTER + cell * (i + 0.5), HEAT_TOP - 4, party.short_name)
+            HeatLabel(x0 + gutter + cell * (i + 0.5), HEAT_TOP - 4, party.short_name)
             for i, party in enumerate(parties)
         ]
         for line, item in enumerate(lines[block * per_block : (block + 1) * per_block]):
@@ -216,31 +310,29 @@ def heatmap_layout(
             if isinstance(item, str):
                 topics.append(HeatLabel(x0, y + cell * 0.8, TOPIC_LABELS.get(item, item)))
                 continue
+            label = _row_label(item, gutter - 6, font)
             cells = []
             for i, (party, stance) in enumerate(zip(parties, item.stances, strict=True)):
                 counts[stance] = counts.get(stance, 0) + 1
-                x = x0 + HEAT_GUTTER + cell * i
                 cells.append(
                     HeatCell(
-                        x=x,
+                        x=x0 + gutter + cell * i,
                         y=y,
-                        text_x=x + cell / 2,
-                        text_y=y + cell * 0.75,
-                        fill=STANCE_FILL.get(stance, STANCE_FILL[None]),
-                        ink=STANCE_INK.get(stance, DEFAULT_INK),
-                        symbol=STANCE_SYMBOL.get(stance, ""),
+                        ref=_symbol_id(stance if stance in STANCE_FILL else None),
                         title=f"{party.name}: {stance_words(stance)}",
                         stance=stance,
                         party=party.slug,
                     )
                 )
+            gap = item.gap
             rows.append(
                 HeatRow(
                     slug=item.slug,
                     url=clause_url.format(clause=item.slug),
-                    title=f"{item.number}. {item.title}",
-                    label=item.number,
-                    label_x=x0 + HEAT_GUTTER - 3,
+                    title=f"{item.number}. {item.title} (gap "
+                    + (f"{gap})" if gap is not None else "not known)"),
+                    label=label,
+                    label_x=x0 + gutter - 3,
                     label_y=y + cell * 0.8,
                     y=y,
                     cells=tuple(cells),
@@ -260,6 +352,8 @@ def heatmap_layout(
         legend=tuple(stance_legend(HEAT_LEFT, legend_y)),
         legend_y=legend_y,
         counts=counts,
+        symbols=heat_symbols(cell),
+        order=order,
     )
 
 
@@ -299,7 +393,6 @@ class Line:
     dash: str
     segments: tuple[str, ...]  # SVG polyline points, one per run of known stances
     points: tuple[Point, ...]
-    label: HeatLabel | None  # the party's short name beside its last point
     gaps: tuple[int, ...]  # revision numbers where its stance is unknown or not recorded
 
 
@@ -325,7 +418,8 @@ class LegendLine:
     text_x: float
     color: str
     dash: str
-    name: str
+    name: str  # as shown: cut to fit a row
+    full_name: str
 
 
 @dataclass(frozen=True)
@@ -343,20 +437,59 @@ class Timeline:
 
 
 TL_LEFT, TL_TOP, TL_ROW, TL_STEP = 150.0, 36.0, 44.0, 64.0
+TL_FONT = 11.0
+TL_LEGEND_LEFT = 16.0
+TL_LEGEND_MAX_RIGHT = 1100.0  # legend rows wrap within a laptop's width
+TL_LEGEND_SWATCH = 26.0
+TL_LEGEND_ROW = 20.0
+TL_LEGEND_SPACE = 22.0  # between one item's text and the next item's swatch
+TL_LEGEND_MAX_NAME = 240.0  # a longer name is cut (its full name in the item's <title>)
+
+
+def timeline_legend(
+    lines: Sequence[Line], *, top: float, right: float
+) -> tuple[list[LegendLine], float]:
+    """One swatch and name per line, laid out left to right by the names' estimated widths
+    and wrapped into a new row before an item would pass ``right``: items never overlap.
+    Returns the items and the bottom of the last row."""
+    items: list[LegendLine] = []
+    x, y = TL_LEGEND_LEFT, top
+    for line in lines:
+        name = truncate(line.name, TL_LEGEND_MAX_NAME, TL_FONT)
+        width = TL_LEGEND_SWATCH + 6 + text_width(name, TL_FONT)
+        if x > TL_LEGEND_LEFT and x + width > right:
+            x, y = TL_LEGEND_LEFT, y + TL_LEGEND_ROW
+        items.append(
+            LegendLine(
+                x1=x,
+                x2=x + TL_LEGEND_SWATCH,
+                y=y,
+                text_x=x + TL_LEGEND_SWATCH + 6,
+                color=line.color,
+                dash=line.dash,
+                name=name,
+                full_name=line.name,
+            )
+        )
+        x += width + TL_LEGEND_SPACE
+    return items, y + (TL_LEGEND_ROW if items else 0)
 
 
 def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeries]) -> Timeline:
-    """Revisions along x, the stance scale (+2 at the top, −2 at the bottom) along y.
-    A run of known stances is one line; an unknown stance or none breaks it (a gap). Each
-    party's points sit a little apart from the others' so that equal stances stay
-    visible."""
+    """Revisions along x, latest on the left (as the clause page's stance cells run,
+    latest first), the stance scale (+2 at the top, −2 at the bottom) along y. ``steps``
+    come oldest first, and ticks, points and gaps keep that order. A run of known stances
+    is one line; an unknown stance or none breaks it (a gap). Each party's points sit a
+    little apart from the others' so that equal stances stay visible; each has a colour
+    and dash no other party shares (``party_line_styles``)."""
     values = [v for v in ORDINAL.values() if v is not None]
     top_value = max(values)
-    width = TL_LEFT + TL_STEP * max(len(steps), 1) + 60
+    count = max(len(steps), 1)
+    width = TL_LEFT + TL_STEP * count + 60
     bottom = TL_TOP + TL_ROW * (len(values) - 1)
     ticks = tuple(
         Tick(
-            x=TL_LEFT + TL_STEP * (i + 0.5),
+            x=TL_LEFT + TL_STEP * (len(steps) - 1 - i + 0.5),
             label=f"r{step.number}",
             url=step.url,
             wording_changed=step.wording_changed,
@@ -374,10 +507,12 @@ def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeri
         for value in sorted(values, reverse=True)
     )
     lines = []
-    spread = 4.0
-    colors = party_colors([party.color for party in series])
+    # Parties' points sit apart by up to 4 pixels, all of them within 30% of a row either
+    # side of their level, clear of the next level's and of the revision labels.
+    spread = min(4.0, TL_ROW * 0.6 / max(len(series) - 1, 1))
+    styles = party_line_styles(len(series))
     for index, party in enumerate(series):
-        color = colors[index]
+        color, dash = styles[index]
         offset = (index - (len(series) - 1) / 2) * spread
         runs: list[list[tuple[float, float]]] = [[]]
         points, gaps = [], []
@@ -402,31 +537,26 @@ def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeri
         segments = tuple(
             " ".join(f"{x:.1f},{y:.1f}" for x, y in run) for run in runs if len(run) > 1
         )
-        last = points[-1] if points else None
         lines.append(
             Line(
                 slug=party.slug,
                 name=party.name,
                 color=color,
-                dash=DASHES[index % len(DASHES)],
+                dash=dash,
                 segments=segments,
                 points=tuple(points),
-                label=HeatLabel(last.x + 8, last.y + 4, party.short_name) if last else None,
                 gaps=tuple(gaps),
             )
         )
-    legend_top = bottom + 52
-    legend = []
-    for i, line in enumerate(lines):
-        x = TL_LEFT + (i % 3) * 170
-        y = legend_top + (i // 3) * 18
-        legend.append(LegendLine(x, x + 26, y - 4, x + 32, line.color, line.dash, line.name))
-    height = legend_top + 18 * math.ceil(max(len(lines), 1) / 3) + 8
+    width = max(width, TL_LEFT + 3 * 170)
+    legend, legend_bottom = timeline_legend(
+        lines, top=bottom + 58, right=min(width, TL_LEGEND_MAX_RIGHT) - TL_LEGEND_LEFT
+    )
     return Timeline(
-        width=max(width, TL_LEFT + 3 * 170),
-        height=height,
+        width=width,
+        height=legend_bottom + 8,
         left=TL_LEFT,
-        right=TL_LEFT + TL_STEP * max(len(steps), 1),
+        right=TL_LEFT + TL_STEP * count,
         top=TL_TOP,
         bottom=bottom,
         ticks=ticks,
@@ -450,6 +580,8 @@ class ConvergencePoint:
     open: int
     mean_gap: float | None  # None where no clause has two known stances to compare
     gap_clauses: int  # clauses the mean is taken over
+    outside_text: int = 0  # points raised outside the text: not stacked with the clauses
+    moved: int = 0  # stances moved against the revision it continues (clauses.moves)
 
 
 @dataclass(frozen=True)
@@ -535,7 +667,8 @@ def convergence_layout(points: Sequence[ConvergencePoint], max_gap: int) -> Conv
                 y=gy,
                 value=0,
                 title=f"r{point.number}: mean gap {point.mean_gap:.2f} over "
-                f"{point.gap_clauses} clauses",
+                f"{point.gap_clauses} clauses; {point.moved} "
+                f"{'stance' if point.moved == 1 else 'stances'} moved",
                 symbol="",
             )
         )

@@ -10,12 +10,14 @@ that reads the rows, so a feed costs a fixed number of queries whatever the hist
 """
 
 import datetime
+from typing import Any
 from dataclasses import dataclass
 
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
 from clauses.models import Clause, ClauseVersion, Correction, Position, Revision
+from clauses.moves import is_move
 from clauses.selectors.corrections import plan_corrections
 from clauses.vocabularies import STANCE_LABELS
 from comparison.diff import DiffTotals, diff
@@ -110,6 +112,11 @@ class StanceMove:
     recorded: Recorded
 
     @property
+    def moved(self) -> bool:
+        """A move from an earlier statement, not the first stance recorded."""
+        return self.stance_before is not None
+
+    @property
     def title(self) -> str:
         after = STANCE_LABELS.get(self.stance_after, self.stance_after)
         if self.stance_before is None:
@@ -121,26 +128,36 @@ class StanceMove:
 
 def _stance_moves(rows) -> list[StanceMove]:
     """Stance moves among position history ``rows`` (a queryset), newest first (one
-    query)."""
+    query). A stance that differs from the row before
+    is a move only by the rule every count of moves applies (clauses.moves: not to or
+    from unknown, not the same quote read twice); the first stance recorded is kept."""
+    window: dict[str, Any] = {
+        "partition_by": [F("clause_version__clause_id"), F("party_id")],
+        "order_by": [F("history_date").asc(), F("history_id").asc()],
+    }
     rows = (
         rows.exclude(history_type="-")
         .annotate(
-            stance_before=Window(
-                Lag("stance"),
-                partition_by=[F("clause_version__clause_id"), F("party_id")],
-                order_by=[F("history_date").asc(), F("history_id").asc()],
-            )
+            stance_before=Window(Lag("stance"), **window),
+            quote_before=Window(Lag("quote"), **window),
         )
         .filter(Q(stance_before__isnull=True) | ~Q(stance_before=F("stance")))
         .select_related(
             "history_user", "party", "clause_version__clause__plan", "clause_version__revision"
         )
-        .order_by("-history_date", "-history_id")[:FEED_ENTRIES]
+        .order_by("-history_date", "-history_id")
     )
-    moves = []
-    for row in rows:
+    moves: list = []
+    # Fetch a margin for the rows the rule of moves leaves out.
+    for row in rows[: FEED_ENTRIES * 4]:
+        if len(moves) == FEED_ENTRIES:
+            break
         version = row.clause_version
         if version is None:  # the clause version is gone since
+            continue
+        if row.stance_before is not None and not is_move(
+            row.stance_before, row.stance, row.quote_before or "", row.quote
+        ):
             continue
         clause = version.clause
         moves.append(

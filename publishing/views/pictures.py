@@ -1,10 +1,14 @@
 """Pictures at stable URLs, each with its data as CSV beside it:
 
-    /plans/<plan>/heatmap.svg                    .csv   every clause by every party
+    /plans/<plan>/heatmap.svg                    .csv   every clause by every party, rows
+                                                        by topic, or ?sort=gap: the widest
+                                                        gap between the parties first
     /plans/<plan>/clauses/<clause>/timeline.svg  .csv   each party's stance across revisions
     /plans/<plan>/convergence.svg                .csv   per revision: agreed, contested, open,
-                                                        the mean gap (?a=<party>&b=<party>)
+                                                        the mean gap (?a=<party>&b=<party>),
+                                                        of one topic's clauses (?topic=)
     /plans/<plan>/pictures/                      the plan's pictures, with their tables
+                                                 (?sort=, ?topic=, ?a=, ?b= as above)
 
 Server-rendered SVG from templates: no script, printable, embeddable in a report.
 """
@@ -20,7 +24,7 @@ from django.urls import reverse
 from clauses.models import Clause
 from clauses.selectors import clause_get, current_revision, plan_matrix
 from clauses.views.plans import plan_or_404
-from clauses.vocabularies import MAX_GAP, ORDINAL
+from clauses.vocabularies import MAX_GAP, ORDINAL, TOPIC_LABELS, Topic
 from comparison.selectors.clause_pages import StanceRow, clause_timeline
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from core.conditional import reads_query
@@ -28,12 +32,14 @@ from core.exports import csv_chunks, file_name
 from parties.models import Party
 from publishing.picture_rendering import heatmap_rows
 from publishing.pictures import (
+    HEAT_ORDERS,
     ConvergencePoint,
     HeatClause,
     HeatParty,
     TimelineSeries,
     TimelineStep,
     convergence_layout,
+    gap_rank,
     heatmap_layout,
     timeline_layout,
 )
@@ -43,6 +49,32 @@ SVG = "image/svg+xml; charset=utf-8"
 PAIR_INCOMPLETE = "Choose two parties to compare, a and b, or neither for every party."
 PAIR_SAME = "Choose two different parties: a and b are both {slug!r}."
 PAIR_UNKNOWN = "No party {slug!r} holds a position in this plan; choose one of: {choices}."
+SORT_UNKNOWN = "sort: no order {value!r}; choose one of: {choices}."
+TOPIC_UNKNOWN = "topic: no topic {value!r}; choose one of: {choices}."
+
+
+class BadQuery(Exception):
+    """A query parameter the pictures cannot read; its message names it."""
+
+
+def _sort(request) -> str:
+    value = request.GET.get("sort", "") or HEAT_ORDERS[0]
+    if value not in HEAT_ORDERS:
+        raise BadQuery(SORT_UNKNOWN.format(value=value, choices=", ".join(HEAT_ORDERS)))
+    return value
+
+
+def _topic(request) -> str | None:
+    value = request.GET.get("topic", "")
+    if not value:
+        return None
+    if value not in Topic.values:
+        raise BadQuery(TOPIC_UNKNOWN.format(value=value, choices=", ".join(Topic.values)))
+    return value
+
+
+def _refused(error: Exception) -> HttpResponseBadRequest:
+    return HttpResponseBadRequest(str(error), content_type="text/plain; charset=utf-8")
 
 
 def _svg(request, template: str, context: dict) -> HttpResponse:
@@ -69,8 +101,9 @@ class HeatmapData:
     clauses: tuple[HeatClause, ...]
 
 
-def _heatmap_data(plan) -> HeatmapData:
-    """The current revision's matrix (three queries: revision, versions, positions)."""
+def _heatmap_data(plan, order: str = "topic") -> HeatmapData:
+    """The current revision's matrix (three queries: revision, versions, positions), its
+    clauses in draft order, or by ``order="gap"`` widest gap first."""
     matrix = plan_matrix(revision=current_revision(plan=plan))
     parties = tuple(HeatParty(p.slug, p.name, p.short_name) for p in matrix.columns)
     clauses = tuple(
@@ -83,15 +116,17 @@ def _heatmap_data(plan) -> HeatmapData:
         )
         for row in matrix.rows
     )
+    if order == "gap":
+        clauses = tuple(sorted(clauses, key=gap_rank))
     return HeatmapData(plan, matrix.revision, parties, clauses)
 
 
-def _heatmap_context(request, plan) -> dict:
-    data = _heatmap_data(plan)
+def _heatmap_context(request, plan, order: str) -> dict:
+    data = _heatmap_data(plan, order)
     clause_url = request.build_absolute_uri(
         reverse("clauses:clause", kwargs={"plan": plan.slug, "clause": "CLAUSE"})
     ).replace("CLAUSE", "{clause}")
-    heat = heatmap_layout(data.clauses, data.parties, clause_url)
+    heat = heatmap_layout(data.clauses, data.parties, clause_url, order)
     return {
         "plan": plan,
         "revision": data.revision,
@@ -101,12 +136,15 @@ def _heatmap_context(request, plan) -> dict:
     }
 
 
-@reads_query()
+@reads_query("sort")
 def heatmap_svg(request, plan):
     """Four queries: the plan, then ``_heatmap_data``."""
-    return _svg(
-        request, "publishing/pictures/heatmap.svg", _heatmap_context(request, plan_or_404(plan))
-    )
+    plan = plan_or_404(plan)
+    try:
+        order = _sort(request)
+    except BadQuery as refused:
+        return _refused(refused)
+    return _svg(request, "publishing/pictures/heatmap.svg", _heatmap_context(request, plan, order))
 
 
 HEATMAP_COLUMNS = (
@@ -120,12 +158,18 @@ HEATMAP_COLUMNS = (
     "party_name",
     "stance",
     "stance_value",
+    "gap",
 )
 
 
-@reads_query()
+@reads_query("sort")
 def heatmap_csv(request, plan):
-    data = _heatmap_data(plan_or_404(plan))
+    plan = plan_or_404(plan)
+    try:
+        order = _sort(request)
+    except BadQuery as refused:
+        return _refused(refused)
+    data = _heatmap_data(plan, order)
     number = data.revision.number if data.revision else None
     rows = (
         {
@@ -139,6 +183,7 @@ def heatmap_csv(request, plan):
             "party_name": party.name,
             "stance": stance,
             "stance_value": ORDINAL.get(stance) if stance else None,
+            "gap": clause.gap,
         }
         for clause in data.clauses
         for party, stance in zip(data.parties, clause.stances, strict=True)
@@ -235,7 +280,7 @@ def timeline_csv(request, plan, clause):
 # 3. The convergence chart.
 
 
-class BadPair(Exception):
+class BadPair(BadQuery):
     pass
 
 
@@ -258,11 +303,13 @@ def _pair(request, parties) -> tuple | None:
 
 
 def _convergence_data(request, plan):
-    """The plan's parties, the chosen pair and each revision's standing (four queries:
-    its parties, then ``plan_convergence``)."""
+    """The plan's parties, the chosen pair and each revision's standing, over every clause
+    or one ``?topic=``'s (five queries: its parties, then ``plan_convergence``)."""
     parties = plan_parties(plan=plan)
     pair = _pair(request, parties)
-    standings = plan_convergence(plan=plan, pair=(pair[0].pk, pair[1].pk) if pair else None)
+    standings = plan_convergence(
+        plan=plan, pair=(pair[0].pk, pair[1].pk) if pair else None, topic=_topic(request)
+    )
     points = [
         ConvergencePoint(
             number=s.number,
@@ -273,6 +320,8 @@ def _convergence_data(request, plan):
             open=s.open,
             mean_gap=s.mean_gap,
             gap_clauses=s.gap_clauses,
+            outside_text=s.outside_text,
+            moved=s.moved,
         )
         for s in standings
     ]
@@ -283,13 +332,19 @@ def _gap_of(pair) -> str:
     return f"between {pair[0].name} and {pair[1].name}" if pair else "over every party"
 
 
-@reads_query("a", "b")
+def _of_topic(request) -> str:
+    """The clauses the chart counts, in words (the topic was checked already)."""
+    topic = request.GET.get("topic", "")
+    return f"its {TOPIC_LABELS[topic]} clauses" if topic else "its clauses"
+
+
+@reads_query("a", "b", "topic")
 def convergence_svg(request, plan):
     plan = plan_or_404(plan)
     try:
         _parties, pair, points = _convergence_data(request, plan)
-    except BadPair as refused:
-        return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
+    except BadQuery as refused:
+        return _refused(refused)
     return _svg(
         request,
         "publishing/pictures/convergence.svg",
@@ -298,6 +353,7 @@ def convergence_svg(request, plan):
             "chart": convergence_layout(points, MAX_GAP),
             "points": points,
             "gap_of": _gap_of(pair),
+            "of_topic": _of_topic(request),
         },
     )
 
@@ -309,20 +365,24 @@ CONVERGENCE_COLUMNS = (
     "agreed",
     "contested",
     "open",
+    "outside_text",
+    "moved",
     "mean_gap",
     "gap_clauses",
     "gap_between",
+    "topic",
 )
 
 
-@reads_query("a", "b")
+@reads_query("a", "b", "topic")
 def convergence_csv(request, plan):
     plan = plan_or_404(plan)
     try:
         _parties, pair, points = _convergence_data(request, plan)
-    except BadPair as refused:
-        return HttpResponseBadRequest(str(refused), content_type="text/plain; charset=utf-8")
+    except BadQuery as refused:
+        return _refused(refused)
     between = f"{pair[0].slug} {pair[1].slug}" if pair else "all"
+    topic = request.GET.get("topic", "") or "all"
     rows = (
         {
             "plan": plan.slug,
@@ -331,29 +391,44 @@ def convergence_csv(request, plan):
             "agreed": p.agreed,
             "contested": p.contested,
             "open": p.open,
+            "outside_text": p.outside_text,
+            "moved": p.moved,
             "mean_gap": round(p.mean_gap, 3) if p.mean_gap is not None else None,
             "gap_clauses": p.gap_clauses,
             "gap_between": between,
+            "topic": topic,
         }
         for p in points
     )
-    name = (plan.slug, "convergence", *(p.slug for p in pair or ()))
+    name = (
+        plan.slug,
+        "convergence",
+        *(p.slug for p in pair or ()),
+        *((topic,) if topic != "all" else ()),
+    )
     return _csv(name, CONVERGENCE_COLUMNS, rows)
 
 
-@reads_query("a", "b")
+@reads_query("a", "b", "topic", "sort")
 def plan_pictures(request, plan):
     """The plan's pictures on one page, drawn inline (their links and hover titles work)
     and each with its data as a table or text (eight queries: the plan, the heatmap's
     three, the convergence's four)."""
     plan = plan_or_404(plan)
-    context = _heatmap_context(request, plan)
+    try:
+        order = _sort(request)
+        sort_error = ""
+    except BadQuery as refused:
+        order, sort_error = HEAT_ORDERS[0], str(refused)
+    context = _heatmap_context(request, plan, order)
     try:
         parties, pair, points = _convergence_data(request, plan)
         error = ""
-    except BadPair as refused:
+    except BadQuery as refused:
         parties, pair, points, error = plan_parties(plan=plan), None, [], str(refused)
-    query = request.GET.urlencode()
+    chart_query = request.GET.copy()
+    chart_query.pop("sort", None)
+    query = chart_query.urlencode()
     context.update(
         {
             "parties": parties,
@@ -362,8 +437,15 @@ def plan_pictures(request, plan):
             "chart": convergence_layout(points, MAX_GAP) if points else None,
             "error": error,
             "gap_of": _gap_of(pair),
+            "of_topic": "" if error else _of_topic(request),
             "query": f"?{query}" if query and not error else "",
+            "order": order,
+            "orders": HEAT_ORDERS,
+            "topic": request.GET.get("topic", "") if not error else "",
+            "topics": Topic.choices,
+            "sort_error": sort_error,
             "section": "pictures",
         }
     )
-    return render(request, "publishing/pictures.html", context, status=400 if error else 200)
+    status = 400 if error or sort_error else 200
+    return render(request, "publishing/pictures.html", context, status=status)

@@ -19,7 +19,8 @@ from publishing.pictures import (
     TimelineStep,
     convergence_layout,
     heatmap_layout,
-    party_colors,
+    party_line_styles,
+    text_width,
     timeline_layout,
 )
 from tests.conftest import built_once_for_the_module
@@ -92,10 +93,83 @@ def test_the_timeline_leaves_a_gap_for_an_unknown_stance_never_a_zero():
     assert by_value[2] < by_value[-2]
 
 
-def test_party_colours_are_their_own_unless_invalid_or_taken():
-    assert party_colors(["#0057B7", "#0057b7", "red", ""])[0] == "#0057b7"
-    chosen = party_colors(["#0057B7", "#0057b7", "red", ""])
-    assert len(set(chosen)) == 4
+def test_no_two_of_forty_parties_share_both_colour_and_dash():
+    styles = party_line_styles(40)
+    assert len(set(styles)) == 40
+    assert party_line_styles(3) == party_line_styles(40)[:3]  # deterministic, by order
+
+
+def test_the_timeline_runs_latest_first_like_the_stance_cells():
+    steps = [TimelineStep(n, f"/r{n}/", wording_changed=False) for n in (1, 2, 3)]
+    series = [TimelineSeries("ua", "Ukraine", "UA", "", ("supports", "opposes", "red_line"))]
+    layout = timeline_layout(steps, series)
+    x = {tick.label: tick.x for tick in layout.ticks}
+    assert x["r3"] < x["r2"] < x["r1"]
+    by_value = {p.value: p.x for p in layout.lines[0].points}
+    assert by_value[-2] == x["r3"] and by_value[2] == x["r1"]
+
+
+def test_the_timeline_legend_wraps_and_never_overlaps():
+    steps = [TimelineStep(n, f"/r{n}/", wording_changed=False) for n in (1, 2)]
+    names = ["United Kingdom of Great Britain and Northern Ireland", "UA", "European partners"]
+    names += [f"Party with a rather long name number {i}" for i in range(9)]
+    names.append("X" * 400)  # cut, its full name kept for the item's <title>
+    series = [
+        TimelineSeries(f"p{i}", name, f"P{i}", "", ("supports", "opposes"))
+        for i, name in enumerate(names)
+    ]
+    layout = timeline_layout(steps, series)
+    items = layout.legend
+    assert len(items) == len(names)
+    assert items[-1].full_name == "X" * 400 and items[-1].name.endswith("…")
+    boxes = [(i.x1, i.y, i.text_x + text_width(i.name, 11)) for i in items]
+    assert all(right <= layout.width for _, _, right in boxes)
+    for a, (x1, y, right) in enumerate(boxes):
+        for x2, y2, right2 in boxes[a + 1 :]:
+            assert y != y2 or right < x2 or right2 < x1  # same row: apart
+    assert len({y for _, y, _ in boxes}) > 1  # it wrapped
+    assert max(y for _, y, _ in boxes) < layout.height
+
+
+def test_heatmap_rows_carry_the_short_title_where_there_is_room():
+    parties = [HeatParty(f"p{i}", f"Party {i}", f"P{i}") for i in range(3)]
+    clauses = [
+        HeatClause("dmz", "1", "Demilitarized zone", "military", ("supports",) * 3),
+        HeatClause("long", "2", "A title far too long " * 10, "military", ("supports",) * 3),
+    ]
+    heat = heatmap_layout(clauses, parties, "/{clause}/")
+    labels = {row.slug: row.label for row in heat.rows}
+    assert labels["dmz"] == "1 Demilitarized zone"
+    assert labels["long"].startswith("2 A title far") and labels["long"].endswith("…")
+    assert heat.rows[1].title.startswith("2. A title far too long A title")  # in full
+    # 500 by 10: less room, a shorter cut, but still one screen.
+    many = [
+        HeatClause(f"c{i}", str(i + 1), "Demilitarized zone", "military", ("supports",) * 10)
+        for i in range(500)
+    ]
+    wide = [HeatParty(f"p{i}", f"Party {i}", f"P{i}") for i in range(10)]
+    heat = heatmap_layout(many, wide, "/{clause}/")
+    assert heat.width <= 1280
+    assert heat.rows[0].label.startswith("1 Demi")
+    # No room at all (many parties): the number alone.
+    crowd = [HeatParty(f"p{i}", f"Party {i}", f"P{i}") for i in range(30)]
+    one = [HeatClause("x", "7", "Title", "military", ("supports",) * 30)] * 500
+    heat = heatmap_layout(one, crowd, "/{clause}/")
+    assert heat.rows[0].label == "7"
+
+
+def test_heatmap_rows_can_be_ranked_by_gap():
+    parties = [HeatParty(f"p{i}", f"Party {i}", f"P{i}") for i in range(2)]
+    clauses = [
+        HeatClause("near", "1", "Near", "territory", ("supports", "conditional")),
+        HeatClause("none", "2", "Unknown", "military", ("supports", "unknown")),
+        HeatClause("far", "3", "Far", "military", ("supports", "red_line")),
+        HeatClause("same", "4", "Same", "alliances", ("opposes", "opposes")),
+    ]
+    heat = heatmap_layout(clauses, parties, "/{clause}/", order="gap")
+    assert [row.slug for row in heat.rows] == ["far", "near", "same", "none"]
+    assert heat.topics == ()  # ranked, not grouped
+    assert "(gap 4)" in heat.rows[0].title and "(gap not known)" in heat.rows[-1].title
 
 
 def test_the_convergence_chart_stacks_each_revisions_clauses():
@@ -159,7 +233,7 @@ def test_a_clause_a_party_holds_no_position_on_is_an_empty_cell(client, known):
     stances = {
         (link.get("data-clause"), rect.get("data-party")): rect.get("data-stance")
         for link in root.iter(f"{SVG}a")
-        for rect in link.iter(f"{SVG}rect")
+        for rect in link.iter(f"{SVG}use")
     }
     assert stances[("amnesty", "russia")] == ""
     assert stances[("amnesty", "ukraine")] == "supports"
@@ -170,7 +244,7 @@ def test_the_heatmap_draws_every_position_of_the_current_revision(client, known)
     cells = {
         (link.get("data-clause"), rect.get("data-party")): rect.get("data-stance")
         for link in root.iter(f"{SVG}a")
-        for rect in link.iter(f"{SVG}rect")
+        for rect in link.iter(f"{SVG}use")
     }
     assert len(cells) == 8
     assert cells[("sovereignty", "ukraine")] == "supports"
@@ -265,6 +339,100 @@ def test_the_pictures_page_shows_each_picture_with_its_table(client, known):
     assert 'href="/plans/framework/clauses/army-size/timeline.csv"' in clause
 
 
+def test_the_heatmap_ranks_rows_by_gap_when_asked(client, known):
+    # r2: sovereignty and amnesty 3 apart (supports against opposes); the army clause has
+    # one known stance, so its gap is not known and it comes last.
+    root = svg_of(client.get("/plans/framework/heatmap.svg?sort=gap"))
+    order = [link.get("data-clause") for link in root.iter(f"{SVG}a") if link.get("data-clause")]
+    assert order[-1] == "army-size"
+    rows = csv_of(client.get("/plans/framework/heatmap.csv?sort=gap"))
+    assert [r["clause"] for r in rows][-2:] == ["army-size", "army-size"]
+    assert {r["gap"] for r in rows if r["clause"] != "army-size"} == {"3"}
+    page = client.get("/plans/framework/pictures/?sort=gap").content.decode()
+    assert 'href="/plans/framework/heatmap.csv?sort=gap"' in page
+    assert '<option value="gap" selected>' in page
+
+
+def test_an_unknown_order_or_topic_is_a_400_naming_it(client, known):
+    for url in ("heatmap.svg", "heatmap.csv", "pictures/"):
+        response = client.get(f"/plans/framework/{url}?sort=alphabet")
+        assert response.status_code == 400
+        assert "sort: no order 'alphabet'; choose one of: topic, gap" in html.unescape(
+            response.content.decode()
+        )
+    for url in ("convergence.svg", "convergence.csv", "pictures/"):
+        response = client.get(f"/plans/framework/{url}?topic=weather")
+        assert response.status_code == 400
+        assert "topic: no topic 'weather'" in html.unescape(response.content.decode())
+
+
+def test_convergence_can_be_shown_for_one_topic(client, known):
+    topics = dict(Clause.objects.filter(plan=known).values_list("slug", "topic"))
+    topic = topics["army-size"]
+    count = sum(1 for t in topics.values() if t == topic)
+    rows = csv_of(client.get(f"/plans/framework/convergence.csv?topic={topic}"))
+    assert [int(r["agreed"]) + int(r["contested"]) + int(r["open"]) for r in rows] == [count] * 2
+    assert rows[1]["agreed"] == "1" and {r["topic"] for r in rows} == {topic}
+    everything = csv_of(client.get("/plans/framework/convergence.csv"))
+    assert int(everything[1]["open"]) + int(everything[1]["contested"]) > int(
+        rows[1]["open"]
+    ) + int(rows[1]["contested"])
+    root = svg_of(client.get(f"/plans/framework/convergence.svg?topic={topic}"))
+    assert "(its military clauses)" in root[0].text
+    page = client.get(f"/plans/framework/pictures/?topic={topic}").content.decode()
+    assert f'<option value="{topic}" selected>' in page
+    assert f'convergence.csv?topic={topic}"' in page
+
+
+HOSTILE = '</text><script>alert(1)</script> & "Co" <b>'
+
+
+def test_hostile_names_and_titles_stay_text_in_every_picture(client, known):
+    from parties.models import Party
+
+    Party.objects.filter(slug="russia").update(name=HOSTILE, short_name=HOSTILE)
+    Clause.objects.filter(slug="army-size").update(title=HOSTILE)
+    for url in (
+        "/plans/framework/heatmap.svg",
+        "/plans/framework/heatmap.svg?sort=gap",
+        "/plans/framework/clauses/army-size/timeline.svg",
+        "/plans/framework/convergence.svg?a=russia&b=ukraine",
+    ):
+        response = client.get(url)
+        root = svg_of(response)  # still well-formed
+        assert b"<script>" not in response.content and b"<b>" not in response.content
+        texts = "\n".join("".join(e.itertext()) for e in root.iter() if e.text or len(e))
+        assert HOSTILE in texts, url
+    page = client.get("/plans/framework/pictures/?a=russia&b=ukraine").content.decode()
+    assert "<script>alert" not in page
+    clause = client.get("/plans/framework/clauses/army-size/").content.decode()
+    assert "<script>alert" not in clause
+
+
+def test_the_clause_page_keeps_its_timeline_full_size_in_a_scroll_box(client, known):
+    clause = client.get("/plans/framework/clauses/army-size/").content.decode()
+    assert '<div class="picture-scroll" role="region"' in clause
+    assert "Latest revision on the left" in clause
+
+
+def test_every_pair_of_ten_generated_parties_has_its_own_line(client, db):
+    from generator.plans import generate_plan
+
+    plan = generate_plan(clauses=3, parties=10, revisions=2, slug="ten", history=False).plan
+    clause = Clause.objects.filter(plan=plan).first()
+    root = svg_of(client.get(f"/plans/ten/clauses/{clause.slug}/timeline.svg"))
+    styles = {}
+    for item in root.iter(f"{SVG}g"):
+        if item.get("class") == "legend-item":
+            line = item.find(f"{SVG}line")
+            styles[item.find(f"{SVG}title").text] = (
+                line.get("stroke"),
+                line.get("stroke-dasharray") or "",
+            )
+    assert len(styles) == 10
+    assert len(set(styles.values())) == 10  # every pair differs in colour or dash
+
+
 def test_a_missing_plan_or_clause_has_no_picture(client, db):
     assert client.get("/plans/nothing/heatmap.svg").status_code == 404
     assert client.get("/plans/nothing/convergence.csv").status_code == 404
@@ -292,6 +460,7 @@ CONVERGENCE = [
     "its revisions",
     "its clause versions counted by revision and status",
     "the gap of each clause version",
+    "the stances moved, by revision",
 ]
 # Each first reads the plan's change stamp, for its ETag (core/conditional.py).
 STAMP = ["the plan's change stamp"]
@@ -303,6 +472,9 @@ PICTURES = {
     "/plans/generated/convergence.svg": STAMP + CONVERGENCE,
     "/plans/generated/convergence.csv?a=generated-party-0&b=generated-party-1": STAMP + CONVERGENCE,
     "/plans/generated/pictures/": STAMP + CONVERGENCE + HEATMAP[1:],
+    "/plans/generated/heatmap.svg?sort=gap": STAMP + HEATMAP,
+    "/plans/generated/convergence.csv?topic=military": STAMP + CONVERGENCE,
+    "/plans/generated/pictures/?sort=gap&topic=military": STAMP + CONVERGENCE + HEATMAP[1:],
 }
 
 
@@ -325,3 +497,22 @@ def test_the_convergence_chart_follows_the_main_line(client, known):
     )
     rows = csv_of(client.get("/plans/framework/convergence.csv"))
     assert [r["revision"] for r in rows] == ["1", "2"]
+
+
+def test_points_raised_outside_the_text_are_not_counted_as_open_clauses(client, seeded):
+    # The seed's report names six demands and suggestions that it does not place in the
+    # plan's text: the chart counts them apart, so they do not swell the open clauses.
+    rows = csv_of(client.get(f"/plans/{seeded.slug}/convergence.csv"))
+    latest = rows[-1]
+    statuses = list(
+        seeded.revisions.get(number=int(latest["revision"])).clause_versions.values_list(
+            "status", flat=True
+        )
+    )
+    assert int(latest["outside_text"]) == statuses.count("raised_outside_text") == 6
+    assert int(latest["open"]) == statuses.count("open")
+    bars = {
+        r.get("data-kind")
+        for r in svg_of(client.get(f"/plans/{seeded.slug}/convergence.svg")).iter(f"{SVG}rect")
+    }
+    assert "outside_text" not in bars
