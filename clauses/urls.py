@@ -9,7 +9,7 @@ from django.urls import path
 
 from clauses import exports
 from clauses.conditional import plan_page
-from clauses.views import plans, revisions
+from clauses.views import citations, plans, revisions
 from core.downloads import with_exports
 
 urlpatterns = [
@@ -23,5 +23,21 @@ urlpatterns = [
         "plans/<slug:plan>/revisions/<int:number>/",
         plan_page(with_exports(revisions.revision_detail, exports.revision_table)),
         name="revision",
+    ),
+    # Citations carry the day they are accessed: not conditional reads (clauses/views/citations.py).
+    path(
+        "plans/<slug:plan>/revisions/<int:number>/cite/",
+        citations.revision_cite,
+        name="revision_cite",
+    ),
+    path(
+        "plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/cite/",
+        citations.clause_version_cite,
+        name="clause_version_cite",
+    ),
+    path(
+        "plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/cite/<slug:party>/",
+        citations.position_cite,
+        name="position_cite",
     ),
 ]

@@ -49,6 +49,7 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from enum import Enum, StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from clauses.moves import direction_of_values
 from clauses.vocabularies import ORDINAL
 from comparison.textdiff import TextDiff, deferred_word_diff
 
@@ -112,6 +113,9 @@ class PositionSnapshot:
     stated_on: datetime.date | None = None
     carried_over: bool = False
     demand: str = ""  # what the party demands beyond the clause as worded
+    source: int | None = None  # the id of the recorded source it cites
+    quote_check: str = "not_checked"  # checked, not_checked or paraphrase
+    stated_on_precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -190,6 +194,10 @@ class Direction(StrEnum):
     AWAY = "away"
     UNCHANGED = "unchanged"
     UNKNOWN = "unknown"  # unknown or missing on either side
+
+
+# The directions of clauses.moves, as this module's enum.
+_DIRECTIONS = {direction.value: direction for direction in Direction}
 
 
 class Convergence(StrEnum):
@@ -760,7 +768,9 @@ def _party_change(
         quote_changed = before.quote != after.quote
         demand_changed = before.demand != after.demand
         source_changed = (
-            before.source_title != after.source_title or before.source_url != after.source_url
+            before.source_title != after.source_title
+            or before.source_url != after.source_url
+            or before.source != after.source
         )
         stated_on_changed = before.stated_on != after.stated_on
         stance_changed = stance_before != stance_after
@@ -780,23 +790,18 @@ def _party_change(
         stated_on_changed = present.stated_on is not None
         stance_changed = True
 
-    if value_before is None or value_after is None:
-        direction = Direction.UNKNOWN
-    elif (
-        stance_changed
-        and before is not None
-        and after is not None
-        and before.quote
-        and before.quote == after.quote
-    ):
-        # One statement read two ways is a reinterpretation, not a move the source records.
-        direction = Direction.UNKNOWN
-    elif value_after > value_before:
-        direction = Direction.TOWARD
-    elif value_after < value_before:
-        direction = Direction.AWAY
-    else:
-        direction = Direction.UNCHANGED
+    # One rule for every count of moves (clauses.moves): unknown on either side is no
+    # move, and one statement read two ways (the same quote) is a reinterpretation.
+    direction = _DIRECTIONS[
+        direction_of_values(
+            stance_before,
+            stance_after,
+            value_before,
+            value_after,
+            before.quote if before is not None else "",
+            after.quote if after is not None else "",
+        )
+    ]
 
     # PartyChange's fields, in order.
     return _party_change_of(

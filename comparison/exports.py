@@ -3,7 +3,6 @@ revisions, one row per clause and party; a clause's positions in every revision;
 positions on every plan's current revision and where each moved."""
 
 from collections.abc import Iterable
-from dataclasses import replace
 
 from django.http import Http404
 
@@ -17,11 +16,12 @@ from clauses.models import Clause, Revision
 from clauses.selectors import clause_get, revision_get
 from clauses.selectors.exports import clause_position_rows
 from clauses.views.revisions import NO_SUCH_REVISION
+from clauses.vocabularies import stance_value
 from comparison.filters import DiffFilterForm, PartyFilterForm
-from comparison.selectors import parties as party_selectors
+from comparison.party_rendering import compares_with_since
 from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
 from comparison.views.clauses import NO_SUCH_CLAUSE
-from comparison.views.parties import NO_SUCH_PARTY
+from comparison.views.parties import NO_SUCH_PARTY, plans_shown
 from core.downloads import Table, filter_name, filters_of, page_url
 from core.links import PageLinks
 from parties.models import Party
@@ -202,10 +202,10 @@ def party_table(request, party) -> Table:
         raise Http404(NO_SUCH_PARTY) from None
     form = PartyFilterForm(request.GET)
     filters = filters_of(form)
-    plans = [
-        replace(entry, rows=tuple(form.apply(entry.rows)))
-        for entry in party_selectors.party_positions(party=party, since=form.since_number())
-    ]
+    # The page's own choice of plans and rows: the plan filter, and no rows of a plan
+    # that lacks the revision ``since`` names.
+    _, plans, _ = plans_shown(form, party=party)
+    since = form.since_number()
     meta = {
         "party": party.slug,
         "party_name": party.name,
@@ -216,10 +216,10 @@ def party_table(request, party) -> Table:
         "page_url": page_url(request),
     }
     name = (party.slug, "positions", *(f"{key}-{value}" for key, value in filters.items()))
-    return Table(name, meta, PARTY_COLUMNS, _rows(plans, party, request))
+    return Table(name, meta, PARTY_COLUMNS, _rows(plans, party, request, since))
 
 
-def _rows(plans, party, request):
+def _rows(plans, party, request, since: int | None):
     pages = PageLinks(request)
     for entry in plans:
         rows = [
@@ -228,7 +228,14 @@ def _rows(plans, party, request):
         ]
         for row, data in zip(entry.rows, export_positions_data(rows, pages), strict=True):
             movement = row.movement
-            if entry.previous is not None and row.change.change != "added" and movement:
+            if compares_with_since(entry, since):
+                # As the page's "In r…" and "Moved" columns: against the revision asked about.
+                data["previous_revision"] = since
+                if row.in_since:
+                    data["stance_before"] = row.since
+                    data["stance_before_value"] = stance_value(row.since)
+                data["direction"] = str(row.moved_since)
+            elif entry.previous is not None and row.change.change != "added" and movement:
                 data["previous_revision"] = entry.previous.number
                 data["stance_before"] = movement.stance_before and str(movement.stance_before)
                 data["stance_before_value"] = movement.value_before

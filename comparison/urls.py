@@ -9,8 +9,8 @@ from django.urls import path
 
 from clauses.conditional import plan_page, site_page
 from clauses.views.renames import clause_renames_followed
-from comparison import exports
-from comparison.views import clauses, compare, parties
+from comparison import exports, synopsis_exports
+from comparison.views import changes, clauses, compare, parties, sources, synopsis
 from core.downloads import with_exports
 
 urlpatterns = [
@@ -20,10 +20,16 @@ urlpatterns = [
         name="revision_diff",
     ),
     path("plans/<slug:plan>/compare/", plan_page(compare.compare_form), name="compare_form"),
+    path("plans/<slug:plan>/changes/", plan_page(changes.plan_changes_page), name="changes"),
     path(
         "plans/<slug:plan>/compare/<int:a>...<int:b>/",
         plan_page(with_exports(compare.compare, exports.compare_table)),
         name="compare",
+    ),
+    path(
+        "plans/<slug:plan>/synopsis/",
+        plan_page(with_exports(synopsis.synopsis_page, synopsis_exports.synopsis_table)),
+        name="synopsis",
     ),
     path(
         "plans/<slug:plan>/clauses/<slug:clause>/",
@@ -38,6 +44,12 @@ urlpatterns = [
 ]
 # A renamed clause's old addresses redirect to its new ones.
 urlpatterns = clause_renames_followed(urlpatterns)
+
+# A source's pages: what it says, across every plan that cites it.
+source_urlpatterns = [
+    path("", sources.source_list, name="list"),
+    path("<int:source>/", sources.source_detail, name="detail"),
+]
 
 # A party's pages span every plan: conditional reads keyed by the site's stamp.
 party_urlpatterns = [

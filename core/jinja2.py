@@ -37,7 +37,15 @@ def environment(**options: Any) -> jinja2.Environment:
     )
     env.globals.update(url=url, static=static)
     env.filters["truncatechars"] = defaultfilters.truncatechars
+    env.filters["possessive"] = possessive
     return env
+
+
+def possessive(name: Any) -> Markup:
+    """``name`` as an owner, as English writes it: "Russia's", "European partners'";
+    the name escaped (Django's way), the apostrophe as written."""
+    text = str(name)
+    return Markup(escape(text) + ("'" if text.endswith(("s", "S")) else "'s"))  # noqa: S704 -- escaped
 
 
 def escape_as_django_does(value: Any) -> Any:

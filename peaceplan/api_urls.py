@@ -23,10 +23,15 @@ from clauses.api.views import (
     api_root,
 )
 from clauses.views.renames import clause_renames_followed
+from comparison.api.changes import PlanChangesViewSet
+from comparison.api.synopsis import SynopsisViewSet
 from comparison.api.views import RevisionDiffViewSet
 from drafting.api import DraftViewSet
 from parties.api import PartyViewSet
 from search.api import SearchViewSet
+from sources.api import SourceViewSet
+from statements.api import StatementProposalsViewSet
+from translations.api import TranslationViewSet
 
 app_name = "api"
 
@@ -38,7 +43,23 @@ urlpatterns = [
     path("", api_root, name="root"),
     path("parties/", PartyViewSet.as_view({"get": "list"}), name="party-list"),
     path("parties/<slug:party>/", PartyViewSet.as_view({"get": "retrieve"}), name="party-detail"),
+    path("sources/", SourceViewSet.as_view({"get": "list", "post": "create"}), name="source-list"),
+    path(
+        "sources/<int:source>/",
+        SourceViewSet.as_view({"get": "retrieve"}),
+        name="source-detail",
+    ),
     path("plans/", PlanViewSet.as_view({"get": "list", "post": "create"}), name="plan-list"),
+    path(
+        "statements/proposals/",
+        StatementProposalsViewSet.as_view({"post": "propose"}),
+        name="statement-proposals",
+    ),
+    path(
+        "translations/",
+        TranslationViewSet.as_view({"get": "list", "post": "create"}),
+        name="translation-list",
+    ),
     path(
         "plans/<slug:plan>/",
         PlanViewSet.as_view({"get": "retrieve", "patch": "partial_update"}),
@@ -61,6 +82,16 @@ urlpatterns = [
         name="draft-align",
     ),
     path(f"{REVISION}diff/", RevisionDiffViewSet.as_view({"get": "diff"}), name="revision-diff"),
+    path(
+        "plans/<slug:plan>/changes/",
+        PlanChangesViewSet.as_view({"get": "changes"}),
+        name="plan-changes",
+    ),
+    path(
+        "plans/<slug:plan>/synopsis/",
+        SynopsisViewSet.as_view({"get": "synopsis"}),
+        name="plan-synopsis",
+    ),
     path(f"{REVISION}clone/", RevisionViewSet.as_view({"post": "clone"}), name="revision-clone"),
     path(
         f"{REVISION}clauses/",

@@ -227,13 +227,20 @@ INSTALLED_APPS = [
     # The apps, each above the ones it imports (import-linter contracts in pyproject.toml).
     "core",
     "parties",
+    "sources",
     "clauses",
+    "translations",
     "comparison",
     "drafting",
     "publishing",
     "search",
+    "statements",
     "generator",
 ]
+
+# The language clause texts are recorded in as originals; translations are recorded beside
+# them in any other (translations/, docs/decisions.md "Parallel texts").
+ORIGINAL_TEXT_LANGUAGE = env.str("ORIGINAL_TEXT_LANGUAGE", default="en")
 
 MIDDLEWARE = [
     # A request id for the response and every log line, then the access log line, both
@@ -514,6 +521,11 @@ SPECTACULAR_SETTINGS = {
         "TopicEnum": "clauses.vocabularies.Topic",
         "ProvenanceEnum": "clauses.vocabularies.Provenance",
         "PartyKindEnum": "parties.models.PartyKind",
+        "SourceKindEnum": "sources.vocabularies.SourceKind",
+        "SourceLanguageEnum": "sources.vocabularies.Language",
+        "DatePrecisionEnum": "sources.vocabularies.DatePrecision",
+        "QuoteCheckEnum": "sources.vocabularies.QuoteCheck",
+        "TextLanguageEnum": "translations.languages.CHOICES",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -542,6 +554,11 @@ SPECTACULAR_SETTINGS = {
             "description": "Where each party stands on each clause version, with its source.",
         },
         {"name": "parties", "description": "States, blocs and organizations taking positions."},
+        {
+            "name": "translations",
+            "description": "Clause texts in other languages than the original: official or "
+            "not, stale when the original changed after them.",
+        },
     ],
 }
 

@@ -15,6 +15,7 @@ import clauses.urls
 import comparison.urls
 import drafting.urls
 import publishing.urls
+import statements.urls
 from clauses.conditional import site_page
 from clauses.views.home import home
 from peaceplan.login_limits import AdminLoginForm, LoginForm
@@ -42,7 +43,11 @@ plan_pages = [
     *comparison.urls.urlpatterns,
     *publishing.urls.urlpatterns,
 ]
-editing_pages = [*clauses.editing_urls.urlpatterns, *drafting.urls.urlpatterns]
+editing_pages = [
+    *clauses.editing_urls.urlpatterns,
+    *drafting.urls.urlpatterns,
+    *statements.urls.urlpatterns,
+]
 party_pages = [*comparison.urls.party_urlpatterns, *publishing.urls.party_urlpatterns]
 
 urlpatterns = [
@@ -50,6 +55,7 @@ urlpatterns = [
     path("", include((plan_pages, "clauses"))),
     path("", include((editing_pages, "editing"))),
     path("parties/", include((party_pages, "parties"))),
+    path("sources/", include((comparison.urls.source_urlpatterns, "sources"))),
     path("search/", include("search.urls")),
     path("api/v1/", include("peaceplan.api_urls")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),

@@ -38,6 +38,7 @@ from clauses.selectors.lookups import (
     plan_get,
     position_get,
     position_of,
+    position_to_cite,
     record_by_pk,
     revision_get,
 )
@@ -84,6 +85,7 @@ __all__ = [
     "plans_exist",
     "position_get",
     "position_of",
+    "position_to_cite",
     "revision_get",
     "revision_change_counts",
     "revisions_newest_first",

@@ -96,6 +96,20 @@ def position_get(
     )
 
 
+def position_to_cite(*, plan_slug: str, clause_slug: str, number: int, party_slug: str) -> Position:
+    """``position_get`` with all a citation names joined: the party, the clause and the
+    revision with its plan (one query). Raises Position.DoesNotExist."""
+    return position_get(
+        plan_slug=plan_slug,
+        clause_slug=clause_slug,
+        number=number,
+        party_slug=party_slug,
+        queryset=Position.objects.select_related(
+            "party", "clause_version__clause", "clause_version__revision__plan"
+        ),
+    )
+
+
 def position_of(*, clause_version: ClauseVersion, party) -> Position | None:
     """The party's position on the clause version, or None if not recorded (one query)."""
     return Position.objects.filter(clause_version=clause_version, party=party).first()

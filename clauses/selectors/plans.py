@@ -24,6 +24,7 @@ from clauses.models import (
     Revision,
     RevisionQuerySet,
 )
+from clauses.moves import is_move
 from clauses.vocabularies import Coverage
 
 
@@ -126,18 +127,15 @@ class RevisionChanges:
 
 def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
     """Each revision of the plan that continues another (by pk) with what it changed
-    against that one (one query: five correlated counts per revision, each through the
-    unique (revision, clause) and (clause version, party) indexes)."""
+    against that one (two queries: four correlated counts per revision, each through the
+    unique (revision, clause) and (clause version, party) indexes; then the positions
+    whose stance differs from the same party's on the same clause in the revision
+    continued, which clauses.moves judges, as the diff does)."""
     this_revision = OuterRef(OuterRef("pk"))
     continued = OuterRef(OuterRef("previous"))
     versions = ClauseVersion.objects.order_by()
     same_clause_before = versions.filter(revision=continued, clause=OuterRef("clause"))
     same_clause_after = versions.filter(revision=this_revision, clause=OuterRef("clause"))
-    stance_before = Position.objects.filter(
-        clause_version__revision=continued,
-        clause_version__clause=OuterRef("clause_version__clause"),
-        party=OuterRef("party"),
-    ).exclude(stance=OuterRef("stance"))
 
     def count(queryset):
         counted = queryset.annotate(n=Func(F("pk"), function="COUNT")).values("n")
@@ -157,11 +155,6 @@ def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
                 .filter(Exists(same_clause_before))
                 .exclude(text=Subquery(same_clause_before.values("text")[:1]))
             ),
-            moved=count(
-                Position.objects.order_by()
-                .filter(clause_version__revision=OuterRef("pk"))
-                .filter(Exists(stance_before))
-            ),
             # A deletion strikes out a clause of the revision continued that this one
             # does not word (the service checks it): one of the dropped, told apart.
             deleted=count(ClauseDeletion.objects.order_by().filter(revision=OuterRef("pk"))),
@@ -171,24 +164,57 @@ def revision_change_counts(*, plan: Plan) -> dict[int, RevisionChanges]:
             "added",
             "dropped",
             "reworded",
-            "moved",
             "coverage",
             "previous__coverage",
             "deleted",
         )
     )
+    moved = revision_moves(plan=plan)
     return {
         pk: RevisionChanges(
             added=0 if before == Coverage.PARTIAL else added,
             dropped=0 if coverage == Coverage.PARTIAL else dropped - deleted,
             reworded=reworded,
-            moved=moved,
+            moved=moved.get(pk, 0),
             first_described=added if before == Coverage.PARTIAL else 0,
             not_described=dropped - deleted if coverage == Coverage.PARTIAL else 0,
             deleted=deleted,
         )
-        for pk, added, dropped, reworded, moved, coverage, before, deleted in rows
+        for pk, added, dropped, reworded, coverage, before, deleted in rows
     }
+
+
+def revision_moves(*, plan: Plan, topic: str | None = None) -> dict[int, int]:
+    """How many stances moved in each revision of the plan that continues another (by pk;
+    revisions without a move left out), against the revision it continues, by the one
+    rule of clauses.moves (one query: the positions whose stance differs from the same
+    party's on the same clause in the revision continued, with both quotes). Given
+    ``topic``, on that topic's clauses only."""
+    before = Position.objects.order_by().filter(
+        clause_version__revision=OuterRef("clause_version__revision__previous"),
+        clause_version__clause=OuterRef("clause_version__clause"),
+        party=OuterRef("party"),
+    )
+    rows = (
+        Position.objects.order_by()
+        .filter(clause_version__revision__plan=plan)
+        .filter(clause_version__revision__previous__isnull=False)
+        .filter(**({"clause_version__clause__topic": topic} if topic is not None else {}))
+        .annotate(
+            stance_before=Subquery(before.values("stance")[:1]),
+            quote_before=Subquery(before.values("quote")[:1]),
+        )
+        .filter(stance_before__isnull=False)
+        .exclude(stance=F("stance_before"))
+        .values_list(
+            "clause_version__revision_id", "stance_before", "stance", "quote_before", "quote"
+        )
+    )
+    counts: dict[int, int] = {}
+    for revision_id, stance_before, stance, quote_before, quote in rows:
+        if is_move(stance_before, stance, quote_before, quote):
+            counts[revision_id] = counts.get(revision_id, 0) + 1
+    return counts
 
 
 def positions_with_party(queryset: QuerySet[Position] | None = None) -> Prefetch:

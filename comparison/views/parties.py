@@ -53,15 +53,7 @@ def party_detail(request, party):
         raise Http404(NO_SUCH_PARTY) from None
     form = PartyFilterForm(request.GET)
     since = form.since_number()
-    # A plan without revision ``since`` has nothing to compare with: none of its rows moved
-    # "since" it, and its part says so rather than listing them all as moves.
-    plans = [
-        replace(entry, rows=tuple(form.apply(entry.rows)) if entry.has_since else ())
-        for entry in selectors.party_positions(party=party, since=since)
-    ]
-    form.offer_plans(entry.plan for entry in plans)
-    chosen = form.plan_slug()
-    shown = [entry for entry in plans if not chosen or entry.plan.slug == chosen]
+    plans, shown, chosen = plans_shown(form, party=party)
     if chosen and not shown:
         form.add_error("plan", NO_SUCH_PLAN.format(party=party.name, slug=chosen))
     elif since is not None and shown and not any(entry.has_since for entry in shown):
@@ -97,6 +89,24 @@ def party_detail(request, party):
             ],
         },
     )
+
+
+def plans_shown(
+    form: PartyFilterForm, *, party: Party
+) -> tuple[list[PartyPlan], list[PartyPlan], str | None]:
+    """Every plan's part of the party's page with the filters applied, the parts the plan
+    filter keeps, and the plan chosen: what the page shows and its downloads hold (the
+    selector's four or five queries)."""
+    # A plan without revision ``since`` has nothing to compare with: none of its rows moved
+    # "since" it, and its part says so rather than listing them all as moves.
+    plans = [
+        replace(entry, rows=tuple(form.apply(entry.rows)) if entry.has_since else ())
+        for entry in selectors.party_positions(party=party, since=form.since_number())
+    ]
+    form.offer_plans(entry.plan for entry in plans)
+    chosen = form.plan_slug()
+    shown = [entry for entry in plans if not chosen or entry.plan.slug == chosen]
+    return plans, shown, chosen
 
 
 def _no_revision(since: int, shown: list[PartyPlan]) -> str:

@@ -11,12 +11,13 @@ from django.urls import reverse
 
 from clauses.models import Clause, ClauseDeletion, ClauseVersion, Plan, Position, Revision
 from peaceplan.urls import editing_pages
+from sources.models import Source
 from tests.conftest import client_for
-from tests.factories import PositionFactory
+from tests.factories import PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Plan, Revision, Clause, ClauseVersion, Position)
+MODELS = (Plan, Revision, Clause, ClauseVersion, Position, Source)
 
 
 @pytest.fixture
@@ -35,6 +36,10 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
     revision = {"plan": plan, "number": number}
     # A deletion to take back, for the page that takes one back.
     ClauseDeletion.objects.get_or_create(revision=version.revision, clause=version.clause)
+    # A source without text, for the page that adds one; one with text to propose
+    # statements from.
+    untexted = Source.objects.filter(text="").first() or SourceFactory(text="")
+    source = Source.objects.exclude(text="").first() or SourceFactory()
     return {
         "plan_create": ("get", reverse("editing:plan_create")),
         "plan_edit": ("get", reverse("editing:plan_edit", kwargs={"plan": plan})),
@@ -77,6 +82,21 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
         ),
         "clause_split": ("get", reverse("editing:clause_split", kwargs=revision)),
         "clause_merge": ("get", reverse("editing:clause_merge", kwargs=revision)),
+        "translation_paste": ("get", reverse("editing:translation_paste", kwargs=revision)),
+        "translation_confirm": (
+            "post",
+            reverse("editing:translation_confirm", kwargs=revision),
+        ),
+        "source_record": ("get", reverse("editing:source_record")),
+        "source_text": ("get", reverse("editing:source_text", kwargs={"source": untexted.pk})),
+        "statements_propose": (
+            "get",
+            reverse("editing:statements_propose", kwargs={"plan": plan}),
+        ),
+        "statements_review": (
+            "get",
+            reverse("editing:statements_review", kwargs={"plan": plan, "source": source.pk}),
+        ),
     }
 
 
@@ -102,6 +122,12 @@ URL_NAMES = [
     "clause_version_relink",
     "clause_split",
     "clause_merge",
+    "translation_paste",
+    "translation_confirm",
+    "source_record",
+    "source_text",
+    "statements_propose",
+    "statements_review",
 ]
 
 

@@ -55,7 +55,18 @@ from parties.fields import PARTY
 from parties.representations import party_data
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ("core", "parties", "clauses", "comparison", "drafting", "publishing", "bench")
+APPS = (
+    "core",
+    "parties",
+    "sources",
+    "clauses",
+    "translations",
+    "comparison",
+    "drafting",
+    "publishing",
+    "statements",
+    "bench",
+)
 
 MODEL = "the model declares the field"
 DECLARATION = "the declaration"
@@ -72,6 +83,31 @@ ADMIN = "the admin chooses which columns fit a row of its inline and which texts
 CLAUSE_PAGE_FLOOR = (
     "the clause and party pages' floors show what those pages show of a position (its "
     "stance, quote or summary, source link, demand), as their templates do"
+)
+SOURCES = (
+    "positions that name a source by title get a recorded one, and a report's text is "
+    "checked against every quote citing it before it becomes that source's text"
+)
+SOURCE_PAGE = "a source's page highlights each quote citing it in the source's text"
+MOVES = (
+    "counts stance moves by the one rule of clauses/moves.py, which reads both quotes: "
+    "one quote read two ways is no move"
+)
+SYNOPSIS = (
+    "a synopsis cell shows each party's stance with the quote it rests on, and nothing "
+    "else of the position (the page, its API and its benchmark floor alike)"
+)
+TRANSLATION_SOURCE = (
+    "a translation's own source (the translations app's field of that name), not a position's"
+)
+QUOTE_CHECK = "the quote check finds a quote in a source's text, the quote itself"
+STATEMENT = (
+    "a statement proposed from a report is a verbatim quote before it is any position's "
+    "(found, scored and shown for review by its own words)"
+)
+STATEMENT_ACCEPTED = (
+    "an accepted statement becomes a position resting on its quote: the editor confirms "
+    "the quote, and the service records it as the position's"
 )
 
 # For each representative field, the modules (beside migrations) that may name it, and why.
@@ -98,6 +134,23 @@ ALLOWED = {
         "bench/floor_reads.py": CLAUSE_PAGE_FLOOR,
         "bench/naive_search.py": "the benchmark's naive search peer scans the fields search "
         "covers, as a search without an index would",
+        "clauses/services/sources.py": SOURCES,
+        "comparison/selectors/sources.py": SOURCE_PAGE,
+        "clauses/forms/edits.py": "the position form says how its quote is checked",
+        "clauses/selectors/plans.py": MOVES + " (the revisions timeline)",
+        "clauses/selectors/changes.py": MOVES + " (the changes-since page)",
+        "publishing/selectors/feeds.py": MOVES + " (the feeds)",
+        "comparison/synopsis.py": SYNOPSIS,
+        "comparison/selectors/synopsis.py": SYNOPSIS,
+        "comparison/api/synopsis.py": SYNOPSIS,
+        "bench/floor_synopsis.py": SYNOPSIS,
+        "sources/quotes.py": QUOTE_CHECK,
+        "statements/extract.py": STATEMENT,
+        "statements/scoring.py": STATEMENT,
+        "statements/api.py": STATEMENT,
+        "statements/forms.py": STATEMENT_ACCEPTED,
+        "statements/views.py": STATEMENT_ACCEPTED,
+        "statements/services.py": STATEMENT_ACCEPTED,
     },
     "source_url": {
         "clauses/models.py": MODEL + " (of a revision and of a position)",
@@ -111,6 +164,12 @@ ALLOWED = {
         "choosing (a revision's source, not a position's)",
         "drafting/api.py": "the same, for a draft pasted through the API",
         "bench/floor_reads.py": CLAUSE_PAGE_FLOOR,
+        "clauses/services/sources.py": SOURCES,
+        "drafting/translation_forms.py": TRANSLATION_SOURCE,
+        "drafting/translation_views.py": TRANSLATION_SOURCE,
+        "translations/models.py": TRANSLATION_SOURCE,
+        "translations/services.py": TRANSLATION_SOURCE,
+        "translations/api.py": TRANSLATION_SOURCE,
     },
 }
 
@@ -220,8 +279,9 @@ def test_a_declaration_refuses_a_field_the_model_lacks():
 
 
 def test_editors_meet_the_demand_beside_the_summary_and_readers_last():
-    assert POSITION.names[-1] == "demand"
-    assert POSITION.editable[:3] == ("stance", "summary", "demand")
+    assert POSITION.names[-4:] == ("demand", "source", "quote_check", "stated_on_precision")
+    assert POSITION.editable[:5] == ("stance", "summary", "demand", "quote", "source")
+    assert "quote_check" not in POSITION.editable
     assert "carried_over" not in POSITION.editable
 
 
@@ -284,8 +344,10 @@ def test_the_data_of_each_resource_holds_its_declared_fields(plan):
 
 
 def test_an_exported_position_is_where_it_stands_then_its_declared_fields():
-    assert _after(EXPORT_POSITION_COLUMNS, "party_name") == flat_names(POSITION)
-    assert EXPORT_POSITION_FIELDS[-len(POSITION.names) :] == POSITION.names
+    # Then the date of the source it cites (two columns).
+    cited = ("source_published_on", "source_published_on_precision")
+    assert _after(EXPORT_POSITION_COLUMNS, "party_name") == (*flat_names(POSITION), *cited)
+    assert EXPORT_POSITION_FIELDS[-len(POSITION.names) - 2 : -2] == POSITION.names
 
 
 @pytest.mark.django_db

@@ -139,8 +139,8 @@ def test_the_5000_km2_demand_is_not_read_as_support(seeded):
 
 def test_russia_s_demands_and_claims_have_clauses_and_claim_no_more_than_the_report(seeded):
     """Finding 8: Russia "continues to insist on full control of Donetsk" (no "opposes
-    anything short of it"); its annexation claims and demands are clauses of their own; no
-    clause is said to be "raised outside the text"; the sources say they give no URL."""
+    anything short of it"); its annexation claims and demands are clauses of their own,
+    raised outside the text (test_seed_statuses.py); the sources say they give no URL."""
     assert not Position.objects.filter(
         party__slug="russia", clause_version__clause__slug="de-facto-lines"
     ).exists()
@@ -149,7 +149,6 @@ def test_russia_s_demands_and_claims_have_clauses_and_claim_no_more_than_the_rep
     assert "continues to insist on full control of Donetsk" in donetsk.quote
     annexation = latest_position(seeded, "annexation-claims", "russia")
     assert "Crimea" in annexation.quote
-    assert not ClauseVersion.objects.filter(status=ClauseStatus.RAISED_OUTSIDE_TEXT).exists()
     for record in (*Revision.objects.all(), *Position.objects.all()):
         assert record.source_url == ""
         assert record.source_title.endswith("no URL given in the report)")

@@ -648,7 +648,20 @@ def test_a_long_clause_with_one_word_changed_is_fast_and_exact():
 
 
 def test_a_frozen_builder_makes_the_same_frozen_instance_as_the_constructor():
-    values = ("russia", Stance.OPPOSES, "No.", "", "TASS", "https://tass.ru/", None, True, "")
+    values = (
+        "russia",
+        Stance.OPPOSES,
+        "No.",
+        "",
+        "TASS",
+        "https://tass.ru/",
+        None,
+        True,
+        "",
+        7,
+        "not_checked",
+        "month",
+    )
     built = frozen_builder(PositionSnapshot)(values)
     made = PositionSnapshot(*values)
     assert built == made and repr(built) == repr(made) and hash(built) == hash(made)

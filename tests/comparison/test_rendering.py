@@ -252,18 +252,22 @@ def test_matrix_rows():
         "clauses:clause_version", kwargs={"plan": "p", "clause": "clause-0", "number": 3}
     )
     assert html.count("<tr>") == 2
-    assert html.count('<td class="cell">') == 4
+    assert html.count('<td class="cell">') == 3
+    assert html.count('<td class="cell cell-carried">') == 1
     assert html.startswith(
         "<tr>\n"
         '<td class="col-number">0.</td>\n'
         f'<th scope="row" class="col-clause"><a href="{clause}">'
         f'{escape(HOSTILE)}</a> <span class="topic">{escape(HOSTILE)}</span></th>\n'
         '<td><span class="status status-agreed">agreed</span></td>\n'
-        f'<td class="cell"><a class="cell-link" href="{version}#position-a" '
-        f'title="{escape(HOSTILE)} “{escape(HOSTILE)}”"><span class="visually-hidden">'
-        f'{escape(HOSTILE)}: </span><span class="stance stance-supports">supports</span></a> '
-        f"{pieces().carried_over()}</td>"
+        f'<td class="cell cell-carried"><a class="cell-link" href="{version}#position-a" '
+        f'title="Carried over, not yet reconfirmed. {escape(HOSTILE)} “{escape(HOSTILE)}”">'
+        f'<span class="visually-hidden">{escape(HOSTILE)}: </span>'
+        '<span class="stance stance-supports">supports</span>'
+        '<span class="visually-hidden"> (carried over)</span></a></td>'
     )
+    # Carried over is told on hover and to screen readers, not written under the cell.
+    assert pieces().carried_over() not in html
     assert '<span class="visually-hidden">B: no position</span>' in html
     assert f" {pieces().demand_marker()}</td>" in html
     assert '<td class="col-gap"><span class="gap gap-none">too few known</span></td>' in html
@@ -363,11 +367,17 @@ def test_diff_clauses_against_a_partial_revision_say_what_is_not_described():
 # A party's rows (templates/comparison/_party_rows.jinja).
 
 
-def _party_row(change, *, position=True, movement=None, apart=1.25, since=None):
+def _party_row(change, *, position=True, movement=None, apart=1.25, since=None, source_id=None):
     return SimpleNamespace(
         version=SimpleNamespace(clause=SimpleNamespace(slug="c", title=HOSTILE), number=HOSTILE),
         position=SimpleNamespace(
-            stance="opposes", summary=HOSTILE, demand=HOSTILE, carried_over=True
+            pk=3,
+            stance="opposes",
+            summary=HOSTILE,
+            demand=HOSTILE,
+            carried_over=True,
+            quote=HOSTILE,
+            source_id=source_id,
         )
         if position
         else None,
@@ -385,7 +395,7 @@ def test_party_rows():
         revision=SimpleNamespace(number=2),
         previous=SimpleNamespace(number=1),
         rows=[
-            _party_row("changed", movement=moved, since="supports"),
+            _party_row("changed", movement=moved, since="supports", source_id=7),
             _party_row("added", position=False, apart=None),
         ],
     )
@@ -406,6 +416,9 @@ def test_party_rows():
     assert '<span class="direction direction-away">' in html
     assert '<td><span class="meta">not in r1</span></td>\n<td></td>' in html
     assert f'<br><span class="meta">Demands: {escape(HOSTILE)}</span>' in html
+    # A position citing a recorded source links to its quote there.
+    assert '<br><a class="meta" href="/sources/7/#quote-3">Its quote in the source</a>' in html
+    assert html.count('href="/sources/') == 1
     assert_escaped(html)
 
 
@@ -484,11 +497,16 @@ def test_heatmap_rows():
     heat = heatmap_layout(clauses, parties, "https://example.org/{clause}/?a=1&b=2")
     svg = heatmap_rows(heat)
     assert svg.count('<a href="https://example.org/c1/?a=1&amp;b=2" target="_top"') == 1
-    assert svg.count("<rect ") == 4
-    assert svg.count(' stroke="#98a2a9"') == 1
+    # One cell per party and clause: a <use> of its stance's cell, drawn once in <defs>.
+    assert svg.count("<use ") == 4
+    assert {symbol.id for symbol in heat.symbols} >= {"heat-unknown", "heat-none"}
+    # Only the unknown cell (white) is outlined, and one cell of the four uses it.
+    assert [symbol.id for symbol in heat.symbols if symbol.outlined] == ["heat-unknown"]
+    assert svg.count('<use href="#heat-unknown" ') == 1
+    assert svg.count('<use href="#heat-none" ') == 1
     assert 'data-stance=""' in svg and 'data-stance="red_line"' in svg
     assert 'data-party="a"' in svg
-    assert "</a>\n\n<a " in svg
+    assert "</a>\n<a " in svg  # one row a line
     assert_escaped(svg)
 
 

@@ -18,7 +18,14 @@ def test_the_editors_group_comes_from_a_migration():
     codenames = set(group.permissions.values_list("codename", flat=True))
     assert codenames == {
         f"{action}_{model}"
-        for model in ("plan", "revision", "clause", "clauseversion", "position")
+        for model in (
+            "plan",
+            "revision",
+            "clause",
+            "clauseversion",
+            "position",
+            "clauseversiontranslation",
+        )
         for action in ("add", "change")
     }
 

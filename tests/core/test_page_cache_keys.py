@@ -136,7 +136,7 @@ def test_every_cached_page_declares_the_parameters_it_reads():
     ("route", "reads"),
     [
         ("plans/<slug:plan>/", {*OverviewFilterForm.base_fields, "revision", "page", "format"}),
-        ("plans/<slug:plan>/revisions/<int:number>/", {"page", "format"}),
+        ("plans/<slug:plan>/revisions/<int:number>/", {"page", "format", "lang"}),
         (
             "plans/<slug:plan>/revisions/<int:number>/diff/",
             {*DiffFilterForm.base_fields, "page", "format"},
@@ -148,10 +148,14 @@ def test_every_cached_page_declares_the_parameters_it_reads():
         ("plans/<slug:plan>/compare/", {"a", "b", "unchanged", "topic", "party", "direction"}),
         ("plans/<slug:plan>/clauses/<slug:clause>/", {"format"}),
         ("parties/<slug:party>/", {*PartyFilterForm.base_fields, "page", "format"}),
-        ("plans/<slug:plan>/convergence.svg", {"a", "b"}),
-        ("plans/<slug:plan>/convergence.csv", {"a", "b"}),
-        ("plans/<slug:plan>/pictures/", {"a", "b"}),
-        ("plans/<slug:plan>/feed/", set()),
+        ("plans/<slug:plan>/convergence.svg", {"a", "b", "topic"}),
+        ("plans/<slug:plan>/convergence.csv", {"a", "b", "topic"}),
+        ("plans/<slug:plan>/pictures/", {"a", "b", "topic", "sort"}),
+        ("plans/<slug:plan>/feed/", {"since"}),
+        ("plans/<slug:plan>/heatmap.svg", {"sort"}),
+        ("plans/<slug:plan>/heatmap.csv", {"sort"}),
+        ("plans/<slug:plan>/changes/", {"since", "page"}),
+        ("plans/<slug:plan>/clauses/<slug:clause>/r<int:number>/", {"lang"}),
         ("", set()),
     ],
 )

@@ -169,8 +169,9 @@ def test_the_generator_writes_in_bulk_not_row_by_row():
         result = generate_plan(clauses=60, parties=6, revisions=4, seed=1, slug="large")
     rows = result.clause_versions + result.positions
     # A few statements per revision (a position batch holds dozens of rows even on
-    # SQLite); the rows are counted in hundreds.
-    assert len(large.captured_queries) <= 12 * 4 + 10
+    # SQLite, whose 999 variables a statement fit fewer rows as a position gains columns);
+    # the rows are counted in hundreds.
+    assert len(large.captured_queries) <= 16 * 4 + 10
     assert len(large.captured_queries) < rows / 20
     assert len(large.captured_queries) <= len(small.captured_queries) + 4 * 6
 

@@ -21,6 +21,10 @@ PAGES = [
     "/plans/generated/clauses/clause-0/r2/",
     "/parties/",
     "/parties/generated-party-0/",
+    "/plans/generated/changes/?since=2000-01-01",
+    "/plans/generated/revisions/2/cite/",
+    "/plans/generated/clauses/clause-0/r2/cite/",
+    "/plans/generated/clauses/clause-0/r2/cite/generated-party-0/",
 ]
 
 # Pages whose templates carry the editor's controls (the _actions_* partials).
@@ -78,6 +82,7 @@ def test_the_plan_pages_share_the_plan_s_navigation(client, plan):
         ("/plans/generated/revisions/2/", "Revisions"),
         ("/plans/generated/revisions/2/diff/", "Compare"),
         ("/plans/generated/compare/", "Compare"),
+        ("/plans/generated/changes/?since=2000-01-01", "Changes"),
     ],
 )
 def test_the_plan_s_navigation_marks_the_current_section(client, plan, url, current):

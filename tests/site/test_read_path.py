@@ -40,8 +40,17 @@ THIN = [
     "drafting/views.py",
     "drafting/forms.py",
     "drafting/api.py",
+    "drafting/translation_views.py",
+    "drafting/translation_forms.py",
     "publishing/views",
     "publishing/feeds.py",
+    "sources/api.py",
+    "sources/forms.py",
+    "statements/views.py",
+    "statements/forms.py",
+    "statements/api.py",
+    "translations/api.py",
+    "translations/admin.py",
 ]
 # A manager, a shortcut that queries, or a related manager's query (plan.revisions.filter).
 ORM_CALL = re.compile(
