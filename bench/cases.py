@@ -403,6 +403,25 @@ def _search(ctx: SizeContext) -> list[Case]:
     ]
 
 
+def _statements(ctx: SizeContext) -> Case:
+    """Statements proposed from a 1,500-word report against the size's plan: the alias
+    table and the current clauses read, then the extraction (statements/selectors.py)."""
+    from bench import naive_statements
+    from bench.statements_report import WORDS, report_of
+    from statements.selectors import proposing_for
+
+    report = report_of()
+    return Case(
+        "statements_propose",
+        f"statements proposed from a {WORDS:,}-word report",
+        app=lambda: proposing_for(plan=ctx.plan).propose(report),
+        naive=lambda: naive_statements.naive(plan=ctx.plan, report=report),
+        floor=lambda: naive_statements.floor(plan=ctx.plan, report=report),
+        floor_note="speaker cues and names found by two regular expressions: no clauses, "
+        "no stance, no pronouns",
+    )
+
+
 def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Case]:
     """Every case of ``ctx``'s size, or those of ``keys`` only (in the usual order)."""
     cases = [
@@ -412,6 +431,7 @@ def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Cas
         *_api(ctx),
         _clone(ctx),
         _align(ctx),
+        _statements(ctx),
         *_reads(ctx),
     ]
     if keys is None or {"search_common", "search_rare"} & set(keys):

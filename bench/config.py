@@ -64,6 +64,7 @@ CASE_KEYS = [
     "revision_api",
     "clone",
     "align",
+    "statements_propose",
     "clause_page",
     "party_page",
     "revision_csv",

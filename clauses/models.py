@@ -48,7 +48,6 @@ QUOTE_NOT_IN_SOURCE_AT_ALL = (
     "The quote is not a verbatim span of the source's text: no stretch of the text shares "
     "its words (“{missing}”). Check that it is the right source."
 )
-STATED_ON_MONTH_DAY = "A date known to the month is stored as the month's first day."
 NUMBER_TAKEN_IN_REVISION = (
     "Another clause of this revision is already numbered “{number}”: a number appears once "
     'in a revision. Choose another (e.g. "{number}a").'
@@ -401,12 +400,9 @@ class Position(PlanRecord):
 
     def clean(self):
         super().clean()
-        if (
-            self.stated_on is not None
-            and self.stated_on_precision == DatePrecision.MONTH
-            and self.stated_on.day != 1
-        ):
-            raise ValidationError({"stated_on": STATED_ON_MONTH_DAY})
+        if self.stated_on is not None and self.stated_on_precision == DatePrecision.MONTH:
+            # Known to the month: whatever day was typed, the month's first day is stored.
+            self.stated_on = self.stated_on.replace(day=1)
         source = self.source if self.source_id is not None else None
         if source is not None:
             # The source's title and URL are the position's: one record, read everywhere.

@@ -9,7 +9,6 @@ from sources.text import MAX_TEXT, TOO_LONG, text_sha256
 from sources.vocabularies import DatePrecision, Language, SourceKind
 
 NO_URL = "no URL given"
-MONTH_DAY = "A date known to the month is stored as the month's first day."
 
 
 class Source(TrackedModel):
@@ -61,12 +60,9 @@ class Source(TrackedModel):
 
     def clean(self):
         super().clean()
-        if (
-            self.published_on is not None
-            and self.published_on_precision == DatePrecision.MONTH
-            and self.published_on.day != 1
-        ):
-            raise ValidationError({"published_on": MONTH_DAY})
+        if self.published_on is not None and self.published_on_precision == DatePrecision.MONTH:
+            # Known to the month: whatever day was typed, the month's first day is stored.
+            self.published_on = self.published_on.replace(day=1)
 
     def save(self, *args, **kwargs):
         self.text_sha256 = text_sha256(self.text)

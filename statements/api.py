@@ -12,7 +12,7 @@ from clauses.models import Plan
 from clauses.vocabularies import Stance
 from core.api.base import ApiViewSet
 from core.api.exceptions import not_found
-from core.api.inputs import ClosedInput
+from core.api.inputs import NON_BLANK_PATTERN, ClosedInput
 from sources.models import Source
 from sources.text import MAX_TEXT, TOO_LONG, prepare_text
 from sources.vocabularies import DatePrecision
@@ -43,6 +43,12 @@ class MayPropose(permissions.BasePermission):
 
 class StatementProposalsInput(ClosedInput):
     """A report to propose statements from: its text, or a stored source's id."""
+
+    # A text that is not blank, or a source: one of them, never both (the schema says so).
+    schema_one_of = (
+        {"required": ["text"], "properties": {"text": {"pattern": NON_BLANK_PATTERN}}},
+        {"required": ["source"]},
+    )
 
     plan = serializers.SlugField(help_text="The plan whose current clauses are proposed.")
     text = serializers.CharField(

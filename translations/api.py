@@ -35,6 +35,9 @@ NO_SUCH_SOURCE = "No recorded source has the id {pk}: see /api/v1/sources/."
 NO_SUCH_POINT = "Revision {number} of plan {plan!r} has no point of clause {clause!r}."
 
 
+PLAN_EMPTY = "Name a plan by its slug, or leave the filter out."
+
+
 class TranslationSerializer(ReadSerializer):
     """One clause version's text in a language other than the original's: official or
     not, its source, and "stale" when the original's wording changed after it was made."""
@@ -135,8 +138,11 @@ class TranslationViewSet(PlanApiViewSet):
     )
     def list(self, request):
         params = request.query_params
-        plan = params.get("plan") or None
-        language = params.get("language") or None
+        plan = params.get("plan")
+        if plan == "":
+            raise ValidationError({"plan": PLAN_EMPTY})
+        # Sent empty, a filter is refused, not read as no filter (the schema's enum says so).
+        language = params.get("language")
         if language is not None and language not in LANGUAGES:
             raise ValidationError({"language": unknown_language(language).removeprefix("lang: ")})
         revision = None

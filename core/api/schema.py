@@ -25,7 +25,8 @@ added later, without per-operation work.
 - Text in a request is stated as the server checks it: a field with a regular-expression
   validator has its pattern; a field may name a ``schema_pattern`` for a rule the server
   checks elsewhere (the draft's numbered points), a body ``schema_any_of`` for fields that
-  depend on each other (a clause, or a new clause's title and topic); a field that may not
+  depend on each other (a clause, or a new clause's title and topic), ``schema_one_of``
+  for a choice of one (a report's text, or a stored source); a field that may not
   be blank has ``minLength: 1`` (and a pattern refusing spaces alone where the server trims
   them); the edit summary the pattern of ``core.api.inputs.edit_summary``'s rule; every
   other text parameter or field the server's refusal of control characters (tab and line
@@ -266,6 +267,10 @@ class ApiAutoSchema(AutoSchema):
         branches = getattr(serializer, "schema_any_of", None)
         if direction == "request" and branches:
             result["anyOf"] = [dict(branch) for branch in branches]
+        # Or exactly one of them (``schema_one_of``: one thing or the other, never both).
+        exclusive = getattr(serializer, "schema_one_of", None)
+        if direction == "request" and exclusive:
+            result["oneOf"] = [dict(branch) for branch in exclusive]
         return result
 
     def _map_serializer_field(self, field, direction, bypass_extensions=False):

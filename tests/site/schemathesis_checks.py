@@ -19,6 +19,7 @@ ACCEPTED_STATUSES = {401, 403, 404, 409, 412, 422}
 # The fields that name a record: a 400 naming only these says "no such record".
 REFERENCE_FIELDS = {
     "plan",
+    "source",
     "party",
     "clause",
     "previous",

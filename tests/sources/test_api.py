@@ -96,7 +96,7 @@ def test_a_text_beyond_the_limit_is_a_413(editor_api):
         ({"language": "xx"}, "language"),
         ({"url": "not a url"}, "url"),
         ({"title": ""}, "title"),
-        ({"published_on": "2025-12-03", "published_on_precision": "month"}, "published_on"),
+        ({"published_on": "2025-13-03"}, "published_on"),
         ({"text_sha256": "0" * 64}, "text_sha256"),
         ({"edit_summary": ""}, "edit_summary"),
     ],
@@ -106,6 +106,14 @@ def test_bad_values_are_refused_naming_the_field(editor_api, values, field):
     assert response.status_code == 400, response.content
     assert field in {error["field"] for error in response.json()["errors"]}
     assert not Source.objects.exists()
+
+
+def test_a_date_known_to_the_month_is_stored_as_its_first_day(editor_api):
+    response = editor_api.post(
+        LIST, body(published_on="2025-12-03", published_on_precision="month"), format="json"
+    )
+    assert response.status_code == 201, response.content
+    assert response.json()["published_on"] == "2025-12-01"
 
 
 def test_only_editors_record_sources(client, analyst_client):

@@ -65,10 +65,12 @@ def test_a_text_beyond_the_limit_is_refused_saying_so(user):
 def test_a_date_known_to_the_month_is_its_first_day(user):
     import datetime
 
-    with pytest.raises(ValidationError) as error:
-        record(user, published_on=datetime.date(2025, 12, 3), published_on_precision="month")
-    assert "first day" in str(error.value)
-    assert record(user, published_on=datetime.date(2025, 12, 1), published_on_precision="month").pk
+    source = record(user, published_on=datetime.date(2025, 12, 3), published_on_precision="month")
+    source.refresh_from_db()
+    assert source.published_on == datetime.date(2025, 12, 1)
+    exact = record(user, published_on=datetime.date(2025, 12, 3), published_on_precision="day")
+    exact.refresh_from_db()
+    assert exact.published_on == datetime.date(2025, 12, 3)
 
 
 def test_history_is_append_only(user):

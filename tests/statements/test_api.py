@@ -107,6 +107,10 @@ def test_in_the_schema(client, db):
     schema = client.get("/api/schema/?format=json").json()
     operation = schema["paths"]["/api/v1/statements/proposals/"]["post"]
     assert "413" in operation["responses"]
+    # A text or a stored source, never both nor neither: the schema says so.
+    body = operation["requestBody"]["content"]["application/json"]["schema"]
+    component = schema["components"]["schemas"][body["$ref"].rsplit("/", 1)[-1]]
+    assert [branch["required"] for branch in component["oneOf"]] == [["text"], ["source"]]
 
 
 def test_the_cost_does_not_grow_with_the_text(seeded, editor_api, django_assert_num_queries):

@@ -1,8 +1,6 @@
 """The evaluation set's scores (statements.scoring) meet the aims on its held-out part, and
 proposals for a 1,500-word report take well under a second."""
 
-import time
-
 import pytest
 
 from statements.clauses_match import ClauseText
@@ -34,7 +32,7 @@ def test_the_scoring_rule():
     assert (result.precision, result.recall) == (0.5, 0.5)
 
 
-def test_a_1500_word_report_within_a_second():
+def test_a_1500_word_report_yields_its_statements():
     paragraph = (
         "“We will not give up our land,” Zelensky said, “not a metre of it.” Peskov said that "
         "the Kremlin was studying the plan sent by the American envoys. Rubio told reporters "
@@ -49,8 +47,6 @@ def test_a_1500_word_report_within_a_second():
         for n in range(1, 31)
     ]
     extractor = Extractor(starting_aliases(), clauses)
-    started = time.perf_counter()
+    # Its time is measured by `make bench` (statements_propose), not here.
     found = extractor.extract(text)
-    elapsed = time.perf_counter() - started
     assert len(found.proposals) >= 60
-    assert elapsed < 1.0

@@ -121,6 +121,8 @@ def test_the_list_by_plan_revision_and_language(client, editor):
     ("query", "field"),
     [
         ({"language": "xx"}, "language"),
+        ({"language": ""}, "language"),  # sent empty: not read as no filter
+        ({"plan": ""}, "plan"),
         ({"revision": "1"}, "revision"),  # without its plan
         ({"plan": "accord", "revision": "one"}, "revision"),
         ({"lang": "uk"}, "lang"),  # not a parameter of this list
