@@ -12,8 +12,8 @@ whatever the history: the revisions, the rewordings, the moves.
 """
 
 import datetime
-from typing import Any
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.db.models import F, Max, Q, Window
 from django.db.models.functions import Lag

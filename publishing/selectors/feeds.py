@@ -10,8 +10,8 @@ that reads the rows, so a feed costs a fixed number of queries whatever the hist
 """
 
 import datetime
-from typing import Any
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
