@@ -2,8 +2,9 @@
 
 A pure module: a ``Citable`` (plain data a view builds from a record) in, three formatted
 citations out. Each names the record, the plan it belongs to, its permalink, the
-fingerprint of the revision it rests on (so a reader can check the text cited is the
-text recorded: clauses.fingerprints) and the day the citer accessed it.
+fingerprint of the revision it rests on or the SHA-256 of a source's text (so a reader
+can check the text cited is the text recorded: clauses.fingerprints) and the day the
+citer accessed it.
 
 Anything citable gets "Cite" by building a ``Citable``: a clause version, a revision, a
 position, and (with one more builder beside theirs) a stored source.
@@ -24,6 +25,9 @@ CSL_TYPES = {
     "source": "article-newspaper",
 }
 BIBTEX_TYPE = "misc"
+# An article (a news report) cites as ``@article`` in its outlet, the ``journal``.
+BIBTEX_ARTICLE = "article"
+DAY, MONTH = "day", "month"  # how much of ``issued`` is known
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,31 @@ class Citable:
     fingerprint: str = ""  # SHA-256 of that revision, hex
     publisher: str = ""  # who keeps the record: the tracker's name
     note: str = ""  # anything else a reader needs (a position's stance)
+    issued_precision: str = DAY  # MONTH: only the year and month of ``issued`` are known
+    csl_type: str = ""  # a type other than the kind's (a source that is not a news report)
+    fingerprint_of: str = "revision"  # what ``fingerprint`` is the SHA-256 of: a source's text
+
+    @property
+    def type(self) -> str:
+        """The CSL type: ``csl_type`` if given, else the kind's."""
+        return self.csl_type or CSL_TYPES.get(self.kind, "document")
+
+    @property
+    def is_article(self) -> bool:
+        return self.type.startswith("article")
+
+
+def _issued_text(day: datetime.date, precision: str) -> str:
+    """A day as precisely as it is known: ``2025-12-03``, or ``2025-12`` for a month."""
+    if precision == MONTH:
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
 
 
 def _fingerprint_note(citable: Citable) -> str:
-    return f"revision fingerprint SHA-256 {citable.fingerprint}" if citable.fingerprint else ""
+    if not citable.fingerprint:
+        return ""
+    return f"{citable.fingerprint_of} fingerprint SHA-256 {citable.fingerprint}"
 
 
 def plain_text(citable: Citable) -> str:
@@ -64,14 +89,15 @@ def plain_text(citable: Citable) -> str:
     if where:
         parts.append(f"In: {where}.")
     if citable.issued is not None:
-        parts.append(f"{citable.issued.isoformat()}.")
+        parts.append(f"{_issued_text(citable.issued, citable.issued_precision)}.")
     if citable.note:
         parts.append(f"{citable.note}.")
     if citable.publisher:
         parts.append(f"{citable.publisher}.")
     parts.append(f"{citable.url}.")
     if citable.fingerprint:
-        parts.append(f"Revision fingerprint (SHA-256): {citable.fingerprint}.")
+        what = citable.fingerprint_of.capitalize()
+        parts.append(f"{what} fingerprint (SHA-256): {citable.fingerprint}.")
     parts.append(f"Accessed {citable.accessed.isoformat()}.")
     return " ".join(parts)
 
@@ -94,29 +120,36 @@ def bibtex_key(key: str) -> str:
 
 
 def bibtex(citable: Citable) -> str:
-    """A ``@misc`` entry (biblatex reads ``urldate``; BibTeX styles print ``note``)."""
+    """A ``@misc`` entry, or an ``@article`` in its ``journal`` for a news report
+    (biblatex reads ``urldate``; BibTeX styles print ``note``)."""
     fields: list[tuple[str, str]] = []
     if citable.author:
         # Double braces: a party's name is a corporate author, never "Last, First".
         fields.append(("author", "{" + _bibtex_value(citable.author) + "}"))
     fields.append(("title", _bibtex_value(citable.title)))
     if citable.container:
-        fields.append(("howpublished", _bibtex_value(citable.container)))
+        container_field = "journal" if citable.is_article else "howpublished"
+        fields.append((container_field, _bibtex_value(citable.container)))
     if citable.publisher:
         fields.append(("organization", _bibtex_value(citable.publisher)))
     if citable.issued is not None:
         fields.append(("year", str(citable.issued.year)))
-        fields.append(("date", citable.issued.isoformat()))
+        if citable.issued_precision == MONTH:
+            fields.append(("month", str(citable.issued.month)))
+        fields.append(("date", _issued_text(citable.issued, citable.issued_precision)))
     fields.append(("url", citable.url))
     fields.append(("urldate", citable.accessed.isoformat()))
     notes = [n for n in (citable.revision, citable.note, _fingerprint_note(citable)) if n]
     if notes:
         fields.append(("note", _bibtex_value("; ".join(notes))))
     body = ",\n".join(f"  {name} = {{{value}}}" for name, value in fields)
-    return f"@{BIBTEX_TYPE}{{{bibtex_key(citable.key)},\n{body}\n}}"
+    entry_type = BIBTEX_ARTICLE if citable.is_article else BIBTEX_TYPE
+    return f"@{entry_type}{{{bibtex_key(citable.key)},\n{body}\n}}"
 
 
-def _date_parts(day: datetime.date) -> dict[str, Any]:
+def _date_parts(day: datetime.date, precision: str = DAY) -> dict[str, Any]:
+    if precision == MONTH:
+        return {"date-parts": [[day.year, day.month]]}
     return {"date-parts": [[day.year, day.month, day.day]]}
 
 
@@ -124,7 +157,7 @@ def csl_json(citable: Citable) -> dict[str, Any]:
     """One CSL-JSON item (the citation-style-language schema), ready for ``json.dumps``."""
     item: dict[str, Any] = {
         "id": bibtex_key(citable.key),
-        "type": CSL_TYPES.get(citable.kind, "document"),
+        "type": citable.type,
         "title": citable.title,
         "URL": citable.url,
         "accessed": _date_parts(citable.accessed),
@@ -136,7 +169,7 @@ def csl_json(citable: Citable) -> dict[str, Any]:
     if citable.publisher:
         item["publisher"] = citable.publisher
     if citable.issued is not None:
-        item["issued"] = _date_parts(citable.issued)
+        item["issued"] = _date_parts(citable.issued, citable.issued_precision)
     if citable.revision:
         item["version"] = citable.revision
     notes = [n for n in (citable.note, _fingerprint_note(citable)) if n]

@@ -5,7 +5,7 @@ times slower than Jinja2 (see core/jinja2.py)."""
 from markupsafe import Markup
 
 from clauses.pieces import stance_pieces
-from clauses.row_links import slug_link
+from clauses.row_links import number_link, slug_link
 from clauses.selectors import Matrix
 from core.jinja2 import macros
 
@@ -22,6 +22,7 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> Markup:
         version_url=slug_link(
             "clauses:clause_version", "clause", plan=plan_slug, number=matrix.revision.number
         ),
+        source_url=number_link("sources:detail", "source"),
         stances=stance_pieces(),
         pair_after=matrix.other,
         pair_gap=matrix.pair_gap,

@@ -49,6 +49,7 @@ urlpatterns = clause_renames_followed(urlpatterns)
 source_urlpatterns = [
     path("", sources.source_list, name="list"),
     path("<int:source>/", sources.source_detail, name="detail"),
+    path("<int:source>/cite/", sources.source_cite, name="cite"),
 ]
 
 # A party's pages span every plan: conditional reads keyed by the site's stamp.

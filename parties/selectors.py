@@ -43,3 +43,13 @@ def party_aliases() -> QuerySet[PartyAlias]:
     return PartyAlias.objects.select_related("party").order_by(
         "party__sort_order", "party__name", "alias", "pk"
     )
+
+
+def aliases_of(party: Party) -> QuerySet[PartyAlias]:
+    """The aliases of ``party``, by alias (one query, when evaluated)."""
+    return PartyAlias.objects.filter(party=party).order_by("alias", "pk")
+
+
+def party_alias_get(party: Party, pk: int) -> PartyAlias:
+    """One alias of ``party`` by id (one query). Raises PartyAlias.DoesNotExist."""
+    return PartyAlias.objects.get(party=party, pk=pk)

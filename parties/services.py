@@ -1,6 +1,7 @@
 """Writes of the parties app: each validates, runs in one transaction and records the
 editor and the edit summary in history, as the clauses app's services do."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from core.saving import only_editable, save_new
@@ -33,20 +34,35 @@ def party_update(
     return saved
 
 
+ALIAS_TAKEN = "{party} already has the alias “{alias}”: change that one instead."
+
+
+def _refuse_duplicate(party: Party, alias: str, *, other_than: int | None = None) -> None:
+    """A party names each alias once: a second one is refused on ``alias``."""
+    taken = PartyAlias.objects.filter(party=party, alias=alias).exclude(pk=other_than)
+    if taken.exists():
+        raise ValidationError({"alias": ALIAS_TAKEN.format(party=party, alias=alias)})
+
+
 def party_alias_create(*, party: Party, values: dict, user, summary: str) -> PartyAlias:
-    """A new alias of ``party``; ``values`` holds its fields by name."""
+    """A new alias of ``party``; ``values`` holds its fields by name. An alias the party
+    has already is refused (ValidationError on ``alias``)."""
     require_summary(summary)
     only_editable(values, PARTY_ALIAS.editable)
     with transaction.atomic():
+        _refuse_duplicate(party, values.get("alias", ""))
         return save_new(PartyAlias(party=party, **values), user=user, summary=summary)
 
 
 def party_alias_update(
     *, alias: PartyAlias, expected_version: int, changes: dict, user, summary: str
 ) -> PartyAlias:
-    """Change an alias if nobody saved it since ``expected_version`` (else EditConflict)."""
+    """Change an alias if nobody saved it since ``expected_version`` (else EditConflict);
+    an alias its party has already is refused (ValidationError on ``alias``)."""
     only_editable(changes, PARTY_ALIAS.editable)
     with transaction.atomic():
+        if "alias" in changes:
+            _refuse_duplicate(alias.party, changes["alias"], other_than=alias.pk)
         return save_edit(
             alias, expected_version=expected_version, changes=changes, user=user, summary=summary
         )

@@ -48,7 +48,11 @@ editing_pages = [
     *drafting.urls.urlpatterns,
     *statements.urls.urlpatterns,
 ]
-party_pages = [*comparison.urls.party_urlpatterns, *publishing.urls.party_urlpatterns]
+party_pages = [
+    *comparison.urls.party_urlpatterns,
+    *publishing.urls.party_urlpatterns,
+    *statements.urls.party_urlpatterns,
+]
 
 urlpatterns = [
     path("", site_page(home), name="home"),

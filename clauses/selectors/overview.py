@@ -39,6 +39,8 @@ class MatrixCell(NamedTuple):
     carried_over: bool = False
     quote: str = ""
     demand: str = ""
+    source_id: int | None = None  # the stored source it cites, if any
+    position_pk: int | None = None  # for the link to its quote in that source
 
 
 class MatrixRow(NamedTuple):
@@ -189,6 +191,8 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
             "quote",
             "demand",
             "party_id",
+            "source_id",
+            "pk",
             "party__slug",
             "party__name",
             "party__short_name",
@@ -200,14 +204,14 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
     party_order: dict[int, tuple] = {}
     by_version: dict[int, dict[int, MatrixCell]] = {}
     for row in positions:
-        version_id, stance, summary, carried, quote, demand, party_id = row[:7]
+        version_id, stance, summary, carried, quote, demand, party_id, source_id, pk = row[:9]
         party = parties.get(party_id)
         if party is None:
-            slug, name, short_name, color, sort_order = row[7:]
+            slug, name, short_name, color, sort_order = row[9:]
             party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
             party_order[party_id] = (sort_order, name)
         by_version.setdefault(version_id, {})[party_id] = MatrixCell(
-            party, stance, summary, carried, quote, demand
+            party, stance, summary, carried, quote, demand, source_id, pk
         )
     columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
     built: list[MatrixRow] = []

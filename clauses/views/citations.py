@@ -1,4 +1,5 @@
-""" "Cite": a clause version, a revision or a position as plain text, BibTeX and CSL-JSON.
+""" "Cite": a clause version, a revision, a position or a stored source as plain text,
+BibTeX and CSL-JSON (a source's page, /sources/<id>/cite/, is comparison.views.sources).
 
 ``.../cite/`` is a page with the three; ``?format=json`` gives the same as JSON. A
 citation carries the day it was accessed, so these pages are not conditional reads: a
@@ -15,6 +16,8 @@ from clauses.citations import Citable, formatted
 from clauses.models import ClauseVersion, Position, Revision
 from clauses.selectors import clause_version_lookup, position_to_cite, revision_get
 from clauses.vocabularies import STANCE_LABELS
+from sources.models import NO_URL, Source
+from sources.vocabularies import SourceKind
 
 PUBLISHER = "Peace-plan clause tracker"
 NO_SUCH_RECORD = "There is nothing with that address to cite."
@@ -82,7 +85,32 @@ def position_citable(position: Position, *, url: str, accessed: datetime.date) -
     )
 
 
-def _answer(request, citable: Citable, *, subject: str, back: str):
+def source_citable(source: Source, *, page: str, accessed: datetime.date) -> Citable:
+    """A stored source: a news report as an article in its outlet, anything else as a
+    document its outlet issued; dated as precisely as it is known, its URL (the source's
+    page here, ``page``, when it has none) and the SHA-256 of its recorded text."""
+    news = source.kind == SourceKind.NEWS_REPORT
+    notes = [] if news else [source.get_kind_display().capitalize()]
+    if not source.url:
+        notes.append(NO_URL)  # the URL cited is then its page here
+    return Citable(
+        kind="source",
+        key=f"source-{source.pk}-{source.title}",
+        title=source.title,
+        container=source.outlet if news else "",
+        url=source.url or page,
+        accessed=accessed,
+        author="" if news else source.outlet,
+        issued=source.published_on,
+        issued_precision=source.published_on_precision,
+        csl_type="" if news else "document",
+        fingerprint=source.text_sha256 if source.text else "",
+        fingerprint_of="text",
+        note="; ".join(notes),
+    )
+
+
+def answer(request, citable: Citable, *, subject: str, back: str, url_label: str = ""):
     wanted = request.GET.get("format", "")
     if wanted not in FORMATS:
         return HttpResponseBadRequest(BAD_FORMAT, content_type="text/plain; charset=utf-8")
@@ -97,11 +125,13 @@ def _answer(request, citable: Citable, *, subject: str, back: str):
             "csl_text": json.dumps([data["csl_json"]], indent=2, ensure_ascii=False),
             "subject": subject,
             "back": back,
+            "url_label": url_label or "Permalink",
+            "fingerprint_of": citable.fingerprint_of,
         },
     )
 
 
-def _today() -> datetime.date:
+def today() -> datetime.date:
     return datetime.datetime.now(datetime.UTC).date()
 
 
@@ -111,8 +141,8 @@ def revision_cite(request, plan, number):
     except Revision.DoesNotExist:
         raise Http404(NO_SUCH_RECORD) from None
     back = revision.get_absolute_url()
-    citable = revision_citable(revision, url=request.build_absolute_uri(back), accessed=_today())
-    return _answer(request, citable, subject=citable.title, back=back)
+    citable = revision_citable(revision, url=request.build_absolute_uri(back), accessed=today())
+    return answer(request, citable, subject=citable.title, back=back)
 
 
 def clause_version_cite(request, plan, clause, number):
@@ -122,9 +152,9 @@ def clause_version_cite(request, plan, clause, number):
         raise Http404(NO_SUCH_RECORD) from None
     back = version.get_absolute_url()
     citable = clause_version_citable(
-        version, url=request.build_absolute_uri(back), accessed=_today()
+        version, url=request.build_absolute_uri(back), accessed=today()
     )
-    return _answer(request, citable, subject=f"{citable.title} in {citable.revision}", back=back)
+    return answer(request, citable, subject=f"{citable.title} in {citable.revision}", back=back)
 
 
 def position_cite(request, plan, clause, number, party):
@@ -135,8 +165,8 @@ def position_cite(request, plan, clause, number, party):
     except Position.DoesNotExist:
         raise Http404(NO_SUCH_RECORD) from None
     back = f"{position.clause_version.get_absolute_url()}#position-{position.party.slug}"
-    citable = position_citable(position, url=request.build_absolute_uri(back), accessed=_today())
-    return _answer(
+    citable = position_citable(position, url=request.build_absolute_uri(back), accessed=today())
+    return answer(
         request,
         citable,
         subject=f"{position.party.name}: {citable.title} in {citable.revision}",

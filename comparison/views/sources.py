@@ -4,6 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 from markupsafe import Markup, escape
 
+from clauses.views import citations
 from comparison.selectors import sources as selectors
 from core.conditional import reads_query
 from sources.models import Source
@@ -37,6 +38,21 @@ def source_detail(request, source: int):
             "citation_count": len(citations),
             "marked_text": marked_text(found.text, citations),
         },
+    )
+
+
+def source_cite(request, source: int):
+    """The "Cite" page of a source. Not a conditional read: it carries today's date."""
+    try:
+        found = source_get(source)
+    except Source.DoesNotExist:
+        raise Http404(NO_SUCH_SOURCE) from None
+    back = found.get_absolute_url()
+    citable = citations.source_citable(
+        found, page=request.build_absolute_uri(back), accessed=citations.today()
+    )
+    return citations.answer(
+        request, citable, subject=found.title, back=back, url_label="URL" if found.url else ""
     )
 
 

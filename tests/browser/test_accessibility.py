@@ -12,6 +12,7 @@ from django.core.management import call_command
 
 from clauses.models import ClauseVersion, Position
 from generator.plans import generate_plan
+from sources.models import Source
 from tests.conftest import PASSWORD
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -57,10 +58,28 @@ def plan_page_paths(plan_slug: str, party_slug: str) -> list[str]:
     ]
 
 
+def newer_page_paths(plan_slug: str) -> list[str]:
+    """The synopsis, the changes since a date, a citation, the sources, and a source (one
+    that positions cite, if any) with its citation."""
+    base = f"/plans/{plan_slug}"
+    paths = [
+        f"{base}/synopsis/",
+        f"{base}/changes/?since=2020-01-01",
+        f"{base}/revisions/1/cite/",
+        "/sources/",
+    ]
+    source = Source.objects.filter(positions__isnull=False).order_by("pk").first()
+    source = source or Source.objects.order_by("pk").first()
+    if source is not None:
+        paths += [f"/sources/{source.pk}/", f"/sources/{source.pk}/cite/"]
+    return paths
+
+
 def assert_no_violations(page, base_url: str, paths: list[str]) -> None:
     found = {}
     for path in paths:
-        page.goto(base_url + path)
+        response = page.goto(base_url + path)
+        assert response is not None and response.ok, f"{path}: {response and response.status}"
         violations = axe_violations(page)
         if violations:
             found[path] = violations
@@ -69,15 +88,17 @@ def assert_no_violations(page, base_url: str, paths: list[str]) -> None:
 
 def test_the_seed_pages_have_no_axe_violation(page, live_server, transactional_db):
     call_command("seed", verbosity=0)
+    slug = "ukraine-peace-framework"
     assert_no_violations(
-        page, live_server.url, plan_page_paths("ukraine-peace-framework", "russia")
+        page, live_server.url, plan_page_paths(slug, "russia") + newer_page_paths(slug)
     )
 
 
 def test_a_long_negotiations_pages_have_no_axe_violation(page, live_server, transactional_db):
     plan = generate_plan(clauses=60, parties=10, revisions=12, slug="long", history=False).plan
     party = Position.objects.filter(clause_version__revision__plan=plan).first().party.slug
-    assert_no_violations(page, live_server.url, plan_page_paths(plan.slug, party))
+    paths = plan_page_paths(plan.slug, party) + newer_page_paths(plan.slug)
+    assert_no_violations(page, live_server.url, paths)
 
 
 def test_an_editors_form_has_no_axe_violation(page, live_server, editor, plan):
@@ -93,5 +114,8 @@ def test_an_editors_form_has_no_axe_violation(page, live_server, editor, plan):
             f"/plans/{plan.slug}/",
             f"/plans/{plan.slug}/revisions/1/next/",
             f"/plans/{plan.slug}/edit/",
+            f"/plans/{plan.slug}/revisions/1/translate/",
+            f"/plans/{plan.slug}/statements/+propose/",
+            "/sources/+new/",
         ],
     )

@@ -4,6 +4,7 @@ proposed, reject one, and find the positions recorded, citing the stored report.
 import pytest
 from django.core.management import call_command
 
+from clauses.models import Position
 from tests.conftest import PASSWORD
 
 # Chromium, the live server and the `page` fixture come from tests/browser/conftest.py.
@@ -54,4 +55,18 @@ def test_an_editor_records_positions_from_a_report(seeded_plan, editor, page, li
 
     # The clause's page shows Russia's new position with the report's words.
     page.goto(f"{base}/plans/ukraine-peace-framework/clauses/nato-membership/")
+    assert "We will not accept the deployment of NATO troops" in page.content()
+
+    # The overview shows them too, each quote linking to its place in the report.
+    recorded = Position.objects.filter(source__title="Peskov and Zelenskyy on the plan")
+    assert recorded.count() == 2
+    page.goto(f"{base}/plans/ukraine-peace-framework/")
+    for position in recorded:
+        href = f"/sources/{position.source_id}/#quote-{position.pk}"
+        link = page.locator(f'a.cell-source[href="{href}"]')
+        assert link.count() == 1, href
+        assert link.get_attribute("title") == "The quote in its source"
+    nato = recorded.get(clause_version__clause__slug="nato-membership")
+    page.locator(f'a.cell-source[href="/sources/{nato.source_id}/#quote-{nato.pk}"]').click()
+    page.wait_for_url(f"{base}/sources/{nato.source_id}/#quote-{nato.pk}")
     assert "We will not accept the deployment of NATO troops" in page.content()

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from clauses.models import Clause, ClauseDeletion, ClauseVersion, Plan, Position, Revision
+from parties.models import PartyAlias
 from peaceplan.urls import editing_pages
 from sources.models import Source
 from tests.conftest import client_for
@@ -17,7 +18,7 @@ from tests.factories import PositionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 
-MODELS = (Plan, Revision, Clause, ClauseVersion, Position, Source)
+MODELS = (Plan, Revision, Clause, ClauseVersion, Position, Source, PartyAlias)
 
 
 @pytest.fixture
@@ -40,6 +41,9 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
     # statements from.
     untexted = Source.objects.filter(text="").first() or SourceFactory(text="")
     source = Source.objects.exclude(text="").first() or SourceFactory()
+    # An alias of the party, for the page that changes one.
+    alias, _ = PartyAlias.objects.get_or_create(party=position.party, alias="Kyiv")
+    party = {"party": position.party.slug}
     return {
         "plan_create": ("get", reverse("editing:plan_create")),
         "plan_edit": ("get", reverse("editing:plan_edit", kwargs={"plan": plan})),
@@ -97,6 +101,11 @@ def write_urls(position) -> dict[str, tuple[str, str]]:
             "get",
             reverse("editing:statements_review", kwargs={"plan": plan, "source": source.pk}),
         ),
+        "party_alias_add": ("get", reverse("editing:party_alias_add", kwargs=party)),
+        "party_alias_edit": (
+            "get",
+            reverse("editing:party_alias_edit", kwargs={**party, "alias": alias.pk}),
+        ),
     }
 
 
@@ -128,6 +137,8 @@ URL_NAMES = [
     "source_text",
     "statements_propose",
     "statements_review",
+    "party_alias_add",
+    "party_alias_edit",
 ]
 
 

@@ -25,6 +25,7 @@ def test_the_editors_group_comes_from_a_migration():
             "clauseversion",
             "position",
             "clauseversiontranslation",
+            "partyalias",
         )
         for action in ("add", "change")
     }
