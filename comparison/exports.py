@@ -4,6 +4,8 @@ positions on every plan's current revision and where each moved."""
 
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import Http404
 
 from clauses.export_rows import (
@@ -15,11 +17,13 @@ from clauses.export_rows import (
 from clauses.models import Clause, Revision
 from clauses.selectors import clause_get, revision_get
 from clauses.selectors.exports import clause_position_rows
+from clauses.text_languages import LANG, LanguageRefused
 from clauses.views.revisions import NO_SUCH_REVISION
 from clauses.vocabularies import stance_value
 from comparison.filters import DiffFilterForm, PartyFilterForm
 from comparison.party_rendering import compares_with_since
-from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
+from comparison.selectors.diff_languages import DiffLanguage, revision_diff_in
+from comparison.selectors.diffs import NothingToCompare, default_against
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from comparison.views.parties import NO_SUCH_PARTY, plans_shown
 from core.downloads import Table, filter_name, filters_of, page_url
@@ -46,6 +50,11 @@ EXPORT_CHANGE_COLUMNS = (
     "convergence",
     "clause_url",
     "clause_version_url",
+    # The language each side's text is in: the one asked (?lang=), or the original where
+    # that side has no translation.
+    "language",
+    "language_before",
+    "language_after",
     "party",
     "party_name",
     "stance_before",
@@ -63,11 +72,20 @@ EXPORT_CHANGE_COLUMNS = (
 
 
 def export_changes_data(
-    clauses: Iterable, *, plan: str, old: int, new: int, diff_url: str, pages
+    clauses: Iterable,
+    *,
+    plan: str,
+    old: int,
+    new: int,
+    diff_url: str,
+    pages,
+    language: DiffLanguage | None = None,
+    original: str = "",
 ) -> Iterable[dict]:
     """One flat dict per party of each ``ClauseDiff`` (one with no party for a clause no
     party holds a position on), keyed by ``EXPORT_CHANGE_COLUMNS``. Summary, quote and
-    source are the position's in the newer revision, or the older one's if it is gone."""
+    source are the position's in the newer revision, or the older one's if it is gone.
+    ``language``: the language the texts were asked in (None: the ``original``'s)."""
     clause_url = pages.template("clauses:clause", "plan", "clause")
     version_url = pages.template("clauses:clause_version", "plan", "clause", "number")
     for change in clauses:
@@ -92,6 +110,7 @@ def export_changes_data(
             "convergence": str(change.convergence),
             "clause_url": clause_url.format(plan=plan, clause=change.slug),
             "clause_version_url": version_url.format(plan=plan, clause=change.slug, number=number),
+            **_languages(change, language, original),
         }
         if not change.parties:
             yield head
@@ -115,9 +134,28 @@ def export_changes_data(
             }
 
 
+def _languages(change, language: DiffLanguage | None, original: str) -> dict:
+    if language is None or not language.translated:
+        code = language.language if language else original
+        return {
+            "language": code,
+            "language_before": code if change.number_before is not None else None,
+            "language_after": code if change.number_after is not None else None,
+        }
+    return {
+        "language": language.language,
+        "language_before": language.language_of(change.clause_id, 0),
+        "language_after": language.language_of(change.clause_id, 1),
+    }
+
+
 def _diff_table(request, *, plan, old: Revision, new: Revision) -> Table:
-    """The diff's clauses the page's filters keep, one row per party (three queries)."""
-    result = revision_diff(old=old, new=new)
+    """The diff's clauses the page's filters keep, one row per party (three queries; one
+    more with ``?lang=``)."""
+    try:
+        result, language = revision_diff_in(old=old, new=new, lang=request.GET.get(LANG, ""))
+    except LanguageRefused as refused:
+        raise BadRequest(refused.message) from None
     form = DiffFilterForm(request.GET, parties=result.totals.parties)
     filters = filters_of(form)
     clauses, _unchanged_left_out = form.apply(result.clauses)
@@ -126,6 +164,7 @@ def _diff_table(request, *, plan, old: Revision, new: Revision) -> Table:
         "plan_title": plan.title,
         "view": "diff",
         "revisions": [old.number, new.number],
+        "language": language.language if language else settings.ORIGINAL_TEXT_LANGUAGE,
         "summary": result.summary,
         "filters": filters,
         "page_url": page_url(request),
@@ -137,6 +176,8 @@ def _diff_table(request, *, plan, old: Revision, new: Revision) -> Table:
         new=new.number,
         diff_url=page_url(request),
         pages=PageLinks(request),
+        language=language,
+        original=settings.ORIGINAL_TEXT_LANGUAGE,
     )
     name = (plan.slug, f"r{old.number}-r{new.number}", "diff", *filter_name(filters))
     return Table(name, meta, EXPORT_CHANGE_COLUMNS, rows)

@@ -67,11 +67,13 @@ def diff_clauses(
     old_number: int,
     new_number: int,
     old_partial: bool = False,
+    language=None,
 ) -> Markup:
     """One article per clause of a diff from revision ``old_number`` to ``new_number``:
     what changed in it, its text with the changes inline, and the parties that moved.
     ``old_partial``: the old revision describes only part of its draft, so a position
-    missing from it is not described rather than new."""
+    missing from it is not described rather than new. ``language``: the language the
+    texts were asked in (a DiffLanguage), marking each clause's sides, or None."""
     links = DiffLinks(
         clause=slug_link("clauses:clause", "clause", plan=plan_slug),
         version=slug_link("clauses:clause_version", "clause", plan=plan_slug, number=new_number),
@@ -90,6 +92,7 @@ def diff_clauses(
             carried_over=pieces().carried_over(),
             demand_marker=pieces().demand_marker(),
         ),
+        language=language,
     )
 
 

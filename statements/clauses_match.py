@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from statements.text import content_stem, fold, tokens
+from statements.text import WORD, content_stem, fold
 
 WHOLE_PLAN = "whole plan"
 
@@ -128,19 +128,25 @@ class _Prepared:
     topics: set[str] = field(default_factory=set)
 
 
+# One pattern per subject, compiled once: a clause index of a long plan searches each
+# clause for every subject.
+_TOPIC_PATTERNS = {
+    topic: re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(name) for name in names)})")
+    for topic, names in TOPICS.items()
+}
+
+
 def _topics(low: str) -> set[str]:
-    return {
-        topic
-        for topic, names in TOPICS.items()
-        if any(re.search(rf"(?<![\w]){re.escape(name)}", low) for name in names)
-    }
+    return {topic for topic, pattern in _TOPIC_PATTERNS.items() if pattern.search(low)}
 
 
 def _stems(text: str) -> set[str]:
+    # The text folded once, its words read off it (no token objects): a long plan's
+    # clauses are all read this way for each report.
     return {
-        content_stem(t.text)
-        for t in tokens(text)
-        if len(t.low) > 3 and t.low not in STOP and not t.low.isdigit()
+        content_stem(word)
+        for word in WORD.findall(fold(text))
+        if len(word) > 3 and word not in STOP and not word.isdigit()
     }
 
 

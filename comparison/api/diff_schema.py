@@ -200,6 +200,18 @@ class DiffTotalsSerializer(serializers.Serializer):
     merged_into = serializers.IntegerField(help_text="The clauses those became.")
 
 
+class ClauseTextLanguagesSerializer(serializers.Serializer):
+    """The language of each side's text of one clause, in a diff asked in a language."""
+
+    clause = serializers.CharField(help_text="The clause's slug.")
+    language_before = serializers.CharField(allow_null=True)
+    language_after = serializers.CharField(allow_null=True)
+    marks = serializers.ListField(
+        child=serializers.CharField(),
+        help_text='e.g. "r2: original (English): no Українська translation in r2".',
+    )
+
+
 class RevisionDiffSerializer(serializers.Serializer):
     """What changed between two revisions of a plan, clause by clause and party by party."""
 
@@ -212,3 +224,13 @@ class RevisionDiffSerializer(serializers.Serializer):
     # old side.
     old_url = serializers.URLField(help_text="The revision compared against.")
     new_url = serializers.URLField(help_text="The revision whose changes these are.")
+    # Only with ?lang=: without it the body is the diff module's output as is.
+    language = serializers.CharField(
+        required=False, help_text="With ?lang=: the language the texts were compared in."
+    )
+    text_languages = ClauseTextLanguagesSerializer(
+        many=True,
+        required=False,
+        help_text="With ?lang=: each clause's sides (empty for the original), where a side "
+        "with no translation keeps its original text, marked.",
+    )

@@ -13,9 +13,12 @@ from clauses.api.base import PlanApiViewSet, found
 from clauses.api.renderers import ROWS_RENDERERS
 from clauses.models import Revision
 from clauses.selectors import api_reads as reads
+from clauses.text_languages import LANG, LanguageRefused
 from comparison.api.diff_schema import RevisionDiffSerializer
-from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
+from comparison.selectors.diff_languages import revision_diff_in
+from comparison.selectors.diffs import NothingToCompare, default_against
 from core.api.exceptions import AGAINST_INVALID, AGAINST_NOT_FOUND, not_found
+from translations.languages import LANGUAGES
 
 
 class RevisionDiffViewSet(PlanApiViewSet):
@@ -37,7 +40,14 @@ class RevisionDiffViewSet(PlanApiViewSet):
                 description="The number of the revision to compare with; by default the one "
                 "this revision continues. A first revision continues none: without against, "
                 "its diff is 404.",
-            )
+            ),
+            OpenApiParameter(
+                LANG,
+                {"type": "string", "enum": list(LANGUAGES)},
+                description="The language to compare the clause texts in (ISO 639-1); by "
+                "default the original. A side with no translation keeps its original text, "
+                "marked in text_languages.",
+            ),
         ],
         responses=RevisionDiffSerializer,
     )
@@ -55,8 +65,27 @@ class RevisionDiffViewSet(PlanApiViewSet):
             old = default_against(new) if raw is None else _named_against(found_plan, new, raw)
         except NothingToCompare as refused:
             raise not_found("against", str(refused)) from None
+        try:
+            result, language = revision_diff_in(
+                old=old, new=new, lang=request.query_params.get(LANG, "")
+            )
+        except LanguageRefused as refused:
+            raise drf_serializers.ValidationError({LANG: refused.message}) from None
         links = self.links()
-        data = revision_diff(old=old, new=new).as_dict()
+        data = result.as_dict()
+        if language is not None:
+            # Only when asked: without ?lang= the body is the diff module's output as is.
+            data["language"] = language.language
+            data["text_languages"] = [
+                {
+                    "clause": change.slug,
+                    "language_before": language.language_of(change.clause_id, 0),
+                    "language_after": language.language_of(change.clause_id, 1),
+                    "marks": language.marks(change.clause_id, old.number, new.number),
+                }
+                for change in result.clauses
+                if language.translated
+            ]
         data["old_url"] = links.revision(found_plan.slug, old.number)
         data["new_url"] = links.revision(found_plan.slug, new.number)
         return Response(data)

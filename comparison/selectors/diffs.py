@@ -373,6 +373,14 @@ def revision_diff(*, old: Revision, new: Revision) -> RevisionDiff:
     return diff(snapshots[old.pk], snapshots[new.pk], party_names=names)
 
 
+def diff_snapshots(
+    *, old: Revision, new: Revision
+) -> tuple[dict[int, RevisionSnapshot], dict[str, str]]:
+    """What ``revision_diff`` diffs, for a reader that changes the snapshots first (the
+    diff in a language, comparison/selectors/diff_languages.py): the same two queries."""
+    return _load([old, new], lineage_of=(old, new))
+
+
 def revision_snapshots(
     revisions: Sequence[Revision],
 ) -> tuple[dict[int, RevisionSnapshot], dict[str, str]]:

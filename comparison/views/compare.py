@@ -3,28 +3,35 @@
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from clauses.models import Revision
 from clauses.selectors import current_among, revision_get, revisions_of
+from clauses.text_languages import LANG, LanguageRefused
 from clauses.views.plans import plan_or_404
 from clauses.views.revisions import NO_SUCH_REVISION
 from comparison.filters import CompareForm, DiffFilterForm, changed_by_topic
 from comparison.rendering import diff_clauses
-from comparison.selectors.diffs import NothingToCompare, default_against, revision_diff
+from comparison.selectors.diff_languages import revision_diff_in
+from comparison.selectors.diffs import NothingToCompare, default_against
 from core.conditional import reads_query
 
-DIFF_FILTERS = ("unchanged", "topic", "party", "direction")
+# Kept from the pickers to the comparison they redirect to, with the texts' language.
+DIFF_FILTERS = ("unchanged", "topic", "party", "direction", LANG)
 # Enough clauses to read through, few enough for a long negotiation's page to stay within
 # its budget (tests/browser/test_page_budgets.py).
 DIFF_PAGE_SIZE = 50
 
 
 def _render_diff(request, *, plan, old, new, compare_form=None):
-    """The diff page for ``old`` to ``new``."""
-    result = revision_diff(old=old, new=new)
+    """The diff page for ``old`` to ``new``, its texts in the language ``?lang=`` asks
+    (the original by default; one query more for another)."""
+    try:
+        result, language = revision_diff_in(old=old, new=new, lang=request.GET.get(LANG, ""))
+    except LanguageRefused as refused:
+        return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
     filters = DiffFilterForm(request.GET, parties=result.totals.parties)
     clauses, hidden_unchanged = filters.apply(result.clauses)
     page = Paginator(clauses, DIFF_PAGE_SIZE).get_page(request.GET.get("page"))
@@ -35,6 +42,7 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
             old_number=old.number,
             new_number=new.number,
             old_partial=result.old.partial,
+            language=language,
         )
         if clauses
         else ""
@@ -54,12 +62,14 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
             "clause_articles": articles,
             "filter_form": filters,
             "compare_form": compare_form,
+            # The switch of the texts' language (templates/clauses/_text_languages.html).
+            "reading": language,
             "section": "compare",
         },
     )
 
 
-@reads_query(*DiffFilterForm.base_fields, "page", "format")
+@reads_query(*DiffFilterForm.base_fields, "page", "format", LANG)
 def revision_diff_page(request, plan, number):
     try:
         revision = revision_get(plan_slug=plan, number=number)
@@ -78,7 +88,7 @@ def revision_diff_page(request, plan, number):
     return _render_diff(request, plan=revision.plan, old=old, new=revision)
 
 
-@reads_query(*DiffFilterForm.base_fields, "page", "format")
+@reads_query(*DiffFilterForm.base_fields, "page", "format", LANG)
 def compare(request, plan, a, b):
     plan = plan_or_404(plan)
     revisions = list(revisions_of(plan=plan))

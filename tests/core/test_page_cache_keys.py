@@ -139,13 +139,16 @@ def test_every_cached_page_declares_the_parameters_it_reads():
         ("plans/<slug:plan>/revisions/<int:number>/", {"page", "format", "lang"}),
         (
             "plans/<slug:plan>/revisions/<int:number>/diff/",
-            {*DiffFilterForm.base_fields, "page", "format"},
+            {*DiffFilterForm.base_fields, "page", "format", "lang"},
         ),
         (
             "plans/<slug:plan>/compare/<int:a>...<int:b>/",
-            {*DiffFilterForm.base_fields, "page", "format"},
+            {*DiffFilterForm.base_fields, "page", "format", "lang"},
         ),
-        ("plans/<slug:plan>/compare/", {"a", "b", "unchanged", "topic", "party", "direction"}),
+        (
+            "plans/<slug:plan>/compare/",
+            {"a", "b", "unchanged", "topic", "party", "direction", "lang"},
+        ),
         ("plans/<slug:plan>/clauses/<slug:clause>/", {"format"}),
         ("parties/<slug:party>/", {*PartyFilterForm.base_fields, "page", "format"}),
         ("plans/<slug:plan>/convergence.svg", {"a", "b", "topic"}),
