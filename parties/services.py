@@ -39,7 +39,9 @@ ALIAS_TAKEN = "{party} already has the alias “{alias}”: change that one inst
 
 def _refuse_duplicate(party: Party, alias: str, *, other_than: int | None = None) -> None:
     """A party names each alias once: a second one is refused on ``alias``."""
-    taken = PartyAlias.objects.filter(party=party, alias=alias).exclude(pk=other_than)
+    taken = PartyAlias.objects.filter(party=party, alias=alias)
+    if other_than is not None:
+        taken = taken.exclude(pk=other_than)
     if taken.exists():
         raise ValidationError({"alias": ALIAS_TAKEN.format(party=party, alias=alias)})
 
