@@ -174,6 +174,31 @@ def prefix_tsquery(query: ParsedQuery) -> str:
 # Highlighting -----------------------------------------------------------------------------
 
 
+def _latin_folds() -> tuple[str, str]:
+    """Each accented Latin letter (Latin-1, Latin Extended-A and -B) that is a base letter
+    with accents, and that base letter: the table PostgreSQL's index folds its text with
+    (search/migrations/0003_latin_accents_folded.py), so a query is folded the same way."""
+    accented, plain = [], []
+    for code in range(0x00C0, 0x0250):
+        char = chr(code)
+        parts = unicodedata.normalize("NFD", char)
+        base, marks = parts[0], parts[1:]
+        if marks and base.isascii() and base.isalpha() and all(map(unicodedata.combining, marks)):
+            accented.append(char)
+            plain.append(base)
+    return "".join(accented), "".join(plain)
+
+
+LATIN_ACCENTED, LATIN_PLAIN = _latin_folds()
+_LATIN_TABLE = str.maketrans(LATIN_ACCENTED, LATIN_PLAIN)
+
+
+def latin_folded(text: str) -> str:
+    """``text`` with the accents of its Latin letters dropped (é is e, Ł stays: it has no
+    accent to drop), as PostgreSQL's index reads it; other scripts as written."""
+    return text.translate(_LATIN_TABLE)
+
+
 def folded(word: str) -> str:
     """``word`` compared as FTS5's ``remove_diacritics 2`` compares it: in lower case, the
     accents of Latin letters dropped (é is e); other scripts are kept as written (й stays й)."""

@@ -16,7 +16,13 @@ from clauses.models import Clause, Plan, Revision
 from parties.models import Party
 from search.kinds import Kind
 from search.models import Occurrence, Passage
-from search.query import ParsedQuery, fts5_expression, prefix_tsquery, websearch_text
+from search.query import (
+    ParsedQuery,
+    fts5_expression,
+    latin_folded,
+    prefix_tsquery,
+    websearch_text,
+)
 
 CLAUSES_PER_PAGE = 20
 PASSAGES_PER_CLAUSE = 5
@@ -109,7 +115,9 @@ def _matching(query: ParsedQuery, filters: Filters) -> tuple[str, list]:
         each = []
         for config in TS_CONFIGS:
             parts = []
-            words, prefixes = websearch_text(query), prefix_tsquery(query)
+            # Folded as the index folds its text: "cafe" finds "café".
+            words = latin_folded(websearch_text(query))
+            prefixes = latin_folded(prefix_tsquery(query))
             if words:
                 parts.append(f"websearch_to_tsquery('{config}', %s)")
                 params.append(words)
