@@ -29,7 +29,7 @@ Choices worth knowing when rendering the result:
 """
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -209,6 +209,56 @@ class StanceCell(NamedTuple):
     differs: bool  # from the base column's (see the module docstring)
 
 
+class _Stances(Sequence[StanceCell]):
+    """A present cell's stances, one per party in party order, made when first read: a
+    long plan's synopsis holds thousands of cells, of which a page shows fifty, while
+    its filters and counts read the stances straight from the positions."""
+
+    __slots__ = ("_args", "_made")
+
+    def __init__(
+        self,
+        parties: Sequence[PartyInfo],
+        held: Mapping[str, Stated],
+        base: Mapping[str, Stated],
+        compare: bool,
+    ):
+        self._args: (
+            tuple[Sequence[PartyInfo], Mapping[str, Stated], Mapping[str, Stated], bool] | None
+        ) = (parties, held, base, compare)
+        self._made: tuple[StanceCell, ...] = ()
+
+    def _cells(self) -> tuple[StanceCell, ...]:
+        if self._args is not None:
+            parties, held, base, compare = self._args
+            made = []
+            for party in parties:
+                stated = held.get(party.slug)
+                stance = stated.stance if stated is not None else None
+                before = base.get(party.slug)
+                before_stance = before.stance if before is not None else None
+                quote = stated.quote if stated is not None else ""
+                made.append(
+                    StanceCell(party.slug, stance, quote, compare and stance != before_stance)
+                )
+            self._made, self._args = tuple(made), None
+        return self._made
+
+    def __getitem__(self, index: int) -> StanceCell:  # type: ignore[override]
+        return self._cells()[index]
+
+    def __len__(self) -> int:
+        return len(self._cells())
+
+    def __iter__(self) -> Iterator[StanceCell]:
+        return iter(self._cells())
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and tuple(self) == tuple(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Cell:
     kind: CellKind
@@ -218,7 +268,7 @@ class Cell:
     diff: TextDiff | None = None  # from the base's wording; None in the base column
     differs: bool = False  # the wording (or its absence) is not the base's
     into: tuple[ClauseRef, ...] = ()
-    stances: tuple[StanceCell, ...] = ()
+    stances: Sequence[StanceCell] = ()
 
     @property
     def present(self) -> bool:
@@ -395,7 +445,12 @@ def synopsis(data: SynopsisData) -> Synopsis:
             )
             for index, column in enumerate(columns)
         )
-        rows.append(_row(data.clauses[clause_id], cells, parties))
+        held = [
+            data.positions.get((column.revision_id, clause_id), {})
+            for column, cell in zip(columns, cells, strict=True)
+            if cell.present
+        ]
+        rows.append(_row(data.clauses[clause_id], cells, parties, held))
     return Synopsis(columns, base_index, parties, tuple(rows), _counts(rows, parties))
 
 
@@ -480,20 +535,6 @@ def _cell(
         return Cell(CellKind.NOT_IN_DRAFT, differs=not is_base and base_wording is not None)
     held = data.positions.get(key, {})
     compare = not is_base and base_wording is not None
-    stances = []
-    for party in data.parties:
-        stated = held.get(party.slug)
-        stance = stated.stance if stated is not None else None
-        before = base_stances.get(party.slug)
-        before_stance = before.stance if before is not None else None
-        stances.append(
-            StanceCell(
-                party.slug,
-                stance,
-                stated.quote if stated is not None else "",
-                compare and stance != before_stance,
-            )
-        )
     diff = (
         deferred_word_diff(base_wording.text, wording.text)
         if compare and base_wording is not None
@@ -506,22 +547,30 @@ def _cell(
         text=wording.text,
         diff=diff,
         differs=not is_base and (base_wording is None or base_wording.text != wording.text),
-        stances=tuple(stances),
+        stances=_Stances(data.parties, held, base_stances, compare),
     )
 
 
-def _row(clause: ClauseInfo, cells: tuple[Cell, ...], parties: Sequence[PartyInfo]) -> Row:
+def _row(
+    clause: ClauseInfo,
+    cells: tuple[Cell, ...],
+    parties: Sequence[PartyInfo],
+    held: Sequence[Mapping[str, Stated]],
+) -> Row:
+    """The row of ``cells``; ``held`` is the positions (by party slug) of each column
+    holding the clause, in column order."""
     described = [cell for cell in cells if cell.kind != CellKind.NOT_DESCRIBED]
     states = {cell.text if cell.present else f"\0{cell.kind}" for cell in described}
     present = [cell for cell in cells if cell.present]
     differ = set()
-    if len(present) > 1:
-        # Each party's stances across the columns holding the clause, compared at once.
-        by_party = zip(
-            *([stated.stance for stated in cell.stances] for cell in present), strict=True
-        )
-        for party, stances in zip(parties, by_party, strict=True):
-            if stances.count(stances[0]) != len(stances):
+    if len(held) > 1:
+        # Each party's stances across the columns holding the clause (None: no position).
+        for party in parties:
+            stances = {
+                stated.stance if stated is not None else None
+                for stated in (positions.get(party.slug) for positions in held)
+            }
+            if len(stances) > 1:
                 differ.add(party.slug)
     return Row(
         clause=clause,
