@@ -234,12 +234,15 @@ def _hits_into(found: dict[int, ClauseHits], matching: str, params: list, filter
     passages, parties = _q(Passage._meta.db_table), _q(Party._meta.db_table)
     ids = list(found)
     in_clauses = ", ".join(["%s"] * len(ids))
+    # The page's clauses named inside the match, so that only their passages are ranked
+    # (a common term matches thousands of passages of other clauses).
+    narrowed = f"{matching} AND p.clause_id IN ({in_clauses})"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"WITH hits AS MATERIALIZED ({matching}), ranked AS ("  # noqa: S608 -- quoted names
+            f"WITH hits AS MATERIALIZED ({narrowed}), ranked AS ("  # noqa: S608 -- quoted names
             "SELECT id, clause_id, rank, "
             "ROW_NUMBER() OVER (PARTITION BY clause_id ORDER BY rank, id) AS n "
-            f"FROM hits WHERE clause_id IN ({in_clauses})) "
+            "FROM hits) "
             "SELECT ranked.id, ranked.clause_id, p.kind, p.text, pa.slug, pa.name "
             f"FROM ranked JOIN {passages} p ON p.id = ranked.id "
             f"LEFT JOIN {parties} pa ON pa.id = p.party_key "

@@ -268,6 +268,19 @@ def plan_index(plan_id: int) -> None:
             return
         _index_scope("r.plan_id = %s", [plan_id])
         _stamps_recorded({plan_id: stamp})
+    _statistics_refreshed()
+
+
+def _statistics_refreshed() -> None:
+    """After a plan is indexed in bulk, PostgreSQL's planner is told how many passages and
+    occurrences there now are: with the statistics of an empty index it reads a page's
+    occurrences by scanning them all (110 ms instead of 2 ms at 500 x 10 x 50) until
+    autovacuum next analyses the tables. SQLite plans by its indexes alone."""
+    if connection.vendor != "postgresql":
+        return
+    t = _tables()
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {t['passage']}, {t['occurrence']}")
 
 
 def stale_plans() -> list[int]:
