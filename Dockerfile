@@ -15,7 +15,9 @@ COPY . .
 # Static files with hashed names, compressed (WhiteNoise's manifest, which DEBUG off reads).
 # The key and host exist only for this command: the settings refuse to load without them.
 RUN DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost \
-    /venv/bin/python manage.py collectstatic --no-input
+    /venv/bin/python manage.py collectstatic --no-input \
+    && DEBUG=0 SECRET_KEY=collectstatic-only ALLOWED_HOSTS=localhost \
+    /venv/bin/python manage.py compile_translations
 
 FROM python:3.11-slim-bookworm AS runtime
 ENV PATH=/venv/bin:$PATH \

@@ -14,7 +14,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PIP) install --quiet -r requirements-dev.txt
 	touch $@
 
-install: $(VENV)/.installed
+# The interface's translations, compiled in pure Python (no GNU gettext needed).
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+$(MO_FILES): %.mo: %.po $(VENV)/.installed
+	DEBUG=$${DEBUG:-1} $(PY) manage.py compile_translations
+
+install: $(VENV)/.installed $(MO_FILES)
 
 # A development checkout's settings: DEBUG on, so manage.py works without flags. Never
 # created by `install`, so a deployment that installs with make stays strict.

@@ -22,13 +22,15 @@ from bench.fields import diff_compared
 from clauses.models import Plan, Revision
 from clauses.selectors.plans import clause_versions_of
 from clauses.services import revision_clone
+from clauses.services.edits import clause_version_update, position_update
 from comparison.diff import diff
 from comparison.selectors.diffs import party_names_of, revision_diff, revision_snapshot
-from drafting.services import draft_align
+from drafting.services import draft_align, proposed_points, revision_from_paste
 from generator.plans import draft_paste
 from parties.models import Party
 
 CLONE_SUMMARY = "Benchmark: clone (rolled back)"
+WRITE_SUMMARY = "Benchmark: write (rolled back)"
 # The party page shows every plan in the database, whatever the size measured: read once.
 LARGEST_ONLY = "read at the largest size only: it shows every plan in the database at any size"
 
@@ -307,6 +309,121 @@ def _align(ctx: SizeContext) -> Case:
     )
 
 
+def _first_version(revision: Revision):
+    """The revision's first clause version in draft order, and its first position."""
+    from clauses.models import ClauseVersion, Position
+
+    version = ClauseVersion.objects.filter(revision=revision).order_by(
+        "position_in_draft", "clause_id"
+    )[0]
+    position = Position.objects.filter(clause_version=version).order_by("party_id").first()
+    return version, position
+
+
+def _edits(ctx: SizeContext) -> list[Case]:
+    """A position's summary and a clause's wording edited in the first revision and in the
+    latest: an edit to the first must cost what one to the latest does (rolled back)."""
+    from bench import writes
+
+    user, cases = ctx.user, {}
+    for place, revision in (("first", ctx.first), ("latest", ctx.latest)):
+        version, position = _first_version(revision)
+        where = f"in r{revision.number} (rolled back)"
+        if position is None:
+            cases[f"position_edit_{place}"] = Case(
+                f"position_edit_{place}", f"position edit {where}", missing="no position"
+            )
+        else:
+            changes = {"summary": position.summary + writes.EDIT_MARK}
+            cases[f"position_edit_{place}"] = Case(
+                f"position_edit_{place}",
+                f"position edit {where}",
+                app=_rolled_back(
+                    lambda p=position, c=changes: position_update(
+                        position=p,
+                        expected_version=p.version,
+                        changes=c,
+                        user=user,
+                        summary=WRITE_SUMMARY,
+                    )
+                ),
+                naive=_rolled_back(
+                    lambda pk=position.pk: writes.naive_position_edit(
+                        position_id=pk, user=user, summary=WRITE_SUMMARY
+                    )
+                ),
+                floor=_rolled_back(
+                    lambda pk=position.pk: writes.floor_position_edit(
+                        position_id=pk, user=user, summary=WRITE_SUMMARY
+                    )
+                ),
+            )
+        changes = {"text": version.text + writes.EDIT_MARK}
+        cases[f"wording_edit_{place}"] = Case(
+            f"wording_edit_{place}",
+            f"clause rewording {where}",
+            app=_rolled_back(
+                lambda v=version, c=changes: clause_version_update(
+                    clause_version=v,
+                    expected_version=v.version,
+                    changes=c,
+                    user=user,
+                    summary=WRITE_SUMMARY,
+                )
+            ),
+            naive=_rolled_back(
+                lambda pk=version.pk: writes.naive_wording_edit(
+                    clause_version_id=pk, user=user, summary=WRITE_SUMMARY
+                )
+            ),
+            floor=_rolled_back(
+                lambda pk=version.pk: writes.floor_wording_edit(
+                    clause_version_id=pk, user=user, summary=WRITE_SUMMARY
+                )
+            ),
+        )
+    return [cases[key] for key in WRITE_KEYS[:4]]
+
+
+WRITE_KEYS = [
+    "position_edit_first",
+    "position_edit_latest",
+    "wording_edit_first",
+    "wording_edit_latest",
+    "paste_record",
+]
+
+
+def _paste_record(ctx: SizeContext) -> Case:
+    """The size's pasted draft recorded as the next revision, its points as the aligner
+    proposes them (``drafting.services.revision_from_paste``; rolled back)."""
+    from bench import writes
+    from clauses.models import Clause
+
+    previous, user, plan = ctx.latest, ctx.user, ctx.plan
+    topics = dict(Clause.objects.filter(plan=plan).values_list("pk", "topic"))
+    points = proposed_points(draft_align(text=ctx.paste, previous=previous), topics)
+    return Case(
+        "paste_record",
+        f"record a {len(points)}-point pasted draft (rolled back)",
+        app=_rolled_back(
+            lambda: revision_from_paste(
+                plan=plan, previous=previous, points=points, user=user, summary=WRITE_SUMMARY
+            )
+        ),
+        naive=_rolled_back(
+            lambda: writes.naive_paste_record(
+                previous=previous, points=points, user=user, summary=WRITE_SUMMARY
+            )
+        ),
+        floor=_rolled_back(
+            lambda: writes.floor_paste_record(
+                previous=previous, points=points, user=user, summary=WRITE_SUMMARY
+            )
+        ),
+    )
+
+
 def _body(response) -> str:
     body = response.body if response.streaming else response.content
     return body.decode("utf-8-sig")
@@ -424,6 +541,9 @@ def _statements(ctx: SizeContext) -> Case:
 
 def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Case]:
     """Every case of ``ctx``'s size, or those of ``keys`` only (in the usual order)."""
+    # The writes read their rows (and align the paste) first: built only when asked for.
+    wanted_writes = keys is None or bool(set(WRITE_KEYS) & set(keys))
+    writes = [*_edits(ctx), _paste_record(ctx)] if wanted_writes else []
     cases = [
         *_pages(ctx),
         _synopsis(ctx),
@@ -431,6 +551,7 @@ def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Cas
         *_api(ctx),
         _clone(ctx),
         _align(ctx),
+        *writes,
         _statements(ctx),
         *_reads(ctx),
     ]

@@ -40,6 +40,13 @@ DEPTH_CASES = [
 ]
 DEPTH_EXEMPT = {"compare_page": "shows every revision from the first to the latest"}
 DEPTH_TARGET = 1.3
+# Writes that do not grow with the history: an edit to the first revision of a plan at
+# most this many times one to the latest (time and queries).
+WRITE_PAIRS = {
+    "position_edit_first": "position_edit_latest",
+    "wording_edit_first": "wording_edit_latest",
+}
+WRITE_TARGET = 1.5
 DEPTH_NOTES = {
     "clause_page": "lists every revision holding the clause and its whole edit history",
 }
@@ -233,6 +240,9 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
                 "" if value is None or value < 1 else f"missed by {value - 1:.2f} s",
             )
         )
+    for first, latest in WRITE_PAIRS.items():
+        if {first, latest} <= measured:
+            targets.append(_write_target(large.case(first), large.case(latest)))
     sizes = depth_sizes(results)
     for key in [k for k in DEPTH_CASES if k in measured]:
         value = depth_ratio(results, key)
@@ -247,6 +257,21 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
             )
         )
     return targets
+
+
+def _write_target(first: CaseResult, latest: CaseResult) -> Target:
+    """The edit to the first revision against the same edit to the latest: at most
+    ``WRITE_TARGET`` times its time and its queries."""
+    time = ratio(first.median("app"), latest.median("app"))
+    queries = ratio(first.queries("app"), latest.queries("app"))
+    worst = None if time is None or queries is None else max(time, queries)
+    return Target(
+        f"{first.title}: at most {WRITE_TARGET}× the same edit {latest.title.split(' ', 2)[-1]}"
+        " (time and queries)",
+        f"{fine_times(time)} the time, {fine_times(queries)} the queries",
+        None if worst is None else worst <= WRITE_TARGET,
+        "" if worst is None or worst <= WRITE_TARGET else missed_by(worst, WRITE_TARGET),
+    )
 
 
 def _title(case: CaseResult | None, key: str) -> str:

@@ -7,6 +7,16 @@ class ClausesConfig(AppConfig):
     verbose_name = "Plans and clauses"
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from core.accounts import editors_may_write
+
+        post_migrate.connect(
+            editors_may_write("plan", "revision", "clause", "clauseversion", "position"),
+            sender=self,
+            weak=False,
+            dispatch_uid="clauses.editors_may_write",
+        )
         from clauses.services.fingerprints import party_renamed
         from parties.signals import party_slug_changed
 

@@ -94,7 +94,7 @@ POSITION = Declaration(
 # parent, party), and data derived from the rest, which its readers write their own way.
 NOT_DECLARED = {
     PLAN: ("id", "version", "change_stamp", "changed_at"),
-    REVISION: ("id", "version", "plan", "fingerprint"),
+    REVISION: ("id", "version", "plan", "fingerprint", "previous_fingerprint"),
     CLAUSE: ("id", "version", "plan"),
     CLAUSE_VERSION: ("id", "version", "revision", "clause"),
     POSITION: ("id", "version", "clause_version", "party"),

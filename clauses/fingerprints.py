@@ -27,6 +27,14 @@ as they were.
 
 What a revision is called, its status, notes and source, and whether a position was
 carried over, are not part of it: they describe the draft, they are not its content.
+
+``previous`` is the fingerprint the revision it continues had when this revision's was
+computed, as recorded on the revision (``previous_fingerprint``): an edit to a revision
+changes its own fingerprint and leaves those of the revisions continuing it as they were.
+That the recorded one was once the predecessor's is proven by the predecessor's
+fingerprint events: each write appends one per revision whose fingerprint it changed, and
+each event holds the hash of that revision's event before it (``event_hash``), so a
+revision's events form a chain that no one can rewrite unnoticed (``event_problems``).
 """
 
 import datetime
@@ -160,20 +168,147 @@ def chain_fingerprints(
     return computed
 
 
-def continuations(links: Iterable[ChainLink], starts: Iterable[int]) -> set[int]:
-    """``starts`` and every revision that continues one of them, directly or not."""
-    children: dict[int, list[int]] = {}
-    for link in links:
-        if link.previous_id is not None:
-            children.setdefault(link.previous_id, []).append(link.id)
-    found: set[int] = set()
-    todo = list(starts)
-    while todo:
-        current = todo.pop()
-        if current in found:
-            continue
-        found.add(current)
-        todo.extend(children.get(current, []))
+def recorded_fingerprints(
+    links: Iterable[ChainLink],
+    contents: Mapping[int, list[ClauseVersionContent]],
+    recorded_previous: Mapping[int, str],
+    deletions: Mapping[int, list[str]] | None = None,
+) -> dict[int, str]:
+    """The fingerprint of every revision of ``links``, by id, each over its content and the
+    predecessor's fingerprint it records (``recorded_previous``, by id; empty or missing
+    for none): what verifying a revision recomputes, whatever its predecessor holds now."""
+    return {
+        link.id: fingerprint(
+            previous=recorded_previous.get(link.id) or None,
+            clause_versions=contents.get(link.id, []),
+            deleted=(deletions or {}).get(link.id, ()),
+            withdrawn=link.withdrawn,
+        )
+        for link in links
+    }
+
+
+def moment_text(value: datetime.datetime) -> str:
+    """A moment as an event's hash takes it: UTC, to the microsecond, ISO 8601."""
+    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def event_hash(
+    *,
+    revision_id: int,
+    fingerprint: str,
+    previous_fingerprint: str,
+    previous_hash: str,
+    recorded_at: datetime.datetime,
+) -> str:
+    """The SHA-256 (lowercase hexadecimal) of a fingerprint event: the JSON text, keys
+    sorted, no whitespace, of its revision's id, the fingerprint, the predecessor's
+    fingerprint it was computed on, the hash of the revision's event before it (empty for
+    the first) and the moment (``moment_text``)."""
+    document = {
+        "fingerprint": fingerprint,
+        "previous_fingerprint": previous_fingerprint,
+        "previous_hash": previous_hash,
+        "recorded_at": moment_text(recorded_at),
+        "revision": revision_id,
+    }
+    text = json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class EventRow:
+    """A fingerprint event as stored."""
+
+    id: int
+    revision_id: int
+    fingerprint: str
+    previous_fingerprint: str
+    previous_hash: str
+    hash: str
+    recorded_at: datetime.datetime
+
+
+@dataclass(frozen=True)
+class RevisionRecord:
+    """A revision's stored fingerprint and the predecessor's it records."""
+
+    id: int
+    previous_id: int | None
+    fingerprint: str
+    previous_fingerprint: str
+
+
+@dataclass(frozen=True)
+class EventProblem:
+    """A revision whose fingerprint events do not prove its fingerprints."""
+
+    revision_id: int
+    problem: str
+
+    def explain(self) -> str:
+        return self.problem
+
+
+def event_problems(
+    revisions: Iterable[RevisionRecord], events: Iterable[EventRow]
+) -> list[EventProblem]:
+    """Every revision whose events break their chain (an event changed, removed or
+    inserted), whose latest event is not its stored fingerprint (a fingerprint written
+    outside the services), or whose recorded predecessor's fingerprint is none its
+    predecessor ever had, by its events."""
+    by_revision: dict[int, list[EventRow]] = {}
+    for event in sorted(events, key=lambda e: e.id):
+        by_revision.setdefault(event.revision_id, []).append(event)
+    found = []
+    for revision in sorted(revisions, key=lambda r: r.id):
+        own = by_revision.get(revision.id, [])
+        expected = ""
+        for event in own:
+            if event.previous_hash != expected:
+                found.append(
+                    EventProblem(revision.id, f"its fingerprint event {event.id} breaks the chain")
+                )
+            computed = event_hash(
+                revision_id=event.revision_id,
+                fingerprint=event.fingerprint,
+                previous_fingerprint=event.previous_fingerprint,
+                previous_hash=event.previous_hash,
+                recorded_at=event.recorded_at,
+            )
+            if computed != event.hash:
+                found.append(
+                    EventProblem(revision.id, f"its fingerprint event {event.id} has a wrong hash")
+                )
+            expected = event.hash
+        if not own:
+            found.append(EventProblem(revision.id, "it has no fingerprint event"))
+        elif (own[-1].fingerprint, own[-1].previous_fingerprint) != (
+            revision.fingerprint,
+            revision.previous_fingerprint,
+        ):
+            found.append(
+                EventProblem(
+                    revision.id,
+                    f"fingerprint {short(revision.fingerprint) or '(none)'} but its latest "
+                    f"fingerprint event holds {short(own[-1].fingerprint)}",
+                )
+            )
+        if revision.previous_id is None:
+            if revision.previous_fingerprint:
+                problem = "it records a previous fingerprint but continues none"
+                found.append(EventProblem(revision.id, problem))
+        elif revision.previous_fingerprint not in {
+            e.fingerprint for e in by_revision.get(revision.previous_id, [])
+        }:
+            recorded = short(revision.previous_fingerprint) or "(none)"
+            found.append(
+                EventProblem(
+                    revision.id,
+                    f"the previous fingerprint it records, {recorded}, is none the revision it "
+                    "continues ever had",
+                )
+            )
     return found
 
 

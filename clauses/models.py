@@ -202,8 +202,16 @@ class Revision(PlanRecord):
         editable=False,
         # Rows inserted by SQL that names no fingerprint get one at the next refresh.
         db_default="",
-        help_text="SHA-256 of its content and of the previous revision's fingerprint "
-        "(clauses.fingerprints); derived data, kept out of history.",
+        help_text="SHA-256 of its content and of the previous revision's fingerprint as "
+        "recorded (clauses.fingerprints); derived data, kept out of history.",
+    )
+    previous_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        db_default="",
+        help_text="The fingerprint the revision it continues had when this one's was computed "
+        "(one of that revision's fingerprint events); empty when it continues none.",
     )
 
     class Meta:
@@ -513,6 +521,39 @@ class FormerClauseSlug(models.Model):
 
     def __str__(self):
         return f"{self.slug} -> {self.clause.slug}"
+
+
+class FingerprintEvent(models.Model):
+    """A revision's fingerprint as a write computed it: each revision's events chain (each
+    holds the hash of the one before), so its fingerprints over time can be proven, and an
+    edit appends one event instead of rewriting the revisions that continue it.
+    Append-only (migration 0013), like history; ``event_hash`` in clauses.fingerprints
+    says what ``hash`` covers."""
+
+    revision = models.ForeignKey(
+        Revision, on_delete=models.PROTECT, related_name="fingerprint_events"
+    )
+    fingerprint = models.CharField(max_length=64)
+    previous_fingerprint = models.CharField(
+        max_length=64, blank=True, help_text="The fingerprint of the revision it continued."
+    )
+    previous_hash = models.CharField(
+        max_length=64, blank=True, help_text="The hash of the revision's event before this one."
+    )
+    hash = models.CharField(max_length=64)
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["revision", "pk"]
+        constraints = [
+            # One chain per revision: no two events continue the same one.
+            models.UniqueConstraint(
+                fields=["revision", "previous_hash"], name="fingerprint_event_chain_unforked"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.revision_id}: {self.fingerprint[:12]} at {self.recorded_at:%Y-%m-%d %H:%M}"
 
 
 class Correction(models.Model):

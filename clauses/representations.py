@@ -326,6 +326,7 @@ def revision_data(revision, links: Links) -> dict:
     data["clone_url"] = links("revision-clone", plan=plan, number=revision.number)
     data["fingerprint"] = revision.fingerprint
     data["fingerprint_short"] = short_fingerprint(revision.fingerprint)
+    data["previous_fingerprint"] = revision.previous_fingerprint or None
     return data
 
 

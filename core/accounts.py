@@ -1,8 +1,10 @@
 """Accounts: the editors' group, a user by name, the authors of history, and the one
 write on an account (an editor's)."""
 
+from collections.abc import Callable
+
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.password_validation import validate_password
 from django.db import transaction
 
@@ -14,6 +16,23 @@ EDITORS = "Editors"
 def editors_group() -> Group | None:
     """The Editors group (made by a migration), or None before migrating (one query)."""
     return Group.objects.filter(name=EDITORS).first()
+
+
+def editors_may_write(*models: str) -> Callable[..., None]:
+    """A ``post_migrate`` receiver, for the app that sends it, giving the Editors group
+    the add and change permissions on ``models`` (lower-case model names). The migrations
+    give them first (clauses 0003 and the apps' own); this keeps them after a ``flush``,
+    which empties the group's table and re-creates only the permissions."""
+
+    def receiver(sender, using="default", **kwargs) -> None:
+        codenames = [f"{action}_{model}" for model in models for action in ("add", "change")]
+        permissions = Permission.objects.using(using).filter(
+            content_type__app_label=sender.label, codename__in=codenames
+        )
+        group, _ = Group.objects.using(using).get_or_create(name=EDITORS)
+        group.permissions.add(*permissions)
+
+    return receiver
 
 
 def user_by_username(username: str):

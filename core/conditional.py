@@ -7,7 +7,8 @@ Every page and API read of a plan derives a weak ETag from the plan's change sta
 - a client that sends back the tag it holds (``If-None-Match``) gets ``304 Not Modified``
   for the price of the one query that reads the stamp, until someone writes to the plan;
 - an anonymous reader's page is stored in the shared cache (``CACHES["default"]``: Redis in
-  production) under the stamp, the URL with its filters and the representation asked for,
+  production) under the stamp, the URL with its filters, the representation asked for and
+  the interface language,
   so the next anonymous reader of the same URL gets it without rendering; a write moves
   the stamp, so a page from before it is never looked up again.
 - a page declares the query parameters it reads (``reads_query``); every other parameter
@@ -38,6 +39,7 @@ from functools import wraps
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
+from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import http_date, parse_etags
 
@@ -95,7 +97,11 @@ class ConditionalRead:
         self.record_tagged = record_tagged
         self.viewer = viewer_of(request)
         self.vary = ("Cookie", "Authorization", "Accept") if variant else ("Cookie",)
-        digest = hashlib.sha256(variant.encode()).hexdigest()[:8]
+        # The interface language (LocaleMiddleware activated it) is part of the
+        # representation: a reader of the Ukrainian interface never gets the English page
+        # from the cache, nor a 304 for the copy their browser holds in the other language.
+        language = translation.get_language() or ""
+        digest = hashlib.sha256(f"{variant}\n{language}".encode()).hexdigest()[:8]
         self.etag = f'W/"{stamp.tag}.{self.viewer}.{digest}"'
         self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
         self.cache_key = None

@@ -16,6 +16,7 @@ from django.template import defaultfilters, engines
 from django.template.backends.jinja2 import Jinja2
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 from markupsafe import Markup
 
@@ -29,11 +30,19 @@ def environment(**options: Any) -> jinja2.Environment:
     # the page with DEBUG on, and nothing with DEBUG off).
     options.pop("autoescape", None)
     options.pop("undefined", None)
+    extensions = [*options.pop("extensions", ()), "jinja2.ext.i18n"]
     env = jinja2.Environment(
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         finalize=escape_as_django_does,
+        extensions=extensions,
         **options,
+    )
+    # ``{% trans %}`` and ``_()`` read Django's catalogue in the request's language. A row
+    # template repeated hundreds of times sets its words once, outside the loop
+    # (``{% set ... = _("...") %}``), not once per cell.
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=translation.gettext, ngettext=translation.ngettext, newstyle=True
     )
     env.globals.update(url=url, static=static)
     env.filters["truncatechars"] = defaultfilters.truncatechars

@@ -36,7 +36,8 @@ class TrackedModel(models.Model):
     # every write: history keeps the facts it is computed from, not the derived value. A
     # plan's change stamp (clauses.stamps) only names the moment of its latest write.
     history = HistoricalRecords(
-        inherit=True, excluded_fields=["fingerprint", "change_stamp", "changed_at"]
+        inherit=True,
+        excluded_fields=["fingerprint", "previous_fingerprint", "change_stamp", "changed_at"],
     )
 
     # Set before a save, read by simple-history into the history row it writes (no field).

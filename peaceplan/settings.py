@@ -263,6 +263,10 @@ MIDDLEWARE = [
     # not UTF-8 text, or holds NUL or another control character, is a 400 naming it.
     "peaceplan.input_checks.InputChecks",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The interface's language: the reader's choice (a cookie set by the switcher in the
+    # page header, django.views.i18n.set_language), else the browser's Accept-Language;
+    # the API keeps the default language (peaceplan.language).
+    "peaceplan.language.InterfaceLanguage",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -444,6 +448,14 @@ LOGOUT_REDIRECT_URL = "home"
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "UTC"
 USE_I18N = True
+# The interface's languages (the text of the clauses is data, in the languages recorded).
+# Dates and numbers are formatted per language (Django's formats for each). The catalogues
+# are locale/<code>/LC_MESSAGES/django.po, compiled to .mo at install
+# (`manage.py compile_translations`, run by `make install`).
+LANGUAGES = [("en-gb", "English"), ("uk", "Українська")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -6,7 +6,9 @@ from django.contrib.auth.views import (
     PasswordChangeView,
 )
 from django.urls import include, path
+from django.views.decorators.csrf import csrf_exempt
 from django.views.generic import RedirectView
+from django.views.i18n import set_language
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.renderers import JSONRenderer
 
@@ -61,6 +63,11 @@ urlpatterns = [
     path("parties/", include((party_pages, "parties"))),
     path("sources/", include((comparison.urls.source_urlpatterns, "sources"))),
     path("search/", include("search.urls")),
+    # The interface language switcher in the page header posts here; it sets the language
+    # cookie and goes back to the page. Exempt from CSRF: it changes nothing but the
+    # reader's own choice of language, and a token in every page's switcher would keep
+    # every page out of the page cache (core/conditional.py).
+    path("i18n/setlang/", csrf_exempt(set_language), name="set_language"),
     path("api/v1/", include("peaceplan.api_urls")),
     path("api/schema/", SchemaView.as_view(), name="api-schema"),
     # Swagger UI's start-up script is served as a file of its own (?script), not inline, so

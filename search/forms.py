@@ -5,6 +5,7 @@ with the same messages.
 """
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from clauses.vocabularies import Topic
 from search.kinds import Kind
@@ -21,36 +22,47 @@ PARAMETERS = ("q", "plan", "party", "topic", "kind", "from", "to", "current", "p
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search",
+        label=gettext_lazy("Search"),
         required=False,
         strip=True,
         widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": 'words, "a phrase", demil*, -nato'}
+            attrs={
+                "type": "search",
+                "placeholder": gettext_lazy('words, "a phrase", demil*, -nato'),
+            }
         ),
     )
-    plan = forms.ChoiceField(required=False)
-    party = forms.ChoiceField(required=False)
-    topic = forms.ChoiceField(choices=[("", "any topic"), *Topic.choices], required=False)
+    plan = forms.ChoiceField(label=gettext_lazy("Plan"), required=False)
+    party = forms.ChoiceField(label=gettext_lazy("Party"), required=False)
+    topic = forms.ChoiceField(
+        label=gettext_lazy("Topic"),
+        choices=[("", gettext_lazy("any topic")), *Topic.choices],
+        required=False,
+    )
     kind = forms.MultipleChoiceField(
-        label="In",
+        label=gettext_lazy("In"),
         choices=Kind.choices,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    current = forms.BooleanField(label="Current revisions only", required=False)
+    current = forms.BooleanField(label=gettext_lazy("Current revisions only"), required=False)
 
     def __init__(self, *args, plans=(), parties=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.plan_ids = {slug: pk for pk, slug, _ in plans}
         self.party_ids = {slug: pk for pk, slug, _ in parties}
-        self.fields["plan"].choices = [("", "every plan")] + [(s, t) for _, s, t in plans]
-        self.fields["party"].choices = [("", "any party")] + [(s, n) for _, s, n in parties]
+        self.fields["plan"].choices = [("", gettext_lazy("every plan"))] + [
+            (s, t) for _, s, t in plans
+        ]
+        self.fields["party"].choices = [("", gettext_lazy("any party"))] + [
+            (s, n) for _, s, n in parties
+        ]
         # "from" and "to" are Python keywords: declared here rather than as attributes.
         self.fields["from"] = forms.IntegerField(
-            label="From revision", required=False, min_value=1, max_value=1_000_000
+            label=gettext_lazy("From revision"), required=False, min_value=1, max_value=1_000_000
         )
         self.fields["to"] = forms.IntegerField(
-            label="To revision", required=False, min_value=1, max_value=1_000_000
+            label=gettext_lazy("To revision"), required=False, min_value=1, max_value=1_000_000
         )
         # Rearranged so the revision range sits before the check box.
         order = ["q", "plan", "party", "topic", "kind", "from", "to", "current"]

@@ -19,21 +19,24 @@ T = TypeVar("T")
 
 PASSWORD = "correct-horse-battery-staple"
 
-EDITOR_PERMISSIONS = [
-    f"{action}_{model}"
-    for model in ("plan", "revision", "clause", "clauseversion", "position")
-    for action in ("add", "change")
-]
+# The Editors group's permissions as the migrations give them (clauses 0003, translations
+# 0001, parties 0005), by app.
+EDITOR_MODELS = {
+    "clauses": ("plan", "revision", "clause", "clauseversion", "position"),
+    "translations": ("clauseversiontranslation",),
+    "parties": ("partyalias",),
+}
 
 
 def editors_group() -> Group:
-    """The Editors group with its write permissions (made by a migration once it exists)."""
+    """The Editors group with its write permissions (made by migrations once they exist;
+    made again here after a transactional test's flush has emptied the tables)."""
     group, _ = Group.objects.get_or_create(name="Editors")
-    group.permissions.add(
-        *Permission.objects.filter(
-            content_type__app_label="clauses", codename__in=EDITOR_PERMISSIONS
+    for app_label, models in EDITOR_MODELS.items():
+        codenames = [f"{action}_{model}" for model in models for action in ("add", "change")]
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label=app_label, codename__in=codenames)
         )
-    )
     return group
 
 

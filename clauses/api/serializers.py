@@ -122,11 +122,17 @@ class RevisionSerializer(ReadSerializer):
     clone_url = _url(help_text="POST here to start a new revision as a copy of this one.")
     fingerprint = serializers.CharField(
         read_only=True,
-        help_text="SHA-256 (hexadecimal) of the revision's content and of the fingerprint of "
-        "the revision it continues; docs/api.md says how to recompute it from this JSON.",
+        help_text="SHA-256 (hexadecimal) of the revision's content and of "
+        "`previous_fingerprint`; docs/api.md says how to recompute it from this JSON.",
     )
     fingerprint_short = serializers.CharField(
         read_only=True, help_text="The fingerprint's first 12 digits, as pages show it."
+    )
+    previous_fingerprint = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        help_text="The fingerprint the revision it continues had when this one's was "
+        "computed (its current one or an earlier one); null when it continues none.",
     )
 
     represent = staticmethod(representations.revision_data)

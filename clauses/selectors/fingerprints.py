@@ -5,12 +5,13 @@ from collections.abc import Collection
 
 from django.db.models import CharField, IntegerField, Max, Q, Value
 
-from clauses.fingerprints import ChainLink, ClauseVersionContent
+from clauses.fingerprints import ChainLink, ClauseVersionContent, EventRow, RevisionRecord
 from clauses.models import (
     Clause,
     ClauseDeletion,
     ClauseLineage,
     ClauseVersion,
+    FingerprintEvent,
     Position,
     Revision,
 )
@@ -33,23 +34,6 @@ def chain_links(*, plan_ids: Collection[int] | None = None) -> list[ChainLink]:
     ]
 
 
-def revisions_holding(
-    *, revision_ids: Collection[int], clause_version_ids: Collection[int]
-) -> tuple[set[int], set[int]]:
-    """The ids of those revisions and of the revisions holding those clause versions, and
-    of their plans (one query)."""
-    rows = (
-        Revision.objects.filter(Q(pk__in=revision_ids) | Q(clause_versions__in=clause_version_ids))
-        .values_list("pk", "plan_id")
-        .distinct()
-    )
-    revisions, plans = set(), set()
-    for pk, plan_id in rows:
-        revisions.add(pk)
-        plans.add(plan_id)
-    return revisions, plans
-
-
 def revisions_with_positions_of(party) -> list[int]:
     """The ids of the revisions where ``party`` holds a position (one query)."""
     return list(
@@ -68,6 +52,71 @@ def stored_fingerprints(revision_ids: Collection[int] | None = None, *, lock=Fal
     if lock:
         revisions = revisions.select_for_update()
     return dict(revisions.values_list("pk", "fingerprint"))
+
+
+def revisions_to_refresh(
+    *, revision_ids: Collection[int], clause_version_ids: Collection[int]
+) -> list[tuple]:
+    """Those revisions and the revisions holding those clause versions, locked until the
+    transaction ends (so that two writers on one revision take turns), each as (id,
+    previous id, number, withdrawn, fingerprint, previous fingerprint, the current
+    fingerprint of the revision it continues); one query."""
+    holding = ClauseVersion.objects.filter(pk__in=clause_version_ids).values("revision_id")
+    return list(
+        Revision.objects.filter(Q(pk__in=revision_ids) | Q(pk__in=holding))
+        .order_by("pk")
+        .select_for_update(of=("self",))
+        .values_list(
+            "pk",
+            "previous_id",
+            "number",
+            "withdrawn",
+            "fingerprint",
+            "previous_fingerprint",
+            "previous__fingerprint",
+        )
+    )
+
+
+def latest_events(revision_ids: Collection[int] | None = None) -> dict[int, tuple[str, str, str]]:
+    """The latest fingerprint event of those revisions (of all by default) as (fingerprint,
+    previous fingerprint, hash), by revision id (one query)."""
+    events = FingerprintEvent.objects.all()
+    if revision_ids is not None:
+        events = events.filter(revision_id__in=revision_ids)
+    latest = events.order_by().values("revision_id").annotate(latest=Max("pk")).values("latest")
+    return {
+        revision_id: (value, previous, hash_)
+        for revision_id, value, previous, hash_ in FingerprintEvent.objects.filter(
+            pk__in=latest
+        ).values_list("revision_id", "fingerprint", "previous_fingerprint", "hash")
+    }
+
+
+def fingerprint_events() -> list[EventRow]:
+    """Every fingerprint event, in the order they were written (one query)."""
+    return [
+        EventRow(*row)
+        for row in FingerprintEvent.objects.order_by("pk").values_list(
+            "pk",
+            "revision_id",
+            "fingerprint",
+            "previous_fingerprint",
+            "previous_hash",
+            "hash",
+            "recorded_at",
+        )
+    ]
+
+
+def revision_records() -> list[RevisionRecord]:
+    """Every revision's stored fingerprint and the predecessor's it records (one query)."""
+    return [
+        RevisionRecord(*row)
+        for row in Revision.objects.order_by("pk").values_list(
+            "pk", "previous_id", "fingerprint", "previous_fingerprint"
+        )
+    ]
 
 
 # The status a deletion's row takes in ``revision_contents_and_deletions``'s one query: no

@@ -41,7 +41,7 @@ def history_takedown(*, record: TrackedModel, reason: str, operator: str) -> His
                 HAS_DEPENDENTS.format(record=description, dependents=dependents)
             ) from None
         removed, _ = history.delete()
-        # What the revision holds changed: its fingerprint and its continuations' follow.
+        # What the revision holds changed: its fingerprint follows.
         fingerprints_refresh(
             revision_ids=[record.revision_id] if isinstance(record, ClauseVersion) else [],
             clause_version_ids=[record.clause_version_id] if isinstance(record, Position) else [],

@@ -55,6 +55,22 @@ def test_every_case_runs_with_its_naive_peer_and_its_floor(results):
 
 @pytest.mark.slow
 @pytest.mark.django_db  # so that the test database is made even when run alone
+def test_the_writes_run_with_the_edits_in_the_first_and_the_latest_revision(results):
+    large = results[-1]
+    assert "in r1 " in large.case("position_edit_first").title
+    assert "in r4 " in large.case("position_edit_latest").title
+    assert "in r1 " in large.case("wording_edit_first").title
+    assert "in r4 " in large.case("wording_edit_latest").title
+    # The floor is the bare UPDATE and its history row.
+    for key in ("position_edit_first", "wording_edit_latest"):
+        assert large.case(key).queries("floor") <= 5, key
+    # The naive peer refreshes every revision of the plan, each on its own.
+    for key in ("position_edit_first", "paste_record"):
+        assert large.case(key).queries("naive") > results[1].case(key).queries("naive"), key
+
+
+@pytest.mark.slow
+@pytest.mark.django_db  # so that the test database is made even when run alone
 def test_the_diff_variants_agree_on_the_totals(results):
     for result in results:
         for key in ("revision_diff", "diff_function"):
@@ -170,6 +186,7 @@ def test_the_report_has_both_databases_the_depth_table_and_every_target(results)
         2 * len(report.READ_CASES)  # fixed queries, within 2x the floor
         + len(report.NAIVE_20X)
         + 2  # clone, align
+        + len(report.WRITE_PAIRS)  # an edit to the first revision against one to the latest
         + len(report.DEPTH_CASES)
     )
     assert len(targets) == expected

@@ -1,11 +1,13 @@
-"""Every write keeps its revision's fingerprint, and its continuations', true; pages and the
-API show it; ``verify_fingerprints`` catches a row edited behind the app's back."""
+"""Every write keeps its revision's fingerprint true and appends one fingerprint event,
+leaving the revisions that continue it as they were; pages and the API show it;
+``verify_fingerprints`` catches a row edited behind the app's back and a fingerprint or an
+event written outside the services."""
 
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from clauses.models import ClauseVersion, Position, Revision
+from clauses.models import ClauseVersion, FingerprintEvent, Position, Revision
 from clauses.services import (
     clause_update,
     clause_version_add,
@@ -56,14 +58,41 @@ def edit_position(editor, revision_number, **changes):
     )
 
 
-def test_a_position_edit_changes_its_revision_and_the_ones_that_continue_it(chain, editor):
+def events_of(plan, number) -> list[str]:
+    return list(
+        FingerprintEvent.objects.filter(revision__plan=plan, revision__number=number)
+        .order_by("pk")
+        .values_list("fingerprint", flat=True)
+    )
+
+
+def test_a_position_edit_changes_its_revision_alone_and_appends_one_event(chain, editor):
     before = fingerprints(chain)
+    events_before = {n: events_of(chain, n) for n in (1, 2, 3)}
 
     edit_position(editor, 2, quote="Unacceptable.")
 
     after = fingerprints(chain)
     assert after[1] == before[1]
-    assert after[2] != before[2] and after[3] != before[3]
+    assert after[2] != before[2]
+    # r3 keeps its fingerprint: it records r2's as it was, which r2's events prove r2 had.
+    assert after[3] == before[3]
+    assert Revision.objects.get(number=3).previous_fingerprint == before[2]
+    assert Revision.objects.get(number=2).previous_fingerprint == before[1]
+    assert events_of(chain, 2) == [*events_before[2], after[2]]
+    assert events_of(chain, 1) == events_before[1]
+    assert events_of(chain, 3) == events_before[3]
+    call_command("verify_fingerprints")
+
+
+def test_a_revision_refreshed_later_records_its_predecessors_new_fingerprint(chain, editor):
+    edit_position(editor, 2, quote="Unacceptable.")
+    second = fingerprints(chain)[2]
+
+    edit_position(editor, 3, quote="Still unacceptable.")
+
+    assert Revision.objects.get(number=3).previous_fingerprint == second
+    call_command("verify_fingerprints")
 
 
 @pytest.mark.parametrize(
@@ -143,15 +172,25 @@ def test_renaming_a_partys_slug_changes_the_revisions_it_holds_positions_in(chai
     call_command("verify_fingerprints")
 
 
-def test_the_refresh_costs_the_same_however_long_the_chain(django_assert_num_queries):
-    # its revisions and plans; the chain; the affected ones locked; their clause versions;
-    # their positions; one UPDATE of those that changed.
+def test_an_edit_to_the_first_revision_costs_the_same_however_long_the_chain(
+    editor, django_assert_num_queries
+):
+    # The revisions locked with their predecessors' fingerprints; their clause versions;
+    # their positions; their latest events; one UPDATE; one INSERT of the new events. The
+    # revisions that continue the first are neither read nor written.
     for revisions in (2, 6):
         plan = build_plan(clauses=3, parties=2, revisions=revisions, slug=f"p{revisions}")
+        fingerprints_refresh_all()
+        before = fingerprints(plan)
         first = plan.revisions.get(number=1)
+        version = first.clause_versions.order_by("position_in_draft").first()
+        ClauseVersion.objects.filter(pk=version.pk).update(text="Reworded.")
         with django_assert_num_queries(6):
             computed = fingerprints_refresh(revision_ids=[first.pk])
-        assert len(computed) == revisions
+        assert list(computed) == [first.pk]
+        after = fingerprints(plan)
+        assert after[1] != before[1]
+        assert all(after[n] == before[n] for n in range(2, revisions + 1))
 
 
 def test_the_api_and_the_revision_page_show_it(chain, client):
@@ -205,6 +244,67 @@ def test_verify_catches_a_forged_fingerprint_through_history(seeded, capsys):
     assert "its history gives" in errors and "stored rows give" not in errors
 
 
+def test_verify_catches_a_fingerprint_updated_by_sql(seeded, capsys):
+    revision = seeded.revisions.get(number=2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE clauses_revision SET fingerprint = %s WHERE id = %s", ["f" * 64, revision.pk]
+        )
+
+    verify_fails()
+
+    errors = capsys.readouterr().err
+    assert f"{seeded.slug} r2: " in errors and "latest fingerprint event holds" in errors
+
+
+def test_verify_catches_an_event_inserted_outside_the_services(seeded, capsys):
+    revision = seeded.revisions.get(number=2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE clauses_revision SET fingerprint = %s WHERE id = %s", ["f" * 64, revision.pk]
+        )
+    # An event holding the forged fingerprint, chained to nothing.
+    FingerprintEvent.objects.create(
+        revision=revision, fingerprint="f" * 64, previous_fingerprint=revision.previous_fingerprint,
+        previous_hash="0" * 64, hash="1" * 64,
+    )  # fmt: skip
+
+    verify_fails()
+
+    errors = capsys.readouterr().err
+    assert "breaks the chain" in errors and "has a wrong hash" in errors
+
+
+def test_verify_catches_a_recorded_predecessor_fingerprint_it_never_had(seeded, capsys):
+    revision = seeded.revisions.get(number=2)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "UPDATE clauses_revision SET previous_fingerprint = %s WHERE id = %s",
+            ["e" * 64, revision.pk],
+        )
+
+    verify_fails()
+
+    errors = capsys.readouterr().err
+    assert "is none the revision it continues ever had" in errors
+
+
+def test_fingerprint_events_are_append_only(chain):
+    from django.db import DatabaseError, transaction
+
+    event = FingerprintEvent.objects.order_by("pk").first()
+    for statement in (
+        "UPDATE clauses_fingerprintevent SET fingerprint = 'x' WHERE id = %s",
+        "DELETE FROM clauses_fingerprintevent WHERE id = %s",
+    ):
+        with (
+            pytest.raises(DatabaseError, match="append-only"),
+            transaction.atomic(),
+            connection.cursor() as cursor,
+        ):
+            cursor.execute(statement, [event.pk])
+
+
 def test_the_readmes_recipe_recomputes_it_from_the_api(chain, editor, client):
     """docs/api.md's Python recipe, run as written on the API's JSON of a revision."""
     import hashlib
@@ -215,17 +315,15 @@ def test_the_readmes_recipe_recomputes_it_from_the_api(chain, editor, client):
     from django.conf import settings
 
     edit_position(editor, 2, quote="«Jamais» — never.", stated_on="2025-11-24")
+    # r1 edited after r2: r2 records r1's fingerprint as it was, no longer r1's current one.
+    edit_position(editor, 1, quote="Non.")
     readme = (Path(settings.BASE_DIR) / "docs" / "api.md").read_text(encoding="utf-8")
     section = readme.split("### Tamper-evident revisions", 1)[1]
     recipe = re.search(r"```python\n(.*?)```", section, re.S).group(1).strip().splitlines()
     revision = client.get("/api/v1/plans/framework/revisions/2/").json()
     previous = client.get(revision["previous_url"]).json()
-    names = {
-        "json": json,
-        "hashlib": hashlib,
-        "revision": revision,
-        "previous_fingerprint": previous["fingerprint"],
-    }
+    assert revision["previous_fingerprint"] != previous["fingerprint"]
+    names = {"json": json, "hashlib": hashlib, "revision": revision}
 
     exec("\n".join(recipe[:-1]), names)
 

@@ -31,6 +31,24 @@ def test_the_editors_group_comes_from_a_migration():
     }
 
 
+@pytest.mark.django_db(transaction=True)
+def test_the_editors_group_keeps_its_permissions_after_a_flush():
+    # A flush (as `manage.py flush`, or a transactional test's teardown, does) empties the
+    # group's table; the apps give the group its permissions again.
+    call_command("flush", interactive=False, verbosity=0)
+    group = Group.objects.get(name="Editors")
+    assert {(p.content_type.app_label, p.codename) for p in group.permissions.all()} == {
+        (app, f"{action}_{model}")
+        for app, models in (
+            ("clauses", ("plan", "revision", "clause", "clauseversion", "position")),
+            ("translations", ("clauseversiontranslation",)),
+            ("parties", ("partyalias",)),
+        )
+        for model in models
+        for action in ("add", "change")
+    }
+
+
 def test_creates_an_editor_with_a_password_option():
     call_command("createeditor", "olena", "--password", PASSWORD)
 
