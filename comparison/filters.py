@@ -4,6 +4,7 @@ own URL): the diff's filters, the pair of revisions to compare, the party page's
 from collections import Counter
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from clauses.filters import ANY_TOPIC
 from clauses.matrix_order import POINT, largest_first
@@ -75,8 +76,8 @@ def _moved(change, party: str | None, direction: str | None) -> bool:
 class CompareForm(forms.Form):
     """Pickers for the two sides of a comparison, among the plan's revisions."""
 
-    a = forms.TypedChoiceField(label="From revision", coerce=int)
-    b = forms.TypedChoiceField(label="To revision", coerce=int)
+    a = forms.TypedChoiceField(label=gettext_lazy("From revision"), coerce=int)
+    b = forms.TypedChoiceField(label=gettext_lazy("To revision"), coerce=int)
 
     def __init__(self, *args, revisions=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -60,6 +60,8 @@ TRANSLATED_TEMPLATES = [
     "clauses/_corrections.html",
     "clauses/_text_languages.html",
     "clauses/_withdrawn_banner.html",
+    "comparison/compare_form.html",
+    "comparison/_compare_pickers.html",
     "search/search.html",
     "search/_results.html",
     "clauses/_matrix_rows.jinja",
@@ -74,6 +76,7 @@ TRANSLATED_PAGES = [
     "/plans/generated/?party=generated-party-0&vs=generated-party-1",
     "/plans/generated/revisions/",
     "/plans/generated/revisions/2/",
+    "/plans/generated/compare/",
     "/search/?q=agree",
     "/search/?q=agree&plan=generated&page=2",
     "/search/?q=nothing-like-this&current=on",
@@ -146,7 +149,7 @@ def catalogue() -> polib.POFile:
 
 
 # The Python modules whose messages those pages show (the filter forms).
-TRANSLATED_MODULES = ["clauses/filters.py", "search/forms.py"]
+TRANSLATED_MODULES = ["clauses/filters.py", "comparison/filters.py", "search/forms.py"]
 
 
 def marked_messages():
