@@ -523,7 +523,8 @@ def generate_plan(
             reason="Generated plan",
         )
         clause_ids: dict[int, int] = {}
-        previous = first = None
+        previous = None
+        made: list[int] = []
         for draft in evolve(
             clauses=clauses, parties=parties, revisions=revisions, seed=seed, rates=rates
         ):
@@ -605,11 +606,11 @@ def generate_plan(
             counts["clause_versions"] += len(version_rows)
             counts["positions"] += len(position_rows)
             previous = revision
-            first = first or revision
+            made.append(revision.pk)
             if on_revision is not None:
                 on_revision(draft)
-        # Every revision of the plan continues the first, directly or not.
-        fingerprints_refresh(revision_ids=[first.pk] if first is not None else [])
+        # Every revision's fingerprint, in number order: each over its predecessor's new one.
+        fingerprints_refresh(revision_ids=made)
     return GeneratedPlan(plan=plan, revisions=revisions, **counts)
 
 
