@@ -241,8 +241,9 @@ def check_targets(results: Sequence[SizeResult]) -> list[Target]:
             )
         )
     for first, latest in WRITE_PAIRS.items():
-        if {first, latest} <= measured:
-            targets.append(_write_target(large.case(first), large.case(latest)))
+        first_case, latest_case = large.case(first), large.case(latest)
+        if {first, latest} <= measured and first_case and latest_case:
+            targets.append(_write_target(first_case, latest_case))
     sizes = depth_sizes(results)
     for key in [k for k in DEPTH_CASES if k in measured]:
         value = depth_ratio(results, key)

@@ -7,6 +7,7 @@ The floor is the bare UPDATE or INSERT and its history row: no check, no fingerp
 """
 
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from bench.fields import POSITION_COPIED
@@ -110,7 +111,9 @@ def floor_wording_edit(*, clause_version_id: int, user, summary: str) -> int:
 
 
 def _next_revision(previous: Revision) -> Revision:
-    number = Revision.objects.filter(plan_id=previous.plan_id).order_by("-number").first().number
+    number = Revision.objects.filter(plan_id=previous.plan_id).aggregate(Max("number"))[
+        "number__max"
+    ]
     return Revision(
         plan_id=previous.plan_id,
         number=number + 1,

@@ -70,8 +70,9 @@ def test_the_writes_run_with_the_edits_in_the_first_and_the_latest_revision(resu
         assert large.case(key).queries("floor") < large.case(key).queries("app"), key
         latest = key.replace("_first", "_latest")
         assert large.case(key).queries("app") == large.case(latest).queries("app"), key
-    # The naive peer refreshes every revision of the plan, each on its own.
-    for key in ("position_edit_first", "paste_record"):
+    # The naive peer refreshes every revision of the plan, each on its own (the pasted
+    # draft's own rows differ from size to size: its count is not compared).
+    for key in ("position_edit_first", "wording_edit_first"):
         assert large.case(key).queries("naive") > results[1].case(key).queries("naive"), key
 
 
