@@ -34,7 +34,7 @@ def naive(*, plan: Plan, report: str) -> list[dict]:
                 for version in ClauseVersion.objects.filter(revision=revision)
                 if words & set(_WORD.findall(version.text.lower()))
             ]
-            proposals.append({"quote": sentence, "party": party, "clauses": clauses})
+            proposals.append({"words": sentence, "party": party, "clauses": clauses})
             break
     return proposals
 

@@ -22,7 +22,7 @@ def matrix_rows(matrix: Matrix, *, plan_slug: str, rows=None) -> Markup:
         version_url=slug_link(
             "clauses:clause_version", "clause", plan=plan_slug, number=matrix.revision.number
         ),
-        source_url=number_link("sources:detail", "source"),
+        source_page=number_link("sources:detail", "source"),
         stances=stance_pieces(),
         pair_after=matrix.other,
         pair_gap=matrix.pair_gap,
