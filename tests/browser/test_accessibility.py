@@ -15,7 +15,8 @@ from generator.plans import generate_plan
 from sources.models import Source
 from tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.slow]
+# Markup, not data: the same on either database, so checked on one (CI's SQLite run).
+pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.once]
 
 AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
 

@@ -9,7 +9,8 @@ from django.core.management import call_command
 
 from generator.plans import generate_plan
 
-pytestmark = pytest.mark.browser
+# Layout, not data: checked on one database (CI's SQLite run).
+pytestmark = [pytest.mark.browser, pytest.mark.once]
 
 PHONE = {"width": 390, "height": 844}
 

@@ -22,7 +22,8 @@ from tests.browser.test_synopsis_journey import (
 )
 from tests.factories import PartyFactory
 
-pytestmark = pytest.mark.browser
+# A picture of the page: taken and checked on one database (CI's SQLite run).
+pytestmark = [pytest.mark.browser, pytest.mark.once]
 
 PICTURE = Path(__file__).resolve().parents[2] / "docs" / "synopsis.png"
 MAX_BYTES = 200_000
