@@ -10,6 +10,7 @@ The suite (tests/site/test_api_client.py) generates the client, type-checks this
 """
 
 import csv
+import datetime
 import io
 import os
 import sys
@@ -21,7 +22,7 @@ from peaceplan_client.api.clause_deletions import clause_deletion_get, clause_de
 from peaceplan_client.api.clause_versions import clause_version_get
 from peaceplan_client.api.clauses import clause_get, clause_history, clauses_list
 from peaceplan_client.api.parties import parties_list, party_get
-from peaceplan_client.api.plans import plan_get, plans_list
+from peaceplan_client.api.plans import plan_changes, plan_get, plan_synopsis, plans_list
 from peaceplan_client.api.positions import (
     position_get,
     position_update,
@@ -35,6 +36,8 @@ from peaceplan_client.api.revisions import (
     revisions_list,
 )
 from peaceplan_client.api.search import search
+from peaceplan_client.api.sources import source_get, sources_list
+from peaceplan_client.api.translations import translations_list
 from peaceplan_client.models import (
     ChangeEnum,
     ClauseDetail,
@@ -47,13 +50,18 @@ from peaceplan_client.models import (
     PaginatedPlanList,
     PaginatedPositionList,
     PaginatedRevisionList,
+    PaginatedSourceList,
+    PaginatedTranslationList,
     Party,
     PatchedPositionEdit,
     Plan,
+    PlanChanges,
     Position,
     RevisionDetail,
     RevisionDiff,
+    SourceDetail,
     StanceEnum,
+    Synopsis,
 )
 
 T = TypeVar("T")
@@ -126,6 +134,23 @@ def tour(public: Client, editor: AuthenticatedClient) -> list[str]:
     if found.status_code != HTTPStatus.OK:
         raise AssertionError(f"search: {found.status_code}")
     lines.append("search for Zaporizhzhia: answered")
+
+    # The drafts side by side (the default choice), and what changed since a day.
+    synopsis = expect(plan_synopsis.sync(plan.slug, client=public), Synopsis)
+    lines.append(f"synopsis of r{', r'.join(str(n) for n in synopsis.revisions)}")
+    since = datetime.date(2000, 1, 1)
+    changes = expect(plan_changes.sync(plan.slug, client=public, since=since), PlanChanges)
+    lines.append(f"since {since}: {changes.count} clauses changed")
+
+    # The sources positions cite, and the translations of the plan's points.
+    sources = expect(sources_list.sync(client=public), PaginatedSourceList)
+    if sources.results:
+        cited = expect(source_get.sync(sources.results[0].id, client=public), SourceDetail)
+        lines.append(f"{sources.count} sources, among them {cited.title}")
+    translations = expect(
+        translations_list.sync(client=public, plan=plan.slug), PaginatedTranslationList
+    )
+    lines.append(f"{translations.count} translations")
 
     parties = expect(parties_list.sync(client=public), PaginatedPartyList)
     russia = expect(party_get.sync("russia", client=public), Party)
