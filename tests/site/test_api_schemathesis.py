@@ -32,12 +32,14 @@ from clauses.models import ClauseVersion, Plan, Position, Revision
 from clauses.vocabularies import Stance
 from core.api.etag import etag_for
 from peaceplan.wsgi import application
+from sources.models import Source
 from tests.factories import (
     ClauseVersionFactory,
     PartyFactory,
     PlanFactory,
     PositionFactory,
     RevisionFactory,
+    SourceFactory,
 )
 
 # The quick run, in process, on one database: the strict one, against a live server on
@@ -103,6 +105,7 @@ def plan_data(db, settings):
     PositionFactory(
         clause_version=version, party=PartyFactory(slug="russia"), stance=Stance.OPPOSES
     )
+    SourceFactory()
     return plan
 
 
@@ -125,6 +128,14 @@ def current_etag(path: str) -> str:
     return etag_for(record)
 
 
+def known_value(name: str):
+    """A record the data holds, for a path parameter of this name (a source by its id,
+    which the database chose)."""
+    if name == "source":
+        return Source.objects.order_by("pk").values_list("pk", flat=True).first()
+    return KNOWN[name]
+
+
 def generated_valid(case, location: ParameterLocation) -> bool:
     component = case.meta.components.get(location) if case.meta else None
     return component is None or component.mode is GenerationMode.POSITIVE
@@ -136,7 +147,7 @@ def conforms(case, data, credentials: dict[str, str]) -> None:
     # Only values generated as valid are replaced: an invalid one must reach the API.
     if data.draw(MOSTLY, label="known records") and generated_valid(case, ParameterLocation.PATH):
         for name in case.path_parameters or {}:
-            case.path_parameters[name] = KNOWN[name]
+            case.path_parameters[name] = known_value(name)
         if (
             case.method in ("PATCH", "POST")
             and generated_valid(case, ParameterLocation.HEADER)
