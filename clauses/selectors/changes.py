@@ -13,14 +13,13 @@ whatever the history: the revisions, the rewordings, the moves.
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
 
 from django.db.models import F, Max, Q, Window
 from django.db.models.functions import Lag
 
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.moves import stance_direction
-from clauses.selectors.history import EDITOR
+from clauses.selectors.history import EDITOR, with_stance_before
 from clauses.since import since_moment
 
 REVISION = "revision"
@@ -173,16 +172,9 @@ def plan_changes(*, plan: Plan, since: datetime.date) -> PlanChanges:
                 ),
             )
         )
-    window: dict[str, Any] = {
-        "partition_by": [F("clause_version__clause_id"), F("party_id")],
-        "order_by": [F("history_date").asc(), F("history_id").asc()],
-    }
     moves = (
-        Position.history.filter(clause_version__clause__plan_id=plan.pk)
-        .exclude(history_type="-")
+        with_stance_before(Position.history.filter(clause_version__clause__plan_id=plan.pk))
         .annotate(
-            stance_before=Window(Lag("stance"), **window),
-            quote_before=Window(Lag("quote"), **window),
             recorded=_RECORDED,
             editor=EDITOR,
             clause_pk=F("clause_version__clause_id"),

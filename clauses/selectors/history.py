@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import F
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import Lag
 
 from clauses.models import Clause, ClauseVersion, Position
 
@@ -166,3 +167,18 @@ def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
     )
     entries.sort(key=lambda entry: (entry.date, entry.history_id), reverse=True)
     return entries
+
+
+def with_stance_before(rows: QuerySet) -> QuerySet:
+    """Position history ``rows`` (deletions left out), each with the stance and quote the
+    same party held on the same clause in the row recorded before it (``stance_before``,
+    ``quote_before``; None for the first): what every count of moves compares, by the
+    rule of clauses.moves."""
+    window = {
+        "partition_by": [F("clause_version__clause_id"), F("party_id")],
+        "order_by": [F("history_date").asc(), F("history_id").asc()],
+    }
+    return rows.exclude(history_type="-").annotate(
+        stance_before=Window(Lag("stance"), **window),  # type: ignore[arg-type]
+        quote_before=Window(Lag("quote"), **window),  # type: ignore[arg-type]
+    )

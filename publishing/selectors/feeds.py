@@ -11,7 +11,6 @@ that reads the rows, so a feed costs a fixed number of queries whatever the hist
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
@@ -19,6 +18,7 @@ from django.db.models.functions import Lag
 from clauses.models import Clause, ClauseVersion, Correction, Position, Revision
 from clauses.moves import is_move
 from clauses.selectors.corrections import plan_corrections
+from clauses.selectors.history import with_stance_before
 from clauses.vocabularies import STANCE_LABELS
 from comparison.diff import DiffTotals, diff
 from comparison.selectors.diffs import revision_snapshots
@@ -131,16 +131,8 @@ def _stance_moves(rows) -> list[StanceMove]:
     query). A stance that differs from the row before
     is a move only by the rule every count of moves applies (clauses.moves: not to or
     from unknown, not the same quote read twice); the first stance recorded is kept."""
-    window: dict[str, Any] = {
-        "partition_by": [F("clause_version__clause_id"), F("party_id")],
-        "order_by": [F("history_date").asc(), F("history_id").asc()],
-    }
     rows = (
-        rows.exclude(history_type="-")
-        .annotate(
-            stance_before=Window(Lag("stance"), **window),
-            quote_before=Window(Lag("quote"), **window),
-        )
+        with_stance_before(rows)
         .filter(Q(stance_before__isnull=True) | ~Q(stance_before=F("stance")))
         .select_related(
             "history_user", "party", "clause_version__clause__plan", "clause_version__revision"

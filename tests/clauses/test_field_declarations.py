@@ -138,6 +138,7 @@ ALLOWED = {
         "comparison/selectors/sources.py": SOURCE_PAGE,
         "clauses/forms/edits.py": "the position form says how its quote is checked",
         "clauses/selectors/plans.py": MOVES + " (the revisions timeline)",
+        "clauses/selectors/history.py": MOVES + " (each history row beside the one before)",
         "clauses/selectors/changes.py": MOVES + " (the changes-since page)",
         "publishing/selectors/feeds.py": MOVES + " (the feeds)",
         "comparison/synopsis.py": SYNOPSIS,
