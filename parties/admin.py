@@ -28,13 +28,13 @@ STALE = (
 )
 
 
-class PartyAdminForm(forms.ModelForm):
+class TrackedAdminForm(forms.ModelForm):
+    """A tracked record's admin form: its edit summary, and the version it was loaded from,
+    refused when stale; ``declaration`` names the fields it saves."""
+
+    declaration = PARTY
     edit_summary = summary_field()
     expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
-
-    class Meta:
-        model = Party
-        fields = PARTY.form_fields
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -50,7 +50,13 @@ class PartyAdminForm(forms.ModelForm):
         return data
 
     def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in PARTY.form_fields}
+        return {name: self.cleaned_data[name] for name in self.declaration.form_fields}
+
+
+class PartyAdminForm(TrackedAdminForm):
+    class Meta:
+        model = Party
+        fields = PARTY.form_fields
 
 
 @admin.register(Party)
@@ -99,9 +105,8 @@ ALIAS_NEVER_DELETED = (
 )
 
 
-class PartyAliasAdminForm(forms.ModelForm):
-    edit_summary = summary_field()
-    expected_version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, initial=0)
+class PartyAliasAdminForm(TrackedAdminForm):
+    declaration = PARTY_ALIAS
 
     class Meta:
         model = PartyAlias
@@ -110,19 +115,8 @@ class PartyAliasAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["expected_version"].initial = self.instance.version
             # The party is where the alias stands; a wrong party is a new alias.
             self.fields["party"].disabled = True
-
-    def clean(self):
-        data = super().clean()
-        loaded = data.get("expected_version")
-        if self.instance.pk and loaded is not None and loaded != self.instance.version:
-            raise forms.ValidationError(STALE.format(current=self.instance.version))
-        return data
-
-    def values(self) -> dict:
-        return {name: self.cleaned_data[name] for name in PARTY_ALIAS.form_fields}
 
 
 @admin.register(PartyAlias)
