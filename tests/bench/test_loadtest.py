@@ -59,6 +59,7 @@ def base_url(server) -> str:
 
 
 @pytest.mark.slow
+@pytest.mark.once
 def test_wrk_counts_answers_by_status_with_latency_percentiles(wrk, servers):
     ok = load(base_url(servers[0]) + "/", concurrency=2, duration=1)
     missing = load(base_url(servers[0]) + "/missing", concurrency=2, duration=1)
@@ -73,6 +74,7 @@ def test_wrk_counts_answers_by_status_with_latency_percentiles(wrk, servers):
 
 
 @pytest.mark.slow
+@pytest.mark.once
 def test_wrk_spreads_its_connections_over_several_servers(wrk, servers):
     data = load(
         base_url(servers[0]) + "/",
@@ -86,6 +88,7 @@ def test_wrk_spreads_its_connections_over_several_servers(wrk, servers):
 
 
 @pytest.mark.slow
+@pytest.mark.once
 def test_the_app_serves_under_gunicorn_with_debug_off(wrk, tmp_path):
     # /favicon.ico needs no database: an empty SQLite file is enough to start.
     with serve(f"sqlite:///{tmp_path / 'empty.sqlite3'}") as url:

@@ -287,6 +287,7 @@ def postgresql_reachable() -> bool:
 
 
 @pytest.mark.slow
+@pytest.mark.once  # its own server and roles, whichever database the suite runs on
 @pytest.mark.skipif(not postgresql_reachable(), reason="pg_restore and PostgreSQL at 127.0.0.1")
 def test_the_postgresql_recipe_restores_as_an_owner_role_that_is_no_superuser(tmp_path):
     """The dump is made by a superuser (postgres), as on most servers; the recipe restores

@@ -26,6 +26,10 @@ import pytest
 import yaml
 from prometheus_client.parser import text_string_to_metric_families
 
+# Each check starts its own process with its own settings (none uses the suite's database):
+# run once per CI run.
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[2]
 DOCKERFILE = (ROOT / "Dockerfile").read_text()
 

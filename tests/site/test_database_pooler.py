@@ -8,10 +8,17 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Each check starts its own process with its own settings (none uses the suite's database):
+# run once per CI run.
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[2]
 PRINT_DATABASES = """
 import json
 from django.conf import settings
+
 print(json.dumps({alias: {"cursors_off": db.get("DISABLE_SERVER_SIDE_CURSORS", False),
                           "max_age": db["CONN_MAX_AGE"]}
                   for alias, db in settings.DATABASES.items()}))

@@ -9,7 +9,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from peaceplan.error_reporting import scrub
+
+# Each check starts its own process with its own settings (none uses the suite's database):
+# run once per CI run.
+pytestmark = pytest.mark.once
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -27,6 +33,7 @@ from sentry_sdk.transport import Transport
 from django.test import Client, override_settings
 from django.urls import path
 from peaceplan.error_reporting import start
+
 
 events = []
 

@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# Each check starts its own process with its own settings (none uses the suite's database):
+# run once per CI run.
+pytestmark = pytest.mark.once
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
