@@ -3,8 +3,9 @@
 The parameters are the page's (search/forms.py) and refused with the same messages, as a
 400 naming the parameter. Each clause links to its API resource and its page; each
 passage carries its text, its excerpt with the matched words in ``<mark>`` (escaped HTML,
-ready to insert into a page) and the revisions it occurs in, each with the API URL of the
-clause in that revision.
+ready to insert into a page), its language when it is a translation, and the revisions it
+occurs in, each with the API URL of the clause in that revision and the page showing it in
+the passage's language (and, for a translation, whether it is official and stale there).
 """
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -26,6 +27,7 @@ from search.rendering import highlighted
 from search.selectors import party_choices, plan_choices, search_page
 from search.services import index_catch_up
 from search.views import page_number
+from translations.languages import CHOICES, LANGUAGES, direction
 
 
 class SearchRevisionSerializer(serializers.Serializer):
@@ -33,7 +35,16 @@ class SearchRevisionSerializer(serializers.Serializer):
 
     number = serializers.IntegerField()
     url = serializers.URLField(help_text="The clause as worded in this revision (API).")
-    page_url = serializers.URLField(help_text="The same, as a page of the site.")
+    page_url = serializers.URLField(
+        help_text="The same, as a page of the site (in the translation's language, for one)."
+    )
+    official = serializers.BooleanField(
+        allow_null=True, help_text="A translation's: published by a party or the negotiators."
+    )
+    stale = serializers.BooleanField(
+        allow_null=True,
+        help_text="A translation's: made before the original's wording in this revision.",
+    )
 
 
 class SearchPassageSerializer(serializers.Serializer):
@@ -41,6 +52,15 @@ class SearchPassageSerializer(serializers.Serializer):
 
     kind = serializers.CharField(help_text="text, title, summary, quote, demand or source.")
     party = serializers.CharField(allow_null=True, help_text="The party's slug, for a position's.")
+    language = serializers.ChoiceField(
+        choices=CHOICES,
+        allow_null=True,
+        help_text="A translation's language (ISO 639-1); null for the clause's own text.",
+    )
+    direction = serializers.ChoiceField(
+        choices=["ltr", "rtl", "auto"],
+        help_text="How the text runs: its language's direction, auto for the clause's own.",
+    )
     text = serializers.CharField()
     excerpt_html = serializers.CharField(
         help_text="An excerpt around the first match: escaped HTML, matches in <mark>."
@@ -95,7 +115,8 @@ class SearchViewSet(ApiViewSet):
         tags=["search"],
         summary="Full-text search over every plan and revision",
         description="Clause texts and titles, position summaries, quotes, demands and "
-        'source titles. Words must all occur; "a phrase" in quotes, demil* for a prefix, '
+        "source titles, and the clause texts' translations in every language (lang= for "
+        'one). Words must all occur; "a phrase" in quotes, demil* for a prefix, '
         "-nato to leave a word out. Results are grouped by clause, best first, 20 clauses "
         "a page.",
         parameters=[
@@ -116,6 +137,13 @@ class SearchViewSet(ApiViewSet):
             OpenApiParameter("topic", str, enum=Topic.values, description="A clause topic."),
             OpenApiParameter(
                 "kind", str, many=True, enum=Kind.values, description="The kinds of text."
+            ),
+            OpenApiParameter(
+                "lang",
+                str,
+                enum=list(LANGUAGES),
+                description="Only the texts in this language (ISO 639-1): the original's code "
+                "for the clauses' own texts, another for their translations into it.",
             ),
             OpenApiParameter("from", REVISION_NUMBER, description="The first revision number."),
             OpenApiParameter("to", REVISION_NUMBER, description="The last revision number."),
@@ -158,6 +186,8 @@ class SearchViewSet(ApiViewSet):
                         {
                             "kind": hit.kind,
                             "party": hit.party_slug or None,
+                            "language": hit.language or None,
+                            "direction": direction(hit.language) if hit.language else "auto",
                             "text": hit.text,
                             "excerpt_html": str(highlighted(hit.text, form.parsed)),
                             "revisions": [
@@ -168,7 +198,12 @@ class SearchViewSet(ApiViewSet):
                                     ),
                                     "page_url": version_page.format(
                                         plan=plan, clause=clause, number=number
+                                    )
+                                    + (f"?lang={hit.language}" if hit.language else ""),
+                                    "official": (
+                                        number not in hit.unofficial_in if hit.language else None
                                     ),
+                                    "stale": number in hit.stale_in if hit.language else None,
                                 }
                                 for number in hit.revisions
                             ],

@@ -9,15 +9,18 @@ from django.utils.translation import gettext_lazy
 
 from clauses.vocabularies import Topic
 from search.kinds import Kind
+from search.languages import ORIGINAL
 from search.query import ParsedQuery, QueryRefused, parse_query
 from search.selectors import Filters
+from translations.languages import LANGUAGES, unknown_language
+from translations.selectors import original_language
 
 REVISION_ORDER = "to: the last revision must not come before the first ({first})."
 NO_SUCH_PLAN = "plan: there is no plan {slug!r}; choose one of the list or leave it empty."
 NO_SUCH_PARTY = "party: there is no party {slug!r}; choose one of the list or leave it empty."
 
 # The parameters the page and the API read (core/conditional.py keeps only these).
-PARAMETERS = ("q", "plan", "party", "topic", "kind", "from", "to", "current", "page")
+PARAMETERS = ("q", "plan", "party", "topic", "kind", "lang", "from", "to", "current", "page")
 
 
 class SearchForm(forms.Form):
@@ -45,6 +48,17 @@ class SearchForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
+    # The language of the texts searched: the original's code for the record's own texts,
+    # another for the translations into it.
+    lang = forms.ChoiceField(
+        label=gettext_lazy("Language"),
+        choices=[
+            ("", gettext_lazy("every language")),
+            *((code, f"{language.name} ({code})") for code, language in LANGUAGES.items()),
+        ],
+        required=False,
+        error_messages={"invalid_choice": unknown_language("%(value)s")},
+    )
     current = forms.BooleanField(label=gettext_lazy("Current revisions only"), required=False)
 
     def __init__(self, *args, plans=(), parties=(), **kwargs):
@@ -65,7 +79,7 @@ class SearchForm(forms.Form):
             label=gettext_lazy("To revision"), required=False, min_value=1, max_value=1_000_000
         )
         # Rearranged so the revision range sits before the check box.
-        order = ["q", "plan", "party", "topic", "kind", "from", "to", "current"]
+        order = ["q", "plan", "party", "topic", "kind", "lang", "from", "to", "current"]
         self.order_fields(order)
 
     def clean(self):
@@ -92,4 +106,13 @@ class SearchForm(forms.Form):
             revision_from=data["from"],
             revision_to=data["to"],
             current_only=data["current"],
+            language=self._language(data["lang"]),
         )
+
+    @staticmethod
+    def _language(code: str) -> str | None:
+        """The passages' language for ``Filters``: None for every language, ``ORIGINAL``
+        for the original's (the record's own texts), else the translations' code."""
+        if not code:
+            return None
+        return ORIGINAL if code == original_language() else code

@@ -14,7 +14,7 @@ SQLite's tokenizer does not, and a result must not depend on the database.
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 # Longer than any phrase a reader types; a longer query is refused, not cut.
 QUERY_MAX_LENGTH = 500
@@ -117,6 +117,14 @@ def parse_query(raw: str) -> ParsedQuery:
         left_out = [" ".join(t.words) for t in parsed.excluded]
         raise QueryRefused(ONLY_EXCLUSIONS.format(words=", ".join(left_out), first=left_out[0]))
     return parsed
+
+
+def exclusions_apart(query: ParsedQuery) -> tuple[ParsedQuery, list[ParsedQuery]]:
+    """The wanted terms, and each excluded term as a query of its own to look for: a
+    passage read in several configurations (PostgreSQL's) is left out when any reading
+    of it holds any excluded term, not only when one reading does."""
+    wanted = ParsedQuery(query.wanted)
+    return wanted, [ParsedQuery((replace(term, excluded=False),)) for term in query.excluded]
 
 
 # SQLite FTS5 ----------------------------------------------------------------------------

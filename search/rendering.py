@@ -12,7 +12,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from clauses.vocabularies import TOPIC_LABELS
 from search.query import ParsedQuery, highlight_spans
-from search.selectors import KIND_LABELS, ClauseHits, SearchPage
+from search.selectors import KIND_LABELS, ClauseHits, Hit, SearchPage
+from translations.languages import LANGUAGES, direction
 
 
 def highlighted(text: str, query: ParsedQuery) -> SafeString:
@@ -50,7 +51,8 @@ def revision_runs(numbers: list[int]) -> list[RevisionRun]:
 
 @dataclass(frozen=True)
 class ShownHit:
-    """A passage as a result shows it."""
+    """A passage as a result shows it. A translation's names its language (its links open
+    the clause in that language: ``lang_query``) and says where it is unofficial or stale."""
 
     kind: str
     kind_label: str
@@ -58,6 +60,40 @@ class ShownHit:
     party_name: str
     excerpt: SafeString
     runs: list[RevisionRun]
+    language: str = ""
+    language_name: str = ""
+    direction: str = "auto"  # a translation's language's; the record's own text may be any
+    unofficial: bool = False
+    stale: bool = False
+    # The revisions it is stale in, when it is not stale in all it is shown in.
+    stale_only_in: tuple[int, ...] = ()
+
+    @property
+    def lang_query(self) -> str:
+        """``?lang=`` of a translation's links; '' for the record's own text."""
+        return f"?lang={self.language}" if self.language else ""
+
+
+def language_name(code: str) -> str:
+    found = LANGUAGES.get(code)
+    return found.name if found else code
+
+
+def shown_hit(hit: Hit, query: ParsedQuery) -> ShownHit:
+    return ShownHit(
+        kind=hit.kind,
+        kind_label=KIND_LABELS.get(hit.kind, hit.kind),
+        party_slug=hit.party_slug,
+        party_name=hit.party_name,
+        excerpt=highlighted(hit.text, query),
+        runs=revision_runs(hit.revisions),
+        language=hit.language,
+        language_name=language_name(hit.language) if hit.language else "",
+        direction=direction(hit.language) if hit.language else "auto",
+        unofficial=bool(hit.unofficial_in),
+        stale=bool(hit.stale_in),
+        stale_only_in=tuple(hit.stale_in) if set(hit.stale_in) != set(hit.revisions) else (),
+    )
 
 
 @dataclass(frozen=True)
@@ -77,19 +113,5 @@ class ShownClause:
 
 def shown(page: SearchPage, query: ParsedQuery) -> list[ShownClause]:
     return [
-        ShownClause(
-            group,
-            [
-                ShownHit(
-                    kind=hit.kind,
-                    kind_label=KIND_LABELS.get(hit.kind, hit.kind),
-                    party_slug=hit.party_slug,
-                    party_name=hit.party_name,
-                    excerpt=highlighted(hit.text, query),
-                    runs=revision_runs(hit.revisions),
-                )
-                for hit in group.hits
-            ],
-        )
-        for group in page.clauses
+        ShownClause(group, [shown_hit(hit, query) for hit in group.hits]) for group in page.clauses
     ]

@@ -3,37 +3,42 @@
 Three queries whatever the number of results: the page of clauses (each clause's best
 rank, the total number of clauses by a window over the groups, the clause and its plan);
 the best passages of each of those clauses (at most ``PASSAGES_PER_CLAUSE``, by rank, with
-their party); and the revisions each of those passages occurs in. A query's matching runs
-in the database's full-text index (FTS5 ``MATCH`` ranked by ``bm25``; ``@@`` on the
-``tsvector`` ranked by ``ts_rank``): search/migrations/0002_fulltext.py.
+their party); and the revisions each of those passages occurs in (with, for a translation,
+whether it is official and whether it is stale there). A query's matching runs in the
+database's full-text index (FTS5 ``MATCH`` ranked by ``bm25``; ``@@`` on the ``tsvector``
+ranked by ``ts_rank``, in the configurations of the languages searched:
+search/languages.py): search/migrations/0002_fulltext.py.
 """
 
 from dataclasses import dataclass, field
 
 from django.db import connection
 
-from clauses.models import Clause, Plan, Revision
+from clauses.models import Clause, ClauseVersion, Plan, Revision
 from parties.models import Party
 from search.kinds import Kind
+from search.languages import configs_for
 from search.models import Occurrence, Passage
 from search.query import (
     ParsedQuery,
+    exclusions_apart,
     fts5_expression,
     latin_folded,
     prefix_tsquery,
     websearch_text,
 )
+from translations.models import ClauseVersionTranslation
 
 CLAUSES_PER_PAGE = 20
 PASSAGES_PER_CLAUSE = 5
-# PostgreSQL matches the query in each of these dictionaries (see the migration).
-TS_CONFIGS = ("simple", "english", "russian")
 
 
 @dataclass(frozen=True)
 class Filters:
     """What narrows a search; each empty value narrows nothing. ``plan`` and ``party`` are
-    keys (the form turns slugs into them); revision numbers count within each plan."""
+    keys (the form turns slugs into them); revision numbers count within each plan.
+    ``language`` is a translation's language code, ``search.languages.ORIGINAL`` for the
+    record's own text, None for every language."""
 
     plan: int | None = None
     party: int | None = None
@@ -42,18 +47,25 @@ class Filters:
     revision_from: int | None = None
     revision_to: int | None = None
     current_only: bool = False
+    language: str | None = None
 
 
 @dataclass
 class Hit:
-    """A matching passage and the revisions it occurs in (numbers, ascending)."""
+    """A matching passage and the revisions it occurs in (numbers, ascending). A
+    translation's (``language`` its code, '' for the record's own text) notes the
+    revisions where it is no official text, and those where it is stale: made from a
+    wording the clause no longer has there."""
 
     passage_id: int
     kind: str
     party_slug: str
     party_name: str
     text: str
+    language: str = ""
     revisions: list[int] = field(default_factory=list)
+    unofficial_in: list[int] = field(default_factory=list)
+    stale_in: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -112,20 +124,8 @@ def _matching(query: ParsedQuery, filters: Filters) -> tuple[str, list]:
     where: list[str] = []
     params: list = []
     if connection.vendor == "postgresql":
-        each = []
-        for config in TS_CONFIGS:
-            parts = []
-            # Folded as the index folds its text: "cafe" finds "café".
-            words = latin_folded(websearch_text(query))
-            prefixes = latin_folded(prefix_tsquery(query))
-            if words:
-                parts.append(f"websearch_to_tsquery('{config}', %s)")
-                params.append(words)
-            if prefixes:
-                parts.append(f"to_tsquery('{config}', %s)")
-                params.append(prefixes)
-            each.append("(" + " && ".join(parts) + ")")
-        tsquery = " || ".join(each)
+        tsquery, tsquery_params = _tsquery(query, configs_for(filters.language))
+        params += tsquery_params
         select = (
             f"SELECT p.id, p.clause_id, p.plan_id, -ts_rank(p.document, q.query) AS rank "  # noqa: S608 -- quoted names
             f"FROM {passages} p, (SELECT {tsquery} AS query) q WHERE p.document @@ q.query"
@@ -140,6 +140,9 @@ def _matching(query: ParsedQuery, filters: Filters) -> tuple[str, list]:
     if filters.plan is not None:
         where.append("p.plan_id = %s")
         params.append(filters.plan)
+    if filters.language is not None:
+        where.append("p.language = %s")
+        params.append(filters.language)
     if filters.party is not None:
         where.append("p.party_key = %s")
         params.append(filters.party)
@@ -161,6 +164,38 @@ def _matching(query: ParsedQuery, filters: Filters) -> tuple[str, list]:
     if where:
         select += " AND " + " AND ".join(where)
     return select, params
+
+
+def _tsquery(query: ParsedQuery, configs: tuple[str, ...]) -> tuple[str, list]:
+    """The query as one ``tsquery``: its wanted terms read in any of ``configs``, and none
+    of its excluded terms in any of them (a passage is read in several: search/languages.py)."""
+    wanted, excluded = exclusions_apart(query)
+    sql, params = _read_in(wanted, configs)
+    if excluded:
+        readings = [_read_in(term, configs) for term in excluded]
+        sql = f"({sql}) && !!({' || '.join(part for part, _ in readings)})"
+        params += [value for _, values in readings for value in values]
+    return sql, params
+
+
+def _read_in(query: ParsedQuery, configs: tuple[str, ...]) -> tuple[str, list]:
+    """``query`` (no exclusions) as read in any of ``configs``: each configuration's
+    reading of every term, OR'ed."""
+    # Folded as the index folds its text: "cafe" finds "café".
+    words = latin_folded(websearch_text(query))
+    prefixes = latin_folded(prefix_tsquery(query))
+    each: list[str] = []
+    params: list = []
+    for config in configs:
+        parts = []
+        if words:
+            parts.append(f"websearch_to_tsquery('{config}', %s)")
+            params.append(words)
+        if prefixes:
+            parts.append(f"to_tsquery('{config}', %s)")
+            params.append(prefixes)
+        each.append("(" + " && ".join(parts) + ")")
+    return " || ".join(each), params
 
 
 def matching_clauses(
@@ -243,32 +278,66 @@ def _hits_into(found: dict[int, ClauseHits], matching: str, params: list, filter
             "SELECT id, clause_id, rank, "
             "ROW_NUMBER() OVER (PARTITION BY clause_id ORDER BY rank, id) AS n "
             "FROM hits) "
-            "SELECT ranked.id, ranked.clause_id, p.kind, p.text, pa.slug, pa.name "
+            "SELECT ranked.id, ranked.clause_id, p.kind, p.text, p.language, pa.slug, pa.name "
             f"FROM ranked JOIN {passages} p ON p.id = ranked.id "
             f"LEFT JOIN {parties} pa ON pa.id = p.party_key "
             "WHERE ranked.n <= %s ORDER BY ranked.clause_id, ranked.n",
             [*params, *ids, PASSAGES_PER_CLAUSE],
         )
         by_id: dict[int, Hit] = {}
-        for passage_id, clause_id, kind, text, party_slug, party_name in cursor.fetchall():
-            hit = Hit(passage_id, kind, party_slug or "", party_name or "", text)
+        for (
+            passage_id,
+            clause_id,
+            kind,
+            text,
+            language,
+            party_slug,
+            party_name,
+        ) in cursor.fetchall():
+            hit = Hit(passage_id, kind, party_slug or "", party_name or "", text, language)
             by_id[passage_id] = hit
             found[clause_id].hits.append(hit)
         if not by_id:
             return
         occurrences, revisions = _q(Occurrence._meta.db_table), _q(Revision._meta.db_table)
+        translations = _q(ClauseVersionTranslation._meta.db_table)
+        versions = _q(ClauseVersion._meta.db_table)
         revision_sql, revision_params = _revision_condition(filters)
         in_passages = ", ".join(["%s"] * len(by_id))
+        # A translation's marks, read only for its occurrences (a join would have the
+        # planner scan every clause version): official, and stale where the digest it keeps
+        # of the original wording is not the digest of the clause version's text.
+        official_sql = f"(SELECT t.official FROM {translations} t WHERE t.id = o.translation_id)"  # noqa: S608 -- quoted names
+        stale_sql = (
+            f"(SELECT CASE WHEN t.original_sha256 = {_sha256('cv.text')} THEN 0 ELSE 1 END "  # noqa: S608 -- quoted names
+            f"FROM {translations} t JOIN {versions} cv ON cv.id = t.clause_version_id "
+            "WHERE t.id = o.translation_id)"
+        )
         cursor.execute(
-            f"SELECT DISTINCT o.passage_id, r.number FROM {occurrences} o "  # noqa: S608 -- quoted names
-            f"JOIN {revisions} r ON r.id = o.revision_id "
+            "SELECT DISTINCT o.passage_id, r.number, "  # noqa: S608 -- quoted names
+            f"CASE WHEN o.translation_id IS NULL THEN NULL ELSE {official_sql} END, "
+            f"CASE WHEN o.translation_id IS NULL THEN NULL ELSE {stale_sql} END "
+            f"FROM {occurrences} o JOIN {revisions} r ON r.id = o.revision_id "
             f"WHERE o.passage_id IN ({in_passages})"
             + (f" AND {revision_sql}" if revision_sql else "")
             + " ORDER BY o.passage_id, r.number",
             [*by_id, *revision_params],
         )
-        for passage_id, number in cursor.fetchall():
-            by_id[passage_id].revisions.append(number)
+        for passage_id, number, official, stale in cursor.fetchall():
+            hit = by_id[passage_id]
+            hit.revisions.append(number)
+            if official is not None and not official:
+                hit.unofficial_in.append(number)
+            if stale:
+                hit.stale_in.append(number)
+
+
+def _sha256(column: str) -> str:
+    """The SHA-256 of a text column in hex, as translations.models.text_sha256 writes it
+    (on SQLite by the function Django gives each connection)."""
+    if connection.vendor == "postgresql":
+        return f"encode(sha256(convert_to({column}, 'UTF8')), 'hex')"
+    return f"SHA256({column})"
 
 
 KIND_LABELS = dict(Kind.choices)

@@ -1,8 +1,10 @@
 """A plan whose passages exercise the search: three revisions (the third a branch), texts in
-English, Ukrainian and Russian, accented Latin, and markup that must come out escaped."""
+English, Ukrainian and Russian, accented Latin, and markup that must come out escaped; and
+translations of clause texts into Ukrainian (official), Russian (unofficial) and Hebrew."""
 
 import pytest
 
+from clauses.models import ClauseVersion
 from clauses.vocabularies import Stance, Topic
 from tests.factories import (
     ClauseFactory,
@@ -18,10 +20,26 @@ DMZ_R2 = "A demilitarised buffer zone is established; NATO troops stay out of it
 NATO_TEXT = "Ukraine will not join NATO; security guarantees akin to Article 5 instead."
 PLANT_TEXT = "Запорізька АЕС переходить під нагляд МАГАТЕ <script>alert(1)</script>."
 CAFE_TEXT = "Talks resume at the Café de la Paix under Élysée mediation."
+NATO_UK = "Україна не вступатиме до НАТО; гарантії безпеки замість статті 5."
+DMZ_RU = "Создаётся демилитаризованная буферная зона; войска НАТО в неё не входят."
+CAFE_HE = "השיחות מתחדשות בבית הקפה דה לה פה בתיווך האליזה."
+
+
+def translated(version: ClauseVersion, language: str, text: str, user, *, official: bool):
+    from translations.services import TranslatedPoint, translations_record
+
+    translations_record(
+        revision=version.revision,
+        language=language,
+        points=[TranslatedPoint(version.pk, text)],
+        official=official,
+        user=user,
+        summary="Translation",
+    )
 
 
 @pytest.fixture
-def searchable(db):
+def searchable(db, editor):
     plan = PlanFactory(slug="framework", title="Peace framework")
     other = PlanFactory(slug="other-plan", title="Another plan")
     r1 = RevisionFactory(plan=plan, number=1)
@@ -73,4 +91,8 @@ def searchable(db):
         clause=ClauseFactory(plan=other, slug="dmz", title="Buffer", topic=Topic.MILITARY),
         text="A demilitarized corridor in another plan.",
     )
+    for number in (1, 2):  # the same Ukrainian text in both revisions: stored once
+        translated(made["nato", number], "uk", NATO_UK, editor, official=True)
+    translated(made["dmz", 2], "ru", DMZ_RU, editor, official=False)
+    translated(made["talks", 2], "he", CAFE_HE, editor, official=False)
     return plan

@@ -129,15 +129,27 @@ SEARCH_QUERIES = [
 
 @pytest.mark.parametrize("path", ["/search/", "/api/v1/search/"])
 def test_a_search_costs_the_same_queries_whatever_it_finds(
-    client, searchable, path, django_assert_num_queries, settings
+    client, searchable, editor, path, django_assert_num_queries, settings
 ):
     settings.PAGE_CACHE = False  # every request searches
     from tests.factories import ClauseVersionFactory, RevisionFactory
+    from translations.services import TranslatedPoint, translations_record
 
     revision = RevisionFactory(plan__slug="bulk", number=1)
-    for n in range(30):
+    versions = [
         ClauseVersionFactory(revision=revision, text=f"Zone point {n}, a demilitarized zone.")
+        for n in range(30)
+    ]
+    # Translated hits too, each checked for staleness in the revisions query.
+    translations_record(
+        revision=revision,
+        language="de",
+        points=[TranslatedPoint(v.pk, f"Zone Punkt {n}.") for n, v in enumerate(versions)],
+        official=False,
+        user=editor,
+        summary="Translation",
+    )
     client.get(path, {"q": "zone"})  # brings the index up to date
-    for query in ("zone", "demilitarized", "Kremlin"):
+    for query in ("zone", "demilitarized", "Kremlin", "вступатиме", "Punkt"):
         with django_assert_num_queries(len(SEARCH_QUERIES)):
             assert client.get(path, {"q": query}).status_code == 200
