@@ -760,6 +760,31 @@ class _Differ:
 def _party_change(
     slug: str, name: str, before: PositionSnapshot | None, after: PositionSnapshot | None
 ) -> PartyChange:
+    if before is not None and before is after:
+        # The one snapshot on both sides (the selector builds a position carried over
+        # unchanged once): nothing changed, and the stance did not move.
+        stance = before.stance
+        value = _ORDINAL_GET(stance)
+        return _party_change_of(
+            (
+                slug,
+                name,
+                before,
+                after,
+                stance,
+                stance,
+                value,
+                value,
+                _DIRECTIONS[direction_of_values(stance, stance, value, value)],
+                False,
+                False,
+                False,
+                False,
+                False,
+                False,
+                False,
+            )
+        )
     if before is not None and after is not None:
         stance_before: str | None = before.stance
         stance_after: str | None = after.stance

@@ -63,6 +63,16 @@ KEPT_HEADERS = ("ETag",)
 CACHE_PREFIX = "page.gz"
 
 
+# Set on the request to the ``Stamp`` its page is read at (``conditional_page``), for a
+# view that keys a cache of its own by it (the plan feed's diff totals).
+READ_STAMP = "read_stamp"
+
+
+def read_stamp(request) -> Stamp | None:
+    """The stamp ``conditional_page`` read for this request; None outside one."""
+    return getattr(request, READ_STAMP, None)
+
+
 # Set on the request after a page-cache lookup, "hit" or "miss", for the metrics
 # (peaceplan/metrics.py), which cannot be imported from here.
 PAGE_CACHE_OUTCOME = "page_cache_outcome"
@@ -101,7 +111,11 @@ class ConditionalRead:
         # representation: a reader of the Ukrainian interface never gets the English page
         # from the cache, nor a 304 for the copy their browser holds in the other language.
         language = translation.get_language() or ""
-        digest = hashlib.sha256(f"{variant}\n{language}".encode()).hexdigest()[:8]
+        # So is the language of the clause texts (``?lang=``, clauses/text_languages.py),
+        # should a client send one tag for both languages of a page.
+        text_language = request.GET.get("lang", "")
+        keyed = f"{variant}\n{language}" + (f"\n{text_language}" if text_language else "")
+        digest = hashlib.sha256(keyed.encode()).hexdigest()[:8]
         self.etag = f'W/"{stamp.tag}.{self.viewer}.{digest}"'
         self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
         self.cache_key = None
@@ -230,6 +244,7 @@ def conditional_page(stamp_for):
             stamp = stamp_for(**kwargs)
             if stamp is None:
                 return view(request, *args, **kwargs)
+            setattr(request, READ_STAMP, stamp)
             read = ConditionalRead(request, stamp)
             early = read.early_response()
             if early is not None:

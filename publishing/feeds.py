@@ -23,7 +23,7 @@ from clauses.since import SINCE, SinceError, parse_since, since_moment
 from clauses.views.plans import plan_or_404
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from comparison.views.parties import NO_SUCH_PARTY
-from core.conditional import reads_query
+from core.conditional import read_stamp, reads_query
 from parties.models import Party
 from parties.selectors import party_get
 from publishing.selectors.feeds import (
@@ -230,10 +230,15 @@ class AtomFeed(Feed):
 
 class PlanFeed(AtomFeed):
     """New revisions of a plan and the corrections of its record: ``/plans/<plan>/feed/``
-    (six queries)."""
+    (six queries; four once the diff totals are cached: publishing/selectors/feeds.py)."""
 
     def subject(self, request, plan):
-        return plan_or_404(plan)
+        found = plan_or_404(plan)
+        # The stamp the page is read at keys the cached diff totals (the feed instance
+        # serves every request: the stamp travels with the plan, as ``since`` does).
+        stamp = read_stamp(request)
+        found.feed_stamp = stamp.tag if stamp is not None else None
+        return found
 
     def title(self, plan) -> str:
         return f"{plan.title}: new revisions"
@@ -248,7 +253,8 @@ class PlanFeed(AtomFeed):
         return reverse("clauses:revisions", kwargs={"plan": plan.slug})
 
     def entries(self, plan) -> list[FeedEntry]:
-        entries = [revision_entry(entry) for entry in plan_revision_entries(plan=plan)]
+        found = plan_revision_entries(plan=plan, stamp=getattr(plan, "feed_stamp", None))
+        entries = [revision_entry(entry) for entry in found]
         entries += [correction_entry(c) for c in plan_correction_entries(plan=plan)]
         # Newest first; an entry with no recorded date goes last.
         return sorted(entries, key=lambda entry: entry.date or _EARLIEST, reverse=True)

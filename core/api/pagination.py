@@ -128,16 +128,18 @@ class ApiPagination(PageNumberPagination):
         """
         self.request = request
         page_size = self.get_page_size(request)
-        rows = queryset.values_list(*fields)
         bounds = self._plain_page(request, page_size)
         if bounds is None:
-            return self.paginate_queryset(rows, request)
+            return self.paginate_queryset(queryset.values_list(*fields), request)
         number, bottom = bounds
         if found is None:
             found = _counted_page(queryset, fields, bottom, page_size)
         if not found and number > 1:
-            return self.paginate_queryset(rows, request)
-        return self._page_of(found, rows, number, page_size)
+            return self.paginate_queryset(queryset.values_list(*fields), request)
+        # The paginator is handed the queryset only to be a paginator: it never reads it
+        # (its count is set), so the rows' query is not built (``values_list`` on a
+        # list's joins costs a good part of a page's time).
+        return self._page_of(found, queryset, number, page_size)
 
     def read_page(self, queryset: QuerySet, fields: tuple[str, ...], request) -> list | None:
         """The page asked for, as ``paginate_rows`` reads it (each row with the count of

@@ -10,8 +10,10 @@ that reads the rows, so a feed costs a fixed number of queries whatever the hist
 """
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import F, Q, Window
 from django.db.models.functions import Lag
 
@@ -27,6 +29,10 @@ from comparison.selectors.diffs import revision_snapshots
 FEED_ENTRIES = 50
 # Revisions per plan feed: each one's diff is computed, so fewer than other feeds' entries.
 FEED_REVISIONS = 10
+# How long a pair of revisions' diff totals is kept: a key names the state it was computed
+# at and is never read again once a write moves it, so this only bounds what lingers.
+TOTALS_TIMEOUT = 7 * 24 * 60 * 60
+TOTALS_CACHE_PREFIX = "feed.totals"
 
 
 @dataclass(frozen=True)
@@ -54,10 +60,54 @@ class RevisionEntry:
     recorded: Recorded | None  # its creation; None where history has no row
 
 
-def plan_revision_entries(*, plan) -> list[RevisionEntry]:
+def _totals_key(stamp: str, old: Revision, new: Revision) -> str:
+    """Where the diff totals from ``old`` to ``new`` are kept, as read at ``stamp``.
+
+    The fingerprints name both revisions' content, and their pairing. They leave out some
+    of what the totals count or show (a position's demand and cited source, a revision's
+    coverage, the parties' names): the plan's change stamp, which every write moves,
+    covers those, so a write to the plan is never followed by totals from before it.
+    """
+    named = f"{stamp}\n{old.pk}:{old.fingerprint}\n{new.pk}:{new.fingerprint}"
+    return f"{TOTALS_CACHE_PREFIX}:{hashlib.sha256(named.encode()).hexdigest()}"
+
+
+def _pair_totals(
+    pairs: list[tuple[Revision, Revision]], *, stamp: str | None
+) -> dict[int, DiffTotals]:
+    """The diff totals of each pair of revisions (the one continued, the one continuing
+    it), by the continuing revision's pk.
+
+    The totals are kept in the shared cache under ``stamp`` (the plan's change stamp as
+    the request read it) and both fingerprints: a feed read again before the next write
+    reads no clause version and no position. Those the cache lacks are computed from the
+    snapshots of their two sides (two queries however many), then kept; with no
+    ``stamp``, or the cache down, they are computed every time.
+    """
+    keys: dict[int, str] = {}
+    if stamp is not None and not getattr(cache, "degraded", False):
+        keys = {new.pk: _totals_key(stamp, old, new) for old, new in pairs}
+    kept = cache.get_many(list(keys.values())) if keys else {}
+    totals = {pk: kept[key] for pk, key in keys.items() if key in kept}
+    missing = [(old, new) for old, new in pairs if new.pk not in totals]
+    if not missing:
+        return totals
+    sides = {revision.pk: revision for pair in missing for revision in pair}
+    snapshots, names = revision_snapshots(list(sides.values()))
+    computed = {
+        new.pk: diff(snapshots[old.pk], snapshots[new.pk], party_names=names).totals
+        for old, new in missing
+    }
+    if keys:
+        cache.set_many({keys[pk]: found for pk, found in computed.items()}, TOTALS_TIMEOUT)
+    return totals | computed
+
+
+def plan_revision_entries(*, plan, stamp: str | None = None) -> list[RevisionEntry]:
     """The plan's newest revisions with their diff totals against the one each continues,
     and who recorded each (four queries: the revisions, their creation history rows, the
-    clause versions of them and of what they continue, their positions)."""
+    clause versions of them and of what they continue, their positions; two once the
+    totals are in the cache under ``stamp``, the plan's change stamp: ``_pair_totals``)."""
     revisions = list(
         Revision.objects.filter(plan=plan)
         .select_related("plan", "previous")
@@ -71,19 +121,12 @@ def plan_revision_entries(*, plan) -> list[RevisionEntry]:
         .select_related("history_user")
         .order_by("history_date", "history_id")
     }
-    sides = {r.pk: r for r in revisions}
-    sides.update({r.previous.pk: r.previous for r in revisions if r.previous is not None})
-    snapshots, names = revision_snapshots(list(sides.values()))
+    pairs = [(r.previous, r) for r in revisions if r.previous is not None]
+    totals = _pair_totals(pairs, stamp=stamp)
     return [
         RevisionEntry(
             revision=revision,
-            totals=(
-                diff(
-                    snapshots[revision.previous_id], snapshots[revision.pk], party_names=names
-                ).totals
-                if revision.previous_id
-                else None
-            ),
+            totals=totals.get(revision.pk),
             recorded=created.get(revision.pk),
         )
         for revision in revisions

@@ -1,5 +1,8 @@
 """The snapshots the diff reads as plain rows agree with those built from model instances."""
 
+import datetime
+import gc
+
 import pytest
 
 from clauses.models import Position
@@ -55,3 +58,43 @@ def test_a_first_revision_has_no_default_diff(revisions):
     first = revisions[0]
     with pytest.raises(NothingToCompare, match="Revision 1 is the first draft"):
         default_against(first)
+
+
+def test_a_position_carried_over_unchanged_is_one_snapshot_and_diffs_as_unchanged(revisions):
+    first, second, _ = revisions
+    # A dated position and a demand, changed in the second draft only: the one read as
+    # text and parsed once per day, the other no part of the fingerprint.
+    dated = Position.objects.filter(clause_version__revision=first).order_by("pk").first()
+    Position.objects.filter(clause_version__revision__in=[first, second]).update(
+        stated_on=datetime.date(2025, 11, 24)
+    )
+    later = Position.objects.get(
+        clause_version__revision=second,
+        clause_version__clause_id=dated.clause_version.clause_id,
+        party_id=dated.party_id,
+    )
+    Position.objects.filter(pk=later.pk).update(demand="A timetable first.")
+
+    result = revision_diff(old=first, new=second)
+
+    expected = diff_of_versions(first, second, list(clause_versions_of([first, second])))
+    assert repr(result) == repr(expected)
+    assert gc.isenabled()  # the collector paused for the diff runs again
+    shared = [
+        party
+        for clause in result.clauses
+        for party in clause.parties
+        if party.before is not None and party.before is party.after
+    ]
+    assert shared, "an unchanged position carried over is one snapshot on both sides"
+    assert not any(party.changed for party in shared)
+    assert {party.after.stated_on for party in shared} == {datetime.date(2025, 11, 24)}
+    demanded = next(
+        party
+        for clause in result.clauses
+        if clause.clause_id == dated.clause_version.clause_id
+        for party in clause.parties
+        if party.party_slug == dated.party.slug
+    )
+    assert demanded.demand_changed and demanded.changed
+    assert demanded.before is not demanded.after
