@@ -26,23 +26,38 @@ Choices worth knowing when rendering the result:
   exactly one column holds it. A row can be neither ``differs`` nor ``same`` (the same
   wording where described, not described elsewhere). ``parties_differ`` names the parties
   whose stance is not the same in every column holding the clause.
+- A column may show its revision in another language than the original (``3:uk``). A
+  present cell there holds the translation (``text_kind`` ``official`` or
+  ``unofficial``, flagged ``stale`` when made from an earlier wording), or, where the
+  clause has none in that language, the original, marked ``missing``. The word diff
+  compares the texts shown, when the base's and the cell's are in the same language; across
+  two languages a cell holds no diff. The wording flags (``differs``, ``same``, the cells'
+  ``differs``) compare the original wordings: a translation rewords nothing.
+- Quotes are left out of the stances until ``quoted`` adds them to the rows shown: the
+  filters and counts read stances alone.
 """
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
+from functools import cached_property, partial
 from typing import NamedTuple
 
 from comparison.textdiff import TextDiff, deferred_word_diff
+from translations.languages import LANGUAGES
 
 MIN_COLUMNS = 2
 MAX_COLUMNS = 6
-# The revisions parameter as the API schema states it: two to six revision numbers,
-# comma-separated, each a positive whole number of at most ten digits.
-REVISIONS_PATTERN = r"^[1-9][0-9]{0,9}(,[1-9][0-9]{0,9}){1,5}$"
-_NUMBERS = re.compile(r"[1-9][0-9]{0,9}(,[1-9][0-9]{0,9})*")
+# The revisions parameter as the API schema states it: two to six columns, comma-separated,
+# each a revision number (a positive whole number of at most ten digits), optionally
+# followed by a colon and the language to show it in (an ISO 639-1 code: 3:uk).
+_COLUMN = r"[1-9][0-9]{0,9}(:[a-z]{2})?"
+REVISIONS_PATTERN = rf"^{_COLUMN}(,{_COLUMN}){{1,5}}$"
+_COLUMNS = re.compile(rf"{_COLUMN}(,{_COLUMN})*")
+BASE_PATTERN = rf"^{_COLUMN}$"
+_BASE = re.compile(_COLUMN)
 
 FULL_TEXT = "full_text"
 PARTIAL = "partial"  # the values of clauses.vocabularies.Coverage
@@ -56,23 +71,36 @@ SHOW_ONLY_ONE = "only_one"
 SHOWS = (SHOW_DIFFERS, SHOW_SAME, SHOW_ONLY_ONE)
 
 REVISIONS_MALFORMED = (
-    "revisions must be two to six revision numbers separated by commas, such as 1,3,5; "
-    "got {value!r}."
+    "revisions must be two to six revision numbers separated by commas, each optionally "
+    "followed by a language code, such as 1,3,3:uk; got {value!r}."
 )
 REVISIONS_COUNT = (
     "Pick between two and six revisions to set side by side; {count} were given ({value!r})."
 )
-REVISIONS_DUPLICATE = "Revision {number} is picked twice: pick each revision once."
+REVISIONS_DUPLICATE = (
+    "Revision {number} is picked twice in the same language: pick each revision once per language."
+)
+LANGUAGE_UNKNOWN = (
+    "lang {code!r} (column {column}) is no language code this site knows: give an ISO 639-1 "
+    "code after the revision number, such as {number}:uk."
+)
 REVISIONS_UNKNOWN = (
     "Plan {plan!r} has no revision {number}: pick revisions of this plan by their numbers."
 )
 REVISIONS_TOO_FEW_IN_PLAN = (
     "Plan {plan!r} has fewer than two revisions: there is nothing to set side by side."
 )
-BASE_MALFORMED = "base must be the number of one of the picked revisions; got {value!r}."
+BASE_MALFORMED = (
+    "base must be one of the picked columns, as revisions names it (3 or 3:uk); got {value!r}."
+)
 BASE_NOT_PICKED = (
     "base {number} is not among the picked revisions ({picked}): pick the base among them."
 )
+
+ORIGINAL = "original"
+OFFICIAL = "official"
+UNOFFICIAL = "unofficial"
+MISSING = "missing"  # the text kinds of a present cell
 
 
 class SynopsisRefused(ValueError):
@@ -98,6 +126,15 @@ class RevisionInfo:
     branch: bool = False
     withdrawn: bool = False
     previous_id: int | None = None
+    # As a column: the language it shows its clauses in ("" the original) and the name of
+    # the language its texts are in (the original's for an original column).
+    language: str = ""
+    language_name: str = ""
+
+    @property
+    def key(self) -> str:
+        """The column as ``revisions`` names it: 3, or 3:uk."""
+        return f"{self.number}:{self.language}" if self.language else str(self.number)
 
     @property
     def partial(self) -> bool:
@@ -127,6 +164,26 @@ class Wording(NamedTuple):
     position_in_draft: int
     text: str
     status: str
+
+
+class ColumnPick(NamedTuple):
+    """A column as the reader picks it: a revision number, and a language ("" the
+    original)."""
+
+    number: int
+    language: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.number}:{self.language}" if self.language else str(self.number)
+
+
+class Translated(NamedTuple):
+    """A clause version's text in one language other than the original."""
+
+    text: str
+    official: bool
+    stale: bool  # made from a wording the clause version no longer has
 
 
 class Stated(NamedTuple):
@@ -167,6 +224,13 @@ class SynopsisData:
     # Every revision of the plan by id: the revision it continues (for the strands).
     previous: Mapping[int, int | None] = field(default_factory=dict)
     parties: Sequence[PartyInfo] = ()  # in party order
+    # (revision id, clause id, language) to the text in that language, for the columns
+    # shown in a language.
+    translations: Mapping[tuple[int, int, str], Translated] = field(default_factory=dict)
+    original: str = ""  # the code of the language every wording is recorded in
+    # The base column's index, which ``base`` cannot tell where a revision is picked twice
+    # (in two languages); None: the first column of revision ``base``.
+    base_column: int | None = None
 
 
 # Output.
@@ -269,6 +333,10 @@ class Cell:
     differs: bool = False  # the wording (or its absence) is not the base's
     into: tuple[ClauseRef, ...] = ()
     stances: Sequence[StanceCell] = ()
+    in_base: bool = True  # the base column holds the clause
+    language: str = ""  # the code of the language ``text`` is in
+    text_kind: str = ORIGINAL  # see the module docstring
+    stale: bool = False
 
     @property
     def present(self) -> bool:
@@ -289,12 +357,20 @@ class Cell:
 
 @dataclass(frozen=True)
 class Row:
+    """A clause across the columns. Its flags are worked out for every row (the filters and
+    counts read them); its cells when first read (a page shows fifty rows of hundreds)."""
+
     clause: ClauseInfo
-    cells: tuple[Cell, ...]  # in column order
     differs: bool
     same: bool
     only_one: bool
     parties_differ: frozenset[str]
+    made: Callable[[], tuple[Cell, ...]] = field(repr=False, compare=False)
+
+    @cached_property
+    def cells(self) -> tuple[Cell, ...]:
+        """In column order."""
+        return self.made()
 
 
 @dataclass(frozen=True)
@@ -323,33 +399,47 @@ class Synopsis:
 # Reading the reader's choice.
 
 
-def parse_revisions(raw: str) -> list[int]:
-    """The revision numbers of ``?revisions=``, in order; ``SynopsisRefused`` naming
-    ``revisions`` for anything else than two to six distinct numbers."""
-    if not raw.isascii() or not _NUMBERS.fullmatch(raw):
+def parse_revisions(raw: str, *, original: str = "") -> list[ColumnPick]:
+    """The columns of ``?revisions=``, in order; ``SynopsisRefused`` naming ``revisions``
+    for anything else than two to six distinct columns in languages the site knows. A
+    column asked in the ``original`` language is the original column."""
+    if not raw.isascii() or not _COLUMNS.fullmatch(raw):
         raise SynopsisRefused("revisions", REVISIONS_MALFORMED.format(value=raw))
-    numbers = [int(piece) for piece in raw.split(",")]
-    if not MIN_COLUMNS <= len(numbers) <= MAX_COLUMNS:
-        raise SynopsisRefused("revisions", REVISIONS_COUNT.format(count=len(numbers), value=raw))
-    seen: set[int] = set()
-    for number in numbers:
-        if number in seen:
-            raise SynopsisRefused("revisions", REVISIONS_DUPLICATE.format(number=number))
-        seen.add(number)
-    return numbers
+    picks = []
+    for index, piece in enumerate(raw.split(","), start=1):
+        number, _, language = piece.partition(":")
+        if language and language not in LANGUAGES:
+            raise SynopsisRefused(
+                "revisions", LANGUAGE_UNKNOWN.format(code=language, column=index, number=number)
+            )
+        picks.append(ColumnPick(int(number), "" if language == original else language))
+    if not MIN_COLUMNS <= len(picks) <= MAX_COLUMNS:
+        raise SynopsisRefused("revisions", REVISIONS_COUNT.format(count=len(picks), value=raw))
+    seen: set[ColumnPick] = set()
+    for pick in picks:
+        if pick in seen:
+            raise SynopsisRefused("revisions", REVISIONS_DUPLICATE.format(number=pick.key))
+        seen.add(pick)
+    return picks
 
 
-def parse_base(raw: str | None, numbers: Sequence[int]) -> int:
-    """The base column's revision number: ``?base=`` if given, else the first picked."""
+def parse_base(raw: str | None, picks: Sequence[ColumnPick], *, original: str = "") -> int:
+    """The base column's index: the column ``?base=`` names (3, or 3:uk; a bare number the
+    revision's original column if picked, else its first), by default the first."""
     if raw is None or raw == "":
-        return numbers[0]
-    if not raw.isascii() or not raw.isdigit():
+        return 0
+    if not raw.isascii() or not _BASE.fullmatch(raw):
         raise SynopsisRefused("base", BASE_MALFORMED.format(value=raw))
-    number = int(raw)
-    if number not in numbers:
-        picked = ", ".join(str(n) for n in numbers)
-        raise SynopsisRefused("base", BASE_NOT_PICKED.format(number=number, picked=picked))
-    return number
+    number, _, language = raw.partition(":")
+    wanted = ColumnPick(int(number), "" if language == original else language)
+    if wanted in picks:
+        return picks.index(wanted)
+    if not language:
+        for index, pick in enumerate(picks):
+            if pick.number == wanted.number:
+                return index
+    picked = ", ".join(pick.key for pick in picks)
+    raise SynopsisRefused("base", BASE_NOT_PICKED.format(number=wanted.key, picked=picked))
 
 
 def check_known(numbers: Iterable[int], known: Iterable[int], *, plan: str) -> None:
@@ -393,27 +483,53 @@ def default_numbers(revisions: Sequence[RevisionInfo]) -> list[int]:
 
 
 def choose(
-    raw_revisions: str | None, raw_base: str | None, revisions: Sequence[RevisionInfo], *, plan: str
-) -> tuple[list[int], int]:
-    """The picked revision numbers (or the default ones) and the base column's number;
-    ``SynopsisRefused`` naming the parameter at fault."""
+    raw_revisions: str | None,
+    raw_base: str | None,
+    revisions: Sequence[RevisionInfo],
+    *,
+    plan: str,
+    original: str = "",
+) -> tuple[list[ColumnPick], int]:
+    """The picked columns (or the default ones, in the original) and the base column's
+    index; ``SynopsisRefused`` naming the parameter at fault."""
     if raw_revisions is None or raw_revisions == "":
-        numbers = default_numbers(revisions)
-        if len(numbers) < MIN_COLUMNS:
+        picks = [ColumnPick(number) for number in default_numbers(revisions)]
+        if len(picks) < MIN_COLUMNS:
             raise SynopsisRefused("revisions", REVISIONS_TOO_FEW_IN_PLAN.format(plan=plan))
     else:
-        numbers = parse_revisions(raw_revisions)
-        check_known(numbers, (revision.number for revision in revisions), plan=plan)
-    return numbers, parse_base(raw_base, numbers)
+        picks = parse_revisions(raw_revisions, original=original)
+        check_known((pick.number for pick in picks), (r.number for r in revisions), plan=plan)
+    return picks, parse_base(raw_base, picks, original=original)
 
 
 # Building the synopsis.
 
 
+class _Shown(NamedTuple):
+    """A clause's text as a column shows it."""
+
+    text: str
+    language: str
+    kind: str
+    stale: bool = False
+
+
+def _shown(data: SynopsisData, column: RevisionInfo, wording: Wording) -> _Shown:
+    if not column.language:
+        return _Shown(wording.text, data.original, ORIGINAL)
+    found = data.translations.get((column.revision_id, wording.clause_id, column.language))
+    if found is None:
+        return _Shown(wording.text, data.original, MISSING)
+    kind = OFFICIAL if found.official else UNOFFICIAL
+    return _Shown(found.text, column.language, kind, found.stale)
+
+
 def synopsis(data: SynopsisData) -> Synopsis:
     columns = tuple(data.columns)
-    base_index = next(i for i, column in enumerate(columns) if column.number == data.base)
-    base = columns[base_index]
+    if data.base_column is not None:
+        base_index = data.base_column
+    else:
+        base_index = next(i for i, column in enumerate(columns) if column.number == data.base)
     order = [base_index, *(i for i in range(len(columns)) if i != base_index)]
 
     # Each clause's place: the first column (base first) holding it, its place there. The
@@ -429,29 +545,32 @@ def synopsis(data: SynopsisData) -> Synopsis:
     successors = _successors(data)
     parties = tuple(data.parties)
 
-    rows = []
-    for clause_id in sorted(places, key=lambda pk: (*places[pk], pk)):
-        base_wording = data.wordings.get((base.revision_id, clause_id))
-        base_stances = data.positions.get((base.revision_id, clause_id), {})
-        cells = tuple(
-            _cell(
-                data,
-                column,
-                clause_id,
-                is_base=index == base_index,
-                base_wording=base_wording,
-                base_stances=base_stances,
-                successors=successors,
-            )
-            for index, column in enumerate(columns)
-        )
-        held = [
-            data.positions.get((column.revision_id, clause_id), {})
-            for column, cell in zip(columns, cells, strict=True)
-            if cell.present
-        ]
-        rows.append(_row(data.clauses[clause_id], cells, parties, held))
+    rows = [
+        _row(data, clause_id, columns, base_index, parties, successors)
+        for clause_id in sorted(places, key=lambda pk: (*places[pk], pk))
+    ]
     return Synopsis(columns, base_index, parties, tuple(rows), _counts(rows, parties))
+
+
+def quoted(
+    result: Synopsis, rows: Sequence[Row], quotes: Mapping[tuple[int, int], Mapping[str, str]]
+) -> list[Row]:
+    """``rows`` (of ``result``) with their stances' quotes: ``quotes`` by (revision id,
+    clause id), then party slug."""
+    made = []
+    for row in rows:
+        cells = []
+        for column, cell in zip(result.columns, row.cells, strict=True):
+            said = quotes.get((column.revision_id, row.clause.clause_id))
+            if said and cell.stances:
+                stances = tuple(
+                    stated._replace(quote=said.get(stated.party_slug, stated.quote))
+                    for stated in cell.stances
+                )
+                cell = replace(cell, stances=stances)
+            cells.append(cell)
+        made.append(replace(row, made=partial(tuple, cells)))
+    return made
 
 
 def _successors(data: SynopsisData) -> dict[int, dict[int, list[Strand]]]:
@@ -504,6 +623,47 @@ def _carried_into(
     return kind, tuple(refs.values())
 
 
+def _gone(
+    data: SynopsisData,
+    column: RevisionInfo,
+    clause_id: int,
+    successors: Mapping[int, Mapping[int, list[Strand]]],
+) -> CellKind:
+    """Why a column's revision does not hold the clause."""
+    if (column.revision_id, clause_id) in data.deleted:
+        return CellKind.DELETED
+    first = successors[column.revision_id].get(clause_id)
+    if first:
+        return CellKind.SPLIT if any(s.kind == SPLIT for s in first) else CellKind.MERGED
+    return CellKind.NOT_DESCRIBED if column.partial else CellKind.NOT_IN_DRAFT
+
+
+def _cells(
+    data: SynopsisData,
+    clause_id: int,
+    columns: Sequence[RevisionInfo],
+    base_index: int,
+    successors: Mapping[int, Mapping[int, list[Strand]]],
+) -> tuple[Cell, ...]:
+    base = columns[base_index]
+    base_wording = data.wordings.get((base.revision_id, clause_id))
+    base_shown = _shown(data, base, base_wording) if base_wording is not None else None
+    base_stances = data.positions.get((base.revision_id, clause_id), {})
+    return tuple(
+        _cell(
+            data,
+            column,
+            clause_id,
+            is_base=index == base_index,
+            base_wording=base_wording,
+            base_shown=base_shown,
+            base_stances=base_stances,
+            successors=successors,
+        )
+        for index, column in enumerate(columns)
+    )
+
+
 def _cell(
     data: SynopsisData,
     column: RevisionInfo,
@@ -511,74 +671,94 @@ def _cell(
     *,
     is_base: bool,
     base_wording: Wording | None,
+    base_shown: _Shown | None,
     base_stances: Mapping[str, Stated],
     successors: Mapping[int, Mapping[int, list[Strand]]],
 ) -> Cell:
     key = (column.revision_id, clause_id)
     wording = data.wordings.get(key)
+    in_base = base_wording is not None
     if wording is None:
-        if key in data.deleted:
+        kind = _gone(data, column, clause_id, successors)
+        if kind == CellKind.DELETED:
             struck = (
-                deferred_word_diff(base_wording.text, "")
-                if base_wording is not None and not is_base
+                deferred_word_diff(base_shown.text, "")
+                if base_shown is not None and not is_base
                 else None
             )
-            return Cell(CellKind.DELETED, diff=struck, differs=not is_base)
-        kind, into = _carried_into(
-            data, column.revision_id, clause_id, successors[column.revision_id]
-        )
-        if kind is not None:
-            cell_kind = CellKind.SPLIT if kind == SPLIT else CellKind.MERGED
-            return Cell(cell_kind, into=into, differs=not is_base)
-        if column.partial:
-            return Cell(CellKind.NOT_DESCRIBED)
-        return Cell(CellKind.NOT_IN_DRAFT, differs=not is_base and base_wording is not None)
+            return Cell(kind, diff=struck, differs=not is_base, in_base=in_base)
+        if kind in (CellKind.SPLIT, CellKind.MERGED):
+            _, into = _carried_into(
+                data, column.revision_id, clause_id, successors[column.revision_id]
+            )
+            return Cell(kind, into=into, differs=not is_base, in_base=in_base)
+        if kind == CellKind.NOT_DESCRIBED:
+            return Cell(kind, in_base=in_base)
+        return Cell(kind, differs=not is_base and in_base, in_base=in_base)
     held = data.positions.get(key, {})
     compare = not is_base and base_wording is not None
+    shown = _shown(data, column, wording)
     diff = (
-        deferred_word_diff(base_wording.text, wording.text)
-        if compare and base_wording is not None
+        deferred_word_diff(base_shown.text, shown.text)
+        if compare and base_shown is not None and base_shown.language == shown.language
         else None
     )
     return Cell(
         CellKind.PRESENT,
         number=wording.number,
         status=wording.status,
-        text=wording.text,
+        text=shown.text,
         diff=diff,
         differs=not is_base and (base_wording is None or base_wording.text != wording.text),
         stances=_Stances(data.parties, held, base_stances, compare),
+        in_base=in_base,
+        language=shown.language,
+        text_kind=shown.kind,
+        stale=shown.stale,
     )
 
 
 def _row(
-    clause: ClauseInfo,
-    cells: tuple[Cell, ...],
+    data: SynopsisData,
+    clause_id: int,
+    columns: Sequence[RevisionInfo],
+    base_index: int,
     parties: Sequence[PartyInfo],
-    held: Sequence[Mapping[str, Stated]],
+    successors: Mapping[int, Mapping[int, list[Strand]]],
 ) -> Row:
-    """The row of ``cells``; ``held`` is the positions (by party slug) of each column
-    holding the clause, in column order."""
-    described = [cell for cell in cells if cell.kind != CellKind.NOT_DESCRIBED]
-    states = {cell.text if cell.present else f"\0{cell.kind}" for cell in described}
-    present = [cell for cell in cells if cell.present]
+    """The clause's row: its flags from the wordings and stances, its cells made when
+    first read."""
+    states: set[str] = set()
+    held = []
+    for column in columns:
+        key = (column.revision_id, clause_id)
+        wording = data.wordings.get(key)
+        if wording is not None:
+            states.add(wording.text)
+            held.append(data.positions.get(key, {}))
+            continue
+        kind = _gone(data, column, clause_id, successors)
+        if kind != CellKind.NOT_DESCRIBED:
+            states.add(f"\0{kind}")
     differ = set()
     if len(held) > 1:
         # Each party's stances across the columns holding the clause (None: no position).
         for party in parties:
-            stances = {
-                stated.stance if stated is not None else None
-                for stated in (positions.get(party.slug) for positions in held)
-            }
-            if len(stances) > 1:
-                differ.add(party.slug)
+            slug = party.slug
+            first = held[0].get(slug)
+            stance = first.stance if first is not None else None
+            for positions in held[1:]:
+                other = positions.get(slug)
+                if (other.stance if other is not None else None) != stance:
+                    differ.add(slug)
+                    break
     return Row(
-        clause=clause,
-        cells=cells,
+        clause=data.clauses[clause_id],
         differs=len(states) > 1,
-        same=len(present) == len(cells) and len(states) == 1,
-        only_one=len(present) == 1,
+        same=len(held) == len(columns) and len(states) == 1,
+        only_one=len(held) == 1,
         parties_differ=frozenset(differ),
+        made=partial(_cells, data, clause_id, columns, base_index, successors),
     )
 
 

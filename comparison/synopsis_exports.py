@@ -2,10 +2,16 @@
 (every page of them), wide or long.
 
 - ``?format=csv`` (``shape=wide``, the default): one row per clause, with a group of
-  columns per revision (``r<n>_cell``, ``r<n>_number``, ``r<n>_status``, ``r<n>_text``,
-  ``r<n>_differs``, ``r<n>_lineage``, then ``r<n>_<party>``, the party's stance there);
-- ``?format=csv&shape=long``: one row per clause and revision, the stances as
+  columns per picked column (``r<n>_cell``, ``r<n>_number``, ``r<n>_status``,
+  ``r<n>_text``, ``r<n>_language``, ``r<n>_text_kind``, ``r<n>_stale``, ``r<n>_differs``,
+  ``r<n>_lineage``, then ``r<n>_<party>``, the party's stance there); a column shown in a
+  language is named with it: ``r<n>_uk_text``;
+- ``?format=csv&shape=long``: one row per clause and column, the stances as
   ``stance_<party>`` columns.
+
+Each group says the language of its texts (``language``) and whether a text is the
+original, a translation (``official``, ``unofficial``) or the original where the column
+asks a translation there is none of (``missing``).
 """
 
 from django.http import Http404
@@ -19,6 +25,7 @@ from comparison.synopsis_filters import SynopsisFilterForm
 from comparison.views.synopsis import chosen
 from core.downloads import BadExport, Table, filter_name, filters_of, page_url
 from core.links import PageLinks
+from translations.selectors import original_language
 
 WIDE = "wide"
 LONG = "long"
@@ -36,13 +43,24 @@ CLAUSE_COLUMNS = (
     "only_one",
     "parties_differ",
 )
-CELL_COLUMNS = ("cell", "number", "status", "text", "differs", "lineage")
+CELL_COLUMNS = (
+    "cell",
+    "number",
+    "status",
+    "text",
+    "language",
+    "text_kind",
+    "stale",
+    "differs",
+    "lineage",
+)
 LONG_COLUMNS = (
     "plan",
     "clause",
     "clause_title",
     "topic",
     "revision",
+    "column",
     "revision_label",
     "line",
     "coverage",
@@ -54,8 +72,8 @@ LONG_COLUMNS = (
 
 
 def synopsis_table(request, plan) -> Table:
-    """The synopsis the page shows, as a table (five queries: the plan, its revisions,
-    then ``synopsis_of``'s four)."""
+    """The synopsis the page shows, as a table (the plan, its revisions, then
+    ``synopsis_of``'s queries; no quotes)."""
     try:
         found = plan_get(plan)
     except Plan.DoesNotExist:
@@ -65,10 +83,11 @@ def synopsis_table(request, plan) -> Table:
         raise BadExport(UNKNOWN_SHAPE.format(value=shape))
     infos = revision_infos(list(revisions_of(plan=found)))
     try:
-        numbers, base = chosen(request, found, infos)
+        picks, base = chosen(request, found, infos)
     except pure.SynopsisRefused as refused:
         raise BadExport(f"{refused.field}: {refused}") from None
-    result = synopsis_of(plan=found, revisions=infos, numbers=numbers, base=base)
+    result = synopsis_of(plan=found, revisions=infos, picks=picks, base=base)
+    keys = [pick.key for pick in picks]
     form = SynopsisFilterForm(request.GET, parties=result.parties)
     filters = filters_of(form)
     rows = form.apply(result.rows)
@@ -77,15 +96,17 @@ def synopsis_table(request, plan) -> Table:
         "plan_title": found.title,
         "view": "synopsis",
         "shape": shape,
-        "revisions": numbers,
-        "base": base,
+        "revisions": [pick.number for pick in picks],
+        "base": result.base.number,
+        # Each column's language, in column order: the original's code where not translated.
+        "languages": [column.language or original_language() for column in result.columns],
         "filters": filters,
         "page_url": page_url(request),
     }
     pages = PageLinks(request)
     name = (
         found.slug,
-        "-".join(f"r{number}" for number in numbers),
+        "-".join(f"r{key.replace(':', '-')}" for key in keys),
         "synopsis",
         *([] if shape == WIDE else [LONG]),
         *filter_name(filters),
@@ -94,11 +115,20 @@ def synopsis_table(request, plan) -> Table:
     if shape == WIDE:
         columns = (
             *CLAUSE_COLUMNS,
-            *(f"r{number}_{name}" for number in numbers for name in (*CELL_COLUMNS, *parties)),
+            *(
+                f"{_prefix(column)}{name}"
+                for column in result.columns
+                for name in (*CELL_COLUMNS, *parties)
+            ),
         )
         return Table(name, meta, columns, _wide(rows, result, found.slug, pages))
     columns = (*LONG_COLUMNS, *(f"stance_{slug}" for slug in parties))
     return Table(name, meta, columns, _long(rows, result, found.slug, pages))
+
+
+def _prefix(column: pure.RevisionInfo) -> str:
+    """A wide table's names for a column's group: r3_, or r3_uk_ in a language."""
+    return f"r{column.number}_{column.language}_" if column.language else f"r{column.number}_"
 
 
 def _cell_values(cell: pure.Cell) -> dict:
@@ -107,6 +137,9 @@ def _cell_values(cell: pure.Cell) -> dict:
         "number": cell.number,
         "status": cell.status,
         "text": cell.text if cell.present else None,
+        "language": cell.language if cell.present else None,
+        "text_kind": cell.text_kind if cell.present else None,
+        "stale": cell.stale,
         "differs": cell.differs,
         "lineage": cell.lineage or None,
     }
@@ -134,7 +167,7 @@ def _wide(rows, result: pure.Synopsis, plan: str, pages):
             parties_differ=" ".join(p.slug for p in result.parties if p.slug in row.parties_differ),
         )
         for column, cell in zip(result.columns, row.cells, strict=True):
-            prefix = f"r{column.number}_"
+            prefix = _prefix(column)
             for key, value in _cell_values(cell).items():
                 data[prefix + key] = value
             stances = {stated.party_slug: stated.stance for stated in cell.stances}
@@ -146,7 +179,7 @@ def _wide(rows, result: pure.Synopsis, plan: str, pages):
 def _long(rows, result: pure.Synopsis, plan: str, pages):
     clause_url = pages.template("clauses:clause", "plan", "clause")
     version_url = pages.template("clauses:clause_version", "plan", "clause", "number")
-    base = result.base.number
+    base = result.base.key
     for row in rows:
         head = _clause_values(row, plan, clause_url)
         del head["clause_url"]
@@ -154,11 +187,12 @@ def _long(rows, result: pure.Synopsis, plan: str, pages):
             data = {
                 **head,
                 "revision": column.number,
+                "column": column.key,
                 "revision_label": column.label,
                 "line": column.line,
                 "coverage": column.coverage,
                 "base": base,
-                "is_base": column.number == base,
+                "is_base": column.key == base,
                 **_cell_values(cell),
                 "clause_version_url": version_url.format(
                     plan=plan, clause=row.clause.slug, number=column.number

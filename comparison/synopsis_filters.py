@@ -1,15 +1,16 @@
 """The synopsis page's row filters (a GET form: every filtered synopsis has its own URL)."""
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from clauses.filters import ANY_TOPIC
 from comparison.synopsis import SHOW_DIFFERS, SHOW_ONLY_ONE, SHOW_SAME, filter_rows
 
 SHOW_CHOICES = [
-    ("", "every clause"),
-    (SHOW_DIFFERS, "differs between the columns"),
-    (SHOW_SAME, "same in all columns"),
-    (SHOW_ONLY_ONE, "only in one column"),
+    ("", gettext_lazy("every clause")),
+    (SHOW_DIFFERS, gettext_lazy("differs between the columns")),
+    (SHOW_SAME, gettext_lazy("same in all columns")),
+    (SHOW_ONLY_ONE, gettext_lazy("only in one column")),
 ]
 
 
@@ -17,13 +18,15 @@ class SynopsisFilterForm(forms.Form):
     """``topic`` keeps one topic's clauses, ``show`` those that differ, are the same in all
     columns or are in only one, ``party`` those on which that party's stance differs."""
 
-    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
-    show = forms.ChoiceField(label="Clauses", choices=SHOW_CHOICES, required=False)
-    party = forms.ChoiceField(label="Stance differs for", required=False)
+    topic = forms.ChoiceField(label=gettext_lazy("Topic"), choices=ANY_TOPIC, required=False)
+    show = forms.ChoiceField(label=gettext_lazy("Clauses"), choices=SHOW_CHOICES, required=False)
+    party = forms.ChoiceField(label=gettext_lazy("Stance differs for"), required=False)
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [("", "any party")] + [(p.slug, p.name) for p in parties]
+        self.fields["party"].choices = [("", gettext("any party"))] + [
+            (p.slug, p.name) for p in parties
+        ]
 
     def apply(self, rows) -> list:
         """The rows that pass the filters (every row when the form is invalid)."""

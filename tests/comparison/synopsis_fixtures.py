@@ -4,7 +4,7 @@ partial press report continuing it."""
 
 import pytest
 
-from clauses.models import ClauseDeletion, ClauseLineage
+from clauses.models import ClauseDeletion, ClauseLineage, ClauseVersion
 from clauses.vocabularies import ClauseStatus, Coverage, LineageKind, Stance, Topic
 from tests.factories import (
     ClauseFactory,
@@ -14,6 +14,7 @@ from tests.factories import (
     PositionFactory,
     RevisionFactory,
 )
+from translations.models import ClauseVersionTranslation, text_sha256
 
 ARMY_CAP = "The armed forces of Ukraine are capped at {} personnel."
 HOSTILE = '<script>alert("x")</script> & co'
@@ -100,3 +101,40 @@ def synopsis_plan():
     )
     version(report, army, "2", 1, ARMY_CAP.format("800,000"), ukraine=Stance.CONDITIONAL)
     return plan
+
+
+def in_two_languages(picked: str) -> str:
+    """``picked`` (revision numbers) with every other column in Ukrainian and, where there
+    is room, the first revision once more in Arabic: the same number of columns or one more,
+    at most six."""
+    numbers = picked.split(",")
+    columns = [f"{n}:uk" if index % 2 else n for index, n in enumerate(numbers)]
+    if len(columns) < 6:
+        columns.append(f"{numbers[0]}:ar")
+    return ",".join(columns)
+
+
+ARMY_CAP_UK = "Чисельність збройних сил України обмежується {} осіб."
+
+
+@pytest.fixture
+def synopsis_translations(synopsis_plan):
+    """Ukrainian texts of the army cap in r1 (official) and r2 (unofficial, made from an
+    earlier wording: stale), and a hostile one of NATO in r1; none of the lines."""
+
+    def translate(number, slug, text, *, official=False, made_from=None):
+        version = ClauseVersion.objects.get(
+            revision__plan=synopsis_plan, revision__number=number, clause__slug=slug
+        )
+        ClauseVersionTranslation.objects.create(
+            clause_version=version,
+            language="uk",
+            text=text,
+            official=official,
+            original_sha256=text_sha256(made_from or version.text),
+        )
+
+    translate(1, "army", ARMY_CAP_UK.format("600 000"), official=True)
+    translate(2, "army", ARMY_CAP_UK.format("800 000"), made_from="an earlier wording")
+    translate(1, "nato", "Україна не вступає до НАТО. " + HOSTILE)
+    return synopsis_plan

@@ -7,12 +7,14 @@ from comparison import synopsis as pure
 from comparison.synopsis import (
     CellKind,
     ClauseInfo,
+    ColumnPick,
     PartyInfo,
     RevisionInfo,
     Stated,
     Strand,
     SynopsisData,
     SynopsisRefused,
+    Translated,
     Wording,
 )
 
@@ -237,7 +239,7 @@ def test_filters(filters, expected):
     [("1,2", [1, 2]), ("3,1,2", [3, 1, 2]), ("1,2,3,4,5,6", [1, 2, 3, 4, 5, 6])],
 )
 def test_revisions_are_read_in_the_order_picked(raw, numbers):
-    assert pure.parse_revisions(raw) == numbers
+    assert [pick.number for pick in pure.parse_revisions(raw)] == numbers
 
 
 @pytest.mark.parametrize(
@@ -262,11 +264,12 @@ def test_bad_revisions_are_refused_naming_revisions(raw, message):
 
 
 def test_the_base_is_the_first_unless_named_among_the_picked():
-    assert pure.parse_base(None, [3, 1]) == 3
-    assert pure.parse_base("1", [3, 1]) == 1
-    for raw in ("2", "x", "-1", "1.0"):
+    picks = [ColumnPick(3), ColumnPick(1)]
+    assert pure.parse_base(None, picks) == 0
+    assert pure.parse_base("1", picks) == 1
+    for raw in ("2", "x", "-1", "1.0", "01", "1:uk"):
         with pytest.raises(SynopsisRefused) as refused:
-            pure.parse_base(raw, [3, 1])
+            pure.parse_base(raw, picks)
         assert refused.value.field == "base"
 
 
@@ -279,7 +282,8 @@ def test_unknown_revisions_are_refused_naming_the_plan():
 
 def test_default_is_the_current_revision_with_the_branches_off_its_line_and_what_they_answer():
     assert pure.default_numbers([FIRST, COUNTER, LATER]) == [1, 2, 3]
-    assert pure.choose(None, None, [FIRST, COUNTER, LATER], plan="p") == ([1, 2, 3], 1)
+    picks, base = pure.choose(None, None, [FIRST, COUNTER, LATER], plan="p")
+    assert ([pick.key for pick in picks], base) == (["1", "2", "3"], 0)
     # A withdrawn branch is left out; without branches, the last three on the main line.
     withdrawn = RevisionInfo(20, 2, "Counter", branch=True, withdrawn=True, previous_id=10)
     line = [
@@ -309,3 +313,115 @@ def test_a_plan_of_one_revision_has_no_default():
     with pytest.raises(SynopsisRefused) as refused:
         pure.choose(None, None, [FIRST], plan="p")
     assert refused.value.field == "revisions"
+
+
+# A column in a language.
+
+FIRST_UK = RevisionInfo(10, 1, "US draft", language="uk", language_name="Українська")
+COUNTER_UK = RevisionInfo(
+    20, 2, "European counter-proposal", branch=True, previous_id=10, language="uk"
+)
+UK_TEXTS = {
+    (10, 1, "uk"): Translated("Збройні сили обмежені 600 000.", True, False),
+    (20, 1, "uk"): Translated("Збройні сили обмежені 800 000.", False, True),
+    (10, 3, "uk"): Translated("Україна ніколи не вступить до НАТО.", False, False),
+}
+
+
+def test_columns_name_a_language_and_the_same_revision_may_be_picked_twice():
+    picks = pure.parse_revisions("1,1:uk,2:ar", original="en")
+    assert picks == [ColumnPick(1), ColumnPick(1, "uk"), ColumnPick(2, "ar")]
+    assert [pick.key for pick in picks] == ["1", "1:uk", "2:ar"]
+    # The original's own code is the original column: the same column twice.
+    with pytest.raises(SynopsisRefused) as refused:
+        pure.parse_revisions("1,1:en", original="en")
+    assert str(refused.value) == pure.REVISIONS_DUPLICATE.format(number="1")
+    assert pure.parse_base("1:uk", picks) == 1
+    assert pure.parse_base("1", picks) == 0
+    assert pure.parse_base("2", picks) == 2  # a bare number: the revision's first column
+
+
+@pytest.mark.parametrize(
+    ("raw", "field", "message"),
+    [
+        ("1:uk,1:uk", "revisions", pure.REVISIONS_DUPLICATE.format(number="1:uk")),
+        ("1,1:xx", "revisions", pure.LANGUAGE_UNKNOWN.format(code="xx", column=2, number=1)),
+        ("1,1:UK", "revisions", pure.REVISIONS_MALFORMED.format(value="1,1:UK")),
+        ("1,1:ukr", "revisions", pure.REVISIONS_MALFORMED.format(value="1,1:ukr")),
+        ("1,1:", "revisions", pure.REVISIONS_MALFORMED.format(value="1,1:")),
+    ],
+)
+def test_bad_languages_are_refused_naming_revisions(raw, field, message):
+    with pytest.raises(SynopsisRefused) as refused:
+        pure.parse_revisions(raw, original="en")
+    assert (refused.value.field, str(refused.value)) == (field, message)
+    assert "lang" in message or "language" in message
+
+
+def test_a_column_in_a_language_shows_the_translation_or_the_original_marked():
+    result = pure.synopsis(
+        data([FIRST, FIRST_UK, COUNTER_UK], base=1, translations=UK_TEXTS, original="en")
+    )
+    rows = by_slug(result)
+    army = rows["army"].cells
+    assert [cell.text for cell in army] == [
+        "Armed forces capped at 600,000.",
+        "Збройні сили обмежені 600 000.",
+        "Збройні сили обмежені 800 000.",
+    ]
+    assert [(cell.language, cell.text_kind, cell.stale) for cell in army] == [
+        ("en", "original", False),
+        ("uk", "official", False),
+        ("uk", "unofficial", True),
+    ]
+    # No translation: the original, marked missing, in the original's language.
+    dmz = rows["dmz"].cells[1]
+    assert (dmz.text, dmz.language, dmz.text_kind) == ("A zone in the east.", "en", "missing")
+    # The same wording in two languages is no rewording: the row flags read the originals.
+    assert rows["nato"].cells[1].differs is False
+    assert rows["dmz"].same and not rows["dmz"].differs
+
+
+def test_the_word_diff_compares_the_texts_shown_in_the_same_language():
+    result = pure.synopsis(
+        data([FIRST_UK, FIRST, COUNTER_UK], base=1, translations=UK_TEXTS, original="en")
+    )
+    assert result.base_index == 0  # the first column of revision 1
+    army = by_slug(result)["army"].cells
+    # Ukrainian against Ukrainian: the translations' words.
+    ops = [(str(op.kind), op.text) for op in army[2].diff.ops]
+    assert ("delete", "600") in ops and ("insert", "800") in ops
+    # English against Ukrainian: no diff, the text shown as it is.
+    assert army[1].diff is None and army[1].differs is False
+    # A Ukrainian base missing its translation shows the English original: compared in
+    # English with an English cell.
+    dmz = pure.synopsis(
+        data([COUNTER_UK, FIRST], base=2, translations=UK_TEXTS, original="en")
+    ).rows
+    cell = next(row for row in dmz if row.clause.slug == "dmz").cells[1]
+    assert cell.diff is not None and not cell.diff.changed
+
+
+def test_the_base_column_is_picked_by_index_when_a_revision_is_shown_twice():
+    result = pure.synopsis(
+        data([FIRST, FIRST_UK], base=1, base_column=1, translations=UK_TEXTS, original="en")
+    )
+    assert result.base.key == "1:uk"
+    army = by_slug(result)["army"].cells
+    assert army[1].diff is None and army[0].diff is None  # different languages
+
+
+def test_quotes_are_added_to_the_rows_shown_only():
+    positions = {
+        (10, 1): {"ukraine": Stated("ukraine", "opposes")},
+        (20, 1): {"ukraine": Stated("ukraine", "conditional")},
+    }
+    result = pure.synopsis(data([FIRST, COUNTER], base=1, positions=positions))
+    army = by_slug(result)["army"]
+    assert [s.quote for s in army.cells[1].stances] == ["", ""]
+    [quoted] = pure.quoted(result, [army], {(20, 1): {"ukraine": "We <can> live with it."}})
+    assert [(s.party_slug, s.stance, s.quote, s.differs) for s in quoted.cells[1].stances] == [
+        ("ukraine", "conditional", "We <can> live with it.", True),
+        ("russia", None, "", False),
+    ]
+    assert quoted.parties_differ == army.parties_differ

@@ -5,7 +5,7 @@ import pytest
 
 from comparison import synopsis as pure
 from tests.comparison import synopsis_fixtures
-from tests.comparison.synopsis_fixtures import HOSTILE
+from tests.comparison.synopsis_fixtures import HOSTILE, in_two_languages
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -124,13 +124,21 @@ def test_a_plan_of_one_revision_has_nothing_to_set_side_by_side(client):
     assert response.json()["errors"][0]["field"] == "revisions"
 
 
+def examples_of(operation):
+    return operation["responses"]["200"]["content"]["application/json"]["examples"]
+
+
 def test_in_the_schema_with_its_parameters_and_an_example(client, db):
     schema = client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
     operation = schema["paths"]["/api/v1/plans/{plan}/synopsis/"]["get"]
     assert (operation["operationId"], operation["tags"]) == ("plan_synopsis", ["plans"])
     parameters = {p["name"]: p for p in operation["parameters"]}
     assert parameters["revisions"]["schema"]["pattern"] == pure.REVISIONS_PATTERN
-    assert parameters["base"]["schema"]["minimum"] == 1
+    assert parameters["base"]["schema"]["pattern"] == pure.BASE_PATTERN
+    assert "3:uk" in parameters["revisions"]["description"] or "3:uk" in str(parameters)
+    example = next(iter(examples_of(operation).values()))["value"]
+    assert [column["key"] for column in example["columns"]] == ["1", "2", "2:uk"]
+    assert example["rows"][0]["cells"][2]["text_kind"] == "official"
     examples = operation["responses"]["200"]["content"]["application/json"]["examples"]
     assert any(example["value"]["rows"] for example in examples.values())
     assert "400" in operation["responses"]
@@ -143,9 +151,13 @@ def test_queries_do_not_grow_with_columns_clauses_or_parties(
     clauses, parties, revisions, picked = size
     build_plan(clauses=clauses, parties=parties, revisions=revisions, slug="sized")
     # The plan's stamp (conditional read), the plan, its revisions; then the synopsis:
-    # clause versions, positions, deletions, lineage.
-    with django_assert_num_queries(7):
+    # clause versions, stances, parties, deletions, lineage; the quotes.
+    with django_assert_num_queries(9):
         assert get(client, "sized", revisions=picked).status_code == 200
+    # Columns in languages: one query more, their translations.
+    in_languages = in_two_languages(picked)
+    with django_assert_num_queries(10):
+        assert get(client, "sized", revisions=in_languages).status_code == 200
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from comparison.synopsis_exports import UNKNOWN_SHAPE
 from tests.comparison import synopsis_fixtures
-from tests.comparison.synopsis_fixtures import HOSTILE
+from tests.comparison.synopsis_fixtures import HOSTILE, in_two_languages
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -128,8 +128,14 @@ def test_bad_choices_are_400(client, synopsis_plan, query, says):
 def test_queries_do_not_grow(client, django_assert_num_queries, size):
     clauses, parties, revisions, picked = size
     build_plan(clauses=clauses, parties=parties, revisions=revisions, slug="sized")
-    # The plan's stamp, the plan, its revisions, then the synopsis' four.
-    with django_assert_num_queries(7):
+    # The plan's stamp, the plan, its revisions, then the synopsis' five (no quotes).
+    with django_assert_num_queries(8):
         response = download(client, "sized", revisions=picked, format="csv", shape="long")
         rows = rows_of(response)
     assert len(rows) == clauses * len(picked.split(","))
+    # Columns in languages: one query more, their translations.
+    in_languages = in_two_languages(picked)
+    with django_assert_num_queries(9):
+        response = download(client, "sized", revisions=in_languages, format="csv", shape="long")
+        rows = rows_of(response)
+    assert len(rows) == clauses * len(in_languages.split(","))

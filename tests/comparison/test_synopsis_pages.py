@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from comparison import synopsis as pure
 from tests.comparison import synopsis_fixtures
-from tests.comparison.synopsis_fixtures import HOSTILE
+from tests.comparison.synopsis_fixtures import HOSTILE, in_two_languages
 from tests.factories import build_plan
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_default_is_the_current_revision_and_the_counter_proposal_with_the_draft
     assert response.status_code == 200
     html = response.content.decode()
     # r4, the press report, is current; r2 branches off r1, on r4's line.
-    assert response.context["picked"] == [1, 2, 4]
+    assert response.context["picked"] == ["1", "2", "4"]
     assert response.context["base"] == 1
     headers = re.findall(
         r'<th scope="col" class="c\d[^"]*">\s*<a href="[^"]+">(r\d+: [^<]+)</a>', html
@@ -71,6 +71,17 @@ def test_user_text_is_escaped(client, synopsis_plan):
     html = client.get(url(revisions="1,2")).content.decode()
     assert HOSTILE not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co" in html
+
+
+def test_the_stances_shown_carry_their_quotes_escaped(client, synopsis_plan):
+    army = client.get(url(revisions="1,2")).content.decode().split('<tr id="clause-army"')[1]
+    army = army.split("</tr>")[0]
+    quote = "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"
+    assert f'title="Russia: supports: “{quote}”">RU</span>' in army
+    assert 'title="Ukraine: opposes">UA</span>' in army  # no quote, no colon
+    # Filtered, the quotes are read for the rows kept alone: still there.
+    filtered = client.get(url(revisions="1,2", topic="military")).content.decode()
+    assert f"Russia: supports: “{quote}”" in filtered
 
 
 def test_a_base_picked_among_the_columns_orders_and_compares(client, synopsis_plan):
@@ -216,5 +227,8 @@ def test_queries_do_not_grow_with_columns_clauses_or_parties(
     clauses, parties, revisions, picked = size
     build_plan(clauses=clauses, parties=parties, revisions=revisions, slug="sized")
     # The plan's stamp (conditional read), the plan, its revisions; then the synopsis:
-    # clause versions, positions, deletions, lineage.
-    _queries(django_assert_num_queries, client, url("sized", revisions=picked), 7)
+    # clause versions, stances, parties, deletions, lineage; the quotes of the rows shown.
+    _queries(django_assert_num_queries, client, url("sized", revisions=picked), 9)
+    # A column in a language: one query more (its translations), however many such columns.
+    in_languages = in_two_languages(picked)
+    _queries(django_assert_num_queries, client, url("sized", revisions=in_languages), 10)
