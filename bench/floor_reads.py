@@ -72,18 +72,33 @@ def _history_select(kind: int, number: str) -> str:
     )
 
 
+# The page shows the latest SHOWN revisions holding the clause (the app's
+# REVISIONS_PER_PAGE): their versions with positions, read with the one before them (what
+# the first shown changed since), and the history rows of those revisions and the
+# clause's own; besides, every revision's number (the links to each) and each party's
+# stated positions before them (its latest statement may be older); those read from the
+# clause outwards (CROSS JOIN keeps SQLite from starting at every unchanged position).
+SHOWN = 20
+_CLAUSE_VERSIONS = """
+    FROM clause JOIN clauses_clauseversion cv ON cv.clause_id = clause.id
+    JOIN clauses_revision r ON r.id = cv.revision_id"""
 CLAUSE_SQL = f"""
 WITH clause AS (
     SELECT c.id, c.title, pl.title AS plan_title
     FROM clauses_clause c JOIN clauses_plan pl ON pl.id = c.plan_id
     WHERE pl.slug = %s AND c.slug = %s
+),
+latest AS (SELECT r.number {_CLAUSE_VERSIONS} ORDER BY r.number DESC LIMIT {SHOWN + 1}),
+span AS (
+    SELECT CASE WHEN COUNT(*) > {SHOWN} THEN MIN(number) ELSE 0 END AS read_from,
+           CASE WHEN COUNT(*) > {SHOWN} THEN MIN(number) + 1 ELSE 0 END AS shown_from
+    FROM latest
 )
 SELECT 0, {_select("r.number, NULL, pa.sort_order", (_VERSION, _VERSION_VALUES))}
-FROM clause
-JOIN clauses_clauseversion cv ON cv.clause_id = clause.id
-JOIN clauses_revision r ON r.id = cv.revision_id
+{_CLAUSE_VERSIONS}
 LEFT JOIN clauses_position p ON p.clause_version_id = cv.id
 LEFT JOIN parties_party pa ON pa.id = p.party_id
+WHERE r.number >= (SELECT read_from FROM span)
 UNION ALL
 SELECT 1, {_history_select(1, "NULL")}
 FROM clause JOIN clauses_historicalclause h ON h.id = clause.id
@@ -91,16 +106,27 @@ LEFT JOIN auth_user u ON u.id = h.history_user_id
 UNION ALL
 SELECT 2, {_history_select(2, "r.number")}
 FROM clause JOIN clauses_historicalclauseversion h ON h.clause_id = clause.id
-LEFT JOIN clauses_revision r ON r.id = h.revision_id
+JOIN clauses_revision r ON r.id = h.revision_id
 LEFT JOIN auth_user u ON u.id = h.history_user_id
+WHERE r.number >= (SELECT shown_from FROM span)
 UNION ALL
 SELECT 3, {_history_select(3, "r.number")}
 FROM clause
 JOIN clauses_historicalclauseversion hv ON hv.clause_id = clause.id AND hv.history_type = '+'
+JOIN clauses_revision r ON r.id = hv.revision_id
 JOIN clauses_historicalposition h ON h.clause_version_id = hv.id
-LEFT JOIN clauses_revision r ON r.id = hv.revision_id
 LEFT JOIN parties_party pa ON pa.id = h.party_id
 LEFT JOIN auth_user u ON u.id = h.history_user_id
+WHERE r.number >= (SELECT shown_from FROM span)
+UNION ALL
+SELECT 4, {_select("r.number, NULL, pa.sort_order", (_VERSION, _VERSION_VALUES))}
+FROM clause CROSS JOIN clauses_clauseversion cv CROSS JOIN clauses_revision r
+CROSS JOIN clauses_position p CROSS JOIN parties_party pa
+WHERE cv.clause_id = clause.id AND r.id = cv.revision_id AND p.clause_version_id = cv.id
+  AND pa.id = p.party_id AND NOT p.carried_over AND r.number < (SELECT read_from FROM span)
+UNION ALL
+SELECT 5, {_select("r.number, NULL, NULL")}
+{_CLAUSE_VERSIONS}
 ORDER BY 1, 2, 3, 4
 """
 HISTORY_OBJECTS = {1: "the clause", 2: "its wording", 3: "a position"}
@@ -156,17 +182,23 @@ def clause_page(request, plan, clause):
             names[party] = name
             stances.setdefault(party, {})[number] = position
     title, plan_title = (timeline[0][-2], timeline[0][-1]) if timeline else ("", "")
+    # Each party's latest stated position before the versions read (rows by number).
+    stated_before = {row[_VERSION][2]: row[_VERSION][7:14] for row in rows if row[0] == 4}
     numbers = [v[0] for v in versions.values()]
+    shown = numbers[-SHOWN:]  # the one read before them: what the first shown continues
+    every = [row[1] for row in rows if row[0] == 5]
     html = [
         f"<!doctype html><html lang=en><title>{escape(title)} · {escape(plan_title)}</title>",
         f"<main><h1>{escape(title)}</h1><ul>",
-        *(f'<li><a href="/plans/{plan}/clauses/{clause}/r{n}/">r{n}</a></li>' for n in numbers),
+        *(f'<li><a href="/plans/{plan}/clauses/{clause}/r{n}/">r{n}</a></li>' for n in every),
         "</ul><h2>Where each party stands</h2><ul>",
     ]
     for party, held in stances.items():
         cells = [held.get(n) for n in reversed(numbers)]
         latest = cells[0]
-        stated = next((p for p in cells if p is not None and not p[4]), latest)
+        stated = next(
+            (p for p in cells if p is not None and not p[4]), stated_before.get(party, latest)
+        )
         html.append(
             f'<li><h3><a href="/parties/{party}/">{escape(names[party])}</a> '
             f"{STANCE_LABELS.get(latest[0], '') if latest else ''}</h3><ol>"
@@ -175,7 +207,8 @@ def clause_page(request, plan, clause):
         for n, cell in zip(reversed(numbers), cells, strict=True):
             stance = cell[0] if cell else None
             ring = " moved" if before is not None and stance != before else ""
-            html.append(f'<li class="{stance}{ring}">r{n}</li>')
+            if n in shown:
+                html.append(f'<li class="{stance}{ring}">r{n}</li>')
             before = stance
         if stated:
             html.append(
@@ -187,6 +220,8 @@ def clause_page(request, plan, clause):
     text_before = None
     cards = []
     for number, label, previous, point, status, text in versions.values():
+        if number not in shown:
+            continue
         earlier = versions.get(previous)
         if earlier is not None and earlier[5] == text and text_before == text:
             cards[-1][1].append(number)  # the same wording: one more revision keeping it
@@ -214,7 +249,7 @@ def clause_page(request, plan, clause):
         html.append(card)
     html.append("<h2>Edit history</h2><table>")
     for date, _id, user, what, kind, changes, reason in _history(
-        [row for row in rows if row[0] != 0]
+        [row for row in rows if row[0] in HISTORY_OBJECTS]
     ):
         changed = "".join(
             f"<li><del>{escape(str(old)[:120])}</del> → <ins>{escape(str(new)[:120])}</ins></li>"
@@ -228,7 +263,9 @@ def clause_page(request, plan, clause):
     return HttpResponse("".join(html))
 
 
-# The party page: the party on every clause of each plan's current revision.
+# The party page: the party on every clause of each plan's current revision, each plan's
+# rows sorted, and the first of them all shown (the app's PARTY_PAGE_SIZE).
+PARTY_PAGE_ROWS = 100
 
 PARTY_SQL = """
 WITH me AS (SELECT id, slug, name FROM parties_party WHERE slug = %s),
@@ -297,9 +334,12 @@ def party_page(request, party):
     html = [
         f"<!doctype html><html lang=en><title>{escape(name)}</title><main><h1>{escape(name)}</h1>"
     ]
+    room = PARTY_PAGE_ROWS  # the rows the page shows, every plan's together
     for plan, (title, number, label, previous, clauses) in plans.items():
         if not any(row[3] or row[5] for row in clauses.values()):
             continue  # the party holds no position on this plan's current revision
+        if room <= 0:
+            break
         html.append(
             f'<section><h2><a href="/plans/{plan}/">{escape(title)}</a></h2>'
             f"<p>Positions in r{number}: {escape(label)}, moved since r{previous}.</p>"
@@ -307,6 +347,7 @@ def party_page(request, party):
         )
         rows = [(_apart(row[3][0] if row[3] else None, row[4]), row) for row in clauses.values()]
         rows.sort(key=lambda pair: -1 if pair[0] is None else -pair[0])
+        rows, room = rows[:room], room - len(rows)
         for apart, (point, slug, clause_title, mine, _others, before, was_there) in rows:
             stance, summary, demand, carried = mine or ("", "", "", False)
             moved = "new" if not was_there else ("same stance" if before == stance else "moved")

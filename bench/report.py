@@ -48,7 +48,7 @@ WRITE_PAIRS = {
 }
 WRITE_TARGET = 1.5
 DEPTH_NOTES = {
-    "clause_page": "lists every revision holding the clause and its whole edit history",
+    "clause_page": "its latest 20 revisions and their edits; earlier ones a link away",
 }
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, QuerySet, Window
+from django.db.models import F, Q, QuerySet, Window
 from django.db.models.functions import Lag
 
 from clauses.models import Clause, ClauseVersion, Position
@@ -105,12 +105,28 @@ def last_change(record) -> tuple[str | None, datetime.datetime | None]:
     return (user.get_username() if user is not None else None), row.history_date
 
 
-def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
+def _in_revisions(low: int | None, high: int | None) -> Q:
+    """Versions (or their history rows) in revisions numbered from ``low`` to ``high``
+    (None: no bound)."""
+    span = Q()
+    if low is not None:
+        span &= Q(revision__number__gte=low)
+    if high is not None:
+        span &= Q(revision__number__lte=high)
+    return span
+
+
+def clause_edit_history(
+    *, clause: Clause, revisions: tuple[int | None, int | None] = (None, None)
+) -> list[HistoryEntry]:
     """Every recorded change to the clause, its versions and their positions, newest first
-    (three queries, one per model, each with the editor joined)."""
+    (three queries, one per model, each with the editor joined). ``revisions``, the lowest
+    and highest revision numbers (None: no bound), keeps the changes to its versions and
+    their positions in those revisions only (a page of a long negotiation's clause)."""
+    span = _in_revisions(*revisions)
     clause_rows = Clause.history.filter(id=clause.pk).annotate(editor=EDITOR)
     version_rows = list(
-        ClauseVersion.history.filter(clause_id=clause.pk)
+        ClauseVersion.history.filter(span, clause_id=clause.pk)
         .annotate(editor=EDITOR, revision_number=F("revision__number"))
         .order_by(*ORDER)
     )
@@ -118,10 +134,10 @@ def clause_edit_history(*, clause: Clause) -> list[HistoryEntry]:
     # one set of ids (a UNION), since two IN lists joined by OR keep the database from
     # using the index on clause_version_id and make it read every position's history.
     version_ids = (
-        ClauseVersion.history.filter(clause_id=clause.pk)
+        ClauseVersion.history.filter(span, clause_id=clause.pk)
         .order_by()
         .values("id")
-        .union(ClauseVersion.objects.filter(clause=clause).order_by().values("pk"))
+        .union(ClauseVersion.objects.filter(span, clause=clause).order_by().values("pk"))
     )
     position_rows = (
         Position.history.filter(clause_version_id__in=version_ids)

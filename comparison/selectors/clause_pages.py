@@ -1,6 +1,6 @@
 """One clause across revisions: its wording each time, and each party's stance."""
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from clauses.models import Clause, ClauseVersion, Position
@@ -25,16 +25,29 @@ class ClauseStep:
 class StanceRow:
     party: object
     cells: tuple[Position | None, ...]  # one per step; None where no position is recorded
+    # The cell of the revision just before the first step, when the steps start after the
+    # clause's first revision (a page of its latest revisions): the first step's stance
+    # changed when it differs from that one.
+    before: tuple[Position | None, ...] = ()
+    # Read apart from the cells when the steps are not every revision (a page of them):
+    # the party's position in the latest revision holding the clause, and its latest
+    # stated one, each a tuple of one (empty: read them from the cells).
+    current: tuple[Position | None, ...] = ()
+    stated: tuple[Position | None, ...] = ()
 
     @property
     def latest(self) -> Position | None:
         """The party's position in the latest revision holding the clause."""
+        if self.current:
+            return self.current[0]
         return self.cells[-1] if self.cells else None
 
     @property
     def latest_statement(self) -> Position | None:
         """The latest position the party stated rather than had carried over, else the
         latest recorded: where its quote and source come from."""
+        if self.stated:
+            return self.stated[0] or self.latest
         recorded = [p for p in self.cells if p is not None]
         stated = [p for p in recorded if not p.carried_over]
         chosen = stated or recorded
@@ -42,9 +55,10 @@ class StanceRow:
 
     def steps_newest_first(self) -> list[tuple[Position | None, bool]]:
         """Each cell, latest first, with whether its stance differs from the one before."""
-        stances = [p.stance if p else None for p in self.cells]
+        cells = (*self.before, *self.cells)
+        stances = [p.stance if p else None for p in cells]
         changed = [i > 0 and stances[i] != stances[i - 1] for i in range(len(stances))]
-        return list(zip(self.cells, changed, strict=True))[::-1]
+        return list(zip(cells, changed, strict=True))[len(self.before) :][::-1]
 
 
 @dataclass(frozen=True)
@@ -77,21 +91,45 @@ _VERBS = {("out", "split"): "split into", ("out", "merge"): "merged into"}
 _VERBS |= {("in", "split"): "split from", ("in", "merge"): "merged from"}
 
 
+@dataclass(frozen=True)
+class VersionRow:
+    """One version of a clause as plain values: where it stands among the revisions and
+    the lineage strands around it (``strands_in``, ``strands_out``: lists of dicts)."""
+
+    pk: int
+    revision_id: int
+    number: int  # its revision's number
+    previous_id: int | None  # the revision its revision continues
+    previous_number: int | None
+    strands_in: list | None = None
+    strands_out: list | None = None
+
+
+def _row_of(version: ClauseVersion) -> VersionRow:
+    previous = version.revision.previous
+    return VersionRow(
+        pk=version.pk,
+        revision_id=version.revision_id,
+        number=version.revision.number,
+        previous_id=version.revision.previous_id,
+        previous_number=previous.number if previous is not None else None,
+        strands_in=getattr(version, "strands_in", None),
+        strands_out=getattr(version, "strands_out", None),
+    )
+
+
 def lineage_notes(
-    versions: Sequence[ClauseVersion], *, of: Sequence[ClauseVersion] | None = None
+    versions: Sequence[VersionRow], *, of: Sequence[VersionRow] | None = None
 ) -> list[LineageNote]:
     """The splits and merges of the clause, by revision, from the strands its versions
-    were read with (``_versions_of_clause``; no query); only those around the versions
-    ``of`` when given. A strand out of the version in rN is recorded in a revision
-    continuing rN; a strand in, in rN itself."""
-    in_revision = {v.revision.number for v in versions}
-    previous_of = {v.revision.number: v.revision.previous for v in versions}
+    were read with (``_version_rows``; no query); only those around the versions ``of``
+    when given. A strand out of the version in rN is recorded in a revision continuing
+    rN; a strand in, in rN itself."""
+    in_revision = {v.number for v in versions}
+    previous_of = {v.number: v.previous_number for v in versions}
     notes = []
     for version in versions if of is None else of:
-        for direction, strands in (
-            ("in", getattr(version, "strands_in", None)),
-            ("out", getattr(version, "strands_out", None)),
-        ):
+        for direction, strands in (("in", version.strands_in), ("out", version.strands_out)):
             groups: dict[tuple[int, str], list[dict]] = {}
             for strand in strands or ():
                 groups.setdefault((strand["revision"], strand["kind"]), []).append(strand)
@@ -101,7 +139,7 @@ def lineage_notes(
                 else:
                     previous = previous_of.get(number)
                     continuing = (
-                        kind == "merge" and previous is not None and previous.number in in_revision
+                        kind == "merge" and previous is not None and previous in in_revision
                     )
                 notes.append(
                     LineageNote(
@@ -114,11 +152,80 @@ def lineage_notes(
     return sorted(notes, key=lambda note: (note.revision, note.verb))
 
 
+# The revisions a clause's page shows at once, latest first: a long negotiation's clause
+# is in fifty revisions or more, and its page would cost in proportion to them all.
+REVISIONS_PER_PAGE = 20
+
+
+class NoSuchRevisionPage(Exception):
+    """A page of a clause's revisions past the last one; ``pages`` is how many it has."""
+
+    def __init__(self, pages: int):
+        super().__init__(pages)
+        self.pages = pages
+
+
+@dataclass(frozen=True)
+class RevisionPage:
+    """Which of the revisions holding a clause its page shows: page ``number`` (from 1)
+    of ``REVISIONS_PER_PAGE`` each, counted from the latest; None for every one."""
+
+    numbers: tuple[int, ...]  # every revision holding the clause, latest first
+    number: int | None = 1
+    per_page: int = REVISIONS_PER_PAGE
+
+    @property
+    def count(self) -> int:
+        return max(1, -(-len(self.numbers) // self.per_page))
+
+    @property
+    def shown(self) -> tuple[int, ...]:
+        """The numbers of the revisions shown, latest first."""
+        if self.number is None:
+            return self.numbers
+        start = (self.number - 1) * self.per_page
+        return self.numbers[start : start + self.per_page]
+
+    @property
+    def partial(self) -> bool:
+        return len(self.shown) < len(self.numbers)
+
+    @property
+    def earlier(self) -> int | None:
+        """The page of the revisions before those shown, if any."""
+        if self.number is None or self.number >= self.count:
+            return None
+        return self.number + 1
+
+    @property
+    def later(self) -> int | None:
+        """The page of the revisions after those shown, if any."""
+        return None if self.number is None or self.number == 1 else self.number - 1
+
+    @property
+    def bounds(self) -> tuple[int | None, int | None]:
+        """The lowest and highest revision numbers this page speaks for (None: no bound):
+        from its oldest revision shown up to the next page's latest, so that a revision
+        not holding the clause (one that struck it out, say) falls on one page."""
+        if not self.partial or not self.shown:
+            return None, None
+        later = self.numbers[self.numbers.index(self.shown[0]) - 1] if self.later else None
+        return (self.shown[-1] if self.earlier else None), (
+            later - 1 if later is not None else None
+        )
+
+    def spans(self, number: int) -> bool:
+        """Whether revision ``number`` falls within this page's ``bounds``."""
+        low, high = self.bounds
+        return (low is None or number >= low) and (high is None or number <= high)
+
+
 @dataclass(frozen=True)
 class ClauseTimeline:
-    steps: tuple[ClauseStep, ...]  # by revision number
+    steps: tuple[ClauseStep, ...]  # by revision number: those of the page shown
     stances: tuple[StanceRow, ...]  # one per party, in party order
     lineage: tuple[LineageNote, ...] = ()  # its splits and merges, by revision
+    page: RevisionPage = RevisionPage(numbers=())  # the revisions shown among all of them
 
     @property
     def numbers_newest_first(self) -> list[int]:
@@ -161,7 +268,7 @@ class ClauseVersionView:
     def lineage(self) -> list[LineageNote]:
         """The splits and merges of the clause this version takes part in: those
         recorded in its revision, and those of the revisions continuing it."""
-        return lineage_notes(self.versions, of=[self.step.version])
+        return lineage_notes([_row_of(v) for v in self.versions], of=[_row_of(self.step.version)])
 
     @property
     def positions(self) -> tuple[PositionView, ...]:
@@ -174,26 +281,55 @@ class ClauseVersionView:
         )
 
 
-def _versions_of_clause(**lookup) -> list[ClauseVersion]:
+def _versions_of_clause(*, strands: bool = True, **lookup) -> list[ClauseVersion]:
     """Versions of one clause by revision number, with clause, plan, revision and
     positions, and the lineage strands around each (``strands_in``, ``strands_out``:
-    annotations of the same query) (two queries)."""
+    annotations of the same query) unless ``strands`` is false (two queries)."""
+    versions = ClauseVersion.objects.filter(**lookup)
+    if strands:
+        versions = versions.annotate(strands_in=strands_in(), strands_out=strands_out())
+    # Each version's positions in party order, as their default order has them, without
+    # its joins of the plan and the revision.
+    in_party_order = Position.objects.order_by("party__sort_order", "party__name")
     return list(
-        ClauseVersion.objects.filter(**lookup)
-        .annotate(strands_in=strands_in(), strands_out=strands_out())
-        .select_related("clause__plan", "revision__previous")
-        .prefetch_related(positions_with_party())
+        versions.select_related("clause__plan", "revision__previous")
+        .prefetch_related(positions_with_party(in_party_order))
         .order_by("revision__number")
     )
 
 
-def _steps(versions: Sequence[ClauseVersion]) -> list[ClauseStep]:
-    """Each version against the clause in the revision it continues, which is not always
-    the one numbered just before: a counter-proposal continues the draft it answers."""
+def _version_rows(clause: Clause) -> list[VersionRow]:
+    """Every version of the clause as plain values, by revision number, with the lineage
+    strands around each (one query)."""
+    rows = (
+        ClauseVersion.objects.filter(clause=clause)
+        .annotate(strands_in=strands_in(), strands_out=strands_out())
+        .order_by("revision__number")
+        .values_list(
+            "pk",
+            "revision_id",
+            "revision__number",
+            "revision__previous_id",
+            "revision__previous__number",
+            "strands_in",
+            "strands_out",
+        )
+    )
+    return [VersionRow(*row) for row in rows]
+
+
+def _steps(
+    versions: Sequence[ClauseVersion], *, shown: Collection[int] | None = None
+) -> list[ClauseStep]:
+    """Each version (of those in revisions numbered ``shown``, if given) against the
+    clause in the revision it continues, which is not always the one numbered just
+    before: a counter-proposal continues the draft it answers."""
     names = party_names_of(versions)
     by_revision = {v.revision_id: v for v in versions}
     steps = []
     for version in versions:
+        if shown is not None and version.revision.number not in shown:
+            continue
         continued = version.revision.previous
         previous = None if continued is None else by_revision.get(continued.pk)
         change = (
@@ -207,22 +343,84 @@ def _steps(versions: Sequence[ClauseVersion]) -> list[ClauseStep]:
     return steps
 
 
-def clause_timeline(*, clause: Clause) -> ClauseTimeline:
+def _stated_versions(clause: Clause) -> dict[int, int]:
+    """The version holding each party's latest position on the clause that it stated
+    rather than had carried over, by party id (one query, of plain rows)."""
+    latest: dict[int, tuple[int, int]] = {}
+    rows = (
+        Position.objects.filter(clause_version__clause=clause, carried_over=False)
+        .order_by()
+        .values_list("party_id", "clause_version__revision__number", "clause_version_id")
+    )
+    for party_id, number, version_id in rows:
+        if party_id not in latest or number > latest[party_id][0]:
+            latest[party_id] = (number, version_id)
+    return {party_id: version_id for party_id, (_number, version_id) in latest.items()}
+
+
+def clause_timeline(*, clause: Clause, page: int | None = None) -> ClauseTimeline:
     """The clause in every revision with what changed each time, and each party's stance
-    across revisions (two queries: the versions with their revision, their positions)."""
-    versions = _versions_of_clause(clause=clause)
+    across revisions (two queries: the versions with their revision and lineage, their
+    positions). With ``page``, the revisions of that page only (``RevisionPage``; four
+    queries: every version as values with its lineage, the versions holding each party's
+    latest statement as values, the versions shown, those they continue and those, then
+    their positions); raises NoSuchRevisionPage for a page past the last."""
+    if page is None:
+        # Every revision: the versions read with their strands are all there is to read.
+        versions = _versions_of_clause(clause=clause)
+        rows = [_row_of(version) for version in versions]
+    else:
+        rows = _version_rows(clause)
+    window = RevisionPage(numbers=tuple(row.number for row in reversed(rows)), number=page)
+    if page is not None and page > window.count:
+        raise NoSuchRevisionPage(window.count)
+    shown = set(window.shown)
+    # Read beside the versions shown: those they continue (what changed since), the one
+    # just before the first shown (whether its stances changed), and the latest.
+    index = {row.revision_id: row for row in rows}
+    wanted = {row.pk for row in rows if row.number in shown}
+    wanted |= {
+        index[row.previous_id].pk
+        for row in rows
+        if row.number in shown and row.previous_id in index
+    }
+    first = next((i for i, row in enumerate(rows) if row.number in shown), 0)
+    before = rows[first - 1] if first > 0 else None
+    wanted |= {before.pk} if before else set()
+    wanted |= {rows[-1].pk} if rows else set()
+    statements = None
+    if page is not None:
+        # And those holding each party's latest statement, which may be older.
+        stated = _stated_versions(clause)
+        versions = _versions_of_clause(strands=False, pk__in=wanted | set(stated.values()))
+        by_pk = {version.pk: version for version in versions}
+        statements = {
+            party_id: next(p for p in by_pk[pk].positions.all() if p.party_id == party_id)
+            for party_id, pk in stated.items()
+        }
+        versions = [version for version in versions if version.pk in wanted]
+    shown_versions = [v for v in versions if v.revision.number in shown]
+    before_version = next((v for v in versions if before and v.pk == before.pk), None)
+    current = versions[-1] if versions else None
+
+    def position_of(version, party):
+        return next((p for p in version.positions.all() if p.party_id == party.pk), None)
+
     stances = tuple(
         StanceRow(
             party=party,
-            cells=tuple(
-                next((p for p in v.positions.all() if p.party_id == party.pk), None)
-                for v in versions
-            ),
+            cells=tuple(position_of(v, party) for v in shown_versions),
+            before=(position_of(before_version, party),) if before_version else (),
+            current=(position_of(current, party),) if statements is not None and current else (),
+            stated=(statements.get(party.pk),) if statements is not None else (),
         )
-        for party in parties_of(versions)
+        for party in parties_of(shown_versions)
     )
     return ClauseTimeline(
-        steps=tuple(_steps(versions)), stances=stances, lineage=tuple(lineage_notes(versions))
+        steps=tuple(_steps(versions, shown=shown)),
+        stances=stances,
+        lineage=tuple(lineage_notes(rows)),
+        page=window,
     )
 
 

@@ -92,9 +92,11 @@ def party_positions(*, party: Party, since: int | None = None) -> list[PartyPlan
         others.setdefault(version_id, []).append(stance)
     then, plans_with_since = _stances_in(since, party=party, current_ones=current_ones)
     sides = [r for revision in current_ones for r in (revision, revision.previous) if r is not None]
-    # Its source joined: the page's download dates each quote by its source.
+    # Its source joined: the page's download dates each quote by its source. In no order:
+    # a version holds one position of the party, and the default order joins the plan,
+    # the revision and the version to sort thousands of rows.
     only_this_party = positions_with_party(
-        Position.objects.filter(party=party).select_related("source")
+        Position.objects.filter(party=party).select_related("source").order_by()
     )
     versions = list(clause_versions_of(sides, positions=only_this_party))
 

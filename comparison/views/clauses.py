@@ -1,6 +1,7 @@
-"""One clause: its wording in every revision, each party's stance, its edit history."""
+"""One clause: its wording in each revision, each party's stance, its edit history (a long
+negotiation's latest revisions first, the earlier ones a page at a time)."""
 
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponseBadRequest, HttpResponseNotFound
 from django.shortcuts import render
 
 from clauses.models import Clause, ClauseVersion
@@ -8,22 +9,69 @@ from clauses.selectors import clause_edit_history, clause_get
 from clauses.selectors.corrections import clause_corrections, deletions_of_clause
 from clauses.text_languages import LANG, LanguageRefused, reading_of
 from comparison.rendering import edit_history, stance_steps
-from comparison.selectors.clause_pages import clause_timeline, clause_version_get
+from comparison.selectors.clause_pages import (
+    NoSuchRevisionPage,
+    clause_timeline,
+    clause_version_get,
+)
 from core.conditional import reads_query
+from core.downloads import bad_request
 
 NO_SUCH_CLAUSE = "This plan has no clause at this address."
 NO_SUCH_CLAUSE_VERSION = "This clause does not appear in a revision with that number."
+# The page of the clause's revisions shown: ``?history=2`` the twenty before the latest
+# twenty, ``?history=all`` every one (see REVISIONS_PER_PAGE).
+HISTORY = "history"
+EVERY_REVISION = "all"
+BAD_HISTORY = "history must be “all” or a page number from 1, not “{value}”."
+NO_SUCH_HISTORY_PAGE = (
+    "history: this clause's revisions fill {pages} page{s}; there is no page {number}. "
+    "Its latest revisions are on page 1, and ?history=all shows every one."
+)
 
 
-@reads_query("format")
+def history_page(value: str) -> int | None:
+    """The page of revisions ``?history=`` asks for: 1 (the latest) when not given, None
+    for every revision. Raises ValueError for anything else than "all" or a number from 1."""
+    if value == "":
+        return 1
+    if value == EVERY_REVISION:
+        return None
+    if not value.isdecimal() or int(value) < 1:
+        raise ValueError(value)
+    return int(value)
+
+
+@reads_query("format", LANG, HISTORY)
 def clause_detail(request, plan, clause):
     try:
         clause = clause_get(plan_slug=plan, clause_slug=clause)
     except Clause.DoesNotExist:
         raise Http404(NO_SUCH_CLAUSE) from None
-    timeline = clause_timeline(clause=clause)
-    history = clause_edit_history(clause=clause)
-    deletions = deletions_of_clause(clause=clause)
+    value = request.GET.get(HISTORY, "")
+    try:
+        page = history_page(value)
+    except ValueError:
+        return bad_request(BAD_HISTORY.format(value=value))
+    try:
+        timeline = clause_timeline(clause=clause, page=page)
+    except NoSuchRevisionPage as missing:
+        message = NO_SUCH_HISTORY_PAGE.format(
+            pages=missing.pages, s="s" if missing.pages > 1 else "", number=page
+        )
+        return HttpResponseNotFound(message, content_type="text/plain; charset=utf-8")
+    shown = timeline.page
+    try:
+        # Each wording in the language asked for, and the languages they have (one query).
+        reading = reading_of(request.GET.get(LANG, ""), [step.version for step in timeline.steps])
+    except LanguageRefused as refused:
+        return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
+    history = clause_edit_history(clause=clause, revisions=shown.bounds)
+    deletions = [
+        deletion
+        for deletion in deletions_of_clause(clause=clause).values()
+        if shown.spans(deletion.revision.number)
+    ]
     return render(
         request,
         "comparison/clause_detail.html",
@@ -37,8 +85,10 @@ def clause_detail(request, plan, clause):
                 timeline, plan_slug=clause.plan.slug, clause_slug=clause.slug
             ),
             "edit_history": edit_history(history),
-            "wording_rows": wording_rows(timeline.wordings, deletions.values()),
+            "wording_rows": wording_rows(timeline.wordings, deletions),
+            "revision_page": shown,
             "corrections": clause_corrections(clause=clause),
+            "reading": reading,
         },
     )
 

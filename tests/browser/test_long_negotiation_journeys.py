@@ -97,4 +97,9 @@ def test_what_changed_on_a_clause_between_r1_and_r50_in_three_clicks(
     article.get_by_role("link", name=clause.title, exact=True).click()  # 3
     assert page.get_by_role("heading", level=1).inner_text() == clause.title
     assert page.get_by_role("heading", name="Its wording, latest first").is_visible()
+    # The page opens on the latest revisions; every one of them is a click away, with the
+    # wordings between r1 and r50 as word diffs.
+    page.get_by_role("navigation", name="Pages of revisions", exact=True).get_by_role(
+        "link", name="Every revision", exact=False
+    ).click()
     assert page.locator(".diff-text del, .diff-text ins").count() > 0

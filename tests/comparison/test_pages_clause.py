@@ -137,7 +137,10 @@ def test_the_clause_version_shows_its_positions_with_quote_and_source(client, pl
     page = response.content.decode()
     assert 'id="position-ukraine"' in page
     assert "<blockquote" in page and "We can live with 800,000." in page
-    assert '<a href="https://example.org/interview" rel="noopener noreferrer">Interview</a>' in page
+    assert (
+        '<a href="https://example.org/interview" rel="noopener noreferrer" dir="auto">Interview</a>'
+        in page
+    )
     assert "30 November 2025" in page
     assert "carried over" in page
 
@@ -213,8 +216,14 @@ def test_each_party_s_stance_is_a_row_of_cells_latest_first_with_changes_marked(
 
 def test_each_party_s_latest_statement_shows_its_quote_and_source(client, plan):
     page = clause_page(client).content.decode()
-    assert '<blockquote class="position-quote">We can live with 800,000.</blockquote>' in page
-    assert '<a href="https://example.org/interview" rel="noopener noreferrer">Interview</a>' in page
+    assert (
+        '<blockquote class="position-quote" dir="auto">We can live with 800,000.</blockquote>'
+        in page
+    )
+    assert (
+        '<a href="https://example.org/interview" rel="noopener noreferrer" dir="auto">Interview</a>'
+        in page
+    )
 
 
 def test_the_edit_history_escapes_and_shortens_what_it_shows(client, plan):

@@ -135,7 +135,10 @@ def test_every_cached_page_declares_the_parameters_it_reads():
 @pytest.mark.parametrize(
     ("route", "reads"),
     [
-        ("plans/<slug:plan>/", {*OverviewFilterForm.base_fields, "revision", "page", "format"}),
+        (
+            "plans/<slug:plan>/",
+            {*OverviewFilterForm.base_fields, "revision", "page", "format", "lang"},
+        ),
         ("plans/<slug:plan>/revisions/<int:number>/", {"page", "format", "lang"}),
         (
             "plans/<slug:plan>/revisions/<int:number>/diff/",
@@ -149,7 +152,7 @@ def test_every_cached_page_declares_the_parameters_it_reads():
             "plans/<slug:plan>/compare/",
             {"a", "b", "unchanged", "topic", "party", "direction", "lang"},
         ),
-        ("plans/<slug:plan>/clauses/<slug:clause>/", {"format"}),
+        ("plans/<slug:plan>/clauses/<slug:clause>/", {"format", "history", "lang"}),
         ("parties/<slug:party>/", {*PartyFilterForm.base_fields, "page", "format"}),
         ("plans/<slug:plan>/convergence.svg", {"a", "b", "topic"}),
         ("plans/<slug:plan>/convergence.csv", {"a", "b", "topic"}),

@@ -7,6 +7,7 @@ from clauses.models import Clause, ClauseVersion, Position
 from comparison.selectors.diffs import revision_diff, revision_snapshot
 from tests.conftest import built_once_for_the_module, client_for, editors_group
 from tests.factories import build_plan
+from translations.models import ClauseVersionTranslation, text_sha256
 
 SIZES = [
     pytest.param({"clauses": 5, "parties": 2, "revisions": 2}, id="small"),
@@ -16,9 +17,27 @@ SIZES = [
 pytestmark = pytest.mark.django_db
 
 
+def with_translations(plan):
+    """Every other clause version of the plan with a Ukrainian text, so that a page read
+    in Ukrainian (``?lang=uk``) shows translations, originals and the switch."""
+    versions = ClauseVersion.objects.filter(revision__plan=plan).order_by("pk")
+    ClauseVersionTranslation.objects.bulk_create(
+        ClauseVersionTranslation(
+            clause_version=version,
+            language="uk",
+            text=f"Український текст {version.pk}",
+            original_sha256=text_sha256(version.text),
+        )
+        for version in versions[::2]
+    )
+    return plan
+
+
 @pytest.fixture(scope="module", params=SIZES)
 def plan(request, django_db_setup, django_db_blocker):
-    yield from built_once_for_the_module(django_db_blocker, lambda: build_plan(**request.param))
+    yield from built_once_for_the_module(
+        django_db_blocker, lambda: with_translations(build_plan(**request.param))
+    )
 
 
 @pytest.fixture
@@ -53,6 +72,7 @@ PAGES = {
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
         "their positions, with their party",
+        "the languages the page's clause versions have a text in (translations)",
     ],
     "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point": [
         PLAN_STAMP,
@@ -60,6 +80,15 @@ PAGES = {
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
         "their positions, with their party",
+        "the languages the page's clause versions have a text in (translations)",
+    ],
+    "/plans/generated/?lang=uk": [
+        PLAN_STAMP,
+        PLAN,
+        "the latest revision, with the revision it continues",
+        "its clause versions, with their clause",
+        "their positions, with their party",
+        "the page's clause versions' translations, their Ukrainian texts",
     ],
     "/plans/generated/revisions/": [
         PLAN_STAMP,
@@ -94,13 +123,30 @@ PAGES = {
     "/plans/generated/clauses/clause-0/": [
         PLAN_STAMP,
         "the clause, with its plan",
-        "its versions, with their revision and the revision each continues",
+        "its versions as values, with their revision numbers and lineage strands",
+        "the versions holding each party's latest stated position, as values",
+        "the versions of the page's revisions (and those), with revision and what it continues",
         "their positions, with their party",
         "the clause's history rows, with their editor",
         "its versions' history rows, with their editor and revision",
         "the history rows of the positions on them, with editor, party, version, revision",
         "the revisions that strike the clause out",
         "its corrections, with their editor and revision",
+        "the languages its versions have a text in (translations)",
+    ],
+    "/plans/generated/clauses/clause-0/?lang=uk": [
+        PLAN_STAMP,
+        "the clause, with its plan",
+        "its versions as values, with their revision numbers and lineage strands",
+        "the versions holding each party's latest stated position, as values",
+        "the versions of the page's revisions (and those), with revision and what it continues",
+        "their positions, with their party",
+        "the clause's history rows, with their editor",
+        "its versions' history rows, with their editor and revision",
+        "the history rows of the positions on them, with editor, party, version, revision",
+        "the revisions that strike the clause out",
+        "its corrections, with their editor and revision",
+        "its versions' translations, their Ukrainian texts",
     ],
     "/plans/generated/clauses/clause-0/r2/": [
         PLAN_STAMP,
@@ -146,9 +192,11 @@ WITH_EDITOR_CONTROLS = {
     "/",  # New plan
     "/plans/generated/",
     "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point",
+    "/plans/generated/?lang=uk",
     "/plans/generated/revisions/",
     "/plans/generated/revisions/2/",
     "/plans/generated/clauses/clause-0/",
+    "/plans/generated/clauses/clause-0/?lang=uk",
     "/plans/generated/clauses/clause-0/r2/",
 }
 
