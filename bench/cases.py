@@ -19,6 +19,12 @@ from django.test import Client
 
 from bench.config import Size, synopsis_numbers
 from bench.fields import diff_compared
+from bench.languages import (
+    LANGUAGE,
+    floor_translation_align,
+    naive_translation_align,
+    ukrainian_paste,
+)
 from clauses.models import Plan, Revision
 from clauses.selectors.plans import clause_versions_of
 from clauses.services import revision_clone
@@ -161,6 +167,57 @@ def _pages(ctx: SizeContext) -> list[Case]:
         )
         for key, (title, path) in paths.items()
     ]
+
+
+def _pages_in_a_language(ctx: SizeContext) -> list[Case]:
+    """The overview and the diff read in Ukrainian (bench/languages.py made the texts)."""
+    slug, n = ctx.plan.slug, ctx.latest.number
+    paths = {
+        "overview_page_uk": ("plan overview page in Ukrainian (?lang=uk)", f"plans/{slug}/"),
+        "diff_page_uk": (
+            "revision diff page in Ukrainian (?lang=uk)",
+            f"plans/{slug}/revisions/{n}/diff/",
+        ),
+    }
+    query = f"?lang={LANGUAGE}"
+    return [
+        Case(
+            key,
+            title,
+            app=_get(ctx.client, f"/{path}{query}"),
+            naive=_get(ctx.client, f"/_bench/naive/lang/{path}{query}"),
+            floor=_get(ctx.client, f"/_bench/floor/lang/{path}{query}"),
+        )
+        for key, (title, path) in paths.items()
+    ]
+
+
+def _translation_align(ctx: SizeContext) -> Case:
+    """A Ukrainian text of the latest revision pasted and aligned to its clause versions,
+    as the translation paste's second step does (drafting/translation_views.py)."""
+    from drafting.parse import parse_draft
+    from drafting.translation_align import OriginalPoint, align_translation
+    from translations.selectors import revision_points
+
+    revision = ctx.latest
+    paste = ukrainian_paste(revision)
+
+    def run():
+        points = revision_points(revision=revision)
+        return align_translation(
+            parse_draft(paste).points,
+            [OriginalPoint(key=p.pk, number=p.number, text=p.text) for p in points],
+            revision_number=revision.number,
+        )
+
+    return Case(
+        "translation_align",
+        f"align a {ctx.size.clauses}-point Ukrainian paste",
+        app=run,
+        naive=lambda: naive_translation_align(paste, revision),
+        floor=lambda: floor_translation_align(paste, revision),
+        floor_note="point numbers only: a lower bound, not the same answer",
+    )
 
 
 SYNOPSIS_ROWS = re.compile(r"<strong>(\d+)</strong> clauses?")
@@ -546,11 +603,13 @@ def build_cases(ctx: SizeContext, keys: Iterable[str] | None = None) -> list[Cas
     writes = [*_edits(ctx), _paste_record(ctx)] if wanted_writes else []
     cases = [
         *_pages(ctx),
+        *_pages_in_a_language(ctx),
         _synopsis(ctx),
         *_diffs(ctx),
         *_api(ctx),
         _clone(ctx),
         _align(ctx),
+        _translation_align(ctx),
         *writes,
         _statements(ctx),
         *_reads(ctx),

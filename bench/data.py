@@ -5,6 +5,7 @@ import sys
 from tqdm import tqdm
 
 from bench.config import Size
+from bench.languages import ensure_translations
 from clauses.models import Plan
 from generator.plans import default_slug, generate_plan, plan_description
 
@@ -24,6 +25,8 @@ def ensure_plan(size: Size, *, seed: int, progress: bool = True) -> tuple[Plan, 
     if plan is not None:
         if plan.description != description:
             raise StaleData(slug)
+        # Its texts in a second language, for the cases read in it (bench/languages.py).
+        ensure_translations(plan)
         return plan, True
     with tqdm(
         total=size.revisions,
@@ -39,4 +42,5 @@ def ensure_plan(size: Size, *, seed: int, progress: bool = True) -> tuple[Plan, 
             on_revision=lambda draft: bar.update(1),
             **size.kwargs,
         )
+    ensure_translations(result.plan)
     return result.plan, False

@@ -51,6 +51,7 @@ def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
     return [
         ("plans", "/"),
         ("overview", f"{base}/"),
+        ("overview in Ukrainian", f"{base}/?lang=uk"),
         ("revision timeline", f"{base}/revisions/"),
         (f"revision r{latest}", f"{base}/revisions/{latest}/"),
         (f"diff r{latest}", f"{base}/revisions/{latest}/diff/"),

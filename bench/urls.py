@@ -3,7 +3,15 @@
 
 from django.urls import include, path
 
-from bench import floor, floor_reads, floor_synopsis, naive, naive_reads, naive_synopsis
+from bench import (
+    floor,
+    floor_reads,
+    floor_synopsis,
+    languages,
+    naive,
+    naive_reads,
+    naive_synopsis,
+)
 from peaceplan.urls import urlpatterns as project_urlpatterns
 
 peers = [
@@ -29,6 +37,17 @@ peers = [
     path("floor/plans/<slug:plan>/revisions/<int:number>/json/", floor_reads.revision_json),
     path("floor/plans/<slug:plan>/feed/", floor_reads.plan_feed),
     path("floor/plans/<slug:plan>/synopsis/", floor_synopsis.synopsis_page),
+    # Read in a second language (?lang=uk).
+    path("naive/lang/plans/<slug:plan>/", languages.naive_overview_page),
+    path(
+        "naive/lang/plans/<slug:plan>/revisions/<int:number>/diff/",
+        languages.naive_revision_diff_page,
+    ),
+    path("floor/lang/plans/<slug:plan>/", languages.floor_overview_page),
+    path(
+        "floor/lang/plans/<slug:plan>/revisions/<int:number>/diff/",
+        languages.floor_revision_diff_page,
+    ),
 ]
 
 urlpatterns = [path("_bench/", include(peers)), *project_urlpatterns]

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from clauses.fields import POSITION
 from clauses.representations import flat_names, stance_fields
+from clauses.text_languages import ShownText
 from clauses.vocabularies import ORDINAL, STANCE_LABELS
 
 
@@ -156,4 +157,24 @@ def with_measures(
         clause = row["clause"]
         for column, by_clause in measures.items():
             row[column] = by_clause.get(clause)
+        yield row
+
+
+# A clause's text in the language an export was asked in (``?lang=``): the text, the
+# language it is in, and what it is (docs/data.md, "Clause texts in a language").
+TEXT_COLUMNS = ("clause_text", "text_language", "translation_status", "translation_stale")
+
+
+def with_texts(data: Iterable[dict], texts: dict[str, ShownText]) -> Iterable[dict]:
+    """Each exported row of ``data`` with its clause's text (``texts``, by clause slug) in
+    ``TEXT_COLUMNS``: ``translation_status`` is ``original`` (the original was asked for),
+    ``official`` or ``unofficial`` (a translation), or ``missing`` (none in the language
+    asked: the original); ``translation_stale`` a translation of an older wording."""
+    for row in data:
+        shown = texts.get(row["clause"])
+        if shown is not None:
+            row["clause_text"] = shown.text
+            row["text_language"] = shown.language
+            row["translation_status"] = shown.kind
+            row["translation_stale"] = shown.stale
         yield row

@@ -9,14 +9,17 @@ from clauses.export_rows import (
     DISAGREEMENT_COLUMN,
     EXPORT_POSITION_COLUMNS,
     GAP_COLUMN,
+    TEXT_COLUMNS,
     export_positions_data,
     with_measures,
+    with_texts,
 )
 from clauses.filters import OverviewFilterForm
 from clauses.matrix_order import POINT
 from clauses.models import Revision
 from clauses.selectors import plan_matrix, revision_get
-from clauses.selectors.exports import revision_position_rows
+from clauses.selectors.exports import revision_clause_texts, revision_position_rows
+from clauses.text_languages import LANG, LanguageRefused, ShownText, reading_of_texts
 from clauses.views.plans import overview_revisions, plan_or_404
 from clauses.views.revisions import NO_SUCH_REVISION
 from core.downloads import BadExport, Table, filter_name, filters_of, page_url
@@ -25,7 +28,8 @@ from core.links import PageLinks
 
 def overview_table(request, plan) -> Table:
     """The overview's positions: those of the clauses its filters keep, in the columns they
-    keep (five queries: plan, current revision, the matrix's two, the positions in full)."""
+    keep (five queries: plan, current revision, the matrix's two, the positions in full;
+    two more with ``?lang=``, see ``texts_asked``)."""
     plan = plan_or_404(plan)
     try:
         _current, shown = overview_revisions(plan, request.GET.get("revision", ""))
@@ -49,6 +53,7 @@ def overview_table(request, plan) -> Table:
     }
     number = f"r{revision.number}" if revision else ""
     name = (plan.slug, number, "overview", *filter_name(filters))
+    texts = texts_asked(request, revision, meta)
     if revision is None:
         return Table(name, meta, EXPORT_POSITION_COLUMNS)
     clauses = {row.slug: place for place, row in enumerate(matrix.rows)}
@@ -69,7 +74,27 @@ def overview_table(request, plan) -> Table:
     if measures:
         columns = (*columns, *measures)
         data = with_measures(data, measures)
+    if texts is not None:
+        columns, data = (*columns, *TEXT_COLUMNS), with_texts(data, texts)
     return Table(name, meta, columns, data)
+
+
+def texts_asked(request, revision: Revision | None, meta: dict) -> dict[str, ShownText] | None:
+    """With ``?lang=``, each clause's text in that language by clause slug (the original,
+    marked, where it has none), and the language named in ``meta``; None without (two
+    queries: the clause versions' texts, their translations). BadExport for an unknown
+    code, naming ``lang``."""
+    if LANG not in request.GET:
+        return None
+    versions = revision_clause_texts(revision=revision) if revision is not None else []
+    try:
+        reading = reading_of_texts(request.GET[LANG], [(pk, text) for pk, _slug, text in versions])
+    except LanguageRefused as refused:
+        raise BadExport(refused.message) from None
+    if reading is None:
+        return None
+    meta["language"] = reading.language
+    return {slug: reading.texts[pk] for pk, slug, _text in versions}
 
 
 def overview_measures(matrix) -> dict[str, dict[str, int | None]]:
@@ -85,7 +110,8 @@ def overview_measures(matrix) -> dict[str, dict[str, int | None]]:
 
 
 def revision_table(request, plan, number) -> Table:
-    """Every position of the revision, in draft order (two queries)."""
+    """Every position of the revision, in draft order (two queries; two more with
+    ``?lang=``: each clause's text in that language, ``texts_asked``)."""
     try:
         revision = revision_get(plan_slug=plan, number=number)
     except Revision.DoesNotExist:
@@ -98,6 +124,9 @@ def revision_table(request, plan, number) -> Table:
         "filters": {},
         "page_url": page_url(request),
     }
+    texts = texts_asked(request, revision, meta)
     rows = export_positions_data(revision_position_rows(revision=revision), PageLinks(request))
     name = (revision.plan.slug, f"r{revision.number}")
+    if texts is not None:
+        return Table(name, meta, (*EXPORT_POSITION_COLUMNS, *TEXT_COLUMNS), with_texts(rows, texts))
     return Table(name, meta, EXPORT_POSITION_COLUMNS, rows)

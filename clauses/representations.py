@@ -22,6 +22,7 @@ from typing import Any
 from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
 from clauses.fingerprints import short as short_fingerprint
 from clauses.models import Revision
+from clauses.text_languages import Reading, TextOf, reading_of, text_data
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, Stance
 from core.fields import Declaration
 from core.links import Links
@@ -45,6 +46,7 @@ POSITION_FIELDS = (
 _CLAUSE_VERSION_PLACE = ("id", "version", "clause__slug", "clause__title", "clause__topic")
 CLAUSE_VERSION_FIELDS = (*_CLAUSE_VERSION_PLACE, *CLAUSE_VERSION.names)
 _CLAUSE_VERSION_VALUES = slice(len(_CLAUSE_VERSION_PLACE), None)
+_TEXT = CLAUSE_VERSION_FIELDS.index("text")
 _CLAUSE_SLUG = CLAUSE_VERSION_FIELDS.index("clause__slug")
 _CLAUSE_NUMBER = CLAUSE_VERSION_FIELDS.index("number")
 
@@ -207,7 +209,13 @@ def clause_version_row(version) -> tuple:
 
 
 def clause_versions_data(
-    versions: Iterable[tuple[Sequence, Sequence[Sequence]]], links: Links, *, plan: str, number: int
+    versions: Iterable[tuple[Sequence, Sequence[Sequence]]],
+    links: Links,
+    *,
+    plan: str,
+    number: int,
+    language: str = "",
+    reading: Reading | None = None,
 ) -> list[dict]:
     """The data of each clause version of revision ``number`` of ``plan``, from pairs of a
     ``CLAUSE_VERSION_FIELDS`` row and the ``POSITION_OWN_FIELDS`` rows of its positions.
@@ -215,8 +223,14 @@ def clause_versions_data(
     Built for a whole revision (thousands of positions): the positions of every clause
     version are represented in one ``positions_data`` call, so each kind of link is
     reversed once, and then dealt back to their clause versions in order.
+
+    Each text is in ``language`` (a checked code, "" for the original) with the languages
+    it has (``text_data``): read here in one query, unless the caller read them already
+    (``reading``, for versions of several revisions).
     """
     versions = list(versions)
+    if reading is None:
+        reading = reading_of(language, [TextOf(row[0], row[_TEXT]) for row, _ in versions])
     revision_url = links.revision(plan, number)
     clause_url = links.template("clause-detail", "plan", "clause")
     version_url = links.template("clauseversion-detail", "plan", "clause", "number")
@@ -245,13 +259,15 @@ def clause_versions_data(
         data.update(zip(names, row[values], strict=True))
         for name in dates:
             data[name] = _iso(data[name])
+        data.update(text_data(reading, pk, data["text"]))
         data["positions"] = [next(represented) for _ in positions]
         results.append(data)
     return results
 
 
-def clause_version_data(version, links: Links) -> dict:
-    """A clause as worded in one revision, with its (prefetched) positions."""
+def clause_version_data(version, links: Links, reading: Reading | None = None) -> dict:
+    """A clause as worded in one revision, with its (prefetched) positions; its text in
+    the language a read set on it (``text_language``), else the original."""
     revision = version.revision
     own = [
         position_row(position)[: len(POSITION_OWN_FIELDS)] for position in version.positions.all()
@@ -261,6 +277,8 @@ def clause_version_data(version, links: Links) -> dict:
         links,
         plan=revision.plan.slug,
         number=revision.number,
+        language=getattr(version, "text_language", ""),
+        reading=reading,
     )
     return data
 
@@ -336,7 +354,11 @@ def revision_detail_data(revision, links: Links) -> dict:
     ``clauses.selectors.api_reads.with_contents``)."""
     data = revision_data(revision, links)
     data["clause_versions"] = clause_versions_data(
-        revision.contents, links, plan=revision.plan.slug, number=revision.number
+        revision.contents,
+        links,
+        plan=revision.plan.slug,
+        number=revision.number,
+        language=getattr(revision, "text_language", ""),
     )
     return data
 
@@ -361,7 +383,10 @@ def clause_data(clause, links: Links) -> dict:
 def clause_detail_data(clause, links: Links) -> dict:
     """A clause with each of its versions in full, positions and all."""
     data = clause_data(clause, links)
-    data["versions"] = [clause_version_data(version, links) for version in clause.versions.all()]
+    versions = clause.versions.all()
+    # The texts of every version in one query, in the language a read set on the clause.
+    reading = reading_of(getattr(clause, "text_language", ""), versions)
+    data["versions"] = [clause_version_data(version, links, reading) for version in versions]
     return data
 
 

@@ -29,6 +29,10 @@ class LanguageRefused(ValueError):
         self.message = message
 
 
+# What a shown text is (``ShownText.kind``), as the API's enum lists them (TextKindEnum).
+TEXT_KINDS = ("original", "official", "unofficial", "missing")
+
+
 @dataclass(frozen=True)
 class ShownText:
     """One clause version's text as a page shows it in the language asked for.
@@ -50,6 +54,27 @@ class ShownText:
 
 
 @dataclass(frozen=True)
+class TextLanguage:
+    """A language one clause version has a text in: its original (``original``), or a
+    translation, official or not, stale when made from an older wording."""
+
+    code: str
+    name: str
+    official: bool
+    stale: bool = False
+    original: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "original": self.original,
+            "official": self.official,
+            "stale": self.stale,
+        }
+
+
+@dataclass(frozen=True)
 class Reading:
     """The texts of a page's clause versions in one language (by clause version id), and
     the languages the page can switch to (code, name) with the one asked for."""
@@ -59,6 +84,8 @@ class Reading:
     original: str
     available: list[tuple[str, str]] = field(default_factory=list)
     texts: dict[int, ShownText] = field(default_factory=dict)
+    # The languages each clause version has a text in (by its id), the original's first.
+    languages: dict[int, list[TextLanguage]] = field(default_factory=dict)
 
     @property
     def translated(self) -> bool:
@@ -70,11 +97,16 @@ class Reading:
 
 Reader = Callable[[str, Sequence[Any]], Reading]
 _readers: list[Reader] = []
+# The codes the installed reader knows, filled in place when it is installed: the API's
+# schema documents ``lang`` as this list (clauses/api/text_languages.py), built before.
+KNOWN_CODES: list[str] = []
 
 
-def install_reader(reader: Reader) -> None:
-    """Called once by the app that records translations, when it loads."""
+def install_reader(reader: Reader, codes: Sequence[str] = ()) -> None:
+    """Called once by the app that records translations, when it loads, with the language
+    codes it knows."""
     _readers[:] = [reader]
+    KNOWN_CODES[:] = list(codes)
 
 
 def reading_of(language: str, versions: Sequence[Any]) -> Reading | None:
@@ -90,3 +122,41 @@ def reading_of(language: str, versions: Sequence[Any]) -> Reading | None:
     for version in versions:
         version.shown = reading.texts.get(version.pk)
     return reading
+
+
+def language_checked(language: str) -> None:
+    """Raises LanguageRefused for a code no reader knows (no query): what a read checks
+    before it starts answering."""
+    reading_of(language, [])
+
+
+@dataclass
+class TextOf:
+    """A clause version read as plain values (the overview's rows, an export's): its id
+    and original text, all the reader needs."""
+
+    pk: int
+    text: str
+    shown: ShownText | None = None
+
+
+def reading_of_texts(language: str, texts: Sequence[tuple[int, str]]) -> Reading | None:
+    """``reading_of`` for clause versions read as (id, original text) pairs."""
+    return reading_of(language, [TextOf(pk, text) for pk, text in texts])
+
+
+def text_data(reading: Reading | None, pk: int, original: str) -> dict[str, Any]:
+    """What a clause version's API representation says of its text (docs/api.md, "Clause
+    texts in a language"): ``text`` in the language read (the translation, else the
+    original), ``text_language``, ``translation_status`` (``ShownText.kind``),
+    ``translation_stale``, and the ``languages`` it has a text in, the original's first."""
+    shown = reading.texts.get(pk) if reading is not None else None
+    languages = reading.languages.get(pk, []) if reading is not None else []
+    return {
+        "text": shown.text if shown is not None else original,
+        # No reader installed (no translations app): the original, in a language unknown here.
+        "text_language": shown.language if shown is not None else "",
+        "translation_status": shown.kind if shown is not None else "original",
+        "translation_stale": shown.stale if shown is not None else False,
+        "languages": [language.as_dict() for language in languages],
+    }

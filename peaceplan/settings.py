@@ -518,7 +518,7 @@ SPECTACULAR_SETTINGS = {
     "The positions list answers CSV too: see its format parameter.",
     # Versioning (docs/api.md, "Versioning"): additions inside /api/v1/ bump the minor number;
     # a change that could break a client needs /api/v2/.
-    "VERSION": "1.3.0",
+    "VERSION": "1.4.0",
     "SERVE_INCLUDE_SCHEMA": False,
     # Swagger UI and Redoc assets come from drf-spectacular-sidecar: served by the app, no CDN.
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -538,6 +538,7 @@ SPECTACULAR_SETTINGS = {
         "DatePrecisionEnum": "sources.vocabularies.DatePrecision",
         "QuoteCheckEnum": "sources.vocabularies.QuoteCheck",
         "TextLanguageEnum": "translations.languages.CHOICES",
+        "TextKindEnum": "clauses.text_languages.TEXT_KINDS",
     },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",

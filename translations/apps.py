@@ -18,6 +18,7 @@ class TranslationsConfig(AppConfig):
             dispatch_uid="translations.editors_may_write",
         )
         from clauses.text_languages import install_reader
+        from translations.languages import LANGUAGES
         from translations.selectors import reading
 
-        install_reader(reading)
+        install_reader(reading, list(LANGUAGES))

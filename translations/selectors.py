@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db.models import Case, F, QuerySet, TextField, Value, When
 
 from clauses.models import ClauseVersion, Revision
-from clauses.text_languages import LanguageRefused, Reading, ShownText
+from clauses.text_languages import LanguageRefused, Reading, ShownText, TextLanguage
 from translations.languages import LANGUAGES, direction, unknown_language
 from translations.models import ClauseVersionTranslation, text_sha256
 
@@ -126,7 +126,32 @@ def reading(language: str, versions: Sequence[Any]) -> Reading:
         original=original,
         available=available,
         texts=texts,
+        languages=_languages_by_version(versions, rows),
     )
+
+
+def _language_name(code: str) -> str:
+    return LANGUAGES[code].name if code in LANGUAGES else code
+
+
+def _languages_by_version(versions: Sequence[Any], rows: list[dict]) -> dict[int, list]:
+    """Each version's languages from its translations' ``rows``: the original first, then
+    each translation by code, official or not, stale or not (no query)."""
+    original = original_language()
+    first = TextLanguage(original, _language_name(original), official=True, original=True)
+    found: dict[int, list[TextLanguage]] = {version.pk: [first] for version in versions}
+    digests = {version.pk: text_sha256(version.text) for version in versions}
+    for row in rows:
+        version_id = row["clause_version_id"]
+        found[version_id].append(
+            TextLanguage(
+                row["language"],
+                _language_name(row["language"]),
+                official=row["official"],
+                stale=row["original_sha256"] != digests[version_id],
+            )
+        )
+    return found
 
 
 def revision_points(*, revision: Revision) -> list[ClauseVersion]:

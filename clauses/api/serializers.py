@@ -12,6 +12,7 @@ from rest_framework import serializers
 
 from clauses import representations
 from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
+from clauses.text_languages import TEXT_KINDS
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from core.api.declared import documents
 from core.api.serializers import ReadSerializer
@@ -61,7 +62,49 @@ class PositionSerializer(ReadSerializer):
     represent = staticmethod(representations.position_data)
 
 
-@documents(CLAUSE_VERSION, after="topic")
+class TextLanguageSerializer(serializers.Serializer):
+    """A language a clause version has a text in: its original, or a translation."""
+
+    code = serializers.CharField(read_only=True, help_text="ISO 639-1.")
+    name = serializers.CharField(read_only=True, help_text="In its own script.")
+    original = serializers.BooleanField(read_only=True, help_text="The text as recorded.")
+    official = serializers.BooleanField(
+        read_only=True,
+        help_text="Published by a party or the negotiators (always true of the original).",
+    )
+    stale = serializers.BooleanField(
+        read_only=True, help_text="A translation made before the original's wording changed."
+    )
+
+
+def _text_languages() -> dict:
+    """A clause version's text in the language read (``lang``), what it is, and the
+    languages it has (clauses/text_languages.py)."""
+    return {
+        "text": serializers.CharField(
+            read_only=True,
+            help_text="In the language asked for (lang) where it has a text in it, else the "
+            "original.",
+        ),
+        "text_language": serializers.CharField(
+            read_only=True, help_text="The language `text` is in (ISO 639-1)."
+        ),
+        "translation_status": serializers.ChoiceField(
+            choices=list(TEXT_KINDS),
+            read_only=True,
+            help_text="original: the original was asked for; official or unofficial: a "
+            "translation; missing: none in the language asked for, so the original.",
+        ),
+        "translation_stale": serializers.BooleanField(
+            read_only=True, help_text="A translation made before the original's wording changed."
+        ),
+        "languages": TextLanguageSerializer(
+            many=True, read_only=True, help_text="Every language it has a text in, original first."
+        ),
+    }
+
+
+@documents(CLAUSE_VERSION, after="topic", special={"text": _text_languages})
 class ClauseVersionSerializer(ReadSerializer):
     """A clause as worded in one revision, with every party's position on it. Writable
     by editors (send `etag` as If-Match)."""

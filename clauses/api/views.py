@@ -49,6 +49,7 @@ from clauses.api.serializers import (
     RevisionDetailSerializer,
     RevisionSerializer,
 )
+from clauses.api.text_languages import LANG_PARAMETER, text_language_asked
 from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.representations import POSITION_FIELDS, positions_data
 from clauses.selectors import api_reads as reads
@@ -245,6 +246,7 @@ class PlanViewSet(PlanCreateMixin, PlanApiViewSet):
         description="The whole draft: its clause versions in draft order, each with every "
         "party's position. The ETag (and `etag`) is the revision's own, for a PATCH; each "
         "clause version and position carries its own.",
+        parameters=[LANG_PARAMETER],
         responses=_etag_response(RevisionDetailSerializer, "The revision."),
     ),
     partial_update=extend_schema(
@@ -273,7 +275,10 @@ class RevisionViewSet(PlanApiViewSet):
         return self.paginated(reads.revisions(_plan(plan)), RevisionSerializer)
 
     def retrieve(self, request, plan: str, number: int):
-        return self.with_etag(self.get_object())
+        language = text_language_asked(request)
+        revision = self.get_object()
+        revision.text_language = language  # read by revision_detail_data
+        return self.with_etag(revision)
 
     def partial_update(self, request, plan: str, number: int):
         revision = self.get_object()
@@ -344,6 +349,7 @@ class RevisionViewSet(PlanApiViewSet):
         summary="One clause, as worded in each revision, with the positions on it",
         description="The clause followed across the drafts: its wording in each revision "
         "that holds it, and every party's position there.",
+        parameters=[LANG_PARAMETER],
     ),
 )
 class ClauseViewSet(PlanApiViewSet):
@@ -361,7 +367,10 @@ class ClauseViewSet(PlanApiViewSet):
         return self.paginated(reads.clauses(_plan(plan)), ClauseSerializer)
 
     def retrieve(self, request, plan: str, clause: str):
-        return Response(self.represent(clause_found(plan, clause)))
+        language = text_language_asked(request)
+        found_clause = clause_found(plan, clause)
+        found_clause.text_language = language  # type: ignore[attr-defined]  # read by clause_detail_data
+        return Response(self.represent(found_clause))
 
     @extend_schema(
         summary="A clause's edit history: who changed what, when and why, newest first",
@@ -379,6 +388,7 @@ class ClauseViewSet(PlanApiViewSet):
         summary="A clause as worded in one revision, with the positions on it",
         description="`r{number}` names the revision. The ETag (and `etag`) is for a PATCH "
         "of this clause version.",
+        parameters=[LANG_PARAMETER],
         responses=_etag_response(ClauseVersionSerializer, "The clause version."),
     ),
     partial_update=extend_schema(
@@ -409,7 +419,10 @@ class ClauseVersionViewSet(PlanApiViewSet):
         )
 
     def retrieve(self, request, plan: str, clause: str, number: int):
-        return self.with_etag(self.get_object())
+        language = text_language_asked(request)
+        version = self.get_object()
+        version.text_language = language  # read by clause_version_data
+        return self.with_etag(version)
 
     def partial_update(self, request, plan: str, clause: str, number: int):
         version = self.get_object()

@@ -4,7 +4,7 @@ and all), as plain rows, streamed from the database in chunks."""
 from collections.abc import Iterator
 
 from clauses.export_rows import EXPORT_POSITION_FIELDS
-from clauses.models import Clause, Position, Revision
+from clauses.models import Clause, ClauseVersion, Position, Revision
 from clauses.selectors.api_reads import PARTY_ORDER
 
 CHUNK = 2000
@@ -31,4 +31,14 @@ def clause_position_rows(*, clause: Clause) -> Iterator[tuple]:
         Position.objects.filter(clause_version__clause=clause).order_by(
             "clause_version__revision__number", *PARTY_ORDER
         )
+    )
+
+
+def revision_clause_texts(*, revision: Revision) -> list[tuple[int, str, str]]:
+    """Each clause version of the revision as (id, clause slug, original text), for its
+    text in another language (one query)."""
+    return list(
+        ClauseVersion.objects.filter(revision=revision)
+        .order_by()
+        .values_list("pk", "clause__slug", "text")
     )

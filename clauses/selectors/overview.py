@@ -57,6 +57,7 @@ class MatrixRow(NamedTuple):
     positions: dict[int, MatrixCell]  # by party pk: every party holding a position
     cells: tuple[MatrixCell, ...]  # one per column shown
     gap: int | None  # agreement gap over every party's stance, whatever the columns shown
+    version_pk: int = 0  # the clause version's, for its text in another language
 
 
 @dataclass(frozen=True)
@@ -230,6 +231,7 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
                 positions=cells,
                 cells=_cells(cells, columns),
                 gap=agreement_gap(c.stance for c in cells.values()),
+                version_pk=pk,
             )
         )
     rows = tuple(built)

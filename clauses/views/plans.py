@@ -8,6 +8,7 @@ from clauses.filters import OverviewFilterForm
 from clauses.models import Plan, Revision
 from clauses.rendering import matrix_rows
 from clauses.selectors import current_revision, plan_get, plan_matrix, revision_get
+from clauses.text_languages import LANG, LanguageRefused, reading_of_texts
 from clauses.vocabularies import Stance
 from core.conditional import reads_query
 
@@ -42,7 +43,7 @@ def overview_revisions(plan: Plan, asked: str) -> tuple[Revision | None, Revisio
         raise Http404(NO_SUCH_REVISION_SHOWN.format(number=int(asked))) from None
 
 
-@reads_query(*OverviewFilterForm.base_fields, "revision", "page", "format")
+@reads_query(*OverviewFilterForm.base_fields, "revision", "page", "format", LANG)
 def plan_overview(request, plan):
     """The matrix of the plan's current revision, or of any revision with ``?revision=N``."""
     plan = plan_or_404(plan)
@@ -55,6 +56,14 @@ def plan_overview(request, plan):
     matrix = matrix.narrow(**form.narrowing())
     # A page number out of range shows the nearest page: a shared link outlives its data.
     page = Paginator(matrix.rows, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    try:
+        # The texts of the page's clauses in the language asked for, and the languages
+        # they have, for the switch (one query).
+        reading = reading_of_texts(
+            request.GET.get(LANG, ""), [(row.version_pk, row.text) for row in page.object_list]
+        )
+    except LanguageRefused as refused:
+        return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
     return render(
         request,
         "clauses/plan_overview.html",
@@ -64,11 +73,12 @@ def plan_overview(request, plan):
             "current": current,
             "matrix": matrix,
             "matrix_rows": (
-                matrix_rows(matrix, plan_slug=plan.slug, rows=page.object_list)
+                matrix_rows(matrix, plan_slug=plan.slug, rows=page.object_list, reading=reading)
                 if matrix.rows
                 else ""
             ),
             "page": page,
+            "reading": reading,
             "form": form,
             "stances": Stance.choices,
             "section": "overview",

@@ -13,6 +13,7 @@ from django.db import connection
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
+from bench.languages import ensure_translations
 from bench.page_sizes import MAX_DOM_ELEMENTS, MAX_HTML_BYTES, measure_pages, plan_pages
 from generator.plans import generate_plan
 from tests.browser.conftest import CHROMIUM_ARGS
@@ -22,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.once]
 PAGES = [
     "plans",
     "overview",
+    "overview in Ukrainian",
     "revision timeline",
     "latest revision",
     "latest diff",
@@ -77,6 +79,9 @@ def measured(django_db_setup, django_db_blocker, live_server, chromium_path):
     with django_db_blocker.unblock():
         tiny = generate_plan(clauses=5, parties=3, revisions=3, slug="tiny", history=False).plan
         long = generate_plan(clauses=500, parties=10, revisions=50, slug="long", history=False).plan
+        # Texts in Ukrainian for the overview read in it (bench/languages.py, as the bench).
+        ensure_translations(tiny)
+        ensure_translations(long)
         pages = plan_pages(long, party_slug=PARTY)
         assert len(pages) == len(PAGES)
         sizes = measure_pages(_http_get(live_server.url), pages)

@@ -137,6 +137,8 @@ ALLOWED = {
         "clauses/services/sources.py": SOURCES,
         "comparison/selectors/sources.py": SOURCE_PAGE,
         "clauses/forms/edits.py": "the position form says how its quote is checked",
+        "comparison/synopsis_rendering.py": "a synopsis stance's description quotes what "
+        "the position rests on",
         "clauses/selectors/plans.py": MOVES + " (the revisions timeline)",
         "clauses/selectors/history.py": MOVES + " (each history row beside the one before)",
         "clauses/selectors/changes.py": MOVES + " (the changes-since page)",
@@ -308,7 +310,13 @@ def test_the_other_resources_document_their_declared_fields():
 
     assert documented(PlanSerializer, "slug", "description") == PLAN.names
     assert documented(ClauseSerializer, "slug", "description") == CLAUSE.names
-    assert documented(ClauseVersionSerializer, "number", "status") == CLAUSE_VERSION.names
+    # The text comes with what says which language it is in (the API's ``lang``), right
+    # after it: not declarations of the model's.
+    text_companions = ("text_language", "translation_status", "translation_stale", "languages")
+    clause_version = documented(ClauseVersionSerializer, "number", "status")
+    assert tuple(n for n in clause_version if n not in text_companions) == CLAUSE_VERSION.names
+    text_at = clause_version.index("text")
+    assert clause_version[text_at + 1 : text_at + 5] == text_companions
     assert CLAUSE_VERSION_FIELDS[-len(CLAUSE_VERSION.names) :] == CLAUSE_VERSION.names
     assert documented(PartySerializer, "slug", "description") == PARTY.names
     revision = [

@@ -8,6 +8,7 @@ from clauses import services
 from clauses.models import ClauseVersion, Position
 from tests.conftest import built_once_for_the_module
 from tests.factories import build_plan
+from translations.models import ClauseVersionTranslation, text_sha256
 
 SMALL = {"clauses": 4, "parties": 2, "revisions": 3}
 LARGE = {"clauses": 24, "parties": 6, "revisions": 3}
@@ -25,6 +26,16 @@ def plan(request, django_db_setup, django_db_blocker):
 
 def plan_with_history(**size):
     plan = build_plan(**size)
+    # Every other clause version in Ukrainian (those of clause-0 stale after its edits).
+    ClauseVersionTranslation.objects.bulk_create(
+        ClauseVersionTranslation(
+            clause_version=version,
+            language="uk",
+            text=f"Український текст {version.pk}",
+            original_sha256=text_sha256(version.text),
+        )
+        for version in ClauseVersion.objects.filter(revision__plan=plan).order_by("pk")[::2]
+    )
     editor = User.objects.create_user("history-editor")
     # History for the clause whose history is read: more edits in the larger plan.
     edits = size["parties"]
@@ -82,10 +93,12 @@ def test_revisions(client, plan, django_assert_num_queries):
 
 def test_a_revision_with_its_clause_versions_and_positions(client, plan, django_assert_num_queries):
     # + stamp, 1 revision with plan, previous and author, 2 its clause versions with clause,
-    # 3 their positions with party
-    with django_assert_num_queries(4):
-        body = get(client, f"{PLAN}/revisions/2/")
-    assert body["clause_versions"][0]["positions"]
+    # 3 their positions with party, 4 their translations (languages, texts in lang)
+    for params in ({}, {"lang": "uk"}):
+        with django_assert_num_queries(5):
+            body = get(client, f"{PLAN}/revisions/2/", params)
+        assert body["clause_versions"][0]["positions"]
+    assert {v["translation_status"] for v in body["clause_versions"]} == {"missing", "unofficial"}
 
 
 def test_clauses(client, plan, django_assert_num_queries):
@@ -96,15 +109,19 @@ def test_clauses(client, plan, django_assert_num_queries):
 
 
 def test_a_clause_in_every_revision(client, plan, django_assert_num_queries):
-    # + stamp, 1 plan, 2 clause, 3 its versions with revision, 4 their positions with party
-    with django_assert_num_queries(5):
-        get(client, f"{PLAN}/clauses/clause-0/")
+    # + stamp, 1 plan, 2 clause, 3 its versions with revision, 4 their positions with party,
+    # 5 their translations
+    for params in ({}, {"lang": "uk"}):
+        with django_assert_num_queries(6):
+            get(client, f"{PLAN}/clauses/clause-0/", params)
 
 
 def test_a_clause_version_and_a_position(client, plan, django_assert_num_queries):
-    # + stamp, 1 the clause version with clause, revision and plan, 2 its positions with party
-    with django_assert_num_queries(3):
-        get(client, f"{PLAN}/clauses/clause-0/r2/")
+    # + stamp, 1 the clause version with clause, revision and plan, 2 its positions with
+    # party, 3 its translations
+    for params in ({}, {"lang": "uk"}):
+        with django_assert_num_queries(4):
+            get(client, f"{PLAN}/clauses/clause-0/r2/", params)
     # + stamp, 1 the position with everything its links name
     with django_assert_num_queries(2):
         get(client, f"{PLAN}/clauses/clause-0/r2/positions/generated-party-0/")
