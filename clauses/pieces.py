@@ -8,7 +8,7 @@ the macro for every cell: a macro call costs several times the rest of a cell's 
 
 from markupsafe import Markup
 
-from clauses.vocabularies import STANCE_LABELS
+from clauses.vocabulary_words import STANCE_WORDS, words_of
 from core.jinja2 import Macros, macros
 
 PIECES = "clauses/_pieces.jinja"
@@ -23,7 +23,7 @@ def stance_pieces() -> dict[str | None, Markup]:
     """The piece of each stored stance, in its words, and of no position (None and "")."""
     stance = pieces().stance
     drawn: dict[str | None, Markup] = {
-        value: stance(value, label) for value, label in STANCE_LABELS.items()
+        value: stance(value, label) for value, label in words_of(STANCE_WORDS).items()
     }
     drawn[None] = drawn[""] = stance(None, "")
     return drawn

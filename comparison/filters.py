@@ -4,16 +4,21 @@ own URL): the diff's filters, the pair of revisions to compare, the party page's
 from collections import Counter
 
 from django import forms
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from clauses.filters import ANY_TOPIC
 from clauses.matrix_order import POINT, largest_first
 from clauses.vocabularies import TOPIC_LABELS, Stance
+from clauses.vocabulary_words import STANCE_WORDS
 
 SAME_REVISION = "Pick two different revisions to compare."
 
 
-DIRECTIONS = [("", "either way"), ("toward", "toward agreement"), ("away", "away from agreement")]
+DIRECTIONS = [
+    ("", gettext_lazy("either way")),
+    ("toward", gettext_lazy("toward agreement")),
+    ("away", gettext_lazy("away from agreement")),
+]
 
 
 class DiffFilterForm(forms.Form):
@@ -22,15 +27,15 @@ class DiffFilterForm(forms.Form):
     those where it (or, with no party, any party) moved that way: the clauses the summary's
     "moved" counts count."""
 
-    unchanged = forms.BooleanField(label="Show unchanged clauses", required=False)
-    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
-    party = forms.ChoiceField(required=False)
-    direction = forms.ChoiceField(label="Moved", choices=DIRECTIONS, required=False)
+    unchanged = forms.BooleanField(label=gettext_lazy("Show unchanged clauses"), required=False)
+    topic = forms.ChoiceField(label=gettext_lazy("Topic"), choices=ANY_TOPIC, required=False)
+    party = forms.ChoiceField(label=gettext_lazy("Party"), required=False)
+    direction = forms.ChoiceField(label=gettext_lazy("Moved"), choices=DIRECTIONS, required=False)
     clause = forms.SlugField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, parties=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["party"].choices = [("", "any party")] + [
+        self.fields["party"].choices = [("", gettext("any party"))] + [
             (p.party_slug, p.party_name) for p in parties
         ]
 
@@ -94,8 +99,8 @@ class CompareForm(forms.Form):
 
 # The default order is the empty value, so that a submitted form leaves it out of the URL.
 PARTY_SORTS = [
-    ("", "where it stands apart from the others, furthest first"),
-    (POINT, "point (draft order)"),
+    ("", gettext_lazy("where it stands apart from the others, furthest first")),
+    (POINT, gettext_lazy("point (draft order)")),
 ]
 
 
@@ -106,23 +111,26 @@ class PartyFilterForm(forms.Form):
     (which knows them only once it has read its rows, and fills the menu with them), so
     that an unknown plan is named in a message rather than dropping every other filter."""
 
-    plan = forms.SlugField(label="Plan", required=False, widget=forms.Select)
-    topic = forms.ChoiceField(choices=ANY_TOPIC, required=False)
+    plan = forms.SlugField(label=gettext_lazy("Plan"), required=False, widget=forms.Select)
+    topic = forms.ChoiceField(label=gettext_lazy("Topic"), choices=ANY_TOPIC, required=False)
     stance = forms.MultipleChoiceField(
-        choices=Stance.choices, required=False, widget=forms.CheckboxSelectMultiple
+        label=gettext_lazy("Stance"),
+        choices=[(value, STANCE_WORDS[value]) for value in Stance.values],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     since = forms.IntegerField(
-        label="Moved since revision",
+        label=gettext_lazy("Moved since revision"),
         min_value=1,
         max_value=2_147_483_647,
         required=False,
-        widget=forms.NumberInput(attrs={"placeholder": "number"}),
+        widget=forms.NumberInput(attrs={"placeholder": gettext_lazy("number")}),
     )
-    sort = forms.ChoiceField(label="Sort by", choices=PARTY_SORTS, required=False)
+    sort = forms.ChoiceField(label=gettext_lazy("Sort by"), choices=PARTY_SORTS, required=False)
 
     def offer_plans(self, plans) -> None:
         """Fill the plan menu with ``plans``, after every plan."""
-        self.fields["plan"].widget.choices = [("", "every plan")] + [
+        self.fields["plan"].widget.choices = [("", gettext("every plan"))] + [
             (plan.slug, plan.title) for plan in plans
         ]
 

@@ -10,14 +10,15 @@ from django.template.defaultfilters import date as date_filter
 from django.utils.timezone import (  # type: ignore[attr-defined]  # django-stubs lack it
     template_localtime,
 )
+from django.utils.translation import gettext as _
 from markupsafe import Markup
 
 from clauses.pieces import direction_pieces, pieces, stance_pieces
 from clauses.row_links import number_link, slug_link
-from clauses.vocabularies import CLAUSE_STATUS_LABELS, TOPIC_LABELS
+from clauses.vocabulary_words import CLAUSE_STATUS_WORDS, TOPIC_WORDS, words_of
 from comparison.diff import ClauseDiff, Direction
 from comparison.textdiff import TextOp
-from core.jinja2 import macros
+from core.jinja2 import macros, possessive
 
 # Where a party's position went: a move between stances, or "new" (it appeared), "dropped"
 # (it went), "undescribed" (the older, partial revision does not describe it).
@@ -41,7 +42,9 @@ class Labels:
     statuses: dict
 
 
-LABELS = Labels(topics=TOPIC_LABELS, statuses=CLAUSE_STATUS_LABELS)
+def labels() -> Labels:
+    """The words of topics and statuses in the reader's language, looked up once a page."""
+    return Labels(topics=words_of(TOPIC_WORDS), statuses=words_of(CLAUSE_STATUS_WORDS))
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def diff_clauses(
         new=new_number,
         old_partial=old_partial,
         links=links,
-        labels=LABELS,
+        labels=labels(),
         pieces=Pieces(
             stances=stance_pieces(),
             directions=direction_pieces(MOVES),
@@ -105,7 +108,37 @@ def edit_history(history: Sequence) -> Markup:
         if entry.date not in dates:
             local = template_localtime(entry.date)
             dates[entry.date] = (date_filter(local, "c"), date_filter(local, "j M Y, H:i"))
-    return macros("comparison/_edit_history.jinja").edit_history(history, dates)
+    return macros("comparison/_edit_history.jinja").edit_history(
+        history, dates, _what_words(history)
+    )
+
+
+def _what_words(history: Sequence) -> dict[tuple, Markup]:
+    """What each history row changed, in words ("its wording in r3", "Russia's position
+    in r3"), by (object, party name, revision): the words translated once per table and
+    each owner's name written once, not once a row."""
+    the_clause = Markup.escape(_("the clause"))
+    wording = Markup.escape(_("its wording in r%(number)s"))
+    party_position = Markup.escape(_("%(party)s position in r%(number)s"))
+    a_position = Markup.escape(_("a position in r%(number)s"))
+    owners: dict[str, Markup] = {}
+    words: dict[tuple, Markup] = {}
+    for entry in history:
+        key = (entry.object, entry.party_name, entry.revision)
+        if key in words:
+            continue
+        number = entry.revision or "?"
+        if entry.object == "clause":
+            words[key] = the_clause
+        elif entry.object == "clause_version":
+            words[key] = wording % {"number": number}
+        elif entry.party_name:
+            if entry.party_name not in owners:
+                owners[entry.party_name] = possessive(entry.party_name)
+            words[key] = party_position % {"party": owners[entry.party_name], "number": number}
+        else:
+            words[key] = a_position % {"number": number}
+    return words
 
 
 def stance_steps(timeline, *, plan_slug: str, clause_slug: str) -> list[tuple[object, Markup]]:

@@ -7,11 +7,12 @@ from typing import Any, cast
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext, gettext_lazy
 
 from core.tracking import SUMMARY_MAX_LENGTH, SUMMARY_REQUIRED, TrackedModel
 
 SUMMARY_FIELD = "edit_summary"
-SUMMARY_HELP = "Why you made this change, in a few words. It is shown in the history."
+SUMMARY_HELP = gettext_lazy("Why you made this change, in a few words. It is shown in the history.")
 CONFLICT = (
     "Someone else saved this while you were editing it, so your change was not saved. "
     "Their version is shown beside yours; what you typed is still in the form. "
@@ -23,7 +24,7 @@ EMPTY = "—"
 def summary_field() -> forms.CharField:
     # Named edit_summary, not summary: a position has a summary field of its own.
     return forms.CharField(
-        label="Edit summary",
+        label=gettext_lazy("Edit summary"),
         max_length=SUMMARY_MAX_LENGTH,
         help_text=SUMMARY_HELP,
         error_messages={"required": SUMMARY_REQUIRED},
@@ -53,6 +54,24 @@ def display(field: forms.Field, value) -> str:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return str(value)
+
+
+def in_readers_words(form: forms.BaseForm) -> None:
+    """The words a form takes from its model (a field's name, help and choices), which
+    stay English for the API and the admin, in the reader's language."""
+    for field in form.fields.values():
+        if field.label:
+            field.label = gettext(str(field.label))  # noqa: INT001 -- the catalogue holds them
+        if field.help_text:
+            field.help_text = gettext(str(field.help_text))  # noqa: INT001
+        if isinstance(field, forms.TypedChoiceField | forms.ChoiceField) and not isinstance(
+            field, forms.ModelChoiceField
+        ):
+            choices = cast("Iterable[tuple[Any, Any]]", field.choices)
+            field.choices = [
+                (value, gettext(label) if isinstance(label, str) and label else label)  # noqa: INT001
+                for value, label in choices
+            ]
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
@@ -93,6 +112,7 @@ class EditForm(forms.ModelForm):
         # A record not yet saved has version 0: if someone creates it meanwhile, that
         # counts as a conflict too.
         self.fields["version"].initial = self.instance.version if self.instance.pk else 0
+        in_readers_words(self)
 
     def _editable_fields(self) -> Iterable[str]:
         """``Meta.fields``: the fields the editor may change."""

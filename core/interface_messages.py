@@ -49,3 +49,50 @@ def jinja_messages(source: str) -> list[Message]:
         else:
             found.append(Message(message[0]))
     return found
+
+
+TRANSLATING = {
+    "_",
+    "gettext",
+    "gettext_noop",
+    "gettext_lazy",
+    "ngettext",
+    "ngettext_lazy",
+    "pgettext",
+    "pgettext_lazy",
+}
+
+
+def python_messages(path: Path) -> list[Message]:
+    """The messages a Python module translates: its calls of gettext and its kin with
+    literal strings (adjacent literals joined, as Python joins them), or with a constant
+    of the module holding one (``gettext(SAVED).format(...)``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    constants = {
+        target.id: node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Constant)
+        and isinstance(node.value.value, str)
+        for target in node.targets
+        if isinstance(target, ast.Name)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+        if name not in TRANSLATING:
+            continue
+        values = [
+            arg.value if isinstance(arg, ast.Constant) else constants.get(arg.id)
+            for arg in node.args
+            if isinstance(arg, ast.Constant | ast.Name)
+        ]
+        strings = [value for value in values if isinstance(value, str)]
+        if not strings or len(strings) != len(values):
+            continue
+        context = strings.pop(0) if name.startswith("p") and len(strings) > 1 else ""
+        plural = strings[1] if name.startswith("ngettext") and len(strings) > 1 else ""
+        found.append(Message(strings[0], plural, context))
+    return found

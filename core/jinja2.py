@@ -52,8 +52,11 @@ def environment(**options: Any) -> jinja2.Environment:
 
 def possessive(name: Any) -> Markup:
     """``name`` as an owner, as English writes it: "Russia's", "European partners'";
-    the name escaped (Django's way), the apostrophe as written."""
+    the name escaped (Django's way), the apostrophe as written. In another interface
+    language the name as it is: the translated sentence places it as its grammar needs."""
     text = str(name)
+    if not (translation.get_language() or "en").startswith("en"):
+        return Markup(escape(text))  # noqa: S704 -- escaped
     return Markup(escape(text) + ("'" if text.endswith(("s", "S")) else "'s"))  # noqa: S704 -- escaped
 
 

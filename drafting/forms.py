@@ -3,11 +3,14 @@
 from typing import Any, cast
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from clauses.forms.edits import DATE_WIDGET, branch_field, revision_choice_label
 from clauses.models import Clause, Revision
 from clauses.selectors.plans import revisions_newest_first
 from clauses.vocabularies import Coverage, Topic
+from clauses.vocabulary_words import COVERAGE_WORDS
 from comparison.rendering import text_diff
 from comparison.textdiff import word_diff
 from core.forms import summary_field
@@ -44,7 +47,9 @@ TEXT_CHANGED = (
 
 # The paste form's coverage when the editor leaves it to the numbering (drafting/coverage.py).
 GUESS_COVERAGE = ""
-COVERAGE_HELP = (
+# The coverages in the reader's words.
+COVERAGE_CHOICES = [(value, COVERAGE_WORDS[value]) for value in Coverage.values]
+COVERAGE_HELP = gettext_lazy(
     "Full text: a clause of the revision it continues that no point matches is removed. "
     "Partial (a report or an excerpt quoting some points): such a clause is only not "
     "described."
@@ -57,35 +62,43 @@ class PasteForm(forms.Form):
     # No maxlength on the widget: a browser would cut a long paste silently, where the
     # parser says what is too long and what to do.
     text = forms.CharField(
-        label="Text of the draft",
+        label=gettext_lazy("Text of the draft"),
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false"}),
-        help_text='Each point on its own line, starting with its number: "1.", "2)", '
-        '"Point 3:", "12a.". Sub-points (a), (b) and wrapped lines stay with their point.',
+        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false", "dir": "auto"}),
+        help_text=gettext_lazy(
+            'Each point on its own line, starting with its number: "1.", "2)", '
+            '"Point 3:", "12a.". Sub-points (a), (b) and wrapped lines stay with their point.'
+        ),
     )
     previous: "forms.ModelChoiceField[Revision]" = forms.ModelChoiceField(
         queryset=None,  # the plan's revisions, set per form
-        label="Continues",
+        label=gettext_lazy("Continues"),
         empty_label=None,
         required=False,  # not sent: the default one
-        help_text="The draft this one continues; its points are matched to that draft's "
-        "clauses. A draft that continues anything but the current revision is a branch "
-        "(a counter-proposal).",
+        help_text=gettext_lazy(
+            "The draft this one continues; its points are matched to that draft's "
+            "clauses. A draft that continues anything but the current revision is a branch "
+            "(a counter-proposal)."
+        ),
     )
     coverage = forms.ChoiceField(
         choices=[
             (
                 GUESS_COVERAGE,
-                "Guess from the numbering: full text when the points run 1 to N "
-                "without a gap, else partial",
+                gettext_lazy(
+                    "Guess from the numbering: full text when the points run 1 to N "
+                    "without a gap, else partial"
+                ),
             ),
-            *Coverage.choices,
+            *COVERAGE_CHOICES,
         ],
         required=False,
         initial=GUESS_COVERAGE,
         widget=forms.RadioSelect,
-        label="Coverage",
-        help_text=COVERAGE_HELP + " You can change it on the next page.",
+        label=gettext_lazy("Coverage"),
+        help_text=format_lazy(
+            "{} {}", COVERAGE_HELP, gettext_lazy("You can change it on the next page.")
+        ),
     )
 
     def __init__(self, *args, plan=None, previous: Revision | None = None, **kwargs):
@@ -128,16 +141,20 @@ class AlignmentForm(forms.Form):
     digest = forms.CharField(widget=forms.HiddenInput)
     expected_number = forms.IntegerField(widget=forms.HiddenInput)
     label = forms.CharField(
-        max_length=200, required=False, help_text='e.g. "Joint framework"; default "Revision N".'
+        max_length=200,
+        required=False,
+        help_text=gettext_lazy('e.g. "Joint framework"; default "Revision N".'),
     )
-    published_on = forms.DateField(required=False, label="Published on", widget=DATE_WIDGET)
+    published_on = forms.DateField(
+        required=False, label=gettext_lazy("Published on"), widget=DATE_WIDGET
+    )
     status = Revision._meta.get_field("status").formfield()
     provenance = Revision._meta.get_field("provenance").formfield()
     coverage = forms.ChoiceField(
-        choices=Coverage.choices, widget=forms.RadioSelect, help_text=COVERAGE_HELP
+        choices=COVERAGE_CHOICES, widget=forms.RadioSelect, help_text=COVERAGE_HELP
     )
     source_title = forms.CharField(max_length=300, required=False)
-    source_url = forms.URLField(max_length=500, required=False, label="Source URL")
+    source_url = forms.URLField(max_length=500, required=False, label=gettext_lazy("Source URL"))
     branch = branch_field()
     edit_summary = summary_field()
 
@@ -186,6 +203,10 @@ class AlignmentForm(forms.Form):
         self.point_choices: list[list] = []
         # Points whose new-clause fields the page did not send (they were hidden).
         self.unseen: set[int] = set()
+        # The labels' words, translated once rather than once per point.
+        clause_label = gettext("Clause for point %(number)s")
+        title_label = gettext("Title of the new clause (point %(number)s)")
+        topic_label = gettext("Topic of the new clause (point %(number)s)")
         for index, (point, match) in enumerate(
             zip(proposal.parsed.points, proposal.alignment.matches, strict=True)
         ):
@@ -193,7 +214,7 @@ class AlignmentForm(forms.Form):
             # its choices on creation, which costs a second for a 500-point draft.
             self.point_choices.append(everything or self._short_choices(match, unclaimed))
             self.fields[f"p{index}-clause"] = forms.CharField(
-                label=f"Clause for point {point.number}",
+                label=clause_label % {"number": point.number},
                 initial=str(match.clause_id) if match.clause_id else NEW,
             )
             if index in self.renumbered:
@@ -201,17 +222,17 @@ class AlignmentForm(forms.Form):
                     label=f"Number of point {point.number} (the {_ordinal(index + 1)} point)",
                     max_length=20,
                     initial=point.number,
-                    help_text="Another point has this number: renumber one of them.",
+                    help_text=gettext_lazy("Another point has this number: renumber one of them."),
                 )
             title = clause_title_from_text(point.text)
             self.fields[f"p{index}-title"] = forms.CharField(
-                label=f"Title of the new clause (point {point.number})",
+                label=title_label % {"number": point.number},
                 max_length=200,
                 required=False,
                 initial=title,
             )
             self.fields[f"p{index}-topic"] = forms.CharField(
-                label=f"Topic of the new clause (point {point.number})",
+                label=topic_label % {"number": point.number},
                 required=False,
                 initial=new_point_topic(point.text, match, topics),
             )

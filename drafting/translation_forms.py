@@ -2,6 +2,7 @@
 clause each of its points translates."""
 
 from django import forms
+from django.utils.translation import gettext, gettext_lazy
 
 from core.forms import summary_field
 from drafting.parse import DraftParseError, parse_draft
@@ -21,13 +22,13 @@ CONFIRM_WRONG = (
     "Tick “Record it anyway” to record a text that looks like a translation of another "
     "revision, or go back and paste it into the right one."
 )
-TEXT_LABEL = "Text of the translation"
+TEXT_LABEL = gettext_lazy("Text of the translation")
 
 
 def language_choices() -> list[tuple[str, str]]:
     """Every language the site knows but the originals'."""
     original = original_language()
-    return [("", "— choose the language —")] + [
+    return [("", gettext("— choose the language —"))] + [
         (code, f"{language.name} ({code})")
         for code, language in LANGUAGES.items()
         if code != original
@@ -38,36 +39,46 @@ class TranslationPasteForm(forms.Form):
     """The translation as pasted, and what is recorded with each of its texts."""
 
     language = forms.ChoiceField(
-        choices=(), label="Language of the translation", help_text="The language it is in."
+        choices=(),
+        label=gettext_lazy("Language of the translation"),
+        help_text=gettext_lazy("The language it is in."),
     )
     official = forms.BooleanField(
         required=False,
-        label="Official translation",
-        help_text="Published by a party or the negotiators; leave it unticked for a news or "
-        "working translation.",
+        label=gettext_lazy("Official translation"),
+        help_text=gettext_lazy(
+            "Published by a party or the negotiators; leave it unticked for a news or "
+            "working translation."
+        ),
     )
     source: "forms.ModelChoiceField[Source]" = forms.ModelChoiceField(
         queryset=None,  # the recorded sources, set per form
         required=False,
-        label="Recorded source",
-        help_text="The recorded source that published the translation, if there is one; "
-        "else give its title and URL below.",
+        label=gettext_lazy("Recorded source"),
+        help_text=gettext_lazy(
+            "The recorded source that published the translation, if there is one; "
+            "else give its title and URL below."
+        ),
     )
     source_title = forms.CharField(
         max_length=300,
         required=False,
-        label="Source",
-        help_text="Where the translation was published: an outlet, a ministry's site.",
+        label=gettext_lazy("Source"),
+        help_text=gettext_lazy(
+            "Where the translation was published: an outlet, a ministry's site."
+        ),
     )
-    source_url = forms.URLField(max_length=500, required=False, label="Source URL")
+    source_url = forms.URLField(max_length=500, required=False, label=gettext_lazy("Source URL"))
     # No maxlength on the widget: a browser would cut a long paste silently, where the
     # parser says what is too long and what to do.
     text = forms.CharField(
         label=TEXT_LABEL,
         strip=False,
-        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false"}),
-        help_text='Each point on its own line, starting with its number: "1.", "2)", '
-        '"Пункт 3:", "12а.". A translation of only some points keeps their numbers.',
+        widget=forms.Textarea(attrs={"rows": 20, "spellcheck": "false", "dir": "auto"}),
+        help_text=gettext_lazy(
+            'Each point on its own line, starting with its number: "1.", "2)", '
+            '"Пункт 3:", "12а.". A translation of only some points keeps their numbers.'
+        ),
     )
 
     def __init__(self, *args, **kwargs):
@@ -88,7 +99,7 @@ class TranslationAlignForm(TranslationPasteForm):
     """The paste again (hidden), a clause per point, and the edit summary."""
 
     edit_summary = summary_field()
-    anyway = forms.BooleanField(required=False, label="Record it anyway")
+    anyway = forms.BooleanField(required=False, label=gettext_lazy("Record it anyway"))
 
     def __init__(self, *args, alignment: Alignment, points: list, translated: set[int], **kw):
         """``points`` are the revision's clause versions (with their clauses), ``translated``
@@ -99,14 +110,15 @@ class TranslationAlignForm(TranslationPasteForm):
         self.translated = translated
         for name in ("language", "official", "source", "source_title", "source_url", "text"):
             self.fields[name].widget = forms.HiddenInput()
-        choices = [(LEAVE_OUT, "— leave this point out —")] + [
+        choices = [(LEAVE_OUT, gettext("— leave this point out —"))] + [
             (str(point.pk), f"{point.number}. {point.clause.title}") for point in points
         ]
+        translates = gettext("Point %(number)s translates")
         for match in alignment.matches:
             self.fields[f"point_{match.index}"] = forms.ChoiceField(
                 choices=choices,
                 required=False,
-                label=f"Point {match.number} translates",
+                label=translates % {"number": match.number},
                 initial=str(match.key) if match.key is not None else LEAVE_OUT,
             )
         if not alignment.wrong_revision:

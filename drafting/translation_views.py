@@ -10,6 +10,7 @@ only when the editor ticks "Record it anyway".
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from clauses import selectors
@@ -72,7 +73,7 @@ def translation_confirm(request, plan, number):
         else:
             messages.success(
                 request,
-                RECORDED.format(
+                gettext(RECORDED).format(
                     language=LANGUAGES[language].name,
                     number=revision.number,
                     created=recorded.created,

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
 from clauses import selectors
@@ -129,7 +130,9 @@ def paste_confirm(request, plan, number=None):
             else:
                 add_service_errors(form, error)
         else:
-            messages.success(request, RECORDED.format(number=revision.number, **form.outcome()))
+            messages.success(
+                request, gettext(RECORDED).format(number=revision.number, **form.outcome())
+            )
             return redirect(revision)
     if form.has_error("__all__", code="text_changed"):
         # The editor changed the text: show the new points' proposal, with the note.

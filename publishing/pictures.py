@@ -7,7 +7,8 @@ Stances carry colour *and* a symbol (as on the pages: ++ + ~ − ✕ ?), never c
 """
 
 import math
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from clauses.vocabularies import ORDINAL, STANCE_LABELS, TOPIC_LABELS, Topic
@@ -72,6 +73,19 @@ def text_width(text: str, font_size: float) -> float:
     return len(text) * font_size * GLYPH_EM
 
 
+def text_direction(text: str) -> str:
+    """The direction a label of ``text`` is drawn in: right to left when its first letter
+    is of a right-to-left script (Arabic, Hebrew), else left to right (Unicode's rule for a
+    paragraph with no direction of its own, as HTML's dir="auto")."""
+    for char in text:
+        kind = unicodedata.bidirectional(char)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "ltr"
+
+
 def truncate(text: str, width: float, font_size: float) -> str:
     """``text`` cut to fit ``width`` pixels at ``font_size``, ending in an ellipsis when
     cut (the full text goes in the element's <title>)."""
@@ -81,11 +95,37 @@ def truncate(text: str, width: float, font_size: float) -> str:
     return text[: max(fits - 1, 0)].rstrip() + "…"
 
 
-def stance_words(stance: str | None) -> str:
+def english_gap_title(point: "ConvergencePoint") -> str:
+    moved = "stance" if point.moved == 1 else "stances"
+    return (
+        f"r{point.number}: mean gap {point.mean_gap:.2f} over {point.gap_clauses} clauses; "
+        f"{point.moved} {moved} moved"
+    )
+
+
+@dataclass(frozen=True)
+class PictureWords:
+    """The words a picture writes, in the reader's language: the pages translate them and
+    hand them in (this module only draws); English when none are given."""
+
+    stances: Mapping[str, str] = field(default_factory=lambda: dict(STANCE_LABELS))
+    no_position: str = "no position"
+    no_position_recorded: str = "no position recorded"
+    statuses: Mapping[str, str] = field(
+        default_factory=lambda: {"agreed": "agreed", "contested": "contested", "open": "open"}
+    )
+    gap_title: Callable[["ConvergencePoint"], str] = english_gap_title
+
+
+ENGLISH = PictureWords()
+
+
+def stance_words(stance: str | None, words: PictureWords = ENGLISH) -> str:
+    """A stance in the reader's words with its value on the scale."""
     if stance is None:
-        return "no position recorded"
+        return words.no_position_recorded
     value = ORDINAL.get(stance)
-    label = STANCE_LABELS.get(stance, stance)
+    label = words.stances.get(stance, stance)
     return label if value is None else f"{label} ({value:+d})" if value else f"{label} (0)"
 
 
@@ -99,7 +139,9 @@ class LegendItem:
     label: str
 
 
-def stance_legend(x: float, y: float, step: float = 92) -> list[LegendItem]:
+def stance_legend(
+    x: float, y: float, step: float = 92, words: PictureWords = ENGLISH
+) -> list[LegendItem]:
     stances = [*ORDINAL, None]
     return [
         LegendItem(
@@ -108,7 +150,7 @@ def stance_legend(x: float, y: float, step: float = 92) -> list[LegendItem]:
             fill=STANCE_FILL[s],
             ink=STANCE_INK.get(s, DEFAULT_INK),
             symbol=STANCE_SYMBOL[s],
-            label=STANCE_LABELS[s] if s else "no position",
+            label=words.stances[s] if s else words.no_position,
         )
         for i, s in enumerate(stances)
     ]
@@ -178,6 +220,8 @@ class HeatRow:
     label_y: float
     y: float
     cells: tuple[HeatCell, ...]
+    # The title's: a right-to-left label is drawn so, its right edge still at ``label_x``.
+    label_direction: str = "ltr"
 
 
 @dataclass(frozen=True)
@@ -202,15 +246,15 @@ class Heatmap:
     counts: dict[str | None, int]  # stance (None: no position) -> cells
     symbols: tuple[HeatSymbol, ...] = ()
     order: str = "topic"
+    words: PictureWords = ENGLISH
 
     @property
     def summary(self) -> str:
         """The cells counted by stance, in words: "12 supports, 3 red line, 2 no position"."""
         order = [*ORDINAL, None]
+        stances, none = self.words.stances, self.words.no_position
         return ", ".join(
-            f"{self.counts[s]} {STANCE_LABELS[s] if s else 'no position'}"
-            for s in order
-            if self.counts.get(s)
+            f"{self.counts[s]} {stances[s] if s else none}" for s in order if self.counts.get(s)
         )
 
 
@@ -279,6 +323,7 @@ def heatmap_layout(
     parties: Sequence[HeatParty],
     clause_url: str,
     order: str = "topic",
+    words: PictureWords = ENGLISH,
 ) -> Heatmap:
     """Cells of ``cell`` pixels, in ``order`` (see ``_heat_lines``), flowed into blocks of
     at most ``HEAT_MAX_LINES`` lines side by side, so 500 clauses by 10 parties fit one
@@ -319,7 +364,7 @@ def heatmap_layout(
                         x=x0 + gutter + cell * i,
                         y=y,
                         ref=_symbol_id(stance if stance in STANCE_FILL else None),
-                        title=f"{party.name}: {stance_words(stance)}",
+                        title=f"{party.name}: {stance_words(stance, words)}",
                         stance=stance,
                         party=party.slug,
                     )
@@ -336,6 +381,7 @@ def heatmap_layout(
                     label_y=y + cell * 0.8,
                     y=y,
                     cells=tuple(cells),
+                    label_direction=text_direction(item.title),
                 )
             )
     height = HEAT_TOP + per_block * cell
@@ -349,11 +395,12 @@ def heatmap_layout(
         rows=tuple(rows),
         topics=tuple(topics),
         party_labels=tuple(party_labels),
-        legend=tuple(stance_legend(HEAT_LEFT, legend_y)),
+        legend=tuple(stance_legend(HEAT_LEFT, legend_y, words=words)),
         legend_y=legend_y,
         counts=counts,
         symbols=heat_symbols(cell),
         order=order,
+        words=words,
     )
 
 
@@ -475,7 +522,11 @@ def timeline_legend(
     return items, y + (TL_LEGEND_ROW if items else 0)
 
 
-def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeries]) -> Timeline:
+def timeline_layout(
+    steps: Sequence[TimelineStep],
+    series: Sequence[TimelineSeries],
+    words: PictureWords = ENGLISH,
+) -> Timeline:
     """Revisions along x, latest on the left (as the clause page's stance cells run,
     latest first), the stance scale (+2 at the top, −2 at the bottom) along y. ``steps``
     come oldest first, and ticks, points and gaps keep that order. A run of known stances
@@ -500,9 +551,9 @@ def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeri
     levels = tuple(
         Level(
             y=TL_TOP + TL_ROW * (top_value - value),
-            label=f"{STANCE_LABELS[by_value[value]]} ({value:+d})"
+            label=f"{words.stances[by_value[value]]} ({value:+d})"
             if value
-            else f"{STANCE_LABELS[by_value[value]]} (0)",
+            else f"{words.stances[by_value[value]]} (0)",
         )
         for value in sorted(values, reverse=True)
     )
@@ -530,7 +581,7 @@ def timeline_layout(steps: Sequence[TimelineStep], series: Sequence[TimelineSeri
                     x=tick.x,
                     y=y,
                     value=value,
-                    title=f"{party.name}, r{step.number}: {stance_words(stance)}",
+                    title=f"{party.name}, r{step.number}: {stance_words(stance, words)}",
                     symbol=STANCE_SYMBOL[stance],
                 )
             )
@@ -624,7 +675,9 @@ def _nice_ceiling(value: int) -> int:
     return top
 
 
-def convergence_layout(points: Sequence[ConvergencePoint], max_gap: int) -> Convergence:
+def convergence_layout(
+    points: Sequence[ConvergencePoint], max_gap: int, words: PictureWords = ENGLISH
+) -> Convergence:
     """A stacked bar per revision (agreed at the bottom, contested, open on top) against
     the left axis, and the mean gap as a line against the right axis (0 to ``max_gap``)."""
     top_count = _nice_ceiling(max((p.agreed + p.contested + p.open for p in points), default=0))
@@ -650,7 +703,7 @@ def convergence_layout(points: Sequence[ConvergencePoint], max_gap: int) -> Conv
                     width=bar_width,
                     height=height,
                     fill=STATUS_FILL[kind],
-                    title=f"r{point.number}: {count} {kind}",
+                    title=f"r{point.number}: {count} {words.statuses[kind]}",
                     kind=kind,
                     count=count,
                 )
@@ -666,9 +719,7 @@ def convergence_layout(points: Sequence[ConvergencePoint], max_gap: int) -> Conv
                 x=x,
                 y=gy,
                 value=0,
-                title=f"r{point.number}: mean gap {point.mean_gap:.2f} over "
-                f"{point.gap_clauses} clauses; {point.moved} "
-                f"{'stance' if point.moved == 1 else 'stances'} moved",
+                title=words.gap_title(point),
                 symbol="",
             )
         )

@@ -2,8 +2,9 @@
 given" when it has no address."""
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
-from core.forms import summary_field
+from core.forms import in_readers_words, summary_field
 from sources.fields import SOURCE
 from sources.models import Source
 from sources.text import MAX_TEXT, TOO_LONG
@@ -15,9 +16,10 @@ URL_AND_NONE = 'A URL is given: untick "No URL given", or clear the URL.'
 class SourceForm(forms.ModelForm):
     no_url_given = forms.BooleanField(
         required=False,
-        label="No URL given",
-        help_text="Tick when the source has no web address (a printed text, a report that "
-        "names none).",
+        label=gettext_lazy("No URL given"),
+        help_text=gettext_lazy(
+            "Tick when the source has no web address (a printed text, a report that names none)."
+        ),
     )
     edit_summary = summary_field()
 
@@ -44,6 +46,7 @@ class SourceForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The model's own limit is checked here first, with the same message.
         self.fields["text"].max_length = None
+        in_readers_words(self)
         self.fields["text"].widget.attrs.pop("maxlength", None)
 
     def clean_text(self):

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from clauses.views.editing.edit_flow import (
     edit_arguments,
@@ -69,7 +70,7 @@ def alias_add(request, party):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, ADDED.format(alias=saved.alias, party=party))
+            messages.success(request, gettext(ADDED).format(alias=saved.alias, party=party))
             return redirect(_list_url(party))
     return render(request, "parties/alias_form.html", {"party": party, "form": form})
 
@@ -86,7 +87,7 @@ def alias_edit(request, party, alias):
             request,
             form,
             lambda: services.party_alias_update(alias=found, **edit_arguments(request, form)),
-            saved_message=CHANGED.format(alias=request.POST.get("alias", ""), party=party),
+            saved_message=gettext(CHANGED).format(alias=request.POST.get("alias", ""), party=party),
         )
         if saved:
             return redirect(_list_url(party))

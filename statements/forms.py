@@ -3,6 +3,8 @@ source), then one form per proposal to accept, edit or reject. Nothing a form re
 lost: each is shown again with what was typed."""
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from clauses.vocabularies import Stance
 from core.forms import summary_field
@@ -31,27 +33,42 @@ class ReportForm(forms.Form):
     source: "forms.ModelChoiceField[Source]" = forms.ModelChoiceField(
         queryset=None,  # the stored sources with a text, set per form
         required=False,
-        label="Or choose a stored source",
-        help_text="A source already recorded with its text.",
+        label=gettext_lazy("Or choose a stored source"),
+        help_text=gettext_lazy("A source already recorded with its text."),
     )
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 14}),
         required=False,
         strip=False,
-        label="Report text",
-        help_text=f"As published, up to {MAX_TEXT:,} characters, in "
-        f"{language.languages_read()}. HTML is stripped to its text.",
+        label=gettext_lazy("Report text"),
+        help_text=format_lazy(
+            gettext_lazy(
+                "As published, up to {count} characters, in {languages}. HTML is stripped to "
+                "its text."
+            ),
+            count=f"{MAX_TEXT:,}",
+            languages=language.languages_read(),
+        ),
     )
     title = forms.CharField(max_length=300, required=False)
-    outlet = forms.CharField(max_length=200, required=False, help_text="Who published it.")
+    outlet = forms.CharField(
+        max_length=200, required=False, help_text=gettext_lazy("Who published it.")
+    )
     url = forms.URLField(
-        label="URL", max_length=500, required=False, help_text="Blank when none is given."
+        label=gettext_lazy("URL"),
+        max_length=500,
+        required=False,
+        help_text=gettext_lazy("Blank when none is given."),
     )
     published_on = forms.DateField(
-        required=False, label="Published on", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=gettext_lazy("Published on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     published_on_precision = forms.ChoiceField(
-        choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Date known to the"
+        choices=DatePrecision.choices,
+        initial=DatePrecision.DAY,
+        label=gettext_lazy("Date known to the"),
     )
     kind = forms.ChoiceField(choices=SourceKind.choices, initial=SourceKind.NEWS_REPORT)
     language = forms.ChoiceField(choices=READ_LANGUAGES, required=False)
@@ -130,21 +147,25 @@ class ProposalForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         required=False,
         strip=False,
-        help_text="Verbatim from the report; “[...]” between parts left out.",
+        help_text=gettext_lazy("Verbatim from the report; “[...]” between parts left out."),
     )
     party = forms.ChoiceField(required=False)
-    clause_version = forms.ChoiceField(required=False, label="Clause")
+    clause_version = forms.ChoiceField(required=False, label=gettext_lazy("Clause"))
     stance = forms.ChoiceField(choices=Stance.choices, initial=Stance.UNKNOWN)
     summary = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
         required=False,
-        label="Position in a sentence or two",
+        label=gettext_lazy("Position in a sentence or two"),
     )
     stated_on = forms.DateField(
-        required=False, label="Stated on", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label=gettext_lazy("Stated on"),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     stated_on_precision = forms.ChoiceField(
-        choices=DatePrecision.choices, initial=DatePrecision.DAY, label="Date known to the"
+        choices=DatePrecision.choices,
+        initial=DatePrecision.DAY,
+        label=gettext_lazy("Date known to the"),
     )
     speaker = forms.CharField(widget=forms.HiddenInput, required=False)
     kind = forms.CharField(widget=forms.HiddenInput, required=False)

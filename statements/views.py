@@ -7,6 +7,7 @@ stored text on every visit (the same text gives the same proposals)."""
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from clauses import selectors as clause_selectors
 from clauses.views.editing.edit_flow import editor_required, found_or_404
@@ -44,8 +45,8 @@ def propose(request, plan):
                 summary=form.cleaned_data["edit_summary"],
             )
             if getattr(source, "html_stripped", False):
-                messages.warning(request, HTML_STRIPPED)
-            messages.info(request, STORED.format(title=source.title))
+                messages.warning(request, gettext(HTML_STRIPPED))
+            messages.info(request, gettext(STORED).format(title=source.title))
         return redirect(_review_url(plan, source.pk))
     return render(request, "statements/propose.html", {"plan": plan, "form": form})
 
@@ -56,7 +57,7 @@ def review(request, plan, source):
     plan = found_or_404(clause_selectors.plan_get, plan)
     source = found_or_404(selectors.source_with_text, source)
     if not source.text:
-        messages.error(request, NO_TEXT.format(title=source.title))
+        messages.error(request, gettext(NO_TEXT).format(title=source.title))
         return redirect(reverse("editing:statements_propose", kwargs={"plan": plan.slug}))
     proposing = selectors.proposing_for(plan=plan)
     kwargs = {"parties": proposing.parties, "clause_versions": proposing.clause_versions}
@@ -67,7 +68,9 @@ def review(request, plan, source):
         if formset.is_valid() and confirm.is_valid():
             recorded = _record(request, source, formset, confirm)
             if recorded:
-                messages.success(request, RECORDED.format(count=recorded, title=source.title))
+                messages.success(
+                    request, gettext(RECORDED).format(count=recorded, title=source.title)
+                )
                 return redirect(plan)
     else:
         extraction = proposing.propose(source.text, _language(source.language))

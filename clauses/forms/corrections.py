@@ -10,6 +10,7 @@ field. A form that meets a save made meanwhile takes the saved version and says 
 from typing import Any, cast
 
 from django import forms
+from django.utils.translation import gettext_lazy
 
 from clauses.models import Clause, Revision
 from clauses.selectors.corrections import deletable_clauses, plan_clauses_queryset
@@ -58,10 +59,12 @@ class CorrectionForm(forms.Form):
 
 class WithdrawForm(CorrectionForm):
     reason = forms.CharField(
-        label="Why it is withdrawn",
+        label=gettext_lazy("Why it is withdrawn"),
         max_length=text_limits.NOTES,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown on the revision's pages, e.g. “recorded twice: see revision 3”.",
+        help_text=gettext_lazy(
+            "Shown on the revision's pages, e.g. “recorded twice: see revision 3”."
+        ),
         error_messages={"required": WITHDRAWAL_REASON_REQUIRED},
     )
 
@@ -75,15 +78,17 @@ class DeletionForm(CorrectionForm):
 
     clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
         queryset=None,  # the plan's clauses, set per form
-        label="Clause struck out",
-        help_text="A clause of the revision this one continues that this draft deletes.",
+        label=gettext_lazy("Clause struck out"),
+        help_text=gettext_lazy(
+            "A clause of the revision this one continues that this draft deletes."
+        ),
         error_messages={"required": CLAUSE_REQUIRED},
     )
     note = forms.CharField(
         required=False,
         max_length=text_limits.NOTES,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="What the draft or its source says, e.g. “point 4 deleted”.",
+        help_text=gettext_lazy("What the draft or its source says, e.g. “point 4 deleted”."),
     )
 
     def __init__(self, *args, record: Revision, **kwargs):
@@ -103,9 +108,11 @@ class UndeleteForm(CorrectionForm):
 
 class RenameForm(CorrectionForm):
     title = forms.CharField(
-        label="New title",
+        label=gettext_lazy("New title"),
         max_length=Clause._meta.get_field("title").max_length or 200,
-        help_text="The clause's address follows the new title; its old address keeps "
-        "working, redirecting here.",
+        help_text=gettext_lazy(
+            "The clause's address follows the new title; its old address keeps "
+            "working, redirecting here."
+        ),
         error_messages={"required": TITLE_REQUIRED},
     )

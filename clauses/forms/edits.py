@@ -11,13 +11,14 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
 
 from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
 from clauses.selectors.plans import clauses_not_in, revisions_newest_first
 from clauses.vocabularies import ClauseStatus, Topic
 from core.fields import Declaration
-from core.forms import EditForm, summary_field
+from core.forms import EditForm, in_readers_words, summary_field
 from sources.models import Source
 from sources.selectors import sources_in_order
 
@@ -27,7 +28,7 @@ NEW_OR_EXISTING = (
 NOT_BOTH = "Either choose an existing clause or describe a new one, not both."
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-BRANCH_HELP = (
+BRANCH_HELP = gettext_lazy(
     "A counter-proposal off the main line: the plan's current revision stays where it is. "
     "A draft that continues anything but the current revision is a branch in any case."
 )
@@ -63,7 +64,9 @@ def revision_choice_label(revision: Revision) -> str:
 
 def branch_field() -> forms.BooleanField:
     return forms.BooleanField(
-        label="Record it as a branch (a counter-proposal)", required=False, help_text=BRANCH_HELP
+        label=gettext_lazy("Record it as a branch (a counter-proposal)"),
+        required=False,
+        help_text=BRANCH_HELP,
     )
 
 
@@ -74,6 +77,10 @@ class PlanForm(forms.ModelForm):
         model = Plan
         fields = PLAN.form_fields
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        in_readers_words(self)
 
 
 class PlanEditForm(EditForm):
@@ -119,12 +126,12 @@ class CloneForm(forms.Form):
     label = forms.CharField(
         max_length=200,
         required=False,
-        help_text='e.g. "Joint US-Ukraine framework"; left empty: "Revision N".',
+        help_text=gettext_lazy('e.g. "Joint US-Ukraine framework"; left empty: "Revision N".'),
     )
     previous: "forms.ModelChoiceField[Revision]" = forms.ModelChoiceField(
         queryset=None,  # the plan's revisions, set per form
-        label="Continues",
-        help_text="The draft this one answers; diffs compare against it.",
+        label=gettext_lazy("Continues"),
+        help_text=gettext_lazy("The draft this one answers; diffs compare against it."),
     )
     branch = branch_field()
     expected_number = forms.IntegerField(widget=forms.HiddenInput)
@@ -187,16 +194,20 @@ class ClauseAddForm(forms.Form):
     clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
         queryset=None,  # the plan's clauses the revision lacks, set per form
         required=False,
-        label="Existing clause",
-        help_text="A clause of the plan this revision does not hold yet (e.g. one dropped "
-        "from an earlier draft). Leave empty to add a new clause.",
+        label=gettext_lazy("Existing clause"),
+        help_text=gettext_lazy(
+            "A clause of the plan this revision does not hold yet (e.g. one dropped "
+            "from an earlier draft). Leave empty to add a new clause."
+        ),
     )
-    title = forms.CharField(max_length=200, required=False, label="New clause: title")
+    title = forms.CharField(max_length=200, required=False, label=gettext_lazy("New clause: title"))
     topic = forms.ChoiceField(
-        choices=[("", "—")] + Topic.choices, required=False, label="New clause: topic"
+        choices=[("", "—")] + Topic.choices, required=False, label=gettext_lazy("New clause: topic")
     )
     number = forms.CharField(
-        max_length=20, required=False, help_text='As in the draft: "9", "14a". Default: next.'
+        max_length=20,
+        required=False,
+        help_text=gettext_lazy('As in the draft: "9", "14a". Default: next.'),
     )
     text = forms.CharField(widget=forms.Textarea(attrs={"rows": 6}))
     status = forms.ChoiceField(choices=ClauseStatus.choices)  # ClauseVersion.status's

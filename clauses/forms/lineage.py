@@ -7,6 +7,7 @@ from typing import cast
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy
 
 from clauses.forms.corrections import CorrectionForm
 from clauses.models import Clause, ClauseVersion, Revision
@@ -20,7 +21,7 @@ NEW_POINT_LINE = (
     "Line {line}: write each new point as “number | title | text”, e.g. "
     "“5a | Army in peacetime | The armed forces are capped at 800,000.”"
 )
-NEW_POINT_HELP = (
+NEW_POINT_HELP = gettext_lazy(
     "One new point a line, as “number | title | text”; each becomes a new clause of this "
     "revision, filed under the topic of the clause split. Added at the end of the draft."
 )
@@ -60,14 +61,14 @@ class RelinkForm(_LineageForm):
     clause: "forms.ModelChoiceField[Clause]" = forms.ModelChoiceField(
         queryset=None,
         required=False,
-        label="The clause this point belongs to",
-        help_text="A clause of the plan with no point in this revision yet.",
+        label=gettext_lazy("The clause this point belongs to"),
+        help_text=gettext_lazy("A clause of the plan with no point in this revision yet."),
     )
     new_title = forms.CharField(
         max_length=200,
         required=False,
-        label="Or a new clause made from this point: its title",
-        help_text="The new clause takes the topic of the clause the point leaves.",
+        label=gettext_lazy("Or a new clause made from this point: its title"),
+        help_text=gettext_lazy("The new clause takes the topic of the clause the point leaves."),
     )
 
     def __init__(self, *args, record: ClauseVersion, **kwargs):
@@ -91,29 +92,33 @@ def _parse_points(text: str) -> list[NewClausePoint]:
 class SplitForm(_LineageForm):
     predecessor = _PointChoice(
         queryset=None,
-        label="The clause split",
-        help_text="A point of the revision this one continues.",
+        label=gettext_lazy("The clause split"),
+        help_text=gettext_lazy("A point of the revision this one continues."),
     )
     successors = _PointChoices(
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="The points of this revision it became",
-        help_text="If the clause keeps a point here, it counts among them (it continues).",
+        label=gettext_lazy("The points of this revision it became"),
+        help_text=gettext_lazy(
+            "If the clause keeps a point here, it counts among them (it continues)."
+        ),
     )
     new_successors = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         required=False,
-        label="New points it became",
+        label=gettext_lazy("New points it became"),
         help_text=NEW_POINT_HELP,
     )
     copy_positions_of: "forms.ModelMultipleChoiceField[Party]" = forms.ModelMultipleChoiceField(
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        label="Copy positions of",
-        help_text="These parties' positions on the clause split are copied to each point it "
-        "became that has none, marked carried over until reconfirmed.",
+        label=gettext_lazy("Copy positions of"),
+        help_text=gettext_lazy(
+            "These parties' positions on the clause split are copied to each point it "
+            "became that has none, marked carried over until reconfirmed."
+        ),
     )
 
     def __init__(self, *args, record: Revision, **kwargs):
@@ -131,19 +136,25 @@ class MergeForm(_LineageForm):
     predecessors = _PointChoices(
         queryset=None,
         widget=forms.CheckboxSelectMultiple,
-        label="The clauses merged",
-        help_text="Two points or more of the revision this one continues.",
+        label=gettext_lazy("The clauses merged"),
+        help_text=gettext_lazy("Two points or more of the revision this one continues."),
     )
     successor = _PointChoice(
         queryset=None,
         required=False,
-        label="The point of this revision they became",
-        help_text="One of them continuing, or a clause new in this revision.",
+        label=gettext_lazy("The point of this revision they became"),
+        help_text=gettext_lazy("One of them continuing, or a clause new in this revision."),
     )
-    new_number = forms.CharField(max_length=20, required=False, label="Or a new point: number")
-    new_title = forms.CharField(max_length=200, required=False, label="New point: title")
+    new_number = forms.CharField(
+        max_length=20, required=False, label=gettext_lazy("Or a new point: number")
+    )
+    new_title = forms.CharField(
+        max_length=200, required=False, label=gettext_lazy("New point: title")
+    )
     new_text = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 4}), required=False, label="New point: text"
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+        label=gettext_lazy("New point: text"),
     )
 
     def __init__(self, *args, record: Revision, **kwargs):

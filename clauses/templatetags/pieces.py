@@ -9,7 +9,7 @@ from django import template
 from markupsafe import Markup
 
 from clauses.pieces import pieces
-from clauses.vocabularies import STANCE_LABELS
+from clauses.vocabulary_words import STANCE_WORDS
 
 register = template.Library()
 
@@ -17,7 +17,7 @@ register = template.Library()
 @register.simple_tag
 def stance(value) -> Markup:
     """A stored stance (None or "" for no position), in its words."""
-    return pieces().stance(value, STANCE_LABELS.get(value, value))
+    return pieces().stance(value, STANCE_WORDS.get(value, value))
 
 
 @register.simple_tag

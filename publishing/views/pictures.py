@@ -20,11 +20,13 @@ from django.http import Http404, HttpResponse, HttpResponseBadRequest, Streaming
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import gettext, ngettext, pgettext
 
 from clauses.models import Clause
 from clauses.selectors import clause_get, current_revision, plan_matrix
 from clauses.views.plans import plan_or_404
 from clauses.vocabularies import MAX_GAP, ORDINAL, TOPIC_LABELS, Topic
+from clauses.vocabulary_words import STANCE_WORDS, words_of
 from comparison.selectors.clause_pages import StanceRow, clause_timeline
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from core.conditional import reads_query
@@ -36,6 +38,7 @@ from publishing.pictures import (
     ConvergencePoint,
     HeatClause,
     HeatParty,
+    PictureWords,
     TimelineSeries,
     TimelineStep,
     convergence_layout,
@@ -126,7 +129,7 @@ def _heatmap_context(request, plan, order: str) -> dict:
     clause_url = request.build_absolute_uri(
         reverse("clauses:clause", kwargs={"plan": plan.slug, "clause": "CLAUSE"})
     ).replace("CLAUSE", "{clause}")
-    heat = heatmap_layout(data.clauses, data.parties, clause_url, order)
+    heat = heatmap_layout(data.clauses, data.parties, clause_url, order, picture_words())
     return {
         "plan": plan,
         "revision": data.revision,
@@ -237,7 +240,7 @@ def _timeline_series(row: StanceRow) -> TimelineSeries:
 @reads_query()
 def timeline_svg(request, plan, clause):
     clause, steps, series = _timeline_data(plan, clause)
-    layout = timeline_layout(steps, series)
+    layout = timeline_layout(steps, series, picture_words())
     return _svg(
         request,
         "publishing/pictures/timeline.svg",
@@ -328,14 +331,52 @@ def _convergence_data(request, plan):
     return parties, pair, points
 
 
+def picture_words() -> PictureWords:
+    """The words the pictures write, in the reader's language."""
+    return PictureWords(
+        stances=words_of(STANCE_WORDS),
+        no_position=gettext("no position"),
+        no_position_recorded=gettext("no position recorded"),
+        statuses={
+            "agreed": pgettext("convergence", "agreed"),
+            "contested": pgettext("convergence", "contested"),
+            "open": pgettext("convergence", "open"),
+        },
+        gap_title=gap_title,
+    )
+
+
+def gap_title(point: ConvergencePoint) -> str:
+    """A revision's mean gap in words, for the point drawing it."""
+    return "; ".join(
+        [
+            ngettext(
+                "r%(number)s: mean gap %(gap).2f over %(count)s clause",
+                "r%(number)s: mean gap %(gap).2f over %(count)s clauses",
+                point.gap_clauses,
+            )
+            % {"number": point.number, "gap": point.mean_gap, "count": point.gap_clauses},
+            ngettext("%(count)s stance moved", "%(count)s stances moved", point.moved)
+            % {"count": point.moved},
+        ]
+    )
+
+
 def _gap_of(pair) -> str:
-    return f"between {pair[0].name} and {pair[1].name}" if pair else "over every party"
+    if not pair:
+        return gettext("over every party")
+    return gettext("between %(first)s and %(second)s") % {
+        "first": pair[0].name,
+        "second": pair[1].name,
+    }
 
 
 def _of_topic(request) -> str:
     """The clauses the chart counts, in words (the topic was checked already)."""
     topic = request.GET.get("topic", "")
-    return f"its {TOPIC_LABELS[topic]} clauses" if topic else "its clauses"
+    if not topic:
+        return gettext("its clauses")
+    return gettext("its %(topic)s clauses") % {"topic": TOPIC_LABELS[topic]}
 
 
 @reads_query("a", "b", "topic")
@@ -350,10 +391,11 @@ def convergence_svg(request, plan):
         "publishing/pictures/convergence.svg",
         {
             "plan": plan,
-            "chart": convergence_layout(points, MAX_GAP),
+            "chart": convergence_layout(points, MAX_GAP, picture_words()),
             "points": points,
             "gap_of": _gap_of(pair),
             "of_topic": _of_topic(request),
+            "topic": request.GET.get("topic", ""),
         },
     )
 
@@ -434,7 +476,7 @@ def plan_pictures(request, plan):
             "parties": parties,
             "pair": pair,
             "points": points,
-            "chart": convergence_layout(points, MAX_GAP) if points else None,
+            "chart": convergence_layout(points, MAX_GAP, picture_words()) if points else None,
             "error": error,
             "gap_of": _gap_of(pair),
             "of_topic": "" if error else _of_topic(request),

@@ -60,3 +60,42 @@ def test_each_picture_renders(page, live_server, plans):
     page.locator("svg.heatmap a").first.click()
     page.wait_for_url(f"{base}/plans/small/clauses/clause-0/")
     assert page.locator("figure.picture img").evaluate("img => img.naturalWidth") > 0
+
+
+HEBREW_TITLE = "אזור מפורז"  # "demilitarized zone"
+
+
+@pytest.fixture
+def hebrew_clause(transactional_db):
+    from tests.factories import (
+        ClauseFactory,
+        ClauseVersionFactory,
+        PlanFactory,
+        PositionFactory,
+        RevisionFactory,
+    )
+
+    plan = PlanFactory(slug="rtl")
+    version = ClauseVersionFactory(
+        revision=RevisionFactory(plan=plan, number=1),
+        clause=ClauseFactory(plan=plan, slug="zone", title=HEBREW_TITLE),
+        text="تُنشأ منطقة منزوعة السلاح.",
+    )
+    PositionFactory(clause_version=version)
+    return version
+
+
+def test_a_hebrew_clause_runs_right_to_left_in_the_overview_and_the_heatmap(
+    page, live_server, hebrew_clause
+):
+    base = live_server.url
+    page.goto(f"{base}/plans/rtl/")
+    title = page.get_by_role("link", name=HEBREW_TITLE)
+    assert title.evaluate("link => getComputedStyle(link).direction") == "rtl"
+    # The heatmap's label: drawn right to left, yet ending where its row of cells begins.
+    page.goto(f"{base}/plans/rtl/heatmap.svg")
+    label = page.locator("text", has_text=HEBREW_TITLE)
+    assert label.evaluate("text => getComputedStyle(text).direction") == "rtl"
+    label_box = label.bounding_box()
+    cell_box = page.locator("a[data-clause=zone] use").first.bounding_box()
+    assert label_box["x"] + label_box["width"] <= cell_box["x"]

@@ -25,4 +25,4 @@ def test_an_editor_records_a_demand_beside_an_unknown_stance(editor_client, posi
     assert response.json()["demand"] == "Full control of <Donetsk>."
     assert Position.objects.get().demand == "Full control of <Donetsk>."
     page = editor_client.get("/plans/framework/clauses/dmz/r1/").content.decode()
-    assert "⚑</span> demands</span>: Full control of &lt;Donetsk&gt;." in page
+    assert "⚑</span> demands</span>: <bdi>Full control of &lt;Donetsk&gt;." in page

@@ -25,8 +25,9 @@ def test_the_clause_page_shows_the_latest_quotes_with_their_source_and_date(seed
     assert KYIV_QUOTE in evidence
     assert "no URL given in the report)" in evidence
     assert "date not given" in evidence
-    assert "⚑</span> demands</span>: Joint administration of the plant by Ukraine and the US." in (
-        evidence
+    assert (
+        "⚑</span> demands</span>: <bdi>Joint administration of the plant by Ukraine and the US.</bdi>"
+        in (evidence)
     )
 
 
@@ -56,7 +57,7 @@ def test_the_party_page_says_not_described_rather_than_new(seeded, client):
 
     assert "not described in r1" in html
     assert ">new</span>" not in html
-    assert "Demands: Full control of Donetsk." in html
+    assert "Demands: <bdi>Full control of Donetsk.</bdi>" in html
 
 
 def test_the_timeline_counts_first_described_clauses_apart(seeded, client):

@@ -328,4 +328,6 @@ def test_the_diff_shows_the_quote_a_moved_stance_rests_on(client, plan):
     page = diff_page(client, 2).content.decode()
 
     assert "Moscow &lt;rejects&gt; a cap of 800,000." in page
-    assert 'source: <a href="https://tass.ru/x" rel="noopener noreferrer">TASS</a>' in page
+    assert (
+        'source: <a href="https://tass.ru/x" rel="noopener noreferrer" dir="auto">TASS</a>' in page
+    )

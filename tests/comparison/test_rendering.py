@@ -166,20 +166,21 @@ def test_markers():
     ("title", "url", "expected"),
     [
         ("", "", '<span class="meta">no source given</span>'),
-        (HOSTILE, "", escape(HOSTILE)),
+        (HOSTILE, "", f"<bdi>{escape(HOSTILE)}</bdi>"),
         (
             "",
             "https://example.org/a?b=1&c=<x>",
-            '<a href="https://example.org/a?b=1&amp;c=&lt;x&gt;" rel="noopener noreferrer">'
+            '<a href="https://example.org/a?b=1&amp;c=&lt;x&gt;" rel="noopener noreferrer" '
+            'dir="auto">'
             "https://example.org/a?b=1&amp;c=&lt;x&gt;</a>",
         ),
         (
             HOSTILE,
             "HTTP://example.org/" + HOSTILE,
-            f'<a href="HTTP://example.org/{escape(HOSTILE)}" rel="noopener noreferrer">'
+            f'<a href="HTTP://example.org/{escape(HOSTILE)}" rel="noopener noreferrer" dir="auto">'
             f"{escape(HOSTILE)}</a>",
         ),
-        (HOSTILE, "javascript:alert(1)", escape(HOSTILE)),
+        (HOSTILE, "javascript:alert(1)", f"<bdi>{escape(HOSTILE)}</bdi>"),
         ("", "javascript:alert(1)", '<span class="meta">no source given</span>'),
     ],
 )
@@ -199,7 +200,7 @@ OPS = [
 def test_text_diff():
     html = text_diff(OPS)
     assert html == (
-        f'<p class="clause-text diff-text">The  <del>{escape(HOSTILE)}</del>'
+        f'<p class="clause-text diff-text" dir="auto">The  <del>{escape(HOSTILE)}</del>'
         "<ins> new\nwords </ins>end.</p>"
     )
     assert render_django("{% text_diff ops %}", ops=OPS) == html
@@ -257,7 +258,7 @@ def test_matrix_rows():
     assert html.startswith(
         "<tr>\n"
         '<td class="col-number">0.</td>\n'
-        f'<th scope="row" class="col-clause"><a href="{clause}">'
+        f'<th scope="row" class="col-clause"><a href="{clause}" dir="auto">'
         f'{escape(HOSTILE)}</a> <span class="topic">{escape(HOSTILE)}</span></th>\n'
         '<td><span class="status status-agreed">agreed</span></td>\n'
         f'<td class="cell cell-carried"><a class="cell-link" href="{version}#position-a" '
@@ -346,7 +347,7 @@ def test_diff_clauses():
     assert f'<th scope="row"><a href="{reverse("parties:detail", kwargs={"party": "a"})}">' in html
     assert '<span class="stance stance-red_line">red line</span>' in html
     assert '<span class="direction direction-away">' in html
-    assert f'<blockquote class="position-quote">{escape(HOSTILE)}</blockquote>' in html
+    assert f'<blockquote class="position-quote" dir="auto">{escape(HOSTILE)}</blockquote>' in html
     assert 'href="https://example.org/?' in html
     assert f'<div class="changed-demand">{pieces().demand_marker()}: ' in html
     assert_escaped(html)
@@ -403,8 +404,8 @@ def test_party_rows():
     html = party_rows(entry, party=party, since=1)
     version = reverse("clauses:clause_version", kwargs={"plan": "p", "clause": "c", "number": 2})
     assert html.count("<tr>") == 2
-    assert f'<a href="{version}#position-a">{escape(HOSTILE)}</a>' in html
-    assert f'<a href="{version}">{escape(HOSTILE)}</a>' in html  # no position: no anchor
+    assert f'<a href="{version}#position-a" dir="auto">{escape(HOSTILE)}</a>' in html
+    assert f'<a href="{version}" dir="auto">{escape(HOSTILE)}</a>' in html  # no position: no anchor
     assert ' <span class="change-badge change-badge-added">new</span></th>' in html
     assert (
         '<td><span class="stance stance-opposes">opposes</span> '
@@ -415,7 +416,7 @@ def test_party_rows():
     assert '<td><span class="stance stance-supports">supports</span></td>' in html
     assert '<span class="direction direction-away">' in html
     assert '<td><span class="meta">not in r1</span></td>\n<td></td>' in html
-    assert f'<br><span class="meta">Demands: {escape(HOSTILE)}</span>' in html
+    assert f'<br><span class="meta">Demands: <bdi>{escape(HOSTILE)}</bdi></span>' in html
     # A position citing a recorded source links to its quote there.
     assert '<br><a class="meta" href="/sources/7/#quote-3">Its quote in the source</a>' in html
     assert html.count('href="/sources/') == 1

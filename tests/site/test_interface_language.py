@@ -21,9 +21,10 @@ from django.utils.translation import trans_real
 
 from clauses.matrix_order import SORT_LABELS
 from clauses.models import ClauseVersion, Position, Revision
+from core.interface_messages import python_messages as module_messages
 from core.interface_messages import template_messages
 from tests.conftest import built_once_for_the_module
-from tests.factories import build_plan
+from tests.factories import SourceFactory, build_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +35,9 @@ UKRAINIAN = "uk"
 # The templates whose every interface string is marked for translation.
 TRANSLATED_TEMPLATES = [
     "base.html",
+    "base_without_request.html",
+    "clauses/_feed_head.html",
+    "comparison/_revision_pages.html",
     "_language_switcher.html",
     "400.html",
     "400_unreadable.html",
@@ -66,7 +70,77 @@ TRANSLATED_TEMPLATES = [
     "search/_results.html",
     "clauses/_matrix_rows.jinja",
     "clauses/_pieces.jinja",
+    "413.html",
+    "429.html",
+    "registration/login.html",
+    "clauses/cite.html",
+    "clauses/_citation.html",
+    "clauses/_position.html",
+    "clauses/_revision_marks.html",
+    "comparison/diff.html",
+    "comparison/_diff_summary.html",
+    "comparison/_diff_filters.html",
+    "comparison/_diff_clauses.jinja",
+    "comparison/clause_version.html",
+    "comparison/_clause_step.html",
+    "comparison/_lineage.html",
+    "comparison/_change_who.html",
+    "comparison/_edit_history.jinja",
+    "comparison/_stance_steps.jinja",
+    "comparison/_timeline_picture.html",
+    "comparison/changes.html",
+    "comparison/party_list.html",
+    "comparison/_party_filters.html",
+    "comparison/_party_plan_count.html",
+    "comparison/source_list.html",
+    "comparison/source_detail.html",
+    "publishing/pictures.html",
+    "publishing/pictures/_heat_rows.jinja",
+    "clauses/edit/form_page.html",
+    "clauses/edit/_form_top.html",
+    "clauses/edit/_fields.html",
+    "clauses/edit/_field.html",
+    "clauses/edit/clause_add.html",
+    "clauses/edit/clause_delete.html",
+    "clauses/edit/clause_form.html",
+    "clauses/edit/clause_merge.html",
+    "clauses/edit/clause_relink.html",
+    "clauses/edit/clause_rename.html",
+    "clauses/edit/clause_split.html",
+    "clauses/edit/clause_undelete.html",
+    "clauses/edit/clause_version_form.html",
+    "clauses/edit/plan_edit.html",
+    "clauses/edit/plan_form.html",
+    "clauses/edit/position_form.html",
+    "clauses/edit/revision_clone.html",
+    "clauses/edit/revision_form.html",
+    "clauses/edit/revision_new.html",
+    "clauses/edit/revision_restore.html",
+    "clauses/edit/revision_withdraw.html",
+    "drafting/paste.html",
+    "drafting/align.html",
+    "drafting/_quick_field.html",
+    "drafting/_widgets.jinja",
+    "drafting/translation_paste.html",
+    "drafting/translation_align.html",
+    "parties/alias_form.html",
+    "parties/alias_list.html",
+    "parties/alias_table.html",
+    "parties/_alias_rows.html",
+    "sources/source_form.html",
+    "sources/source_text_form.html",
+    "statements/propose.html",
+    "statements/review.html",
+    "comparison/clause_detail.html",
+    "comparison/party_detail.html",
+    "comparison/_party_rows.jinja",
+    "comparison/synopsis.html",
+    "comparison/_synopsis_rows.jinja",
 ]
+
+# The source the plan of this module cites, at a known address.
+SOURCE = 9001
+SOURCE_WITHOUT_TEXT = 9002
 
 # The pages made of those templates only (with the plan of this module).
 TRANSLATED_PAGES = [
@@ -80,6 +154,53 @@ TRANSLATED_PAGES = [
     "/search/?q=agree",
     "/search/?q=agree&plan=generated&page=2",
     "/search/?q=nothing-like-this&current=on",
+    "/plans/generated/revisions/2/diff/",
+    "/plans/generated/revisions/1/diff/",
+    "/plans/generated/compare/1...2/",
+    "/plans/generated/compare/1...2/?unchanged=on&clause=clause-0",
+    "/plans/generated/clauses/clause-0/r2/",
+    "/plans/generated/clauses/clause-0/r1/",
+    "/plans/generated/revisions/2/cite/",
+    "/plans/generated/changes/?since=2020-01-01",
+    "/plans/generated/pictures/",
+    "/plans/generated/pictures/?sort=gap&a=generated-party-0&b=generated-party-1",
+    "/parties/",
+    "/parties/+aliases/",
+    "/parties/generated-party-0/aliases/",
+    f"/sources/{SOURCE}/",
+    "/sources/",
+    "/accounts/login/",
+    "/plans/generated/clauses/clause-0/",
+    "/parties/generated-party-0/",
+    "/parties/generated-party-0/?since=1",
+    "/plans/generated/synopsis/?revisions=1,2",
+]
+
+# The editors' form pages, made of those templates only (seen logged in as an editor).
+EDITOR_PAGES = [
+    "/plans/+new/",
+    "/plans/generated/edit/",
+    "/plans/generated/revisions/+new/",
+    "/plans/generated/revisions/+paste/",
+    "/plans/generated/revisions/2/next/",
+    "/plans/generated/revisions/2/edit/",
+    "/plans/generated/revisions/2/paste/",
+    "/plans/generated/revisions/2/translate/",
+    "/plans/generated/revisions/2/clauses/add/",
+    "/plans/generated/revisions/2/withdraw/",
+    "/plans/generated/revisions/2/restore/",
+    "/plans/generated/revisions/2/deletions/+new/",
+    "/plans/generated/revisions/2/split/",
+    "/plans/generated/revisions/2/merge/",
+    "/plans/generated/clauses/clause-0/edit/",
+    "/plans/generated/clauses/clause-0/rename/",
+    "/plans/generated/clauses/clause-0/r2/edit/",
+    "/plans/generated/clauses/clause-0/r2/relink/",
+    "/plans/generated/clauses/clause-0/r2/positions/generated-party-0/edit/",
+    "/plans/generated/statements/+propose/",
+    "/parties/generated-party-0/aliases/+new/",
+    "/sources/+new/",
+    f"/sources/{SOURCE_WITHOUT_TEXT}/text/",
 ]
 
 
@@ -99,6 +220,11 @@ def plan(django_db_setup, django_db_blocker):
         Revision.objects.filter(plan=built, number=2).update(
             published_on=datetime.date(2025, 11, 20)
         )
+        source = SourceFactory(pk=SOURCE, published_on=datetime.date(2025, 11, 21))
+        Position.objects.filter(
+            clause_version__revision__number=2, clause_version__clause__slug="clause-0"
+        ).update(source=source, quote="ready to discuss a ceasefire line")
+        SourceFactory(pk=SOURCE_WITHOUT_TEXT, text="")
         call_command("rebuild_search_index", verbosity=0)
         return built
 
@@ -115,7 +241,10 @@ def text_of(page: str) -> str:
     """What a reader sees and hears of a page: its text and the attributes read out."""
     page = re.sub(r"<(script|style)\b.*?</\1>", " ", page, flags=re.S)
     # A search hit's excerpt is a piece of recorded text: data, as recorded.
-    page = re.sub(r'<q class="search-excerpt">.*?</q>', " ", page, flags=re.S)
+    page = re.sub(r'<q class="search-excerpt"[^>]*>.*?</q>', " ", page, flags=re.S)
+    # So is a text with its changes inline, cut into pieces no recorded text matches (on
+    # the diff pages, and in a synopsis cell).
+    page = re.sub(r'<p class="(?:clause-text diff-text|t)"[^>]*>.*?</p>', " ", page, flags=re.S)
     spoken = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', page)
     text = re.sub(r"<[^>]+>", " ", page)
     return html.unescape(" ".join([text, *spoken]))
@@ -148,8 +277,37 @@ def catalogue() -> polib.POFile:
     return polib.pofile(str(CATALOGUE))
 
 
-# The Python modules whose messages those pages show (the filter forms).
-TRANSLATED_MODULES = ["clauses/filters.py", "comparison/filters.py", "search/forms.py"]
+# The Python modules whose messages those pages show (the filter forms, the editors' forms).
+TRANSLATED_MODULES = [
+    "clauses/filters.py",
+    "comparison/filters.py",
+    "search/forms.py",
+    "core/forms.py",
+    "clauses/forms/edits.py",
+    "clauses/forms/corrections.py",
+    "clauses/forms/lineage.py",
+    "drafting/forms.py",
+    "sources/forms.py",
+    "statements/forms.py",
+    "publishing/views/pictures.py",
+    "drafting/translation_forms.py",
+    "clauses/vocabulary_words.py",
+    "clauses/views/editing/sources.py",
+    "clauses/views/editing/clauses.py",
+    "clauses/views/editing/revisions.py",
+    "clauses/views/editing/lineage.py",
+    "clauses/views/editing/plans.py",
+    "clauses/views/editing/corrections.py",
+    "drafting/translation_views.py",
+    "drafting/views.py",
+    "statements/alias_views.py",
+    "statements/views.py",
+    "clauses/views/editing/positions.py",
+    "comparison/synopsis_filters.py",
+    "comparison/synopsis_rendering.py",
+    "comparison/views/synopsis.py",
+    "comparison/rendering.py",
+]
 
 
 def marked_messages():
@@ -163,10 +321,9 @@ def python_messages() -> set[str]:
     they translate when used, and the sort picker's labels."""
     found = set(SORT_LABELS.values())
     for name in TRANSLATED_MODULES:
-        source = (Path(settings.BASE_DIR) / name).read_text(encoding="utf-8")
-        found.update(re.findall(r'\bgettext(?:_lazy)?\(\s*"([^"]+)"', source))
-        found.update(re.findall(r'pgettext_lazy\(\s*"[^"]+",\s*"([^"]+)"', source))
-        found.update(re.findall(r"\bgettext(?:_lazy)?\(\s*'([^']+)'", source))
+        path = Path(settings.BASE_DIR) / name
+        source = path.read_text(encoding="utf-8")
+        found.update(message.msgid for message in module_messages(path))
         if name == "clauses/filters.py":
             # Its error messages, translated where the form adds them.
             found.update(re.findall(r'^[A-Z_]+ = "([^"]+)"$', source, flags=re.M))
@@ -183,9 +340,11 @@ def test_every_message_of_the_catalogue_is_translated():
     for entry in entries:
         if entry.msgid_plural:
             assert len(entry.msgstr_plural) == 3 and all(entry.msgstr_plural.values())
+        # Its placeholders, printf's and str.format's, each one the English has.
+        placeholders = r"%\(\w+\)[sd]|\{\w*\}"
         assert set(
-            re.findall(r"%\(\w+\)s", entry.msgstr_plural[0] if entry.msgid_plural else entry.msgstr)
-        ) <= set(re.findall(r"%\(\w+\)s", entry.msgid + entry.msgid_plural)), entry.msgid
+            re.findall(placeholders, entry.msgstr_plural[0] if entry.msgid_plural else entry.msgstr)
+        ) <= set(re.findall(placeholders, entry.msgid + entry.msgid_plural)), entry.msgid
 
 
 def test_the_catalogue_holds_every_message_the_translated_templates_mark():
@@ -205,11 +364,14 @@ def test_a_translated_template_shows_no_unmarked_english(name):
     source = re.sub(
         r"\{%-?\s*blocktranslate\b.*?\{%-?\s*endblocktranslate\s*-?%\}", " ", source, flags=re.S
     )
+    # A Jinja {% set %} block holds markup (attributes), not words.
+    source = re.sub(r"\{%-?\s*set\s+\w+\s*-?%\}.*?\{%-?\s*endset\s*-?%\}", " ", source, flags=re.S)
     source = re.sub(r"\{%.*?%\}|\{\{.*?\}\}", " ", source, flags=re.S)
     spoken = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', source)
     text = re.sub(r"<[^>]+>", " ", source)
     words = re.findall(r"[A-Za-z]{2,}", " ".join([text, *spoken]))
-    allowed = {"peaceplan", "API", "CSV", "JSON", "SHA"}
+    # Names of formats and of the site, the same in every language.
+    allowed = {"peaceplan", "API", "CSV", "JSON", "SHA", "URL", "BibTeX", "CSL", "SVG"}
     assert [word for word in words if word not in allowed] == []
 
 
@@ -230,13 +392,15 @@ def test_a_translated_page_in_ukrainian_shows_no_english_string_of_its_templates
     assert left == []
 
 
-@pytest.mark.parametrize("url", TRANSLATED_PAGES)
+@pytest.mark.parametrize("url", TRANSLATED_PAGES + EDITOR_PAGES)
 def test_an_editor_sees_the_translated_pages_with_their_actions_in_ukrainian(
     plan, url, django_user_model
 ):
     client = ukrainian_client()
     client.force_login(django_user_model.objects.create_superuser("i18n-staff"))
-    page = client.get(url).content.decode()
+    response = client.get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
     seen = without_data(text_of(page))
     left = sorted(
         piece
@@ -396,3 +560,74 @@ def test_the_search_page_in_ukrainian_counts_its_results(plan):
     assert "5 пунктів відповідають" in page
     assert "Лише поточні редакції" in page
     assert "5 clauses match" in Client().get("/search/?q=agree").content.decode()
+
+
+def test_a_source_date_is_written_as_each_language_writes_it(plan):
+    assert "21 листопада 2025" in ukrainian_client().get("/sources/").content.decode()
+    assert "21 November 2025" in Client().get("/sources/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/plans/generated/pictures/",
+        "/plans/generated/heatmap.svg",
+        "/plans/generated/convergence.svg",
+        "/plans/generated/clauses/clause-0/timeline.svg",
+    ],
+)
+def test_a_picture_in_ukrainian_keeps_its_numbers_readable_to_the_browser(plan, url):
+    """Ukrainian writes a decimal comma; an SVG coordinate must keep its point."""
+    picture = ukrainian_client().get(url).content.decode()
+    assert re.findall(r'(?:x|y|cx|cy|width|height)="-?\d+,\d', picture) == []
+    assert re.search(r'(?:x|cx)="\d+\.\d+"', picture)
+
+
+def test_the_vocabularies_are_translated_on_pages_and_stay_english_in_the_api(plan):
+    page = ukrainian_client().get("/plans/generated/clauses/clause-0/r2/").content.decode()
+    assert '<span class="status status-open">відкритий</span>' in page
+    assert "підтримує" in page or "з умовами" in page or "проти" in page
+    api = ukrainian_client().get("/api/v1/plans/generated/clauses/clause-0/r2/")
+    assert api.status_code == 200
+    assert '"open"' in api.content.decode()
+    assert "відкритий" not in api.content.decode()
+
+
+def test_an_editor_form_speaks_ukrainian_labels_help_and_choices(plan, django_user_model):
+    client = ukrainian_client()
+    client.force_login(django_user_model.objects.create_superuser("i18n-forms"))
+    page = client.get("/plans/generated/revisions/2/edit/").content.decode()
+    assert "Опис змін" in page
+    assert "Чому ви зробили цю зміну" in page
+    assert ">на переговорах</option>" in page
+    english = Client()
+    english.force_login(django_user_model.objects.get(username="i18n-forms"))
+    page = english.get("/plans/generated/revisions/2/edit/").content.decode()
+    assert "Edit summary" in page
+    assert ">under negotiation</option>" in page
+
+
+def test_the_diff_counts_its_clauses_in_ukrainian_plural_forms(plan):
+    page = ukrainian_client().get("/plans/generated/compare/1...2/?unchanged=on").content.decode()
+    assert "Показано 5 з 5 пунктів." in page
+    assert (
+        "Showing 5 of 5 clauses."
+        in Client().get("/plans/generated/compare/1...2/?unchanged=on").content.decode()
+    )
+
+
+def test_a_saved_change_is_confirmed_in_the_editors_language(plan, django_user_model):
+    client = ukrainian_client()
+    client.force_login(django_user_model.objects.create_superuser("i18n-saver"))
+    saved = client.post(
+        "/plans/+new/",
+        {
+            "slug": "i18n-plan",
+            "title": "I18n plan",
+            "description": "",
+            "edit_summary": "a plan to check the messages",
+        },
+        follow=True,
+    )
+    assert saved.status_code == 200
+    assert "План створено. Запишіть його перший проєкт" in saved.content.decode()

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from clauses import selectors, services
 from clauses.forms import ClauseAddForm, ClauseForm, ClauseVersionForm
@@ -31,7 +32,7 @@ def clause_version_edit(request, plan, clause, number):
         lambda: services.clause_version_update(
             clause_version=clause_version, **edit_arguments(request, form)
         ),
-        saved_message=SAVED,
+        saved_message=gettext(SAVED),
     ):
         return redirect(clause_version)
     positions = {p.party_id: p for p in clause_version.positions.all()}
@@ -57,7 +58,7 @@ def clause_edit(request, plan, clause):
         request,
         form,
         lambda: services.clause_update(clause=clause, **edit_arguments(request, form)),
-        saved_message=SAVED,
+        saved_message=gettext(SAVED),
     ):
         return redirect(clause)
     return render(
@@ -89,7 +90,8 @@ def clause_add(request, plan, number):
             add_service_errors(form, error)
         else:
             messages.success(
-                request, CLAUSE_ADDED.format(number=version.number, revision=revision.number)
+                request,
+                gettext(CLAUSE_ADDED).format(number=version.number, revision=revision.number),
             )
             return redirect(revision)
     return render(

@@ -4,6 +4,7 @@ revision and take it back, rename a clause. Thin views over clauses/services/cor
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from clauses import selectors
 from clauses.forms.corrections import (
@@ -50,7 +51,7 @@ def revision_withdraw(request, plan, number):
         current = selectors.current_revision(plan=revision.plan)
         messages.success(
             request,
-            WITHDRAWN.format(
+            gettext(WITHDRAWN).format(
                 number=revision.number,
                 current=f"r{current.number}" if current else "none (no revision left)",
             ),
@@ -72,7 +73,7 @@ def revision_restore(request, plan, number):
         what=f"Revision {revision.number}",
     )
     if saved is not None:
-        messages.success(request, RESTORED.format(number=revision.number))
+        messages.success(request, gettext(RESTORED).format(number=revision.number))
         return redirect(revision)
     return correction_page(request, "clauses/edit/revision_restore.html", form, revision=revision)
 
@@ -92,7 +93,9 @@ def clause_delete(request, plan, number):
         what=f"Revision {revision.number}",
     )
     if saved is not None:
-        messages.success(request, DELETED.format(title=saved.clause.title, number=revision.number))
+        messages.success(
+            request, gettext(DELETED).format(title=saved.clause.title, number=revision.number)
+        )
         return redirect(revision)
     return correction_page(request, "clauses/edit/clause_delete.html", form, revision=revision)
 
@@ -113,7 +116,7 @@ def clause_undelete(request, plan, number, clause):
     )
     if done:
         messages.success(
-            request, UNDELETED.format(title=deletion.clause.title, number=revision.number)
+            request, gettext(UNDELETED).format(title=deletion.clause.title, number=revision.number)
         )
         return redirect(revision)
     return correction_page(
@@ -136,6 +139,6 @@ def clause_rename(request, plan, clause):
     )
     if saved is not None:
         url = saved.get_absolute_url()
-        messages.success(request, RENAMED.format(title=saved.title, url=url))
+        messages.success(request, gettext(RENAMED).format(title=saved.title, url=url))
         return redirect(url)
     return correction_page(request, "clauses/edit/clause_rename.html", form, clause=clause)

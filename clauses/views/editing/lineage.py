@@ -3,6 +3,7 @@ the revision continued into several points, merge several into one."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.utils.translation import gettext
 
 from clauses import selectors
 from clauses.forms.lineage import MergeForm, RelinkForm, SplitForm
@@ -37,7 +38,9 @@ def clause_version_relink(request, plan, clause, number):
         what="this point",
     )
     if moved is not None:
-        messages.success(request, RELINKED.format(number=moved.number, clause=moved.clause.title))
+        messages.success(
+            request, gettext(RELINKED).format(number=moved.number, clause=moved.clause.title)
+        )
         return redirect(moved)
     return correction_page(
         request,
@@ -68,7 +71,9 @@ def clause_split_view(request, plan, number):
         clause = form.cleaned_data["predecessor"].clause
         messages.success(
             request,
-            SPLIT.format(clause=clause.title, count=len(successors), revision=revision.number),
+            gettext(SPLIT).format(
+                clause=clause.title, count=len(successors), revision=revision.number
+            ),
         )
         return redirect(revision)
     return correction_page(request, "clauses/edit/clause_split.html", form, revision=revision)
@@ -92,7 +97,8 @@ def clause_merge_view(request, plan, number):
     if successor is not None:
         count = len(form.cleaned_data["predecessors"])
         messages.success(
-            request, MERGED.format(count=count, number=successor.number, revision=revision.number)
+            request,
+            gettext(MERGED).format(count=count, number=successor.number, revision=revision.number),
         )
         return redirect(revision)
     return correction_page(request, "clauses/edit/clause_merge.html", form, revision=revision)

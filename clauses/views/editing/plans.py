@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from clauses import selectors, services
 from clauses.forms import NewRevisionForm, PlanEditForm, PlanForm
@@ -36,7 +37,7 @@ def plan_create(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, PLAN_CREATED)
+            messages.success(request, gettext(PLAN_CREATED))
             return redirect("editing:paste", plan=plan.slug)
     return render(request, "clauses/edit/plan_form.html", {"form": form})
 
@@ -51,7 +52,7 @@ def plan_edit(request, plan):
         request,
         form,
         lambda: services.plan_update(plan=plan, **edit_arguments(request, form)),
-        saved_message=PLAN_SAVED,
+        saved_message=gettext(PLAN_SAVED),
     ):
         return redirect(plan)
     return render(request, "clauses/edit/plan_edit.html", {"plan": plan, "form": form})
@@ -83,7 +84,7 @@ def revision_new(request, plan):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, REVISION_CREATED.format(number=revision.number))
+            messages.success(request, gettext(REVISION_CREATED).format(number=revision.number))
             return redirect(
                 reverse("editing:clause_add", kwargs={"plan": plan.slug, "number": revision.number})
             )

@@ -1,6 +1,7 @@
 """Record or change one party's position on one clause version."""
 
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from clauses import selectors, services
 from clauses.forms import PositionForm
@@ -34,7 +35,7 @@ def position_edit(request, plan, clause, number, party):
             user=request.user,
             summary=form.cleaned_data["edit_summary"],
         ),
-        saved_message=SAVED.format(party=party.name),
+        saved_message=gettext(SAVED).format(party=party.name),
     ):
         return redirect(clause_version)
     return render(

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext
 
 from clauses import selectors, services
 from clauses.forms import CloneForm, RevisionForm
@@ -47,7 +48,9 @@ def revision_clone(request, plan, number):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, CLONED.format(number=revision.number, source=source.number))
+            messages.success(
+                request, gettext(CLONED).format(number=revision.number, source=source.number)
+            )
             return redirect(revision)
     return render(
         request,
@@ -64,7 +67,7 @@ def revision_edit(request, plan, number):
         request,
         form,
         lambda: services.revision_update(revision=revision, **edit_arguments(request, form)),
-        saved_message=SAVED,
+        saved_message=gettext(SAVED),
     ):
         return redirect(revision)
     return render(

@@ -5,6 +5,8 @@ from django import forms
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from clauses.services.sources import source_text_attach
 from clauses.views.editing.edit_flow import editor_required, found_or_404
@@ -34,9 +36,9 @@ def source_record(request):
         except ValidationError as error:
             add_service_errors(form, error)
         else:
-            messages.success(request, SOURCE_RECORDED)
+            messages.success(request, gettext(SOURCE_RECORDED))
             if source.html_stripped:
-                messages.warning(request, HTML_STRIPPED)
+                messages.warning(request, gettext(HTML_STRIPPED))
             return redirect(source)
     return render(request, "sources/source_form.html", {"form": form})
 
@@ -45,8 +47,14 @@ class SourceTextForm(forms.Form):
     text = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 16}),
         strip=False,
-        help_text=f"The whole text (at most {MAX_TEXT:,} characters): each quote citing the "
-        "source must be in it.",
+        label=gettext_lazy("Text"),
+        help_text=format_lazy(
+            gettext_lazy(
+                "The whole text (at most {count} characters): each quote citing the source "
+                "must be in it."
+            ),
+            count=f"{MAX_TEXT:,}",
+        ),
     )
     version = forms.IntegerField(widget=forms.HiddenInput)
     edit_summary = summary_field()
@@ -62,7 +70,7 @@ class SourceTextForm(forms.Form):
 def source_text(request, source: int):
     found = found_or_404(source_get, source)
     if found.text:
-        messages.info(request, TEXT_ALREADY)
+        messages.info(request, gettext(TEXT_ALREADY))
         return redirect(found)
     form = SourceTextForm(request.POST or None, initial={"version": found.version})
     if form.is_valid():
@@ -79,8 +87,8 @@ def source_text(request, source: int):
         except EditConflict:
             form.add_error(None, CHANGED_MEANWHILE)
         else:
-            messages.success(request, TEXT_RECORDED)
+            messages.success(request, gettext(TEXT_RECORDED))
             if saved.html_stripped:
-                messages.warning(request, HTML_STRIPPED)
+                messages.warning(request, gettext(HTML_STRIPPED))
             return redirect(saved)
     return render(request, "sources/source_text_form.html", {"form": form, "source": found})
