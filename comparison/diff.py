@@ -348,28 +348,61 @@ class DiffTotals:
         moved on 2". Parties that did not move are left out. Against a partial revision
         the counts that are not zero are listed, the clauses it is silent on apart:
         "1 changed, 10 first described"."""
+        return self.summary_in(english_phrase)
+
+    def summary_in(self, phrase: "Phrase") -> str:
+        """The summary line with each count said by ``phrase(key, count, **names)`` (the
+        keys of ``SUMMARY_PHRASES``): a page says it in the reader's language
+        (comparison/rendering.py), the API and the feeds in English."""
         if self.first_described or self.not_described or self.deleted:
             counts = (
-                (self.added, "added"),
-                (self.removed, "removed"),
-                (self.deleted, "deleted"),
-                (self.changed, "changed"),
-                (self.unchanged, "unchanged"),
-                (self.first_described, "first described"),
-                (self.not_described, "not described"),
+                ("added", self.added),
+                ("removed", self.removed),
+                ("deleted", self.deleted),
+                ("changed", self.changed),
+                ("unchanged", self.unchanged),
+                ("first_described", self.first_described),
+                ("not_described", self.not_described),
             )
-            line = ", ".join(f"{count} {words}" for count, words in counts if count)
+            line = ", ".join(phrase(key, count) for key, count in counts if count)
         else:
-            line = (
-                f"{self.added} added, {self.removed} removed, "
-                f"{self.changed} changed, {self.unchanged} unchanged"
+            line = ", ".join(
+                phrase(key, count)
+                for key, count in (
+                    ("added", self.added),
+                    ("removed", self.removed),
+                    ("changed", self.changed),
+                    ("unchanged", self.unchanged),
+                )
             )
         if self.split:
-            line += f", {self.split} split into {self.split_into}"
+            line += ", " + phrase("split", self.split, into=self.split_into)
         if self.merged:
-            line += f", {self.merged} merged into {self.merged_into}"
-        moves = [f"{p.party_name} moved on {p.moved}" for p in self.parties if p.moved]
+            line += ", " + phrase("merged", self.merged, into=self.merged_into)
+        moves = [phrase("moved", p.moved, party=p.party_name) for p in self.parties if p.moved]
         return f"{line}; {', '.join(moves)}" if moves else line
+
+
+# How the summary line says each count, in English.
+SUMMARY_PHRASES = {
+    "added": "{count} added",
+    "removed": "{count} removed",
+    "deleted": "{count} deleted",
+    "changed": "{count} changed",
+    "unchanged": "{count} unchanged",
+    "first_described": "{count} first described",
+    "not_described": "{count} not described",
+    "split": "{count} split into {into}",
+    "merged": "{count} merged into {into}",
+    "moved": "{party} moved on {count}",
+}
+
+
+def english_phrase(key: str, count: int, **names: object) -> str:
+    return SUMMARY_PHRASES[key].format(count=count, **names)
+
+
+Phrase = Callable[..., str]
 
 
 @dataclass(frozen=True)

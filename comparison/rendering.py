@@ -11,12 +11,13 @@ from django.utils.timezone import (  # type: ignore[attr-defined]  # django-stub
     template_localtime,
 )
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from markupsafe import Markup
 
 from clauses.pieces import direction_pieces, pieces, stance_pieces
 from clauses.row_links import number_link, slug_link
 from clauses.vocabulary_words import CLAUSE_STATUS_WORDS, TOPIC_WORDS, words_of
-from comparison.diff import ClauseDiff, Direction
+from comparison.diff import ClauseDiff, DiffTotals, Direction
 from comparison.textdiff import TextOp
 from core.jinja2 import macros, possessive
 
@@ -56,6 +57,33 @@ class Pieces:
     directions: dict
     carried_over: Markup
     demand_marker: Markup
+
+
+def _summary_phrase(key: str, count: int, **names: object) -> str:
+    """A count of the diff's summary line in the interface's language (the rule of which
+    counts it names is ``DiffTotals.summary_in``'s)."""
+    phrases = {
+        "added": ngettext("%(count)s added", "%(count)s added", count),
+        "removed": ngettext("%(count)s removed", "%(count)s removed", count),
+        "deleted": ngettext("%(count)s deleted", "%(count)s deleted", count),
+        "changed": ngettext("%(count)s changed", "%(count)s changed", count),
+        "unchanged": ngettext("%(count)s unchanged", "%(count)s unchanged", count),
+        "first_described": ngettext(
+            "%(count)s first described", "%(count)s first described", count
+        ),
+        "not_described": ngettext("%(count)s not described", "%(count)s not described", count),
+        "split": ngettext("%(count)s split into %(into)s", "%(count)s split into %(into)s", count),
+        "merged": ngettext(
+            "%(count)s merged into %(into)s", "%(count)s merged into %(into)s", count
+        ),
+        "moved": ngettext("%(party)s moved on %(count)s", "%(party)s moved on %(count)s", count),
+    }
+    return phrases[key] % {"count": count, **names}
+
+
+def summary_line(totals: DiffTotals) -> str:
+    """The diff's one-line summary as the page says it, in the reader's language."""
+    return totals.summary_in(_summary_phrase)
 
 
 def text_diff(ops: Iterable[TextOp]) -> Markup:

@@ -13,7 +13,7 @@ from clauses.text_languages import LANG, LanguageRefused
 from clauses.views.plans import plan_or_404
 from clauses.views.revisions import NO_SUCH_REVISION
 from comparison.filters import CompareForm, DiffFilterForm, changed_by_topic
-from comparison.rendering import diff_clauses
+from comparison.rendering import diff_clauses, summary_line
 from comparison.selectors.diff_languages import revision_diff_in
 from comparison.selectors.diffs import NothingToCompare, default_against
 from core.conditional import reads_query
@@ -55,6 +55,7 @@ def _render_diff(request, *, plan, old, new, compare_form=None):
             "old": old,
             "new": new,
             "diff": result,
+            "summary_line": summary_line(result.totals),
             "clauses": clauses,
             "hidden_unchanged": hidden_unchanged,
             "changed_by_topic": changed_by_topic(result.clauses),

@@ -25,10 +25,8 @@ def test_the_clause_page_shows_the_latest_quotes_with_their_source_and_date(seed
     assert KYIV_QUOTE in evidence
     assert "no URL given in the report)" in evidence
     assert "date not given" in evidence
-    assert (
-        "⚑</span> demands</span>: <bdi>Joint administration of the plant by Ukraine and the US.</bdi>"
-        in (evidence)
-    )
+    demand = "Joint administration of the plant by Ukraine and the US."
+    assert f"⚑</span> demands</span>: <bdi>{demand}</bdi>" in evidence
 
 
 def test_the_overview_cell_describes_the_stance_with_its_quote_and_marks_a_demand(seeded, client):
