@@ -115,6 +115,9 @@ class PictureWords:
         default_factory=lambda: {"agreed": "agreed", "contested": "contested", "open": "open"}
     )
     gap_title: Callable[["ConvergencePoint"], str] = english_gap_title
+    # A heatmap row's gap in its hover text; ``{gap}`` is the gap's value.
+    row_gap: str = "gap {gap}"
+    row_gap_unknown: str = "gap not known"
 
 
 ENGLISH = PictureWords()
@@ -374,8 +377,9 @@ def heatmap_layout(
                 HeatRow(
                     slug=item.slug,
                     url=clause_url.format(clause=item.slug),
-                    title=f"{item.number}. {item.title} (gap "
-                    + (f"{gap})" if gap is not None else "not known)"),
+                    title=f"{item.number}. {item.title} ("
+                    + (words.row_gap.format(gap=gap) if gap is not None else words.row_gap_unknown)
+                    + ")",
                     label=label,
                     label_x=x0 + gutter - 3,
                     label_y=y + cell * 0.8,

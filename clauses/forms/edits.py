@@ -11,7 +11,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, gettext_lazy
 
 from clauses.fields import CLAUSE, CLAUSE_VERSION, PLAN, POSITION, REVISION
 from clauses.models import Clause, ClauseVersion, Plan, Position, Revision
@@ -59,7 +59,7 @@ def labels_of(declaration: Declaration) -> dict[str, str]:
 def revision_choice_label(revision: Revision) -> str:
     """A revision as a "Continues" list names it, branches marked."""
     label = f"{revision.number}. {revision.label}"
-    return f"{label} (branch)" if revision.branch else label
+    return gettext("%(label)s (branch)") % {"label": label} if revision.branch else label
 
 
 def branch_field() -> forms.BooleanField:

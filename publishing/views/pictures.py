@@ -343,6 +343,9 @@ def picture_words() -> PictureWords:
             "open": pgettext("convergence", "open"),
         },
         gap_title=gap_title,
+        # {gap} is filled in by the picture: kept as it is through the translation.
+        row_gap=gettext("gap %(gap)s") % {"gap": "{gap}"},
+        row_gap_unknown=gettext("gap not known"),
     )
 
 
