@@ -7,6 +7,8 @@ from rest_framework.exceptions import ValidationError
 
 from clauses.text_languages import KNOWN_CODES, LANG, LanguageRefused, language_checked
 
+EMPTY_LANG = "Give a language code, e.g. uk, or leave lang out to read the original."
+
 LANG_PARAMETER = OpenApiParameter(
     LANG,
     {"type": "string", "enum": KNOWN_CODES},
@@ -20,6 +22,9 @@ def text_language_asked(request) -> str:
     """The language ``?lang=`` asks for ("" for the original), checked: a ValidationError
     naming ``lang`` for an unknown code."""
     language = request.query_params.get(LANG, "")
+    if LANG in request.query_params and not language:
+        # The schema lists the codes; "lang=" is none of them (leave it out for the original).
+        raise ValidationError({LANG: [EMPTY_LANG]})
     try:
         language_checked(language)
     except LanguageRefused as refused:

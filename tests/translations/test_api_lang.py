@@ -103,6 +103,14 @@ def test_an_unknown_language_is_a_400_naming_lang(api, points, url, code):
     assert [error["field"] for error in response.json()["errors"]] == ["lang"]
 
 
+@pytest.mark.parametrize("url", READS)
+def test_an_empty_lang_is_a_400_saying_to_leave_it_out(api, points, url):
+    response = api.get(f"{url}?lang=")
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]
+    assert error["field"] == "lang" and "leave lang out" in error["message"]
+
+
 def test_the_schema_documents_lang_on_each_read(client):
     schema = client.get("/api/schema/", {"format": "json"}).json()
     paths = schema["paths"]
