@@ -20,11 +20,14 @@ as read (clauses/selectors/stamps.py) takes in the parties' versions, so a party
 needs no hook here.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from django.db.models import F, QuerySet
 from django.dispatch import Signal
+from django.urls import reverse
 from django.utils import timezone
+
+from core.page_fill import fill_after_commit
 
 # Sent by ``plans_touched`` inside the write's transaction, with ``lookup`` (how a plan
 # reaches the written rows) and their ``pks``: what is derived from a plan's records
@@ -45,3 +48,13 @@ def plans_touched(plans: QuerySet, lookup: str, pks: Iterable[int]) -> None:
     # range only costs that plan a cache miss.
     plans = plans.filter(**{f"{lookup}__gte": min(pks), f"{lookup}__lte": max(pks)})
     plans.update(change_stamp=F("change_stamp") + 1, changed_at=timezone.now())
+    fill_after_commit(lambda: first_pages(plans))
+
+
+def first_pages(plans: QuerySet) -> Iterator[str]:
+    """The pages every reader of these plans opens first, to draw into the page cache once
+    the write commits (core/page_fill.py): each plan's overview, and the home page, which
+    lists every plan."""
+    for slug in plans.values_list("slug", flat=True).distinct():
+        yield reverse("clauses:plan", args=[slug])
+    yield reverse("home")

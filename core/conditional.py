@@ -18,6 +18,10 @@ Every page and API read of a plan derives a weak ETag from the plan's change sta
   (core/compression.py), as GZipMiddleware would send it: a hit sends those bytes on
   to a client that takes gzip, without compressing again, and decompresses them for one
   that does not. A page that set a CSRF cookie (its body holds a token) is never kept.
+- a page is drawn once at a time: the reader who misses it first draws it, and the readers
+  who miss it meanwhile wait for that page (up to ``FILL_WAIT`` seconds) instead of each
+  drawing it again; a write fills the pages every reader opens first as soon as it
+  commits (core/page_fill.py), so the readers after it rarely wait at all.
 
 Signed-in readers get the 304s (their tag names their session too) but not the shared
 cache: their pages carry their name and a CSRF token of their own.
@@ -32,6 +36,7 @@ Responses also say ``Cache-Control: no-cache``: a browser may keep them but must
 """
 
 import hashlib
+import time
 from dataclasses import dataclass
 from datetime import datetime
 from functools import wraps
@@ -61,6 +66,15 @@ KEPT_HEADERS = ("ETag",)
 # The prefix names the layout of an entry (its body gzipped), so that entries an earlier
 # release kept in a shared Redis, laid out otherwise, are never read.
 CACHE_PREFIX = "page.gz"
+# Held, under the page's key, by the one request drawing a page that is not in the cache.
+# It expires by itself should that request fail before it stores the page.
+FILL_PREFIX = "page.filling"
+FILL_LOCK_SECONDS = 10
+# How long a reader who misses a page another request is drawing waits for it before
+# drawing it too, and how often it looks: a page of a long negotiation is drawn in a tenth
+# of a second, several times that under load.
+FILL_WAIT = 3.0
+FILL_POLL = 0.02
 
 
 # Set on the request to the ``Stamp`` its page is read at (``conditional_page``), for a
@@ -119,6 +133,8 @@ class ConditionalRead:
         self.etag = f'W/"{stamp.tag}.{self.viewer}.{digest}"'
         self.if_none_match = request.META.get("HTTP_IF_NONE_MATCH", "")
         self.cache_key = None
+        self.fill_key = None
+        self.filling = False  # whether this request holds the page's fill lock
         # Messages are shown once: a page carrying one is neither stored nor served. While
         # the shared cache is down (its backend says ``degraded``: peaceplan/cache_fallback.py)
         # pages are rendered, not kept in a store one process alone would see.
@@ -130,6 +146,7 @@ class ConditionalRead:
         ):
             url = hashlib.sha256(request.get_full_path().encode()).hexdigest()
             self.cache_key = f"{CACHE_PREFIX}:{stamp.tag}:{digest}:{url}"
+            self.fill_key = f"{FILL_PREFIX}:{stamp.tag}:{digest}:{url}"
 
     def early_response(self) -> HttpResponse | None:
         """The answer without running the view: a 304, or the cached page; else None."""
@@ -138,6 +155,8 @@ class ConditionalRead:
         if self.cache_key is None:
             return None
         stored = cache.get(self.cache_key)
+        if stored is None:
+            stored = self._drawn_by_another()
         note_page_cache(self.request, hit=stored is not None)
         if stored is None:
             return None
@@ -155,9 +174,35 @@ class ConditionalRead:
                 response["ETag"] = "W/" + response["ETag"]
         return response
 
+    def _drawn_by_another(self) -> tuple | None:
+        """After a miss: take the page's fill lock and return None (this request draws the
+        page), or, while another request holds it, wait for the page that one stores.
+        None once it gave up the lock without storing (a page it may not share) or the
+        wait ran out: this request then draws the page itself."""
+        if cache.add(self.fill_key, 1, timeout=FILL_LOCK_SECONDS):
+            self.filling = True
+            return None
+        deadline = time.monotonic() + FILL_WAIT
+        while time.monotonic() < deadline:
+            time.sleep(FILL_POLL)
+            found = cache.get_many([self.cache_key, self.fill_key])
+            if self.cache_key in found:
+                return found[self.cache_key]
+            if self.fill_key not in found:
+                return None
+        return None
+
+    def release_fill(self) -> None:
+        """Give up the page's fill lock, if this request holds it: the readers waiting for
+        the page stop waiting and draw it themselves."""
+        if self.filling:
+            cache.delete(self.fill_key)
+            self.filling = False
+
     def finish(self, response):
         """Add the validators to a fresh response and store it if it may be shared."""
         if response.status_code != 200:
+            self.release_fill()
             return response
         self._headed(response)
         # A streamed export is sent as it is made, never held whole: not stored.
@@ -166,6 +211,8 @@ class ConditionalRead:
                 response.add_post_render_callback(self._store)
             else:
                 self._store(response)
+        else:
+            self.release_fill()
         return response
 
     def _tag_matches(self) -> bool:
@@ -188,12 +235,14 @@ class ConditionalRead:
         # A page that asked for a CSRF token holds it: it is the reader's own. And the
         # shared cache may have gone down while the page was drawn.
         if self.request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(cache, "degraded", False):
+            self.release_fill()
             return
         headers = {name: response[name] for name in KEPT_HEADERS if name in response}
         body = response.content
         compressed = compress(body)
         entry = (body, "") if compressed is None else (compressed, GZIP)
         cache.set(self.cache_key, (*entry, response["Content-Type"], headers))
+        self.release_fill()
 
 
 QUERY_PARAMETERS = "query_parameters"
@@ -249,7 +298,12 @@ def conditional_page(stamp_for):
             early = read.early_response()
             if early is not None:
                 return early
-            return read.finish(view(request, *args, **kwargs))
+            try:
+                response = view(request, *args, **kwargs)
+            except BaseException:
+                read.release_fill()
+                raise
+            return read.finish(response)
 
         # What the site's tests read: which pages declared their parameters, and how each
         # is keyed.

@@ -402,6 +402,10 @@ if CACHES["default"]["BACKEND"] == SettingsEnv.CACHE_SCHEMES["redis"]:
 # Anonymous readers' pages kept in the cache under the plan's change stamp
 # (core/conditional.py); off, every read is rendered (the benchmark's cold runs).
 PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+# After a write commits, the plan's overview and the home page are drawn into the page
+# cache by a thread of the writing process (core/page_fill.py), so the readers after the
+# write find them there; off, their first reader draws them.
+PAGE_FILL = env.bool("PAGE_FILL", default=True)
 
 # The client address that throttles and login limits count by: REMOTE_ADDR, unless
 # TRUSTED_PROXIES names the proxies in front of the app (see peaceplan.clients); only then

@@ -85,10 +85,13 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture(autouse=True)
 def test_isolation(settings):
     """What every test needs: a cache emptied between tests (the API's anonymous rate limit
-    counts there) and a fast password hasher (personas are made per test; the default
-    hasher is slow by design)."""
+    counts there), no page filled after a write, and a fast password hasher (personas are
+    made per test; the default hasher is slow by design)."""
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # No page is drawn on a thread of its own after a test's write (the live server's
+    # tests commit theirs); tests/core/test_page_fill.py turns it on.
+    settings.PAGE_FILL = False
     yield
     cache.clear()
 
