@@ -5,6 +5,8 @@ database, peaceplan_bench) and Redis, loaded by wrk. It measures:
 - one instance: the trivial baseline, the overview cold (page cache off) and warm (served
   from the cache, gzipped and plain), the 304 of a reader sending back its tag, and the
   positions API list, at two concurrency levels;
+- one instance: the overview while an editor writes to its plan once a second, with the
+  page drawn into the cache on write and without (bench/loadtest_writes.py);
 - one instance against two (separate gunicorn processes on separate ports, each pinned to
   a core of its own where the machine has two), wrk's connections spread across both;
 - that the anonymous API rate holds across both instances, not once per instance;
@@ -41,6 +43,7 @@ from bench import environment
 from bench.config import DEFAULT_SEED, LARGE
 from bench.loadtest_pooler import pooler_run, pooler_section
 from bench.loadtest_replica import replica_check, replica_section
+from bench.loadtest_writes import UnderWrites, cold_verdict, overview_under_writes
 from bench.pgbouncer import PGBOUNCER_MISSING, pgbouncer_installed
 from bench.replica import BINARIES_MISSING, binaries_installed
 from bench.throughput import (
@@ -66,6 +69,8 @@ DEFAULT_CACHE_URL = "redis://127.0.0.1:6379/5"
 LEVELS = (4, 16)
 TARGET_LEVEL = 16
 PAIRED_ROUNDS = 5
+# The warm overview's share of the trivial baseline's requests/s at TARGET_LEVEL.
+WARM_SHARE_TARGET = 0.6
 THROTTLE_RATE = 60
 SCRATCH_SLUG = "loadtest-scratch"
 EDITOR = "loadtest-editor"
@@ -324,7 +329,7 @@ def target_verdict(pairs: list[Pair]) -> str:
         return "not measured in this run"
     share = statistics.median(p.share for p in pairs)
     p95 = statistics.median(p.p95_ratio for p in pairs)
-    met = share >= 0.5 and p95 <= 2
+    met = share >= WARM_SHARE_TARGET and p95 <= 2
     turns = "; ".join(
         f"{p.trivial['rps']:,.0f} and {p.warm['rps']:,.0f} requests/s, p95 "
         f"{ms(p.trivial['p95'])} and {ms(p.warm['p95'])}"
@@ -333,8 +338,9 @@ def target_verdict(pairs: list[Pair]) -> str:
     return (
         f"**{'met' if met else 'missed'}**: at concurrency {TARGET_LEVEL}, in {len(pairs)} "
         f"turns of 2 s each (baseline, then the warm overview gzipped: {turns}), the warm "
-        f"overview answers a median {share:.0%} of the baseline's requests/s (target ≥ 50 %) "
-        f"with a p95 a median {p95:.1f}× the baseline's (target ≤ 2×)"
+        f"overview answers a median {share:.0%} of the baseline's requests/s "
+        f"(target ≥ {WARM_SHARE_TARGET:.0%}) with a p95 a median {p95:.1f}× the baseline's "
+        "(target ≤ 2×)"
     )
 
 
@@ -370,7 +376,24 @@ def scale_table(rows: list[ScaleRow]) -> str:
     return "\n".join(lines)
 
 
-def section(*, machine, single, pairs, scale, pinned, throttle, edit, pooled, quick) -> str:
+def under_writes_table(rows: list[UnderWrites]) -> str:
+    lines = [
+        "| endpoint | concurrency | requests/s | p50 | p95 | p99 | requests | errors "
+        "| writes (refused) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        r = row.result
+        lines.append(
+            f"| {r.name} | {r.concurrency} | {r.rps:,.1f} | {ms(r.p50)} | {ms(r.p95)} "
+            f"| {ms(r.p99)} | {r.requests:,} | {r.errors} | {row.writes} ({len(row.failures)}) |"
+        )
+    return "\n".join(lines)
+
+
+def section(
+    *, machine, single, pairs, under_writes, scale, pinned, throttle, edit, pooled, quick
+) -> str:
     pinning = (
         "each pinned to a core of its own with `taskset` (the one-instance run uses the "
         "first instance alone, on its one core)"
@@ -403,6 +426,19 @@ def section(*, machine, single, pairs, scale, pinned, throttle, edit, pooled, qu
         throughput_table(single),
         "",
         f"Repeat reads near free: {target_verdict(pairs)}.",
+        "",
+        "### The overview while an editor writes",
+        "",
+        "Each write moves the plan's stamp, so the overview cached before it is never "
+        "served again: an editor's script relabels the plan's current revision through the "
+        "API once a second while readers load the overview. Filled on write: the overview "
+        "and the home page are drawn into the cache by the writing process as each write "
+        "commits (`PAGE_FILL`). Either way a page missing from the cache is drawn by one "
+        "request at a time, the readers who miss it meanwhile waiting for it.",
+        "",
+        under_writes_table(under_writes),
+        "",
+        f"Cold pages under load: {cold_verdict(under_writes, TARGET_LEVEL)}.",
         "",
         "### One instance against two",
         "",
@@ -468,6 +504,7 @@ def main(argv=None) -> None:
 
     django.setup()
     from clauses.models import Plan
+    from clauses.selectors import current_revision
     from generator.plans import default_slug
 
     large = default_slug(seed=DEFAULT_SEED, **LARGE.kwargs)
@@ -488,6 +525,18 @@ def main(argv=None) -> None:
             levels=levels,
             duration=duration,
             large=large,
+        )
+        under_writes = overview_under_writes(
+            database_url,
+            static_root=static_root,
+            cache_url=cache_url,
+            plan=large,
+            revision=current_revision(plan=Plan.objects.get(slug=large)).number,
+            token=token,
+            level=TARGET_LEVEL,
+            duration=duration,
+            request=request,
+            log=log,
         )
         log("two instances")
         with servers(
@@ -548,6 +597,7 @@ def main(argv=None) -> None:
         machine=machine,
         single=single,
         pairs=pairs,
+        under_writes=under_writes,
         scale=scale,
         pinned=pinned,
         throttle=throttle,
