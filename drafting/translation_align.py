@@ -37,6 +37,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from drafting.matching import best_matching
 from drafting.parse import DraftPoint
@@ -221,6 +222,8 @@ def _figures(text: str) -> set[str]:
     return found
 
 
+# Words repeat across the points of a draft and its translation: each is looked up once.
+@lru_cache(maxsize=1 << 16)
 def _month(word: str) -> int | None:
     for month, stems in _MONTHS.items():
         if any(word == stem or (len(stem) > 3 and word.startswith(stem)) for stem in stems):
@@ -250,6 +253,7 @@ def _names(text: str) -> set[str]:
     return found
 
 
+@lru_cache(maxsize=1 << 16)
 def _alias(word: str) -> str | None:
     lowered = word.lower()
     for form, key in _ALIAS_FORMS:
@@ -294,15 +298,17 @@ def align_translation(
     """Match each point of a translation to a clause version of the revision, or to none."""
     point_features = [features(point.text) for point in points]
     original_features = [features(original.text) for original in originals]
-    by_label: dict[str, list[int]] = {}
-    for index, original in enumerate(originals):
-        by_label.setdefault(label(original.number), []).append(index)
+    # Each pair's score reads both labels: worked out once per point, not once per pair.
+    point_labels = [label(point.number) for point in points]
+    original_labels = [label(original.number) for original in originals]
     scores = [
         {
-            c: _score(point, originals[c], point_features[p], original_features[c])
+            c: _score(
+                point_labels[p] == original_labels[c], point_features[p], original_features[c]
+            )
             for c in range(len(originals))
         }
-        for p, point in enumerate(points)
+        for p in range(len(points))
     ]
     scores = _with_order(scores)
     chosen = best_matching([{c: s - THRESHOLD for c, s in row.items()} for row in scores])
@@ -339,8 +345,8 @@ def align_translation(
     return Alignment(matches=matches, wrong_revision=wrong, warning=warning)
 
 
-def _score(point: DraftPoint, original: OriginalPoint, ours: Features, theirs: Features) -> float:
-    score = SAME_NUMBER if label(point.number) == label(original.number) else 0.0
+def _score(same_number: bool, ours: Features, theirs: Features) -> float:
+    score = SAME_NUMBER if same_number else 0.0
     if ours.figures and theirs.figures:
         shared = len(ours.figures & theirs.figures)
         if shared:
