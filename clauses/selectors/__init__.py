@@ -42,7 +42,7 @@ from clauses.selectors.lookups import (
     record_by_pk,
     revision_get,
 )
-from clauses.selectors.overview import Matrix, plan_matrix
+from clauses.selectors.overview import Matrix, plan_matrix, rows_with_details
 from clauses.selectors.plans import (
     clause_versions_of,
     clauses_not_in,
@@ -82,6 +82,7 @@ __all__ = [
     "plan_get",
     "plan_list",
     "plan_matrix",
+    "rows_with_details",
     "plans_exist",
     "position_get",
     "position_of",

@@ -88,6 +88,9 @@ class Matrix:
             for topic, count in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
         ]
 
+    # Whether the cells hold their positions' summaries, quotes and demands, or the stances
+    # alone (``plan_matrix(details=False)``).
+    details: bool = True
     highlighted: MatrixParty | None = None  # the chosen party, moved next to the clauses
     other: MatrixParty | None = None  # the second chosen party, beside the first
     sort: str = POINT
@@ -114,6 +117,8 @@ class Matrix:
         ``stances`` keeps the clauses on which the chosen party (any party when none is
         chosen) holds one of them; ``query`` searches the clause title and text and the
         position summaries; ``sort`` is one of ``clauses.matrix_order``'s orders."""
+        if query and not self.details:
+            raise ValueError("The text search reads the summaries: read the matrix with details.")
         by_slug = {p.slug: p for p in self.parties}
         highlighted = by_slug.get(party)
         second = by_slug.get(other) if highlighted is not None and other != party else None
@@ -165,11 +170,22 @@ def _cells(positions: dict[int, MatrixCell], columns: Sequence[MatrixParty]):
     return tuple(positions.get(party.pk) or MatrixCell(party) for party in columns)
 
 
-def plan_matrix(*, revision: Revision | None) -> Matrix:
+# The columns of a position a cell shows besides its stance, in MatrixCell's order.
+CELL_DETAILS = ("summary", "carried_over", "quote", "demand", "source_id", "pk")
+PARTY_COLUMNS = ("party__slug", "party__name", "party__short_name", "party__color")
+
+
+def plan_matrix(*, revision: Revision | None, details: bool = True) -> Matrix:
     """Every clause of ``revision`` in draft order by every party holding a position in it
     (two queries: the clause versions with their clause, their positions with party).
     Narrow it with ``Matrix.narrow``: filters apply in Python, so the unfiltered total and
-    the party choices cost nothing more."""
+    the party choices cost nothing more.
+
+    Without ``details`` the cells hold the stances alone, which is what the filters (but
+    the text search, which reads the summaries), the orders, the gaps and the counts read:
+    a page showing some of the rows reads their cells' details with
+    ``rows_with_details`` (a third query), instead of every summary, quote and demand of
+    the revision."""
     if revision is None:
         return Matrix(revision=None, parties=(), columns=(), all_rows=(), rows=())
     versions = (
@@ -186,34 +202,24 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
         .order_by()
         .values_list(
             "clause_version_id",
-            "stance",
-            "summary",
-            "carried_over",
-            "quote",
-            "demand",
             "party_id",
-            "source_id",
-            "pk",
-            "party__slug",
-            "party__name",
-            "party__short_name",
-            "party__color",
+            "stance",
+            *PARTY_COLUMNS,
             "party__sort_order",
+            *(CELL_DETAILS if details else ()),
         )
     )
     parties: dict[int, MatrixParty] = {}
     party_order: dict[int, tuple] = {}
     by_version: dict[int, dict[int, MatrixCell]] = {}
     for row in positions:
-        version_id, stance, summary, carried, quote, demand, party_id, source_id, pk = row[:9]
+        version_id, party_id, stance = row[:3]
         party = parties.get(party_id)
         if party is None:
-            slug, name, short_name, color, sort_order = row[9:]
+            slug, name, short_name, color, sort_order = row[3:8]
             party = parties[party_id] = MatrixParty(party_id, slug, name, short_name, color)
             party_order[party_id] = (sort_order, name)
-        by_version.setdefault(version_id, {})[party_id] = MatrixCell(
-            party, stance, summary, carried, quote, demand, source_id, pk
-        )
+        by_version.setdefault(version_id, {})[party_id] = MatrixCell(party, stance, *row[8:])
     columns = tuple(sorted(parties.values(), key=lambda p: party_order[p.pk]))
     built: list[MatrixRow] = []
     for pk, number, status, text, slug, title, topic in versions:
@@ -235,4 +241,32 @@ def plan_matrix(*, revision: Revision | None) -> Matrix:
             )
         )
     rows = tuple(built)
-    return Matrix(revision=revision, parties=columns, columns=columns, all_rows=rows, rows=rows)
+    return Matrix(
+        revision=revision,
+        parties=columns,
+        columns=columns,
+        all_rows=rows,
+        rows=rows,
+        details=details,
+    )
+
+
+def rows_with_details(matrix: Matrix, rows: Sequence[MatrixRow]) -> list[MatrixRow]:
+    """``rows`` of a matrix read without details, each cell now with its position's
+    summary, quote, demand, source and key (one query, for these rows' positions alone)."""
+    if not rows:
+        return []
+    by_party = {party.pk: party for party in matrix.parties}
+    details: dict[int, dict[int, MatrixCell]] = {}
+    positions = (
+        Position.objects.filter(clause_version_id__in=[row.version_pk for row in rows])
+        .order_by()
+        .values_list("clause_version_id", "party_id", "stance", *CELL_DETAILS)
+    )
+    for version_id, party_id, stance, *rest in positions:
+        details.setdefault(version_id, {})[party_id] = MatrixCell(by_party[party_id], stance, *rest)
+    detailed = []
+    for row in rows:
+        cells = details.get(row.version_pk, {})
+        detailed.append(row._replace(positions=cells, cells=_cells(cells, matrix.columns)))
+    return detailed

@@ -7,7 +7,13 @@ from django.shortcuts import render
 from clauses.filters import OverviewFilterForm
 from clauses.models import Plan, Revision
 from clauses.rendering import matrix_rows
-from clauses.selectors import current_revision, plan_get, plan_matrix, revision_get
+from clauses.selectors import (
+    current_revision,
+    plan_get,
+    plan_matrix,
+    revision_get,
+    rows_with_details,
+)
 from clauses.text_languages import LANG, LanguageRefused, reading_of_texts
 from clauses.vocabularies import Stance
 from core.conditional import reads_query
@@ -51,16 +57,21 @@ def plan_overview(request, plan):
         current, shown = overview_revisions(plan, request.GET.get("revision", ""))
     except ValueError as refused:
         return HttpResponseBadRequest(str(refused))
-    matrix = plan_matrix(revision=shown)
+    # The filters, the orders and the counts read every clause's stances; the summaries,
+    # quotes and demands are read for the rows of the page alone, unless the text search
+    # (which reads every summary) is asked for.
+    searching = bool(request.GET.get("q", "").strip())
+    matrix = plan_matrix(revision=shown, details=searching)
     form = OverviewFilterForm(request.GET, parties=matrix.parties)
     matrix = matrix.narrow(**form.narrowing())
     # A page number out of range shows the nearest page: a shared link outlives its data.
     page = Paginator(matrix.rows, OVERVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = page.object_list if searching else rows_with_details(matrix, page.object_list)
     try:
         # The texts of the page's clauses in the language asked for, and the languages
         # they have, for the switch (one query).
         reading = reading_of_texts(
-            request.GET.get(LANG, ""), [(row.version_pk, row.text) for row in page.object_list]
+            request.GET.get(LANG, ""), [(row.version_pk, row.text) for row in rows]
         )
     except LanguageRefused as refused:
         return HttpResponseBadRequest(refused.message, content_type="text/plain; charset=utf-8")
@@ -73,7 +84,7 @@ def plan_overview(request, plan):
             "current": current,
             "matrix": matrix,
             "matrix_rows": (
-                matrix_rows(matrix, plan_slug=plan.slug, rows=page.object_list, reading=reading)
+                matrix_rows(matrix, plan_slug=plan.slug, rows=rows, reading=reading)
                 if matrix.rows
                 else ""
             ),

@@ -105,9 +105,9 @@ class HeatmapData:
 
 
 def _heatmap_data(plan, order: str = "topic") -> HeatmapData:
-    """The current revision's matrix (three queries: revision, versions, positions), its
-    clauses in draft order, or by ``order="gap"`` widest gap first."""
-    matrix = plan_matrix(revision=current_revision(plan=plan))
+    """The current revision's matrix (three queries: revision, versions, positions' stances),
+    its clauses in draft order, or by ``order="gap"`` widest gap first."""
+    matrix = plan_matrix(revision=current_revision(plan=plan), details=False)
     parties = tuple(HeatParty(p.slug, p.name, p.short_name) for p in matrix.columns)
     clauses = tuple(
         HeatClause(

@@ -71,7 +71,8 @@ PAGES = {
         PLAN,
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
-        "their positions, with their party",
+        "their positions' stances, with their party",
+        "the positions of the page's clause versions, their summaries, quotes and demands",
         "the languages the page's clause versions have a text in (translations)",
     ],
     "/plans/generated/?topic=military&party=generated-party-1&stance=opposes&q=point": [
@@ -79,7 +80,7 @@ PAGES = {
         PLAN,
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
-        "their positions, with their party",
+        "their positions with their party, every summary read by the text search",
         "the languages the page's clause versions have a text in (translations)",
     ],
     "/plans/generated/?lang=uk": [
@@ -87,7 +88,8 @@ PAGES = {
         PLAN,
         "the latest revision, with the revision it continues",
         "its clause versions, with their clause",
-        "their positions, with their party",
+        "their positions' stances, with their party",
+        "the positions of the page's clause versions, their summaries, quotes and demands",
         "the page's clause versions' translations, their Ukrainian texts",
     ],
     "/plans/generated/revisions/": [
