@@ -80,39 +80,47 @@ class PageFiller:
         close_old_connections()
         if self._handler is None:
             self._handler = WSGIHandler()
+        handler = self._handler
         for (scheme, host), sources in batch.items():
             # A page named by several writes of the batch is drawn once, at the latest state.
             paths = dict.fromkeys(path for paths_of in sources for path in paths_of())
             for path in paths:
                 for language, _name in settings.LANGUAGES:
-                    self._ask(path, scheme=scheme, host=host, language=language)
+                    _ask(handler, path, scheme=scheme, host=host, language=language)
 
-    def _ask(self, path: str, *, scheme: str, host: str, language: str) -> None:
-        name, _, port = host.partition(":")
-        environ = {
-            "REQUEST_METHOD": "GET",
-            "PATH_INFO": path,
-            "QUERY_STRING": "",
-            "SCRIPT_NAME": "",
-            "SERVER_NAME": name,
-            "SERVER_PORT": port or ("443" if scheme == "https" else "80"),
-            "SERVER_PROTOCOL": "HTTP/1.1",
-            "REMOTE_ADDR": "127.0.0.1",
-            "HTTP_HOST": host,
-            "HTTP_ACCEPT": "text/html",
-            "HTTP_ACCEPT_ENCODING": "gzip",
-            "HTTP_ACCEPT_LANGUAGE": language,
-            "HTTP_USER_AGENT": USER_AGENT,
-            "wsgi.url_scheme": scheme,
-            "wsgi.input": io.BytesIO(),
-            "wsgi.errors": io.StringIO(),
-            "wsgi.multithread": True,
-            "wsgi.multiprocess": True,
-            "wsgi.run_once": False,
-            "wsgi.version": (1, 0),
-        }
-        response = self._handler(environ, lambda status, headers, exc_info=None: None)
-        response.close()
+
+def _ask(handler: WSGIHandler, path: str, *, scheme: str, host: str, language: str) -> None:
+    """Ask ``handler`` for ``path`` as an anonymous browser reading ``language`` would."""
+    name, _, port = host.partition(":")
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "PATH_INFO": path,
+        "QUERY_STRING": "",
+        "SCRIPT_NAME": "",
+        "SERVER_NAME": name,
+        "SERVER_PORT": port or ("443" if scheme == "https" else "80"),
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "HTTP_HOST": host,
+        "HTTP_ACCEPT": "text/html",
+        "HTTP_ACCEPT_ENCODING": "gzip",
+        "HTTP_ACCEPT_LANGUAGE": language,
+        "HTTP_USER_AGENT": USER_AGENT,
+        "wsgi.url_scheme": scheme,
+        "wsgi.input": io.BytesIO(),
+        "wsgi.errors": io.StringIO(),
+        "wsgi.multithread": True,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
+        "wsgi.version": (1, 0),
+    }
+    response = handler(environ, _ignore_start)
+    response.close()
+
+
+def _ignore_start(status: str, headers: list, exc_info: object = None) -> Callable:
+    """The WSGI ``start_response`` of a request whose answer is not sent anywhere."""
+    return lambda data: None
 
 
 filler = PageFiller()
