@@ -11,9 +11,11 @@ from rest_framework.exceptions import ErrorDetail, ValidationError
 
 from clauses.models import Plan, Position
 from clauses.selectors import api_reads as reads
+from clauses.selectors.position_pages import position_page
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from core.api.exceptions import PARAMETER_EMPTY, REVISION_FILTER_INVALID
 from core.api.inputs import NON_BLANK_PATTERN
+from core.api.pagination import PageReader
 from parties.models import Party
 
 LATEST = "latest"
@@ -192,16 +194,11 @@ def filter_positions(params, queryset: QuerySet[Position]) -> QuerySet[Position]
 _BY_SLUG = ("plan", "party")
 
 
-def positions_matched_by_slug(params) -> QuerySet[Position] | None:
-    """The positions ``filter_positions`` would keep for the filters ``params`` names, but
-    with the plan and the party matched by slug in the query rather than looked up first;
-    or None where ``filter_positions`` must answer: a value it refuses (the 400 naming it),
-    or one holding a NUL, which PostgreSQL would refuse to compare.
-
-    Looking the plan and the party up costs a query each. A page with rows shows that they
-    exist; only a page that comes back empty needs ``filter_positions`` to tell "none" from
-    "no such plan" (see ``PositionViewSet.list``).
-    """
+def _values_matched_by_slug(params) -> dict | None:
+    """The value of each filter as ``filter_positions`` cleans it, but the plan's and the
+    party's as their slugs; or None where ``filter_positions`` must answer: a value it
+    refuses (the 400 naming it), or one holding a NUL, which PostgreSQL would refuse to
+    compare."""
     filters = _bound_filters()
     values: dict = {}
     for name, item in filters.items():
@@ -215,6 +212,12 @@ def positions_matched_by_slug(params) -> QuerySet[Position] | None:
             values[name] = item.field.clean(raw)
         except forms.ValidationError:
             return None
+    return values
+
+
+def _matched_queryset(values: dict) -> QuerySet[Position]:
+    """The positions the filters ``values`` (``_values_matched_by_slug``) keep."""
+    filters = _bound_filters()
     revision = values["revision"]
     queryset = reads.positions(one_plan=values["plan"] is not None, one_revision=revision != ALL)
     for name, value in values.items():
@@ -223,3 +226,41 @@ def positions_matched_by_slug(params) -> QuerySet[Position] | None:
         elif value is not None:
             queryset = queryset.filter(**{f"{filters[name].field_name}__slug": value})
     return queryset
+
+
+def positions_matched_by_slug(params) -> QuerySet[Position] | None:
+    """The positions ``filter_positions`` would keep for the filters ``params`` names, but
+    with the plan and the party matched by slug in the query rather than looked up first;
+    or None where ``filter_positions`` must answer (see ``_values_matched_by_slug``).
+
+    Looking the plan and the party up costs a query each. A page with rows shows that they
+    exist; only a page that comes back empty needs ``filter_positions`` to tell "none" from
+    "no such plan" (see ``PositionViewSet.list``).
+    """
+    values = _values_matched_by_slug(params)
+    return None if values is None else _matched_queryset(values)
+
+
+def matched_page_reader(params) -> PageReader | None:
+    """How to read a page of the positions ``positions_matched_by_slug`` keeps (each row
+    with the count of all, see ``core.api.pagination.PageReader``), or None where
+    ``filter_positions`` must answer.
+
+    The page is read in the SQL of ``position_page``.
+    """
+    values = _values_matched_by_slug(params)
+    if values is None:
+        return None
+    revision = values["revision"]
+    current = revision in ("", LATEST)
+    # A choice not given cleans to "".
+    return functools.partial(
+        position_page,
+        plan=values["plan"],
+        current=current,
+        revision=None if current or revision == ALL else int(revision),
+        party=values["party"],
+        stance=values["stance"] or None,
+        topic=values["topic"] or None,
+        status=values["status"] or None,
+    )

@@ -26,7 +26,7 @@ from clauses.api.base import (
     revision_reloaded,
     revision_stale,
 )
-from clauses.api.filters import PositionFilter, filter_positions, positions_matched_by_slug
+from clauses.api.filters import PositionFilter, filter_positions, matched_page_reader
 from clauses.api.inputs import (
     ClauseAdd,
     ClauseVersionEdit,
@@ -583,11 +583,11 @@ class PositionViewSet(PlanApiViewSet):
         params = request.query_params
         csv = request.accepted_renderer.format == "csv"
         found = None
-        matched = None if csv else positions_matched_by_slug(params)
-        if matched is not None:
-            found = self.paginator.read_page(matched, POSITION_FIELDS, request)
+        read = None if csv else matched_page_reader(params)
+        if read is not None:
+            found = self.paginator.read_page(read, request)
             if found:
-                page = self.paginator.paginate_rows(matched, POSITION_FIELDS, request, found=found)
+                page = self.paginator.found_page(found, request)
                 return self.get_paginated_response(positions_data(page, self.links()))
         positions = filter_positions(params, reads.positions())
         if csv:

@@ -16,7 +16,9 @@ Selectors are not the only code that reads the database:
 - the API's positions list, where the request decides what is read and how much of it:
   clauses/api/filters.py checks that a plan or party named exists and narrows the
   positions to the filters; core/api/pagination.py reads one page with the count of all
-  the rows in the same query; clauses/api/renderers.py streams the unpaginated CSV;
+  the rows in the same query (for a revision named by number, or every revision, in the
+  SQL of clauses/selectors/position_pages.py); clauses/api/renderers.py streams the
+  unpaginated CSV;
 - writes, which read inside their transaction what they must not see change before they
   write: the services (clauses/services/, parties/services.py, drafting/services.py) and
   the helpers they save through (core/saving.py, core/tracking.py) read the row they lock,

@@ -1,5 +1,7 @@
 """Page-number pagination that answers a bad page or page size with a 4xx naming it."""
 
+from collections.abc import Callable
+
 from django.core.paginator import InvalidPage, Page
 from django.db.models import IntegerField, QuerySet, Subquery
 from rest_framework.exceptions import ValidationError
@@ -9,6 +11,10 @@ from core.api.exceptions import PAGE_NOT_FOUND, PAGE_SIZE_INVALID, not_found
 
 MAX_PAGE_SIZE = 500
 MAX_OFFSET = 2**31 - 1
+
+# Reads the rows of a page, from its first row's offset and its size, each with the number
+# of all the rows as its last column (as ``counted_page`` reads a queryset's).
+PageReader = Callable[[int, int], list]
 
 
 class CountOf(Subquery):
@@ -133,7 +139,7 @@ class ApiPagination(PageNumberPagination):
             return self.paginate_queryset(queryset.values_list(*fields), request)
         number, bottom = bounds
         if found is None:
-            found = _counted_page(queryset, fields, bottom, page_size)
+            found = counted_page(queryset, fields, bottom, page_size)
         if not found and number > 1:
             return self.paginate_queryset(queryset.values_list(*fields), request)
         # The paginator is handed the queryset only to be a paginator: it never reads it
@@ -141,10 +147,10 @@ class ApiPagination(PageNumberPagination):
         # list's joins costs a good part of a page's time).
         return self._page_of(found, queryset, number, page_size)
 
-    def read_page(self, queryset: QuerySet, fields: tuple[str, ...], request) -> list | None:
-        """The page asked for, as ``paginate_rows`` reads it (each row with the count of
-        all), for ``paginate_rows`` to answer from; None, having read nothing, for a page
-        size or number only ``paginate_rows`` answers."""
+    def read_page(self, read: PageReader, request) -> list | None:
+        """The page asked for, as ``read`` reads it (each row with the count of all), for
+        ``paginate_rows`` or ``found_page`` to answer from; None, having read nothing, for
+        a page size or number only ``paginate_rows`` answers."""
         try:
             page_size = self.get_page_size(request)
         except ValidationError:
@@ -153,7 +159,16 @@ class ApiPagination(PageNumberPagination):
         if bounds is None:
             return None
         _number, bottom = bounds
-        return _counted_page(queryset, fields, bottom, page_size)
+        return read(bottom, page_size)
+
+    def found_page(self, found: list, request) -> list:
+        """The page of the rows ``read_page`` found (``found`` is not empty): what
+        ``paginate_rows`` answers from them, without a queryset to stand for the list."""
+        self.request = request
+        page_size = self.get_page_size(request)
+        # A whole number: read_page read the page.
+        number = int(self.get_page_number(request, None))
+        return self._page_of(found, found, number, page_size)
 
     def _plain_page(self, request, page_size: int) -> tuple[int, int] | None:
         """The page number and its first row's offset, or None for a page that must be
@@ -189,6 +204,6 @@ def counted_rows(queryset: QuerySet, fields: tuple[str, ...]) -> QuerySet:
     return queryset.annotate(page_total=CountOf(queryset)).values_list(*fields, "page_total")
 
 
-def _counted_page(queryset: QuerySet, fields: tuple[str, ...], bottom: int, size: int) -> list:
+def counted_page(queryset: QuerySet, fields: tuple[str, ...], bottom: int, size: int) -> list:
     """``size`` rows of ``counted_rows`` from the row ``bottom`` (one query)."""
     return list(counted_rows(queryset, fields)[bottom : bottom + size])
