@@ -8,12 +8,8 @@ from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.http import Http404
 
-from clauses.export_rows import (
-    EXPORT_POSITION_COLUMNS,
-    export_position_row_of,
-    export_positions_data,
-    iso_date,
-)
+from clauses.export_rows import EXPORT_POSITION_COLUMNS, export_positions_data, iso_date
+from clauses.fields import POSITION
 from clauses.models import Clause, Revision
 from clauses.selectors import clause_get, revision_get
 from clauses.selectors.exports import clause_position_rows
@@ -22,8 +18,10 @@ from clauses.views.revisions import NO_SUCH_REVISION
 from clauses.vocabularies import stance_value
 from comparison.filters import DiffFilterForm, PartyFilterForm
 from comparison.party_rendering import compares_with_since
+from comparison.party_table import PartyRow
 from comparison.selectors.diff_languages import DiffLanguage, revision_diff_in
 from comparison.selectors.diffs import NothingToCompare, default_against
+from comparison.selectors.parties import PartyPlan
 from comparison.views.clauses import NO_SUCH_CLAUSE
 from comparison.views.parties import NO_SUCH_PARTY, plans_shown
 from core.downloads import Table, filter_name, filters_of, page_url
@@ -236,7 +234,7 @@ PARTY_COLUMNS = (
 
 def party_table(request, party) -> Table:
     """The rows of the party page as its filters select and order them (four queries: the
-    party, then ``party_positions``)."""
+    party, then ``party_positions``'s three; one more with ``since``)."""
     try:
         party = party_get(party)
     except Party.DoesNotExist:
@@ -263,10 +261,7 @@ def party_table(request, party) -> Table:
 def _rows(plans, party, request, since: int | None):
     pages = PageLinks(request)
     for entry in plans:
-        rows = [
-            export_position_row_of(row.position, row.version, entry.revision, entry.plan, party)
-            for row in entry.rows
-        ]
+        rows = [_position_row(row, entry, party) for row in entry.rows]
         for row, data in zip(entry.rows, export_positions_data(rows, pages), strict=True):
             movement = row.movement
             if compares_with_since(entry, since):
@@ -276,9 +271,33 @@ def _rows(plans, party, request, since: int | None):
                     data["stance_before"] = row.since
                     data["stance_before_value"] = stance_value(row.since)
                 data["direction"] = str(row.moved_since)
-            elif entry.previous is not None and row.change.change != "added" and movement:
+            elif entry.previous is not None and row.change != "added" and movement:
                 data["previous_revision"] = entry.previous.number
-                data["stance_before"] = movement.stance_before and str(movement.stance_before)
+                data["stance_before"] = movement.stance_before
                 data["stance_before_value"] = movement.value_before
                 data["direction"] = str(movement.direction)
             yield data
+
+
+_NO_POSITION = (*POSITION.absent(), None, None)
+
+
+def _position_row(row: PartyRow, entry: PartyPlan, party: Party) -> tuple:
+    """The ``EXPORT_POSITION_FIELDS`` row of one of the party's rows: where the position
+    stands, then its declared fields and its source's date (the party's empty place when
+    it holds none there)."""
+    version, clause, position = row.version, row.version.clause, row.position
+    return (
+        entry.plan.slug,
+        entry.plan.title,
+        entry.revision.number,
+        entry.revision.label,
+        clause.slug,
+        clause.title,
+        clause.topic,
+        version.number,
+        version.status,
+        party.slug,
+        party.name,
+        *((*position.declared, *position.cited) if position else _NO_POSITION),
+    )

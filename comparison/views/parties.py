@@ -9,8 +9,9 @@ from markupsafe import Markup
 
 from comparison.filters import PartyFilterForm
 from comparison.party_rendering import compares_with_since, party_rows
+from comparison.party_table import PartyRow
 from comparison.selectors import parties as selectors
-from comparison.selectors.parties import PartyPlan, PartyRow
+from comparison.selectors.parties import PartyPlan
 from core.conditional import reads_query
 from parties.models import Party
 from parties.selectors import party_get
@@ -96,7 +97,7 @@ def plans_shown(
 ) -> tuple[list[PartyPlan], list[PartyPlan], str | None]:
     """Every plan's part of the party's page with the filters applied, the parts the plan
     filter keeps, and the plan chosen: what the page shows and its downloads hold (the
-    selector's four or five queries)."""
+    selector's three or four queries)."""
     # A plan without revision ``since`` has nothing to compare with: none of its rows moved
     # "since" it, and its part says so rather than listing them all as moves.
     plans = [

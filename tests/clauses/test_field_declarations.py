@@ -142,6 +142,7 @@ ALLOWED = {
         "clauses/selectors/plans.py": MOVES + " (the revisions timeline)",
         "clauses/selectors/history.py": MOVES + " (each history row beside the one before)",
         "clauses/selectors/changes.py": MOVES + " (the changes-since page)",
+        "comparison/party_table.py": MOVES + " (the party page)",
         "publishing/selectors/feeds.py": MOVES + " (the feeds)",
         "comparison/synopsis.py": SYNOPSIS,
         "comparison/selectors/synopsis.py": SYNOPSIS,

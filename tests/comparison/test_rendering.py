@@ -382,7 +382,7 @@ def _party_row(change, *, position=True, movement=None, apart=1.25, since=None, 
         )
         if position
         else None,
-        change=SimpleNamespace(change=change),
+        change=change,
         movement=movement,
         apart=apart,
         since=since,

@@ -70,8 +70,7 @@ EXPORTS = {
         SITE_STAMP,
         "the party",
         "the current revision of every plan",
-        "their clause versions and those of what they continue",
-        "the party's positions on them",
+        "their clause versions and those of what they continue, with the party's positions",
         "the other parties' stances on the current revisions",
     ],
     "/api/v1/positions/?plan=generated&revision=all&format=csv": [

@@ -161,16 +161,16 @@ PAGES = {
         SITE_STAMP,
         "the party",
         "the latest revision of every plan, with its plan and what it continues",
-        "the clause versions of those and of what they continue, with their clause",
-        "the party's positions on them",
+        "the clause versions of those and of what they continue, with their clause and the "
+        "party's positions on them",
         "the other parties' stances on the latest revisions",
     ],
     "/parties/generated-party-0/?since=1&topic=military&stance=opposes&sort=point": [
         SITE_STAMP,
         "the party",
         "the latest revision of every plan, with its plan and what it continues",
-        "the clause versions of those and of what they continue, with their clause",
-        "the party's positions on them",
+        "the clause versions of those and of what they continue, with their clause and the "
+        "party's positions on them",
         "the other parties' stances on the latest revisions",
         "revision 1 of those plans, its clauses and the party's stances on them",
     ],
@@ -179,8 +179,8 @@ PAGES = {
         SITE_STAMP,
         "the party",
         "the latest revision of every plan, with its plan and what it continues",
-        "the clause versions of those and of what they continue, with their clause",
-        "the party's positions on them",
+        "the clause versions of those and of what they continue, with their clause and the "
+        "party's positions on them",
         "the other parties' stances on the latest revisions",
         "revision 1 of those plans, its clauses and the party's stances on them",
     ],
