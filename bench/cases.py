@@ -17,7 +17,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
 
-from bench.config import Size, synopsis_numbers
+from bench.config import SEARCH_COMMON, SEARCH_RARE, Size, synopsis_numbers
 from bench.fields import diff_compared
 from bench.languages import (
     LANGUAGE,
@@ -546,11 +546,6 @@ def _reads(ctx: SizeContext) -> list[Case]:
             )
         )
     return cases
-
-
-# The search case's terms: one in a large share of the generated passages, one in few.
-SEARCH_COMMON = "withdraw"
-SEARCH_RARE = "kinburn"
 
 
 def _search(ctx: SizeContext) -> list[Case]:

@@ -81,3 +81,8 @@ CASE_KEYS = [
     "search_common",
     "search_rare",
 ]
+
+
+# The search case's terms: one in a large share of the generated passages, one in few.
+SEARCH_COMMON = "withdraw"
+SEARCH_RARE = "kinburn"

@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 
 from django.db.models import Count
 
-from bench.config import synopsis_numbers
+from bench.config import SEARCH_COMMON, synopsis_numbers
 from clauses.models import ClauseVersion, Plan
 
 # The budget of every page at 500 x 10 x 50 (issue #14).
@@ -34,8 +34,9 @@ class PageSize:
 def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
     """Every analyst page of ``plan`` as (name, path): the current revision, its diff, the
     whole span compared, the clause held by the most revisions and its latest wording,
-    ``party_slug``'s page, and a synopsis of six revisions from the first to the latest
-    (reads to name the revisions and the clause: two queries)."""
+    ``party_slug``'s page, a synopsis of six revisions from the first to the latest,
+    and a search of the plan for a common term (reads to name the revisions and the
+    clause: two queries)."""
     numbers = sorted(plan.revisions.values_list("number", flat=True))
     first, latest = numbers[0], numbers[-1]
     clause = (
@@ -61,7 +62,8 @@ def plan_pages(plan: Plan, *, party_slug: str) -> list[tuple[str, str]]:
         ("parties", "/parties/"),
         (f"party {party_slug}", f"/parties/{party_slug}/"),
         ("pictures", f"{base}/pictures/"),
-        (f"synopsis {' | '.join(f'r{n}' for n in picked)}", f"{base}/synopsis/?{synopsis}"),
+        (f"synopsis {', '.join(f'r{n}' for n in picked)}", f"{base}/synopsis/?{synopsis}"),
+        (f"search {SEARCH_COMMON!r}", f"/search/?q={SEARCH_COMMON}&plan={plan.slug}"),
     ]
 
 

@@ -34,6 +34,7 @@ PAGES = [
     "party",
     "pictures",
     "synopsis of six revisions",
+    "search for a common term",
 ]
 PARTY = "russia"
 
