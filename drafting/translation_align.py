@@ -301,16 +301,20 @@ def align_translation(
     # Each pair's score reads both labels: worked out once per point, not once per pair.
     point_labels = [label(point.number) for point in points]
     original_labels = [label(original.number) for original in originals]
-    scores = [
-        {
-            c: _score(
+    # Only the pairs with some evidence for them: a pair scoring 0 or less is never raised
+    # by the order (``_with_order``) nor matched (it lies under ``THRESHOLD``), and most
+    # pairs of a long draft are such, so the rows stay a few pairs long.
+    scores = []
+    for p in range(len(points)):
+        row = {}
+        for c in range(len(originals)):
+            score = _score(
                 point_labels[p] == original_labels[c], point_features[p], original_features[c]
             )
-            for c in range(len(originals))
-        }
-        for p in range(len(points))
-    ]
-    scores = _with_order(scores)
+            if score > 0:
+                row[c] = score
+        scores.append(row)
+    scores = _with_order(scores, clauses=len(originals))
     chosen = best_matching([{c: s - THRESHOLD for c, s in row.items()} for row in scores])
     matches = []
     for p, point in enumerate(points):
@@ -359,7 +363,7 @@ def _score(same_number: bool, ours: Features, theirs: Features) -> float:
     return score
 
 
-def _with_order(scores: list[dict[int, float]]) -> list[dict[int, float]]:
+def _with_order(scores: list[dict[int, float]], *, clauses: int) -> list[dict[int, float]]:
     """Add ``ORDER`` to each pair whose clause lies between the clauses of the point's
     nearest anchors (points whose best clause scores at least ``SAME_NUMBER``), for a
     point that already has some evidence for it."""
@@ -372,7 +376,7 @@ def _with_order(scores: list[dict[int, float]]) -> list[dict[int, float]]:
     result = []
     for p, row in enumerate(scores):
         before = max((c for q, c in anchors if q < p), default=-1)
-        after = min((c for q, c in anchors if q > p), default=len(row))
+        after = min((c for q, c in anchors if q > p), default=clauses)
         result.append(
             {c: s + (ORDER if before < c < after and s > 0 else 0.0) for c, s in row.items()}
         )

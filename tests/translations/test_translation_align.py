@@ -3,9 +3,12 @@
 from drafting.parse import DraftPoint, parse_draft
 from drafting.translation_align import (
     CONTRADICTED,
+    ORDER,
+    SAME_NUMBER,
     SILENT,
     SUPPORTED,
     OriginalPoint,
+    _with_order,
     align_translation,
     features,
     label,
@@ -109,3 +112,13 @@ def test_a_figure_spelt_out_in_words_is_no_contradiction():
     (match,) = alignment.matches
     assert (match.key, match.evidence) == (101, SILENT)
     assert not alignment.wrong_revision
+
+
+def test_a_point_between_its_anchors_is_raised_towards_a_clause_past_its_own_candidates():
+    # Point 0 is anchored on clause 0 by its number; point 1 has a single candidate, clause
+    # 7 of 10, which lies after that anchor and before the end of the revision: the order
+    # speaks for it, however few candidates its row holds.
+    scores = [{0: SAME_NUMBER}, {7: 1.0}]
+    assert _with_order(scores, clauses=10)[1] == {7: 1.0 + ORDER}
+    # Before the anchor: the order does not speak for it.
+    assert _with_order([{7: 1.0}, {0: SAME_NUMBER}], clauses=10)[0] == {7: 1.0}
