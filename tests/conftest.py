@@ -14,6 +14,7 @@ from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db import transaction
 from django.test import Client
+from django.utils import translation
 
 T = TypeVar("T")
 
@@ -85,8 +86,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix):
 @pytest.fixture(autouse=True)
 def test_isolation(settings):
     """What every test needs: a cache emptied between tests (the API's anonymous rate limit
-    counts there), no page filled after a write, and a fast password hasher (personas are
-    made per test; the default hasher is slow by design)."""
+    counts there), no page filled after a write, a fast password hasher (personas are
+    made per test; the default hasher is slow by design), and the default language again
+    after it."""
     cache.clear()
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # No page is drawn on a thread of its own after a test's write (the live server's
@@ -94,6 +96,9 @@ def test_isolation(settings):
     settings.PAGE_FILL = False
     yield
     cache.clear()
+    # A request in Ukrainian leaves its language active on the thread after it: the next
+    # test's rendering would speak it.
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
