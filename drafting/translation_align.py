@@ -307,12 +307,14 @@ def align_translation(
     scores = []
     for p in range(len(points)):
         row = {}
-        for c in range(len(originals)):
+        for clause in range(len(originals)):
             score = _score(
-                point_labels[p] == original_labels[c], point_features[p], original_features[c]
+                point_labels[p] == original_labels[clause],
+                point_features[p],
+                original_features[clause],
             )
             if score > 0:
-                row[c] = score
+                row[clause] = score
         scores.append(row)
     scores = _with_order(scores, clauses=len(originals))
     chosen = best_matching([{c: s - THRESHOLD for c, s in row.items()} for row in scores])
