@@ -1,17 +1,21 @@
 """The markup of the comparison pages that repeats for every clause and party: the diff's
-clause articles (templates/comparison/_diff_clauses.jinja), a text diff, and a clause's edit
-history (templates/comparison/_edit_history.jinja). Jinja2 templates, for their speed on the
-long pages (see core/jinja2.py); what they show is prepared here as plain data."""
+clause articles (templates/comparison/_diff_clauses.jinja), a text diff, a clause's edit
+history (templates/comparison/_edit_history.jinja) and where each party stands on it
+(templates/comparison/_party_stances.jinja). Jinja2 templates, for their speed on the long
+pages (see core/jinja2.py); what they show is prepared here as plain data."""
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from django.template.defaultfilters import date as date_filter
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
 from django.utils.timezone import (  # type: ignore[attr-defined]  # django-stubs lack it
     template_localtime,
 )
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext
 from markupsafe import Markup
 
 from clauses.pieces import direction_pieces, pieces, stance_pieces
@@ -146,30 +150,34 @@ def _what_words(history: Sequence) -> dict[tuple, Markup]:
     in r3"), by (object, party name, revision): the words translated once per table and
     each owner's name written once, not once a row."""
     the_clause = Markup.escape(_("the clause"))
-    wording = Markup.escape(_("its wording in r%(number)s"))
-    party_position = Markup.escape(_("%(party)s position in r%(number)s"))
-    a_position = Markup.escape(_("a position in r%(number)s"))
+    # The phrases escaped once, then filled in as plain text with values already safe (a
+    # number, an owner's escaped name): Markup's own ``%`` escapes each value again, which
+    # on a table of hundreds of rows cost more than the rest of the table.
+    wording = str(Markup.escape(_("its wording in r%(number)s")))
+    party_position = str(Markup.escape(_("%(party)s position in r%(number)s")))
+    a_position = str(Markup.escape(_("a position in r%(number)s")))
     owners: dict[str, Markup] = {}
     words: dict[tuple, Markup] = {}
     for entry in history:
         key = (entry.object, entry.party_name, entry.revision)
         if key in words:
             continue
-        number = entry.revision or "?"
+        number = int(entry.revision) if entry.revision else "?"
         if entry.object == "clause":
             words[key] = the_clause
         elif entry.object == "clause_version":
-            words[key] = wording % {"number": number}
+            words[key] = Markup(wording % {"number": number})  # noqa: S704 -- escaped
         elif entry.party_name:
             if entry.party_name not in owners:
                 owners[entry.party_name] = possessive(entry.party_name)
-            words[key] = party_position % {"party": owners[entry.party_name], "number": number}
+            owner = owners[entry.party_name]
+            words[key] = Markup(party_position % {"party": owner, "number": number})  # noqa: S704 -- escaped
         else:
-            words[key] = a_position % {"number": number}
+            words[key] = Markup(a_position % {"number": number})  # noqa: S704 -- escaped
     return words
 
 
-def stance_steps(timeline, *, plan_slug: str, clause_slug: str) -> list[tuple[object, Markup]]:
+def stance_steps(timeline, *, plan_slug: str, clause_slug: str) -> list[tuple[Any, Markup]]:
     """Each party's row of a ``ClauseTimeline`` with its stance in each revision holding
     the clause, latest first, each linking to its position there."""
     version_url = number_link(
@@ -193,3 +201,81 @@ def stance_steps(timeline, *, plan_slug: str, clause_slug: str) -> list[tuple[ob
         )
         for row in timeline.stances
     ]
+
+
+@dataclass(frozen=True)
+class PartyStance:
+    """One party's item of the clause page's "where each party stands": its latest
+    position and latest statement (``StanceRow.latest``, ``.latest_statement``), with their
+    texts broken into lines and escaped, their links and the statement's day in words."""
+
+    name: str
+    href: str
+    steps: Markup  # its stance in each revision shown (``stance_steps``)
+    latest: object | None
+    statement: object | None
+    demand: str  # each of these three escaped, with its line breaks (``_lines``)
+    quote: str
+    summary: str
+    statement_href: str
+    statement_number: int | None
+    source_href: str  # the recorded source the statement cites, if any
+    source_piece: Markup  # else its source's title and address
+    stated_on: str
+
+
+@dataclass(frozen=True)
+class Marks:
+    demand: Markup
+    carried_over: Markup
+
+
+def _lines(text: str) -> str:
+    """``text`` escaped, its line breaks as ``<br>``: safe markup (Django's ``SafeString``,
+    which Jinja2 prints as it is)."""
+    return linebreaksbr(text, autoescape=True) if text else ""
+
+
+def party_stances(timeline, *, plan_slug: str, clause_slug: str) -> Markup:
+    """Each party's row of a ``ClauseTimeline``: its stance now and in each revision
+    shown, and its latest statement with its source and day."""
+    version_url = number_link(
+        "clauses:clause_version", "number", plan=plan_slug, clause=clause_slug
+    )
+    party_url = slug_link("parties:detail", "party")
+    day_format = pgettext("date format", "j F Y")
+    source_piece = pieces().source
+    parties = []
+    for row, steps in stance_steps(timeline, plan_slug=plan_slug, clause_slug=clause_slug):
+        latest, statement = row.latest, row.latest_statement
+        number = statement.clause_version.revision.number if statement else None
+        cited = statement.source_id if statement else None
+        parties.append(
+            PartyStance(
+                name=row.party.name,
+                href=party_url(row.party.slug),
+                steps=steps,
+                latest=latest,
+                statement=statement,
+                demand=_lines(latest.demand if latest else ""),
+                quote=_lines(statement.quote if statement else ""),
+                summary=_lines(statement.summary if statement else ""),
+                statement_href=(
+                    f"{version_url(number)}#position-{row.party.slug}" if number is not None else ""
+                ),
+                statement_number=number,
+                source_href=reverse("sources:detail", kwargs={"source": cited}) if cited else "",
+                source_piece=(
+                    source_piece(statement.source_title, statement.source_url)
+                    if statement and not cited
+                    else Markup("")
+                ),
+                stated_on=(
+                    date_filter(statement.stated_on, day_format)
+                    if statement and statement.stated_on
+                    else ""
+                ),
+            )
+        )
+    marks = Marks(demand=pieces().demand_marker(), carried_over=pieces().carried_over())
+    return macros("comparison/_party_stances.jinja").party_stances(parties, stance_pieces(), marks)

@@ -7,12 +7,12 @@ same record) are diffed in Python, as simple-history's admin does in
 """
 
 import datetime
+import functools
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.db.models import F, Q, QuerySet, Window
+from django.db.models import F, Manager, Q, QuerySet, Window
 from django.db.models.functions import Lag
 
 from clauses.models import Clause, ClauseVersion, Position
@@ -45,43 +45,75 @@ def _shown(field, value) -> str:
     return str(labels.get(value, value))
 
 
-def _changes(current, previous) -> tuple[tuple[str, str, str], ...]:
-    meta = current.instance_type._meta
-    changes = []
-    for change in current.diff_against(previous).changes:
-        field = meta.get_field(change.field)
-        changes.append(
-            (str(field.verbose_name), _shown(field, change.old), _shown(field, change.new))
-        )
-    return tuple(changes)
+@functools.cache
+def _history_rows(model) -> Manager:
+    """The history rows of ``model``: what ``model.history`` reads, without the manager
+    class that each read of ``model.history`` builds anew."""
+    return model.history.model._default_manager
 
 
-def _changed_fields(current, previous) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    names = tuple(current.diff_against(previous).changed_fields)
-    meta = current.instance_type._meta
-    return names, tuple(str(meta.get_field(name).verbose_name) for name in names)
+@functools.cache
+def _compared(model) -> list:
+    """The fields of ``model`` its history rows are compared by, as simple-history's
+    ``diff_against`` compares them: every tracked field that is editable, by name."""
+    history = _history_rows(model).model
+    return sorted((f for f in history.tracked_fields if f.editable), key=lambda f: f.name)
 
 
-def _entries(rows: Iterable, describe: Callable[[Any], dict]) -> list[HistoryEntry]:
-    """Rows ordered by record, then time; each compared with the row before it of the same
-    record. A change with no earlier row (history begun mid-life) lists no fields."""
+# The columns every history row is read with, before those a reader adds and the
+# compared fields' values.
+_ROW = ("id", "history_id", "history_date", "history_type", "history_change_reason", "editor")
+
+
+def _values(history: QuerySet, model, *extra: str) -> QuerySet:
+    """``history`` (rows of ``model``'s history, with their editor) as plain rows: the
+    columns of ``_ROW``, then ``extra``, then the values of the fields ``_compared``
+    (read as values: a long negotiation's clause has hundreds of history rows, and a
+    model instance each cost most of the page)."""
+    return history.values_list(*_ROW, *extra, *(field.attname for field in _compared(model)))
+
+
+def _entries(
+    rows: Iterable[tuple], model, describe: Callable[[int, tuple], dict]
+) -> list[HistoryEntry]:
+    """Rows (``_rows``) ordered by record, then time; each compared with the row before it
+    of the same record. A change with no earlier row (history begun mid-life) lists no
+    fields. ``describe`` takes the record's id and the row's ``extra`` columns."""
+    fields = _compared(model)
+    # Each field's words and choices, from the model (not its history's copy of it).
+    meta = model._meta
+    labels = [str(meta.get_field(field.name).verbose_name) for field in fields]
+    model_fields = [meta.get_field(field.name) for field in fields]
+    start = len(_ROW)
+    width = len(fields)
     entries = []
-    previous = None
+    previous: tuple | None = None
     for row in rows:
-        same_record = previous is not None and previous.id == row.id
-        changed = same_record and row.history_type == "~"
-        names, labels = _changed_fields(row, previous) if changed else ((), ())
+        record, history_id, date, kind, reason, editor = row[:start]
+        values = row[len(row) - width :]
+        names: tuple[str, ...] = ()
+        changed_labels: tuple[str, ...] = ()
+        changes: tuple[tuple[str, str, str], ...] = ()
+        if previous is not None and previous[0] == record and kind == "~":
+            before = previous[len(previous) - width :]
+            changed = [i for i in range(width) if before[i] != values[i]]
+            names = tuple(fields[i].name for i in changed)
+            changed_labels = tuple(labels[i] for i in changed)
+            changes = tuple(
+                (labels[i], _shown(model_fields[i], before[i]), _shown(model_fields[i], values[i]))
+                for i in changed
+            )
         entries.append(
             HistoryEntry(
-                history_id=row.history_id,
-                date=row.history_date,
-                user=row.editor,
-                type=KIND_WORDS.get(row.history_type, row.history_type),
+                history_id=history_id,
+                date=date,
+                user=editor,
+                type=KIND_WORDS.get(kind, kind),
                 changed_fields=names,
-                changed_labels=labels,
-                summary=row.history_change_reason or "",
-                changes=_changes(row, previous) if changed else (),
-                **describe(row),
+                changed_labels=changed_labels,
+                summary=reason or "",
+                changes=changes,
+                **describe(record, row[start : len(row) - width]),
             )
         )
         previous = row
@@ -116,6 +148,54 @@ def _in_revisions(low: int | None, high: int | None) -> Q:
     return span
 
 
+def _history_reads(low: bool, high: bool) -> tuple[Callable[..., QuerySet], ...]:
+    """The three reads of ``clause_edit_history`` (the clause's history rows, its
+    versions', their positions') for revisions bounded below (``low``) and above
+    (``high``) or not: each takes the clause's id, then the bounds it has."""
+
+    def span(bounds: tuple[int, ...]) -> Q:
+        given = iter(bounds)
+        return _in_revisions(next(given) if low else None, next(given) if high else None)
+
+    def clause_rows(clause_id: int) -> QuerySet:
+        rows = _history_rows(Clause).filter(id=clause_id).annotate(editor=EDITOR)
+        return _values(rows.order_by(*ORDER), Clause)
+
+    def version_rows(clause_id: int, *bounds: int) -> QuerySet:
+        rows = _history_rows(ClauseVersion).filter(span(bounds), clause_id=clause_id)
+        return _values(
+            rows.annotate(editor=EDITOR).order_by(*ORDER), ClauseVersion, "revision__number"
+        )
+
+    def position_rows(clause_id: int, *bounds: int) -> QuerySet:
+        # Positions on any version the clause has or had, including versions since
+        # deleted: one set of ids (a UNION), since two IN lists joined by OR keep the
+        # database from using the index on clause_version_id and make it read every
+        # position's history.
+        version_ids = (
+            _history_rows(ClauseVersion)
+            .filter(span(bounds), clause_id=clause_id)
+            .order_by()
+            .values("id")
+            .union(
+                ClauseVersion.objects.filter(span(bounds), clause_id=clause_id)
+                .order_by()
+                .values("pk")
+            )
+        )
+        rows = _history_rows(Position).filter(clause_version_id__in=version_ids)
+        return _values(
+            rows.annotate(editor=EDITOR).order_by(*ORDER),
+            Position,
+            "clause_version_id",
+            "clause_version__revision__number",
+            "party__slug",
+            "party__name",
+        )
+
+    return clause_rows, version_rows, position_rows
+
+
 def clause_edit_history(
     *, clause: Clause, revisions: tuple[int | None, int | None] = (None, None)
 ) -> list[HistoryEntry]:
@@ -123,64 +203,48 @@ def clause_edit_history(
     (three queries, one per model, each with the editor joined). ``revisions``, the lowest
     and highest revision numbers (None: no bound), keeps the changes to its versions and
     their positions in those revisions only (a page of a long negotiation's clause)."""
-    span = _in_revisions(*revisions)
-    clause_rows = Clause.history.filter(id=clause.pk).annotate(editor=EDITOR)
-    version_rows = list(
-        ClauseVersion.history.filter(span, clause_id=clause.pk)
-        .annotate(editor=EDITOR, revision_number=F("revision__number"))
-        .order_by(*ORDER)
+    read_clause, read_versions, read_positions = _history_reads(
+        *(number is not None for number in revisions)
     )
-    # Positions on any version the clause has or had, including versions since deleted:
-    # one set of ids (a UNION), since two IN lists joined by OR keep the database from
-    # using the index on clause_version_id and make it read every position's history.
-    version_ids = (
-        ClauseVersion.history.filter(span, clause_id=clause.pk)
-        .order_by()
-        .values("id")
-        .union(ClauseVersion.objects.filter(span, clause=clause).order_by().values("pk"))
-    )
-    position_rows = (
-        Position.history.filter(clause_version_id__in=version_ids)
-        .annotate(
-            editor=EDITOR,
-            revision_number=F("clause_version__revision__number"),
-            party_slug=F("party__slug"),
-            party_name=F("party__name"),
-        )
-        .order_by(*ORDER)
-    )
+    bounds = [number for number in revisions if number is not None]
+    clause_rows = list(read_clause(clause.pk))
+    version_rows = list(read_versions(clause.pk, *bounds))
+    position_rows = list(read_positions(clause.pk, *bounds))
     # A version's revision, from its history (the version may be gone since).
     revision_numbers = {
-        row.id: row.revision_number for row in version_rows if row.revision_number is not None
+        row[0]: row[len(_ROW)] for row in version_rows if row[len(_ROW)] is not None
     }
 
-    def position_revision(row) -> int | None:
-        if row.revision_number is not None:
-            return row.revision_number
-        return revision_numbers.get(row.clause_version_id)
+    def position_described(_record: int, extra: tuple) -> dict:
+        version_id, number, party_slug, party_name = extra
+        return {
+            "object": "position",
+            "revision": number if number is not None else revision_numbers.get(version_id),
+            "party": party_slug,
+            "party_name": party_name,
+        }
 
     entries = _entries(
-        clause_rows.order_by(*ORDER),
-        lambda row: {"object": "clause", "revision": None, "party": None, "party_name": None},
-    )
-    entries += _entries(
-        version_rows,
-        lambda row: {
-            "object": "clause_version",
-            "revision": revision_numbers.get(row.id),
+        clause_rows,
+        Clause,
+        lambda _record, _extra: {
+            "object": "clause",
+            "revision": None,
             "party": None,
             "party_name": None,
         },
     )
     entries += _entries(
-        position_rows,
-        lambda row: {
-            "object": "position",
-            "revision": position_revision(row),
-            "party": row.party_slug,
-            "party_name": row.party_name,
+        version_rows,
+        ClauseVersion,
+        lambda record, _extra: {
+            "object": "clause_version",
+            "revision": revision_numbers.get(record),
+            "party": None,
+            "party_name": None,
         },
     )
+    entries += _entries(position_rows, Position, position_described)
     entries.sort(key=lambda entry: (entry.date, entry.history_id), reverse=True)
     return entries
 

@@ -1,13 +1,27 @@
 """One clause across revisions: its wording each time, and each party's stance."""
 
-from collections.abc import Collection, Sequence
+import dataclasses
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from clauses.models import Clause, ClauseVersion, Position
 from clauses.selectors.lineage import strands_in, strands_out
 from clauses.selectors.plans import positions_with_party
-from comparison.diff import ClauseDiff, PartyChange
-from comparison.selectors.diffs import clause_version_diff, parties_of, party_names_of
+from comparison.diff import (
+    ClauseDiff,
+    ClauseSnapshot,
+    PartyChange,
+    PositionSnapshot,
+    RevisionSnapshot,
+    diff,
+)
+from comparison.selectors.clause_page_rows import PositionOfRow, VersionOfRow, versions_as_rows
+from comparison.selectors.diffs import clause_snapshot, parties_of, party_names_of
+
+# A clause version or a position as the clause page reads it: a model instance, or the
+# same values read as a row (clause_page_rows.py) for a page of a long history.
+AnyVersion = ClauseVersion | VersionOfRow
+AnyPosition = Position | PositionOfRow
 
 
 @dataclass(frozen=True)
@@ -16,34 +30,34 @@ class ClauseStep:
     continues: ``change`` is None for a first revision, which continues nothing, and an
     ``added`` diff when the clause was not in the revision continued."""
 
-    version: ClauseVersion
-    previous: ClauseVersion | None
+    version: AnyVersion
+    previous: AnyVersion | None
     change: ClauseDiff | None
 
 
 @dataclass(frozen=True)
 class StanceRow:
     party: object
-    cells: tuple[Position | None, ...]  # one per step; None where no position is recorded
+    cells: tuple[AnyPosition | None, ...]  # one per step; None where no position is recorded
     # The cell of the revision just before the first step, when the steps start after the
     # clause's first revision (a page of its latest revisions): the first step's stance
     # changed when it differs from that one.
-    before: tuple[Position | None, ...] = ()
+    before: tuple[AnyPosition | None, ...] = ()
     # Read apart from the cells when the steps are not every revision (a page of them):
     # the party's position in the latest revision holding the clause, and its latest
     # stated one, each a tuple of one (empty: read them from the cells).
-    current: tuple[Position | None, ...] = ()
-    stated: tuple[Position | None, ...] = ()
+    current: tuple[AnyPosition | None, ...] = ()
+    stated: tuple[AnyPosition | None, ...] = ()
 
     @property
-    def latest(self) -> Position | None:
+    def latest(self) -> AnyPosition | None:
         """The party's position in the latest revision holding the clause."""
         if self.current:
             return self.current[0]
         return self.cells[-1] if self.cells else None
 
     @property
-    def latest_statement(self) -> Position | None:
+    def latest_statement(self) -> AnyPosition | None:
         """The latest position the party stated rather than had carried over, else the
         latest recorded: where its quote and source come from."""
         if self.stated:
@@ -53,7 +67,7 @@ class StanceRow:
         chosen = stated or recorded
         return chosen[-1] if chosen else None
 
-    def steps_newest_first(self) -> list[tuple[Position | None, bool]]:
+    def steps_newest_first(self) -> list[tuple[AnyPosition | None, bool]]:
         """Each cell, latest first, with whether its stance differs from the one before."""
         cells = (*self.before, *self.cells)
         stances = [p.stance if p else None for p in cells]
@@ -105,7 +119,7 @@ class VersionRow:
     strands_out: list | None = None
 
 
-def _row_of(version: ClauseVersion) -> VersionRow:
+def _row_of(version: AnyVersion) -> VersionRow:
     previous = version.revision.previous
     return VersionRow(
         pk=version.pk,
@@ -319,40 +333,63 @@ def _version_rows(clause: Clause) -> list[VersionRow]:
 
 
 def _steps(
-    versions: Sequence[ClauseVersion], *, shown: Collection[int] | None = None
+    versions: Sequence[AnyVersion], *, shown: Collection[int] | None = None
 ) -> list[ClauseStep]:
     """Each version (of those in revisions numbered ``shown``, if given) against the
     clause in the revision it continues, which is not always the one numbered just
     before: a counter-proposal continues the draft it answers."""
-    names = party_names_of(versions)
+    names = party_names_of(versions)  # type: ignore[arg-type]  # either kind reads alike
     by_revision = {v.revision_id: v for v in versions}
+    snapshot_of = _snapshots()
     steps = []
     for version in versions:
         if shown is not None and version.revision.number not in shown:
             continue
         continued = version.revision.previous
         previous = None if continued is None else by_revision.get(continued.pk)
-        change = (
-            None
-            if continued is None
-            else clause_version_diff(
-                previous, version, party_names=names, old_coverage=continued.coverage
-            )
-        )
+        change = None
+        if continued is not None:
+            old = (snapshot_of(previous),) if previous is not None else ()
+            (change,) = diff(
+                RevisionSnapshot(None, None, "", old, coverage=continued.coverage),
+                RevisionSnapshot(None, None, "", (snapshot_of(version),)),
+                party_names=names,
+            ).clauses
         steps.append(ClauseStep(version=version, previous=previous, change=change))
     return steps
+
+
+def _snapshots() -> Callable[[AnyVersion], ClauseSnapshot]:
+    """A version's snapshot, built once for both diffs it takes part in (as the newer
+    side, then the older); a position the same in two versions (carried over unchanged)
+    is one snapshot in both, which the diff knows unchanged without comparing it."""
+    built: dict[int, ClauseSnapshot] = {}
+    shared: dict[PositionSnapshot, PositionSnapshot] = {}
+
+    def snapshot_of(version: AnyVersion) -> ClauseSnapshot:
+        snapshot = built.get(version.pk)
+        if snapshot is None:
+            snapshot = clause_snapshot(version)  # type: ignore[arg-type]  # either kind
+            positions = {
+                slug: shared.setdefault(position, position)
+                for slug, position in snapshot.positions.items()
+            }
+            snapshot = built[version.pk] = dataclasses.replace(snapshot, positions=positions)
+        return snapshot
+
+    return snapshot_of
 
 
 def _stated_versions(clause: Clause) -> dict[int, int]:
     """The version holding each party's latest position on the clause that it stated
     rather than had carried over, by party id (one query, of plain rows)."""
-    latest: dict[int, tuple[int, int]] = {}
-    rows = (
+    statements = (
         Position.objects.filter(clause_version__clause=clause, carried_over=False)
         .order_by()
         .values_list("party_id", "clause_version__revision__number", "clause_version_id")
     )
-    for party_id, number, version_id in rows:
+    latest: dict[int, tuple[int, int]] = {}
+    for party_id, number, version_id in statements:
         if party_id not in latest or number > latest[party_id][0]:
             latest[party_id] = (number, version_id)
     return {party_id: version_id for party_id, (_number, version_id) in latest.items()}
@@ -361,10 +398,12 @@ def _stated_versions(clause: Clause) -> dict[int, int]:
 def clause_timeline(*, clause: Clause, page: int | None = None) -> ClauseTimeline:
     """The clause in every revision with what changed each time, and each party's stance
     across revisions (two queries: the versions with their revision and lineage, their
-    positions). With ``page``, the revisions of that page only (``RevisionPage``; four
-    queries: every version as values with its lineage, the versions holding each party's
-    latest statement as values, the versions shown, those they continue and those, then
-    their positions); raises NoSuchRevisionPage for a page past the last."""
+    positions). With ``page``, the revisions of that page only (``RevisionPage``; three
+    queries, each of plain rows: every version with its lineage, the versions holding
+    each party's latest statement, then the versions shown, those they continue and
+    those, with their positions, as ``clause_page_rows`` reads them); raises
+    NoSuchRevisionPage for a page past the last."""
+    versions: Sequence[AnyVersion]
     if page is None:
         # Every revision: the versions read with their strands are all there is to read.
         versions = _versions_of_clause(clause=clause)
@@ -392,7 +431,7 @@ def clause_timeline(*, clause: Clause, page: int | None = None) -> ClauseTimelin
     if page is not None:
         # And those holding each party's latest statement, which may be older.
         stated = _stated_versions(clause)
-        versions = _versions_of_clause(strands=False, pk__in=wanted | set(stated.values()))
+        versions = versions_as_rows(clause=clause, pks=wanted | set(stated.values()))
         by_pk = {version.pk: version for version in versions}
         statements = {
             party_id: next(p for p in by_pk[pk].positions.all() if p.party_id == party_id)
@@ -414,7 +453,7 @@ def clause_timeline(*, clause: Clause, page: int | None = None) -> ClauseTimelin
             current=(position_of(current, party),) if statements is not None and current else (),
             stated=(statements.get(party.pk),) if statements is not None else (),
         )
-        for party in parties_of(shown_versions)
+        for party in parties_of(shown_versions)  # type: ignore[arg-type]  # either kind
     )
     return ClauseTimeline(
         steps=tuple(_steps(versions, shown=shown)),

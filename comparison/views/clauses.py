@@ -1,14 +1,18 @@
 """One clause: its wording in each revision, each party's stance, its edit history (a long
 negotiation's latest revisions first, the earlier ones a page at a time)."""
 
+from collections.abc import Callable
+
 from django.http import Http404, HttpResponseBadRequest, HttpResponseNotFound
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from clauses.models import Clause, ClauseVersion
+from clauses.row_links import number_link
 from clauses.selectors import clause_edit_history, clause_get
 from clauses.selectors.corrections import clause_corrections, deletions_of_clause
 from clauses.text_languages import LANG, LanguageRefused, reading_of
-from comparison.rendering import edit_history, stance_steps
+from comparison.rendering import edit_history, party_stances
 from comparison.selectors.clause_pages import (
     NoSuchRevisionPage,
     clause_timeline,
@@ -72,6 +76,11 @@ def clause_detail(request, plan, clause):
         for deletion in deletions_of_clause(clause=clause).values()
         if shown.spans(deletion.revision.number)
     ]
+    # Each revision's link made once from one reversed URL: the page links every
+    # revision holding the clause, fifty or more on a long negotiation.
+    version_url = number_link(
+        "clauses:clause_version", "number", plan=clause.plan.slug, clause=clause.slug
+    )
     return render(
         request,
         "comparison/clause_detail.html",
@@ -80,27 +89,49 @@ def clause_detail(request, plan, clause):
             "clause": clause,
             "timeline": timeline,
             "history": history,
-            # The page's two long parts, from Jinja2 templates (comparison/rendering.py).
-            "stance_steps": stance_steps(
+            # The page's long parts, from Jinja2 templates (comparison/rendering.py).
+            "party_stances": party_stances(
                 timeline, plan_slug=clause.plan.slug, clause_slug=clause.slug
             ),
             "edit_history": edit_history(history),
-            "wording_rows": wording_rows(timeline.wordings, deletions),
+            "wording_rows": wording_rows(timeline.wordings, deletions, version_url),
             "revision_page": shown,
+            "revision_links": [(number, version_url(number)) for number in shown.numbers],
             "corrections": clause_corrections(clause=clause),
             "reading": reading,
         },
     )
 
 
-def wording_rows(wordings, deletions) -> list[tuple[str, object]]:
+def _continues(step) -> str:
+    """The revision a repeated wording's revision continues, in words ("continues r3",
+    plain text), as clauses/_revision_marks.html says it; "" for one continuing none."""
+    previous = step.version.revision.previous
+    return _("continues r%(number)s") % {"number": previous.number} if previous else ""
+
+
+def wording_rows(
+    wordings, deletions, version_url: Callable[[int], str]
+) -> list[tuple[str, object, list]]:
     """The clause's wordings (``WordingRun``) and the revisions that strike it out
-    (``ClauseDeletion``), latest revision first, each as ("wording", run) or
-    ("deleted", deletion): a deletion shows in the row of the revision that made it."""
-    rows = [(run.head.version.revision.number, "wording", run) for run in wordings]
-    rows += [(deletion.revision.number, "deleted", deletion) for deletion in deletions]
+    (``ClauseDeletion``), latest revision first, each as ("wording", run, its repeats
+    latest first, each with the link to it and what its revision continues in words) or
+    ("deleted", deletion, []): a deletion shows in the row of the revision that made it."""
+    rows: list[tuple[int, str, object, list]] = [
+        (
+            run.head.version.revision.number,
+            "wording",
+            run,
+            [
+                (step, version_url(step.version.revision.number), _continues(step))
+                for step in run.repeats[::-1]
+            ],
+        )
+        for run in wordings
+    ]
+    rows += [(deletion.revision.number, "deleted", deletion, []) for deletion in deletions]
     rows.sort(key=lambda row: row[0], reverse=True)
-    return [(kind, item) for _number, kind, item in rows]
+    return [(kind, item, links) for _number, kind, item, links in rows]
 
 
 @reads_query(LANG)

@@ -113,6 +113,8 @@ STATEMENT_ACCEPTED = (
 # For each representative field, the modules (beside migrations) that may name it, and why.
 ALLOWED = {
     "demand": {
+        "comparison/rendering.py": 'the clause page\'s "where each party stands" shows each '
+        "party's latest demand and the quote and source its latest statement rests on",
         "clauses/models.py": MODEL,
         "clauses/fields.py": DECLARATION,
         "clauses/selectors/overview.py": "the matrix marks a position that demands more "
@@ -123,6 +125,8 @@ ALLOWED = {
         "covers, as a search without an index would",
     },
     "quote": {
+        "comparison/rendering.py": 'the clause page\'s "where each party stands" shows each '
+        "party's latest demand and the quote and source its latest statement rests on",
         "clauses/models.py": MODEL,
         "clauses/fields.py": DECLARATION,
         "clauses/fingerprints.py": FINGERPRINT,
@@ -157,6 +161,8 @@ ALLOWED = {
         "statements/services.py": STATEMENT_ACCEPTED,
     },
     "source_url": {
+        "comparison/rendering.py": 'the clause page\'s "where each party stands" shows each '
+        "party's latest demand and the quote and source its latest statement rests on",
         "clauses/models.py": MODEL + " (of a revision and of a position)",
         "clauses/fields.py": DECLARATION,
         "clauses/fingerprints.py": FINGERPRINT,

@@ -22,7 +22,13 @@ from clauses.selectors.overview import MatrixCell, MatrixParty, MatrixRow
 from clauses.vocabularies import STANCE_LABELS, Stance
 from comparison.diff import ClauseSnapshot, PositionSnapshot, RevisionSnapshot, diff
 from comparison.party_rendering import party_rows
-from comparison.rendering import diff_clauses, edit_history, stance_steps, text_diff
+from comparison.rendering import (
+    diff_clauses,
+    edit_history,
+    party_stances,
+    stance_steps,
+    text_diff,
+)
 from comparison.textdiff import OpKind, TextOp
 from drafting.fields_html import select, text_input
 from publishing.picture_rendering import heatmap_rows
@@ -443,6 +449,36 @@ def test_stance_steps():
         f'<li class="step"><a href="{url[:-3]}r1/#position-a"><span class="visually-hidden">'
         'r1: </span><span class="stance stance-none">no position</span></a></li>\n'
     )
+
+
+def test_party_stances():
+    statement = SimpleNamespace(
+        pk=3,
+        quote=f"{HOSTILE}\nline two",
+        summary="",
+        source_id=7,
+        source_title=HOSTILE,
+        source_url="",
+        stated_on=datetime.date(2025, 3, 4),
+        clause_version=SimpleNamespace(revision=SimpleNamespace(number=2)),
+    )
+    latest = SimpleNamespace(stance="opposes", demand=HOSTILE, carried_over=True)
+    row = SimpleNamespace(
+        party=SimpleNamespace(slug="a", name=HOSTILE),
+        latest=latest,
+        latest_statement=statement,
+        steps_newest_first=lambda: [(latest, True), (None, False)],
+    )
+    timeline = SimpleNamespace(numbers_newest_first=[2, 1], stances=[row])
+    html = party_stances(timeline, plan_slug="p", clause_slug="c")
+    url = reverse("clauses:clause_version", kwargs={"plan": "p", "clause": "c", "number": 2})
+    assert html.count('<li class="party-stance">') == 1
+    assert f'<a href="{url}#position-a">r2</a>' in html
+    assert '<a href="/sources/7/#quote-3">' in html  # the quote, in its recorded source
+    assert "<br>line two" in html
+    assert "4 March 2025" in html
+    assert '<span class="stance stance-opposes">' in html
+    assert_escaped(html)
 
 
 def _entry(**fields):

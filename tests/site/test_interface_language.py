@@ -87,6 +87,7 @@ TRANSLATED_TEMPLATES = [
     "comparison/_change_who.html",
     "comparison/_edit_history.jinja",
     "comparison/_stance_steps.jinja",
+    "comparison/_party_stances.jinja",
     "comparison/_timeline_picture.html",
     "comparison/changes.html",
     "comparison/party_list.html",

@@ -127,8 +127,8 @@ PAGES = {
         "the clause, with its plan",
         "its versions as values, with their revision numbers and lineage strands",
         "the versions holding each party's latest stated position, as values",
-        "the versions of the page's revisions (and those), with revision and what it continues",
-        "their positions, with their party",
+        "the versions of the page's revisions (and those) as values, with revision, what it "
+        "continues and their positions with their party",
         "the clause's history rows, with their editor",
         "its versions' history rows, with their editor and revision",
         "the history rows of the positions on them, with editor, party, version, revision",
@@ -141,8 +141,8 @@ PAGES = {
         "the clause, with its plan",
         "its versions as values, with their revision numbers and lineage strands",
         "the versions holding each party's latest stated position, as values",
-        "the versions of the page's revisions (and those), with revision and what it continues",
-        "their positions, with their party",
+        "the versions of the page's revisions (and those) as values, with revision, what it "
+        "continues and their positions with their party",
         "the clause's history rows, with their editor",
         "its versions' history rows, with their editor and revision",
         "the history rows of the positions on them, with editor, party, version, revision",
@@ -240,6 +240,27 @@ def test_the_clause_page_costs_the_same_queries_whatever_the_size_of_its_history
     plan_with_history, client, editor_client, django_assert_num_queries
 ):
     assert_budgets(CLAUSE_PAGE, client, editor_client, django_assert_num_queries)
+
+
+@pytest.mark.parametrize("revisions", [5, 25])
+def test_the_clause_page_costs_the_same_queries_with_a_short_or_a_long_negotiation(
+    revisions, client, django_assert_num_queries
+):
+    # Five revisions fit on the page's first page of revisions; twenty-five do not, so it
+    # shows the latest twenty and reads the one before them, and the statements older.
+    # A plan of its own beside the module's.
+    plan = build_plan(clauses=3, parties=3, revisions=revisions, slug="negotiation")
+    records = [
+        Clause.objects.filter(plan=plan),
+        ClauseVersion.objects.filter(revision__plan=plan),
+        Position.objects.filter(clause_version__revision__plan=plan),
+    ]
+    for rows in records:
+        rows.model.history.bulk_history_create(list(rows))
+    with django_assert_num_queries(len(PAGES[CLAUSE_PAGE])):
+        response = client.get(f"/plans/{plan.slug}/clauses/clause-0/")
+    assert response.status_code == 200
+    assert len(response.context["timeline"].steps) == min(revisions, 20)
 
 
 def test_the_clause_page_reads_the_whole_history(client, plan_with_history):
