@@ -23,9 +23,7 @@ from comparison.diff import ClauseChange, Direction
 
 # Where each declared field of a position sits among its values, by the name an instance
 # reads it by (a relation's key: ``source_id``).
-_DECLARED_AT = {
-    POSITION.model_field(name).attname: index for index, name in enumerate(POSITION.names)
-}
+_DECLARED_AT = {name: index for index, name in enumerate(POSITION.attnames)}
 _STANCE = _DECLARED_AT["stance"]
 _DIRECTIONS = {direction.value: direction for direction in Direction}
 

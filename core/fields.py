@@ -78,6 +78,11 @@ class Declaration:
         )
         # The date fields, which readers write in ISO 8601.
         self.dates: tuple[str, ...] = self.names_of(models.DateField)
+        # Each field by the name an instance reads it by (a relation's by its key's,
+        # ``source_id``), in order: what a row read in their place answers to.
+        self.attnames: tuple[str, ...] = tuple(
+            self.model_field(name).attname for name in self.names
+        )
 
     def __repr__(self):
         return f"<Declaration of {self.model.__name__}: {', '.join(self.names)}>"
@@ -119,7 +124,7 @@ class Declaration:
     def values_getter(self) -> Callable[[models.Model], tuple]:
         """A function from an instance to the tuple of its declared values, in order (a
         relation's value is its key, as ``values_list`` gives it)."""
-        getter = operator.attrgetter(*(self.model_field(name).attname for name in self.names))
+        getter = operator.attrgetter(*self.attnames)
         return getter if len(self.names) > 1 else lambda instance: (getter(instance),)
 
     def absent(self) -> tuple:

@@ -46,10 +46,9 @@ class PositionsHeld(tuple):
         return self
 
 
-# The position fields clauses/fields.py declares, by the name an instance reads each by (a
-# relation's key: ``source_id``), in their order, and where each sits among them.
-_DECLARED = tuple(POSITION.model_field(name).attname for name in POSITION.names)
-_DECLARED_AT = {name: index for index, name in enumerate(_DECLARED)}
+# Where each declared field of a position sits among its values, by the name an instance
+# reads it by (a relation's key: ``source_id``).
+_DECLARED_AT = {name: index for index, name in enumerate(POSITION.attnames)}
 
 
 @dataclass(slots=True)
@@ -61,7 +60,7 @@ class PositionOfRow:
     pk: int
     clause_version: "VersionOfRow"
     party: PartyOfRow
-    declared: tuple  # in ``_DECLARED``'s order
+    declared: tuple  # in the declaration's order
 
     def __getattr__(self, name: str) -> Any:
         try:
@@ -123,7 +122,7 @@ _POSITION_COLUMNS = (
     "positions__party__slug",
     "positions__party__name",
     "positions__party__sort_order",
-    *(f"positions__{name}" for name in _DECLARED),
+    *(f"positions__{name}" for name in POSITION.attnames),
 )
 
 
