@@ -215,38 +215,16 @@ def _values_matched_by_slug(params) -> dict | None:
     return values
 
 
-def _matched_queryset(values: dict) -> QuerySet[Position]:
-    """The positions the filters ``values`` (``_values_matched_by_slug``) keep."""
-    filters = _bound_filters()
-    revision = values["revision"]
-    queryset = reads.positions(one_plan=values["plan"] is not None, one_revision=revision != ALL)
-    for name, value in values.items():
-        if name not in _BY_SLUG:
-            queryset = filters[name].filter(queryset, value)
-        elif value is not None:
-            queryset = queryset.filter(**{f"{filters[name].field_name}__slug": value})
-    return queryset
-
-
-def positions_matched_by_slug(params) -> QuerySet[Position] | None:
-    """The positions ``filter_positions`` would keep for the filters ``params`` names, but
-    with the plan and the party matched by slug in the query rather than looked up first;
-    or None where ``filter_positions`` must answer (see ``_values_matched_by_slug``).
-
-    Looking the plan and the party up costs a query each. A page with rows shows that they
-    exist; only a page that comes back empty needs ``filter_positions`` to tell "none" from
-    "no such plan" (see ``PositionViewSet.list``).
-    """
-    values = _values_matched_by_slug(params)
-    return None if values is None else _matched_queryset(values)
-
-
 def matched_page_reader(params) -> PageReader | None:
-    """How to read a page of the positions ``positions_matched_by_slug`` keeps (each row
-    with the count of all, see ``core.api.pagination.PageReader``), or None where
-    ``filter_positions`` must answer.
+    """How to read a page of the positions ``filter_positions`` keeps for the filters
+    ``params`` names (each row with the count of all, see
+    ``core.api.pagination.PageReader``), or None where ``filter_positions`` must answer
+    (see ``_values_matched_by_slug``).
 
-    The page is read in the SQL of ``position_page``.
+    The page is read in the SQL of ``position_page``, the plan and the party matched by
+    slug there rather than looked up first, which costs a query each: a page with rows
+    shows that they exist, and only a page that comes back empty needs
+    ``filter_positions`` to tell "none" from "no such plan" (see ``PositionViewSet.list``).
     """
     values = _values_matched_by_slug(params)
     if values is None:

@@ -112,26 +112,18 @@ def clause_versions() -> QuerySet[ClauseVersion]:
     )
 
 
-def positions(*, one_plan: bool = False, one_revision: bool = False) -> QuerySet[Position]:
+def positions() -> QuerySet[Position]:
     """Every position with what its row shows joined in one query, in matrix order: by
-    plan, revision, place in the draft, clause, party.
-
-    ``one_plan`` (and ``one_revision``) say the caller's filters keep the rows to one plan
-    (and one revision of it): ordering by it is then left out, as it orders nothing, while
-    the database would still compare it for every pair of rows (PostgreSQL compares slugs
-    by collation, the costliest part of sorting a revision's positions).
-    """
-    fixed: tuple[str, ...] = ("clause_version__revision__plan__slug",) if one_plan else ()
-    if one_plan and one_revision:
-        fixed += ("clause_version__revision__number",)
-    order = [name for name in POSITION_ORDER if name not in fixed]
+    plan, revision, place in the draft, clause, party: the CSV, and what
+    ``filter_positions`` narrows (a page of the list is read in SQL of its own,
+    clauses/selectors/position_pages.py, checked against it)."""
     return (
         Position.objects.select_related(
             "party", "clause_version__clause", "clause_version__revision__plan"
         )
         # The clause text can be long and the list does not show it.
         .defer("clause_version__text", "clause_version__revision__notes")
-        .order_by(*order)
+        .order_by(*POSITION_ORDER)
     )
 
 
