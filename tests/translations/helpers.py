@@ -1,6 +1,7 @@
 """A plan whose revision 1 is the English draft of tests/translations/texts.py."""
 
 from clauses.models import ClauseVersion, Revision
+from core.tracking import save_edit
 from tests.factories import ClauseVersionFactory, PlanFactory, RevisionFactory
 from tests.translations.texts import ENGLISH
 
@@ -26,3 +27,14 @@ def english_revision(*, slug: str = "accord", clauses: int | None = None) -> Rev
 
 def points_of(revision: Revision) -> list[ClauseVersion]:
     return list(revision.clause_versions.order_by("position_in_draft"))
+
+
+def reword_original(version: ClauseVersion, editor) -> None:
+    """Reword the English text of ``version``: its translations go stale."""
+    save_edit(
+        version,
+        expected_version=version.version,
+        changes={"text": "Sovereignty and borders are confirmed."},
+        user=editor,
+        summary="Reworded",
+    )

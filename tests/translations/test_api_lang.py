@@ -6,8 +6,7 @@ code a 400 naming ``lang``; the parameter in the schema."""
 import pytest
 from rest_framework.test import APIClient
 
-from core.tracking import save_edit
-from tests.translations.helpers import english_revision, points_of
+from tests.translations.helpers import english_revision, points_of, reword_original
 from tests.translations.test_translation_pages import record
 
 pytestmark = pytest.mark.django_db
@@ -82,13 +81,7 @@ def test_an_untranslated_point_keeps_its_original_marked_missing(api, points):
 
 def test_a_stale_translation_is_flagged(api, points, editor):
     first = points[0]
-    save_edit(
-        first,
-        expected_version=first.version,
-        changes={"text": "Sovereignty and borders are confirmed."},
-        user=editor,
-        summary="Reworded",
-    )
+    reword_original(first, editor)
     body = api.get(f"{PLAN}/clauses/point-1/r1/", {"lang": "uk"}).json()
     assert body["text"] == UKRAINIAN_FIRST
     assert body["translation_stale"] is True

@@ -9,8 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
-from core.tracking import save_edit
-from tests.translations.helpers import english_revision, points_of
+from tests.translations.helpers import english_revision, points_of, reword_original
 from tests.translations.test_translation_pages import record
 
 pytestmark = pytest.mark.django_db
@@ -82,13 +81,7 @@ def test_a_stale_translation_is_flagged_on_the_overview_and_the_clause_page(
 ):
     revision, points = translated
     first = points[0]
-    save_edit(
-        first,
-        expected_version=first.version,
-        changes={"text": "Sovereignty and borders are confirmed."},
-        user=editor,
-        summary="Reworded",
-    )
+    reword_original(first, editor)
     for url in (overview_url(revision, "?lang=uk"), clause_url(first, "?lang=uk")):
         page = client.get(url).content.decode()
         assert UKRAINIAN_FIRST in page, url
@@ -162,13 +155,7 @@ def test_a_json_download_names_its_language_and_flags_a_stale_text(translated, e
     revision, points = translated
     positions_of(revision)
     first = points[0]
-    save_edit(
-        first,
-        expected_version=first.version,
-        changes={"text": "Sovereignty and borders are confirmed."},
-        user=editor,
-        summary="Reworded",
-    )
+    reword_original(first, editor)
     response = client.get(revision_url(revision, "?lang=uk&format=json"))
     document = json.loads(b"".join(response.streaming_content))
     assert document["meta"]["language"] == "uk"

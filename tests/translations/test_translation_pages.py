@@ -5,8 +5,7 @@ unknown code a 400 naming ``lang``; right-to-left text marked so."""
 import pytest
 from django.urls import reverse
 
-from core.tracking import save_edit
-from tests.translations.helpers import english_revision, points_of
+from tests.translations.helpers import english_revision, points_of, reword_original
 from translations.services import TranslatedPoint, translations_record
 
 pytestmark = pytest.mark.django_db
@@ -65,13 +64,7 @@ def test_a_stale_translation_is_flagged(editor, client):
     revision = english_revision()
     first = points_of(revision)[0]
     record(revision, editor, [(first.pk, "Суверенітет.")])
-    save_edit(
-        first,
-        expected_version=first.version,
-        changes={"text": "Sovereignty and borders are confirmed."},
-        user=editor,
-        summary="Reworded",
-    )
+    reword_original(first, editor)
     for url in (revision_url(revision, lang="uk"), version_url(first, lang="uk")):
         page = client.get(url).content.decode()
         assert "stale: made before the original's wording changed" in page, url
