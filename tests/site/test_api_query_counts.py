@@ -8,7 +8,7 @@ from clauses import services
 from clauses.models import ClauseVersion, Position
 from tests.conftest import built_once_for_the_module
 from tests.factories import build_plan
-from translations.models import ClauseVersionTranslation, text_sha256
+from tests.translations.helpers import translate_every_other
 
 SMALL = {"clauses": 4, "parties": 2, "revisions": 3}
 LARGE = {"clauses": 24, "parties": 6, "revisions": 3}
@@ -25,17 +25,8 @@ def plan(request, django_db_setup, django_db_blocker):
 
 
 def plan_with_history(**size):
-    plan = build_plan(**size)
     # Every other clause version in Ukrainian (those of clause-0 stale after its edits).
-    ClauseVersionTranslation.objects.bulk_create(
-        ClauseVersionTranslation(
-            clause_version=version,
-            language="uk",
-            text=f"Український текст {version.pk}",
-            original_sha256=text_sha256(version.text),
-        )
-        for version in ClauseVersion.objects.filter(revision__plan=plan).order_by("pk")[::2]
-    )
+    plan = translate_every_other(build_plan(**size))
     editor = User.objects.create_user("history-editor")
     # History for the clause whose history is read: more edits in the larger plan.
     edits = size["parties"]

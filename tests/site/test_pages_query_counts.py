@@ -7,7 +7,7 @@ from clauses.models import Clause, ClauseVersion, Position
 from comparison.selectors.diffs import revision_diff, revision_snapshot
 from tests.conftest import built_once_for_the_module, client_for, editors_group
 from tests.factories import build_plan
-from translations.models import ClauseVersionTranslation, text_sha256
+from tests.translations.helpers import translate_every_other
 
 SIZES = [
     pytest.param({"clauses": 5, "parties": 2, "revisions": 2}, id="small"),
@@ -17,26 +17,10 @@ SIZES = [
 pytestmark = pytest.mark.django_db
 
 
-def with_translations(plan):
-    """Every other clause version of the plan with a Ukrainian text, so that a page read
-    in Ukrainian (``?lang=uk``) shows translations, originals and the switch."""
-    versions = ClauseVersion.objects.filter(revision__plan=plan).order_by("pk")
-    ClauseVersionTranslation.objects.bulk_create(
-        ClauseVersionTranslation(
-            clause_version=version,
-            language="uk",
-            text=f"Український текст {version.pk}",
-            original_sha256=text_sha256(version.text),
-        )
-        for version in versions[::2]
-    )
-    return plan
-
-
 @pytest.fixture(scope="module", params=SIZES)
 def plan(request, django_db_setup, django_db_blocker):
     yield from built_once_for_the_module(
-        django_db_blocker, lambda: with_translations(build_plan(**request.param))
+        django_db_blocker, lambda: translate_every_other(build_plan(**request.param))
     )
 
 

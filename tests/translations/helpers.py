@@ -1,9 +1,10 @@
 """A plan whose revision 1 is the English draft of tests/translations/texts.py."""
 
-from clauses.models import ClauseVersion, Revision
+from clauses.models import ClauseVersion, Plan, Revision
 from core.tracking import save_edit
 from tests.factories import ClauseVersionFactory, PlanFactory, RevisionFactory
 from tests.translations.texts import ENGLISH
+from translations.models import ClauseVersionTranslation, text_sha256
 
 
 def english_revision(*, slug: str = "accord", clauses: int | None = None) -> Revision:
@@ -38,3 +39,18 @@ def reword_original(version: ClauseVersion, editor) -> None:
         user=editor,
         summary="Reworded",
     )
+
+
+def translate_every_other(plan: Plan) -> Plan:
+    """Every other clause version of ``plan`` with a Ukrainian text, so that a read in
+    Ukrainian (``?lang=uk``, ``lang=uk``) finds translations and originals both."""
+    ClauseVersionTranslation.objects.bulk_create(
+        ClauseVersionTranslation(
+            clause_version=version,
+            language="uk",
+            text=f"Український текст {version.pk}",
+            original_sha256=text_sha256(version.text),
+        )
+        for version in ClauseVersion.objects.filter(revision__plan=plan).order_by("pk")[::2]
+    )
+    return plan
