@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from clauses.filters import SORT_NEEDS_SECOND_PARTY
+from clauses.selectors import plan_matrix
 from clauses.views import plans as plan_views
 from clauses.vocabularies import ClauseStatus, Stance, Topic
 from parties.models import Party
@@ -318,3 +319,23 @@ def test_a_link_asking_for_the_draft_order_by_name_still_works(client, db):
     response = client.get("/plans/framework/?sort=point")
     assert response.status_code == 200
     assert not response.context["form"].errors
+
+
+def test_each_row_of_each_page_carries_its_positions_summaries(client, plan, monkeypatch):
+    # The summaries are read for the rows of the page shown (not every clause's): each page
+    # holds those of its own rows, and none of another page's.
+    monkeypatch.setattr(plan_views, "OVERVIEW_PAGE_SIZE", 2)
+    first = overview(client).content.decode()
+    second = overview(client, page=2).content.decode()
+    assert 'title="Kyiv wants joint control."' in first
+    assert 'title="Accepts a buffer."' in first
+    assert "A sovereign choice." not in first
+    assert 'title="A sovereign choice."' in second
+
+
+def test_a_text_search_over_a_matrix_read_without_its_summaries_is_refused(plan):
+    revision = plan.revisions.get(number=2)
+    matrix = plan_matrix(revision=revision, details=False)
+    assert matrix.narrow(topic="security").total == matrix.total
+    with pytest.raises(ValueError, match="summaries"):
+        matrix.narrow(query="buffer")
