@@ -157,13 +157,21 @@ def _pages(ctx: SizeContext) -> list[Case]:
             f"plans/{slug}/compare/{first}...{n}/",
         ),
     }
+    return _page_cases(ctx, paths)
+
+
+def _page_cases(
+    ctx: SizeContext, paths: dict[str, tuple[str, str]], *, peers: str = "", query: str = ""
+) -> list[Case]:
+    """A case for each page of ``paths`` (key: title and path), beside its naive and floor
+    peers served under /_bench/ (under ``peers`` there, e.g. ``lang/``)."""
     return [
         Case(
             key,
             title,
-            app=_get(ctx.client, f"/{path}"),
-            naive=_get(ctx.client, f"/_bench/naive/{path}"),
-            floor=_get(ctx.client, f"/_bench/floor/{path}"),
+            app=_get(ctx.client, f"/{path}{query}"),
+            naive=_get(ctx.client, f"/_bench/naive/{peers}{path}{query}"),
+            floor=_get(ctx.client, f"/_bench/floor/{peers}{path}{query}"),
         )
         for key, (title, path) in paths.items()
     ]
@@ -179,17 +187,7 @@ def _pages_in_a_language(ctx: SizeContext) -> list[Case]:
             f"plans/{slug}/revisions/{n}/diff/",
         ),
     }
-    query = f"?lang={LANGUAGE}"
-    return [
-        Case(
-            key,
-            title,
-            app=_get(ctx.client, f"/{path}{query}"),
-            naive=_get(ctx.client, f"/_bench/naive/lang/{path}{query}"),
-            floor=_get(ctx.client, f"/_bench/floor/lang/{path}{query}"),
-        )
-        for key, (title, path) in paths.items()
-    ]
+    return _page_cases(ctx, paths, peers="lang/", query=f"?lang={LANGUAGE}")
 
 
 def _translation_align(ctx: SizeContext) -> Case:
