@@ -4,7 +4,6 @@ tests/clauses/test_position_pages.py): a value only ``filter_positions`` can ans
 left to it, a plan or party that does not exist matches nothing, and a filter naming
 nothing is still the 400 naming it."""
 
-
 import pytest
 from django.http import QueryDict
 
